@@ -1,0 +1,79 @@
+// `cairn …`: the command line over the same domain as the app. Exit codes: 0 success,
+// 1 bad usage (message on stderr), 2 vault missing or unreadable.
+import { parseArgs } from 'node:util';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { commands } from './cli/commands.ts';
+import { UsageError, type CliCommand } from './cli/cli-types.ts';
+import { Vault, VaultError } from './domain/vault/vault.ts';
+
+export const SHIPPED_VAULT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'notes');
+
+const GLOBAL_OPTIONS = {
+  vault: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+function helpText(): string {
+  const lines = commands.map((c) => `  cairn ${c.usage.padEnd(44)} ${c.summary}`);
+  return ['Usage: cairn <command> [--vault DIR] [--json]', '', 'Commands:', ...lines, ''].join('\n');
+}
+
+function findCommand(argv: string[]): { command: CliCommand; rest: string[] } | null {
+  const words = argv.filter((a) => !a.startsWith('-')).slice(0, 2);
+  const two = commands.find((c) => c.name === words.join(' '));
+  const one = commands.find((c) => c.name === words[0]);
+  const command = two ?? one;
+  if (!command) return null;
+  const drop = command.name.split(' ');
+  const rest = [...argv];
+  for (const w of drop) rest.splice(rest.indexOf(w), 1);
+  return { command, rest };
+}
+
+export async function runCli(argv: string[], io = { out: (s: string) => process.stdout.write(s + '\n'), err: (s: string) => process.stderr.write(s + '\n') }): Promise<number> {
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+    io.out(helpText());
+    return argv.length === 0 ? 1 : 0;
+  }
+  const found = findCommand(argv);
+  if (!found) {
+    io.err(`cairn: unknown command "${argv.filter((a) => !a.startsWith('-'))[0] ?? argv[0]}"\n\n${helpText()}`);
+    return 1;
+  }
+  const { command, rest } = found;
+  try {
+    let parsed;
+    try {
+      parsed = parseArgs({ args: rest, options: { ...GLOBAL_OPTIONS, ...(command.options ?? {}) }, allowPositionals: true, strict: true });
+    } catch (err) {
+      throw new UsageError(`${(err as Error).message}\nusage: cairn ${command.usage}`);
+    }
+    if (parsed.values.help) {
+      io.out(`usage: cairn ${command.usage}\n${command.summary}`);
+      return 0;
+    }
+    const vaultDir = path.resolve(typeof parsed.values.vault === 'string' ? parsed.values.vault : SHIPPED_VAULT);
+    const code = await command.run({
+      values: parsed.values as Record<string, string | boolean | string[] | undefined>,
+      positionals: parsed.positionals,
+      vaultDir,
+      json: parsed.values.json === true,
+      openVault: () => Vault.open(vaultDir),
+      out: io.out,
+      err: io.err,
+    });
+    return typeof code === 'number' ? code : 0;
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(`cairn ${command.name}: ${err.message}`);
+      return 1;
+    }
+    if (err instanceof VaultError) {
+      io.err(`cairn: ${err.message}`);
+      return 2;
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,101 @@
+// Deterministic link resolution, PRODUCT.md §1: exact vault path → path relative to the linking
+// note's folder → shortest path ending in `/` + link (then alphabetical, reported ambiguous).
+import path from 'node:path';
+
+export interface Resolution {
+  target: string | null;
+  ambiguous: boolean;
+  /** Other files the link could have meant, when ambiguous. */
+  candidates: string[];
+}
+
+const key = (p: string) => p.normalize('NFC').toLowerCase();
+const withoutMd = (p: string) => p.replace(/\.md$/i, '');
+
+/** Index of the vault's file ids (notes and attachments) for link resolution. */
+export class FileIndex {
+  private byKey = new Map<string, string>();
+  /** basename key (without .md for notes) → ids */
+  private byName = new Map<string, string[]>();
+
+  constructor(ids: Iterable<string> = []) {
+    for (const id of ids) this.add(id);
+  }
+
+  add(id: string): void {
+    if (this.byKey.has(key(id))) return;
+    this.byKey.set(key(id), id);
+    const name = key(withoutMd(id.slice(id.lastIndexOf('/') + 1)));
+    const list = this.byName.get(name);
+    if (list) list.push(id);
+    else this.byName.set(name, [id]);
+  }
+
+  remove(id: string): void {
+    const actual = this.byKey.get(key(id));
+    if (!actual) return;
+    this.byKey.delete(key(id));
+    const name = key(withoutMd(actual.slice(actual.lastIndexOf('/') + 1)));
+    const list = this.byName.get(name)?.filter((x) => x !== actual) ?? [];
+    if (list.length) this.byName.set(name, list);
+    else this.byName.delete(name);
+  }
+
+  has(id: string): boolean {
+    return this.byKey.has(key(id));
+  }
+
+  /** The file an exact vault path names, with or without `.md`. */
+  exact(p: string): string | null {
+    return this.byKey.get(key(p)) ?? this.byKey.get(key(p) + '.md') ?? null;
+  }
+
+  /** Files whose path ends with `/` + p (with or without .md), or equals p. */
+  endingWith(p: string): string[] {
+    const k = key(withoutMd(p));
+    const name = k.slice(k.lastIndexOf('/') + 1);
+    const candidates = this.byName.get(name) ?? [];
+    const suffixes = [key(p), key(p) + '.md'];
+    return candidates.filter((id) => {
+      const ik = key(id);
+      return suffixes.some((s) => ik === s || ik.endsWith('/' + s));
+    });
+  }
+}
+
+/**
+ * Resolves `linkPath` written in note `fromId`. An empty path (`[[#Heading]]`) is the note itself.
+ * Paths that climb out of the vault never resolve.
+ */
+export function resolveLink(linkPath: string, fromId: string, files: FileIndex): Resolution {
+  const none: Resolution = { target: null, ambiguous: false, candidates: [] };
+  let p = linkPath.normalize('NFC').trim().replace(/\\/g, '/');
+  if (p === '') return { target: fromId, ambiguous: false, candidates: [] };
+  if (p.includes('\0')) return none;
+  p = p.replace(/^\/+/, '');
+
+  const normal = path.posix.normalize(p);
+  if (!normal.startsWith('../') && normal !== '..') {
+    const exact = files.exact(normal);
+    if (exact) return { target: exact, ambiguous: false, candidates: [] };
+  }
+
+  const dir = path.posix.dirname(fromId);
+  const relative = path.posix.normalize(path.posix.join(dir === '.' ? '' : dir, p));
+  if (relative.startsWith('../') || relative === '..') return none;
+  const beside = files.exact(relative);
+  if (beside) return { target: beside, ambiguous: false, candidates: [] };
+
+  if (normal.startsWith('../') || normal.startsWith('./')) return none;
+  const matches = files.endingWith(normal);
+  if (matches.length === 0) return none;
+  matches.sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
+  return { target: matches[0], ambiguous: matches.length > 1, candidates: matches.slice(1) };
+}
+
+/** Whether a path as written tries to climb out of the vault. */
+export function escapesVault(linkPath: string, fromId: string): boolean {
+  const dir = path.posix.dirname(fromId);
+  const joined = path.posix.normalize(path.posix.join(dir === '.' ? '' : dir, linkPath.replace(/\\/g, '/')));
+  return joined === '..' || joined.startsWith('../');
+}

@@ -1,0 +1,92 @@
+// Snippets: the line of a note that holds most of the query's terms, cut around the first match,
+// HTML-escaped, with every match wrapped in <mark>.
+import { foldWithMap } from '../text/fold.ts';
+
+const WINDOW = 160;
+const HANGUL = /^\p{Script=Hangul}/u;
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": '#39' }[c]};`);
+}
+
+/** Markdown syntax that would only be noise in a one-line snippet. */
+export function plainLine(line: string): string {
+  return line
+    .replace(/!?\[\[([^\]|]*\|)?([^\]]*)\]\]/g, '$2')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/^\s{0,3}(#{1,6}\s+|>\s*|[-*+]\s+(\[.\]\s+)?|\d+[.)]\s+)/, '')
+    .replace(/(\*\*|__|==|~~|`)/g, '')
+    .trim();
+}
+
+type Range = [number, number];
+
+/** Where `terms` occur in `line` (original offsets). Latin terms match at a word start and the
+ *  mark runs to the word's end; Hangul terms match anywhere (particles and compounds). */
+export function findMatches(line: string, terms: string[], phrases: string[] = []): Range[] {
+  const { folded, map } = foldWithMap(line);
+  const ranges: Range[] = [];
+  const needles = [...phrases.map((p) => foldWithMap(p).folded), ...terms];
+  for (const t of needles) {
+    if (!t) continue;
+    let from = 0;
+    for (;;) {
+      const at = folded.indexOf(t, from);
+      if (at < 0) break;
+      from = at + 1;
+      const hangul = HANGUL.test(t);
+      if (!hangul && at > 0 && WORD_CHAR.test(folded[at - 1])) continue;
+      let end = at + t.length;
+      if (!hangul) while (end < folded.length && WORD_CHAR.test(folded[end])) end++;
+      ranges.push([map[at], map[end]]);
+    }
+  }
+  ranges.sort((a, b) => a[0] - b[0]);
+  const merged: Range[] = [];
+  for (const r of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push([...r]);
+  }
+  return merged;
+}
+
+export function markRanges(text: string, ranges: Range[]): string {
+  let out = '';
+  let pos = 0;
+  for (const [s, e] of ranges) {
+    out += escapeHtml(text.slice(pos, s)) + '<mark>' + escapeHtml(text.slice(s, e)) + '</mark>';
+    pos = e;
+  }
+  return out + escapeHtml(text.slice(pos));
+}
+
+/** The best line of `body` for the query, or '' when no line matches. */
+export function makeSnippet(body: string, terms: string[], phrases: string[] = []): string {
+  let best: { line: string; ranges: Range[]; score: number } | null = null;
+  let scanned = 0;
+  for (const raw of body.split('\n')) {
+    if (++scanned > 5000 && best) break;
+    const line = plainLine(raw);
+    if (!line) continue;
+    const ranges = findMatches(line, terms, phrases);
+    if (ranges.length === 0) continue;
+    const distinct = new Set(ranges.map(([s, e]) => line.slice(s, e).toLowerCase())).size;
+    if (!best || distinct > best.score) best = { line, ranges, score: distinct };
+    if (best.score >= terms.length + phrases.length) break;
+  }
+  if (!best) return '';
+  return cutAround(best.line, best.ranges);
+}
+
+/** A window of the line around its first match; marks are kept inside the window only. */
+export function cutAround(line: string, ranges: Range[]): string {
+  const first = ranges[0]?.[0] ?? 0;
+  const start = Math.max(0, Math.min(first - 40, line.length - WINDOW));
+  const end = Math.min(line.length, start + WINDOW);
+  const inside = ranges
+    .filter(([s, e]) => s >= start && e <= end)
+    .map(([s, e]) => [s - start, e - start] as Range);
+  return (start > 0 ? '…' : '') + markRanges(line.slice(start, end), inside) + (end < line.length ? '…' : '');
+}

@@ -1,0 +1,40 @@
+// Text folding shared by indexing, querying and snippets.
+// Hangul must stay composed (NFC): NFKD — FlexSearch's default — splits syllables into jamo
+// (PRODUCT.md §2), so only non-Hangul runs are decomposed to drop accents.
+
+const HANGUL_RUN = /[\p{Script=Hangul}]+/u;
+const NON_HANGUL_RUN = /[^\p{Script=Hangul}]+/gu;
+const COMBINING = /\p{M}/gu;
+
+/** Case-, accent- and width-insensitive form of `text`; Hangul is NFC. */
+export function fold(text: string): string {
+  const nfc = text.normalize('NFC');
+  if (!HANGUL_RUN.test(nfc)) return foldLatin(nfc);
+  return nfc.replace(NON_HANGUL_RUN, foldLatin);
+}
+
+function foldLatin(run: string): string {
+  return run.normalize('NFKD').replace(COMBINING, '').toLowerCase();
+}
+
+/**
+ * `fold` with a map from each folded UTF-16 index to the index in the original text,
+ * so a match found in folded text can be marked in the original.
+ */
+export function foldWithMap(text: string): { folded: string; map: number[] } {
+  let folded = '';
+  const map: number[] = [];
+  let i = 0;
+  for (const ch of text) {
+    const f = fold(ch);
+    for (let k = 0; k < f.length; k++) map.push(i);
+    folded += f;
+    i += ch.length;
+  }
+  map.push(text.length);
+  return { folded, map };
+}
+
+export function isHangul(s: string): boolean {
+  return HANGUL_RUN.test(s);
+}

@@ -1,0 +1,61 @@
+import type { Diagnostic, Heading, LinkKind } from '../notes/note-types.ts';
+import { unlinkedMentions } from '../links/unlinked-mentions.ts';
+import type { Vault } from './vault.ts';
+
+export interface NoteLink {
+  raw: string;
+  kind: LinkKind;
+  /** Resolved id (note or attachment), or null when unresolved. */
+  target: string | null;
+  subpath: string | null;
+  display: string | null;
+  line: number;
+  ambiguous: boolean;
+}
+
+export interface NoteDetails {
+  id: string;
+  title: string;
+  subtitle: string | null;
+  tags: string[];
+  aliases: string[];
+  created: string | null;
+  modified: string | null;
+  headings: Heading[];
+  links: NoteLink[];
+  backlinks: Array<{ id: string; title: string; line: number; context: string }>;
+  unlinkedMentions: Array<{ id: string; title: string; line: number; context: string; name: string }>;
+  diagnostics: Diagnostic[];
+}
+
+/** Everything the note view and `cairn note` show about one note. */
+export function noteDetails(vault: Vault, id: string): NoteDetails | null {
+  const note = vault.getNote(id);
+  if (!note) return null;
+  const graph = vault.links();
+  const titleOf = (other: string) => vault.getNote(other)?.title ?? other;
+  const links = (graph.outgoing.get(id) ?? []).map((l) => ({
+    raw: l.raw,
+    kind: l.kind,
+    target: l.target,
+    subpath: l.subpath,
+    display: l.display,
+    line: l.line,
+    ambiguous: l.ambiguous,
+  }));
+  const lookup = { candidates: (t: string) => vault.search.candidates(t), get: (x: string) => vault.getNote(x) };
+  return {
+    id,
+    title: note.title,
+    subtitle: note.subtitle,
+    tags: note.tags,
+    aliases: note.aliases,
+    created: note.created,
+    modified: note.modified,
+    headings: note.headings,
+    links,
+    backlinks: (graph.incoming.get(id) ?? []).map((b) => ({ ...b, title: titleOf(b.id) })),
+    unlinkedMentions: unlinkedMentions(note, graph, lookup).map((m) => ({ ...m, title: titleOf(m.id) })),
+    diagnostics: [...note.diagnostics, ...graph.diagnostics.filter((d) => d.id === id)],
+  };
+}

@@ -1,0 +1,46 @@
+import { readFile } from 'node:fs/promises';
+import type { Diagnostic } from '../notes/note-types.ts';
+
+/** Notes above this are indexed by their first MAX_NOTE_BYTES only (reported). */
+export const MAX_NOTE_BYTES = 8 * 1024 * 1024;
+
+export interface NoteText {
+  text: string;
+  diagnostics: Diagnostic[];
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+const utf8Lenient = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
+
+/** Reads a note as text. Never throws: an unreadable, binary or mis-encoded file is a diagnostic. */
+export async function readNoteFile(id: string, abs: string): Promise<NoteText> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(abs);
+  } catch (err) {
+    return { text: '', diagnostics: [{ id, code: 'UNREADABLE_FILE', message: `cannot read: ${(err as Error).message}` }] };
+  }
+  return decodeNote(id, bytes);
+}
+
+export function decodeNote(id: string, bytes: Uint8Array): NoteText {
+  const diagnostics: Diagnostic[] = [];
+  if (bytes.length > MAX_NOTE_BYTES) {
+    diagnostics.push({
+      id,
+      code: 'FILE_TOO_LARGE',
+      message: `${(bytes.length / 1048576).toFixed(1)} MB; only the first ${MAX_NOTE_BYTES / 1048576} MB are indexed`,
+    });
+    bytes = bytes.subarray(0, MAX_NOTE_BYTES);
+  }
+  if (bytes.subarray(0, 8192).includes(0)) {
+    diagnostics.push({ id, code: 'BINARY_FILE', message: 'binary content (NUL bytes): only the file name is indexed' });
+    return { text: '', diagnostics };
+  }
+  try {
+    return { text: utf8.decode(bytes), diagnostics };
+  } catch {
+    diagnostics.push({ id, code: 'INVALID_UTF8', message: 'not valid UTF-8: undecodable bytes shown as U+FFFD' });
+    return { text: utf8Lenient.decode(bytes), diagnostics };
+  }
+}

@@ -1,0 +1,79 @@
+import { lstat, readdir, realpath } from 'node:fs/promises';
+import path from 'node:path';
+
+export interface VaultFile {
+  /** Vault-relative path with `/` separators, NFC. */
+  id: string;
+  abs: string;
+  size: number;
+  mtimeMs: number;
+}
+
+export interface ScanResult {
+  files: VaultFile[];
+  problems: Array<{ id: string; message: string }>;
+}
+
+/** Folders that hold no notes: dot-folders (`.obsidian`, `.cairn`, `.git`) and node_modules. */
+export function isIgnoredName(name: string): boolean {
+  return name.startsWith('.') || name === 'node_modules';
+}
+
+/**
+ * Lists every file under `root`. Symbolic links are not followed: a link that leads out of the
+ * vault, or back into it in a loop, can make a scan read what it must not or never end.
+ */
+export async function scanVault(root: string): Promise<ScanResult> {
+  const files: VaultFile[] = [];
+  const problems: ScanResult['problems'] = [];
+  const rootReal = await realpath(root);
+  const walk = async (dir: string): Promise<void> => {
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (err) {
+      problems.push({ id: toId(rootReal, dir) || '.', message: `folder unreadable: ${(err as Error).message}` });
+      return;
+    }
+    for (const e of entries) {
+      if (isIgnoredName(e.name)) continue;
+      const abs = path.join(dir, e.name);
+      if (e.isSymbolicLink()) {
+        problems.push({ id: toId(rootReal, abs), message: 'symbolic link not followed' });
+      } else if (e.isDirectory()) {
+        await walk(abs);
+      } else if (e.isFile()) {
+        try {
+          const st = await lstat(abs);
+          files.push({ id: toId(rootReal, abs), abs, size: st.size, mtimeMs: st.mtimeMs });
+        } catch (err) {
+          problems.push({ id: toId(rootReal, abs), message: `unreadable: ${(err as Error).message}` });
+        }
+      }
+    }
+  };
+  await walk(rootReal);
+  files.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { files, problems };
+}
+
+export function toId(root: string, abs: string): string {
+  return path.relative(root, abs).split(path.sep).join('/').normalize('NFC');
+}
+
+export function isNoteId(id: string): boolean {
+  return /\.md$/i.test(id);
+}
+
+/**
+ * The absolute path of a vault-relative id, or null when it would leave the vault
+ * (`../`, an absolute path, a NUL byte).
+ */
+export function resolveInVault(root: string, id: string): string | null {
+  if (typeof id !== 'string' || id.length === 0 || id.includes('\0') || path.isAbsolute(id) || /^[a-zA-Z]:/.test(id)) return null;
+  const abs = path.resolve(root, id);
+  const rel = path.relative(root, abs);
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return null;
+  if (rel.split(path.sep).some(isIgnoredName)) return null;
+  return abs;
+}

@@ -1,0 +1,182 @@
+import { realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Diagnostic, ParsedNote } from '../notes/note-types.ts';
+import { parseNote } from '../notes/parse-note.ts';
+import { tagKey, tagWithAncestors } from '../notes/parse-tags.ts';
+import { FileIndex } from '../links/resolve-link.ts';
+import { LinkGraph } from '../links/link-graph.ts';
+import { SearchIndex } from '../search/search-index.ts';
+import { fold } from '../text/fold.ts';
+import { readNoteFile } from './read-note-file.ts';
+import { isNoteId, resolveInVault, scanVault, type VaultFile } from './scan-vault.ts';
+
+export class VaultError extends Error {
+  constructor(
+    readonly code: 'VAULT_NOT_FOUND' | 'VAULT_UNREADABLE',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export type VaultChange = { kind: 'add' | 'change' | 'delete'; id: string };
+
+/**
+ * A vault in memory: every file, every parsed note, their links and the search index.
+ * Plain Node: the Electron main process, the local host and the CLI all hold one of these.
+ */
+export class Vault {
+  private readonly files = new Map<string, VaultFile>();
+  private readonly notes = new Map<string, ParsedNote>();
+  private readonly fileIndex = new FileIndex();
+  private graph: LinkGraph | null = null;
+  private readonly scanDiagnostics: Diagnostic[] = [];
+  readonly search = new SearchIndex();
+
+  private constructor(readonly root: string) {}
+
+  static async open(dir: string): Promise<Vault> {
+    const root = path.resolve(dir);
+    let st;
+    try {
+      st = await stat(root);
+    } catch {
+      throw new VaultError('VAULT_NOT_FOUND', `vault not found: ${root}`);
+    }
+    if (!st.isDirectory()) throw new VaultError('VAULT_NOT_FOUND', `not a folder: ${root}`);
+    const vault = new Vault(await realpath(root));
+    let scan;
+    try {
+      scan = await scanVault(root);
+    } catch (err) {
+      throw new VaultError('VAULT_UNREADABLE', `vault unreadable: ${(err as Error).message}`);
+    }
+    for (const p of scan.problems) vault.scanDiagnostics.push({ id: p.id, code: 'UNREADABLE_FILE', message: p.message });
+    await mapLimit(scan.files, 16, async (file) => {
+      vault.files.set(file.id, file);
+      vault.fileIndex.add(file.id);
+      if (isNoteId(file.id)) await vault.load(file);
+    });
+    return vault;
+  }
+
+  private async load(file: VaultFile): Promise<ParsedNote> {
+    const { text, diagnostics } = await readNoteFile(file.id, file.abs);
+    const note = parseNote(file.id, text, diagnostics);
+    this.notes.set(note.id, note);
+    this.search.put(note);
+    return note;
+  }
+
+  allNotes(): ParsedNote[] {
+    return [...this.notes.values()];
+  }
+
+  allFileIds(): string[] {
+    return [...this.files.keys()];
+  }
+
+  getNote(id: string): ParsedNote | undefined {
+    return this.notes.get(id);
+  }
+
+  /** Absolute path of a file of the vault, or null (unknown id, or one that leaves the vault). */
+  absPath(id: string): string | null {
+    return this.files.get(id)?.abs ?? null;
+  }
+
+  /** A note by id, id without `.md`, title, or alias; case-insensitive after NFC. */
+  findNote(ref: string): ParsedNote | undefined {
+    if (this.notes.has(ref)) return this.notes.get(ref);
+    const k = fold(ref.trim());
+    const id = fold(ref.trim().replace(/\.md$/i, '') + '.md');
+    const all = this.allNotes();
+    return (
+      all.find((n) => fold(n.id) === id) ??
+      all.find((n) => fold(n.title) === k) ??
+      all.find((n) => n.aliases.some((a) => fold(a) === k))
+    );
+  }
+
+  links(): LinkGraph {
+    this.graph ??= new LinkGraph(this.notes.values(), this.fileIndex);
+    return this.graph;
+  }
+
+  diagnostics(): Diagnostic[] {
+    const perNote = this.allNotes().flatMap((n) => n.diagnostics);
+    return [...this.scanDiagnostics, ...perNote, ...this.links().diagnostics];
+  }
+
+  /** Tag key → display tag and the notes that carry it or one of its descendants. */
+  tagTree(): Map<string, { tag: string; ids: Set<string> }> {
+    const tree = new Map<string, { tag: string; ids: Set<string> }>();
+    for (const note of this.notes.values()) {
+      for (const tag of note.tags) {
+        for (const t of tagWithAncestors(tag)) {
+          const k = tagKey(t);
+          const entry = tree.get(k) ?? { tag: t, ids: new Set<string>() };
+          entry.ids.add(note.id);
+          tree.set(k, entry);
+        }
+      }
+    }
+    return tree;
+  }
+
+  /** Re-reads one file after it was written or created on disk. */
+  async fileChanged(abs: string): Promise<VaultChange | null> {
+    const id = this.idOf(abs);
+    if (!id) return null;
+    let st;
+    try {
+      st = await stat(abs);
+    } catch {
+      return this.fileDeleted(abs);
+    }
+    if (!st.isFile()) return null;
+    const existed = this.files.has(id);
+    const file = { id, abs, size: st.size, mtimeMs: st.mtimeMs };
+    this.files.set(id, file);
+    if (!existed) {
+      this.fileIndex.add(id);
+      this.graph = null;
+    }
+    if (isNoteId(id)) {
+      await this.load(file);
+      this.graph = null;
+    }
+    return { kind: existed ? 'change' : 'add', id };
+  }
+
+  fileDeleted(abs: string): VaultChange | null {
+    const id = this.idOf(abs);
+    if (!id || !this.files.has(id)) return null;
+    this.files.delete(id);
+    this.fileIndex.remove(id);
+    if (this.notes.delete(id)) this.search.remove(id);
+    this.graph = null;
+    return { kind: 'delete', id };
+  }
+
+  /** A folder was removed or renamed away: every file below it is gone. */
+  folderDeleted(abs: string): VaultChange[] {
+    const prefix = this.idOf(abs);
+    if (!prefix) return [];
+    const below = [...this.files.values()].filter((f) => f.id.startsWith(prefix + '/'));
+    return below.map((f) => this.fileDeleted(f.abs)).filter((c): c is VaultChange => c !== null);
+  }
+
+  private idOf(abs: string): string | null {
+    const rel = path.relative(this.root, abs).split(path.sep).join('/').normalize('NFC');
+    return resolveInVault(this.root, rel) ? rel : null;
+  }
+}
+
+async function mapLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}

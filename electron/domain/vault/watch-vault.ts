@@ -1,0 +1,46 @@
+import { watch } from 'chokidar';
+import path from 'node:path';
+import type { Vault, VaultChange } from './vault.ts';
+import { isIgnoredName } from './scan-vault.ts';
+
+export interface VaultWatcher {
+  /** Resolves once the initial scan of the watcher is done and events flow. */
+  ready: Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Keeps `vault` in step with the disk: writes, creations, deletions and renames (a rename arrives
+ * as delete + add). `onChange` hears about each change after the vault has taken it in.
+ */
+export function watchVault(vault: Vault, onChange: (change: VaultChange) => void, onError: (err: Error) => void = () => {}): VaultWatcher {
+  const watcher = watch(vault.root, {
+    ignoreInitial: true,
+    followSymlinks: false,
+    ignored: (p: string) => path.relative(vault.root, p).split(path.sep).some(isIgnoredName),
+    // Editors save by writing a temp file and renaming it; wait for the write to settle.
+    awaitWriteFinish: { stabilityThreshold: 40, pollInterval: 10 },
+  });
+  // Changes are applied one at a time, in the order they arrived.
+  let queue = Promise.resolve();
+  type Result = VaultChange | VaultChange[] | null;
+  const apply = (work: () => Promise<Result> | Result) => {
+    queue = queue
+      .then(work)
+      .then((result) => [result ?? []].flat().forEach(onChange))
+      .catch((err) => onError(err as Error));
+  };
+  watcher.on('add', (p) => apply(() => vault.fileChanged(p)));
+  watcher.on('change', (p) => apply(() => vault.fileChanged(p)));
+  watcher.on('unlink', (p) => apply(() => vault.fileDeleted(p)));
+  watcher.on('unlinkDir', (p) => apply(() => vault.folderDeleted(p)));
+  watcher.on('error', (err) => onError(err as Error));
+  const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  return {
+    ready,
+    close: async () => {
+      await watcher.close();
+      await queue;
+    },
+  };
+}
