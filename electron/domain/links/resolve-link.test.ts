@@ -1,0 +1,52 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { FileIndex, resolveLink } from './resolve-link.ts';
+
+const files = new FileIndex([
+  'Note.md',
+  'a/Note.md',
+  'a/b/Note.md',
+  'x/Other.md',
+  'y/deep/Other.md',
+  'z/Other.md',
+  'a/Beside.md',
+  'c/Beside.md',
+  'img/diagram.png',
+  '한글/세이지메이커.md',
+]);
+
+describe('resolveLink (PRODUCT.md §1 order)', () => {
+  const cases: Array<[string, string, string, string | null, boolean]> = [
+    // [name, link path, from note, expected target, ambiguous]
+    ['1) exact vault path wins over the note beside', 'Note', 'a/b/x.md', 'Note.md', false],
+    ['1) exact path with .md', 'a/Note.md', 'z/q.md', 'a/Note.md', false],
+    ['1) exact path is case-insensitive', 'A/NOTE', 'z/q.md', 'a/Note.md', false],
+    ['2) relative to the linking note folder', 'Beside', 'c/from.md', 'c/Beside.md', false],
+    ['2) ../ relative path', '../c/Beside', 'a/from.md', 'c/Beside.md', false],
+    ['3) shortest path ending in /link, reported ambiguous', 'Other', 'q.md', 'x/Other.md', true],
+    ['3) alphabetical among equal lengths', 'Beside', 'q.md', 'a/Beside.md', true],
+    ['3) partial folder path', 'deep/Other', 'q.md', 'y/deep/Other.md', false],
+    ['attachments resolve to the file', 'diagram.png', 'q.md', 'img/diagram.png', false],
+    ['Korean names, NFD input', '세이지메이커'.normalize('NFD'), 'q.md', '한글/세이지메이커.md', false],
+    ['unresolved', 'Missing', 'q.md', null, false],
+    ['escape out of the vault never resolves', '../../etc/passwd', 'a/q.md', null, false],
+    ['a leading slash is the vault root', '/x/Other', 'q.md', 'x/Other.md', false],
+    ['empty path is the note itself', '', 'a/q.md', 'a/q.md', false],
+  ];
+  for (const [name, link, from, target, ambiguous] of cases) {
+    test(name, () => {
+      const r = resolveLink(link, from, files);
+      assert.equal(r.target, target);
+      assert.equal(r.ambiguous, ambiguous);
+    });
+  }
+
+  test('name collisions follow file additions and removals', () => {
+    const idx = new FileIndex(['p/Dup.md']);
+    assert.deepEqual(resolveLink('Dup', 'q.md', idx), { target: 'p/Dup.md', ambiguous: false, candidates: [] });
+    idx.add('o/Dup.md');
+    assert.equal(resolveLink('Dup', 'q.md', idx).ambiguous, true);
+    idx.remove('p/Dup.md');
+    assert.deepEqual(resolveLink('Dup', 'q.md', idx), { target: 'o/Dup.md', ambiguous: false, candidates: [] });
+  });
+});

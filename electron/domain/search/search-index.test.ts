@@ -1,0 +1,146 @@
+import { describe, test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseNote } from '../notes/parse-note.ts';
+import { Vault } from '../vault/vault.ts';
+import { SearchIndex } from './search-index.ts';
+import { parseQuery } from './parse-query.ts';
+
+const SEED = 'aws/cost-sagemaker-processing-optimization.md';
+const NOTES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../notes');
+
+function fixtureIndex(): SearchIndex {
+  const idx = new SearchIndex();
+  const add = (id: string, text: string) => idx.put(parseNote(id, text));
+  add('cafe.md', '---\ntags: [lang/fr]\n---\nUn café à Paris. Résumé of instances.');
+  add('ko.md', '---\ntags: [service/sagemaker-processing]\naliases: [처리 작업]\n---\n# 세이지메이커 처리\n인스턴스를 중지하면 비용이 줄어든다.');
+  add('ko2.md', '---\ntags: [service/ec2]\n---\n인스턴스 유형은 많다. 데이터엔지니어링팀이 관리한다.');
+  add('title-exact.md', 'Body mentions processing once.');
+  add('heading.md', '# Processing heading\nbody');
+  add('body.md', 'deep in the body: processing processing processing');
+  add('code.md', '```\nsecretword\n```');
+  return idx;
+}
+
+describe('query syntax', () => {
+  test('words, phrases and tag filters combine', () => {
+    assert.deepEqual(parseQuery('tag:service 비용 "exact phrase" #aws/ec2'), { text: '비용 exact phrase', phrases: ['exact phrase'], tags: ['service', 'aws/ec2'] });
+  });
+  test('#1984 is a word, not a tag', () => assert.deepEqual(parseQuery('#1984').tags, []));
+});
+
+describe('SearchIndex on fixtures', () => {
+  const idx = fixtureIndex();
+  const ids = (q: string) => idx.search(q).map((h) => h.id);
+
+  test('case- and accent-insensitive', () => {
+    assert.deepEqual(ids('CAFE'), ['cafe.md']);
+    assert.deepEqual(ids('resume'), ['cafe.md']);
+  });
+  test('English plurals and prefixes', () => {
+    assert.deepEqual(ids('instance'), ['cafe.md']);
+    assert.deepEqual(ids('instances'), ['cafe.md']);
+    assert.ok(ids('proc').includes('body.md'));
+  });
+  test('Korean particle ⇄ stem, both directions', () => {
+    assert.deepEqual(ids('인스턴스').sort(), ['ko.md', 'ko2.md']);
+    assert.deepEqual(ids('인스턴스를').sort(), ['ko.md', 'ko2.md']);
+    assert.deepEqual(ids('인스턴스를')[0], 'ko.md', 'the note with the exact form ranks first');
+    assert.deepEqual(ids('비용'), ['ko.md']);
+  });
+  test('a part inside a Korean compound', () => {
+    assert.deepEqual(ids('메이커'), ['ko.md']);
+    assert.deepEqual(ids('엔지니어링'), ['ko2.md']);
+    assert.deepEqual(ids('이지메'), ['ko.md']);
+  });
+  test('Hangul stays NFC: an NFD query finds NFC text', () => {
+    assert.deepEqual(ids('인스턴스'.normalize('NFD')).sort(), ['ko.md', 'ko2.md']);
+  });
+  test('tag filter includes descendants and combines with words', () => {
+    assert.deepEqual(ids('tag:service').sort(), ['ko.md', 'ko2.md']);
+    assert.deepEqual(ids('tag:service 비용'), ['ko.md']);
+    assert.deepEqual(ids('#service/ec2'), ['ko2.md']);
+    assert.deepEqual(ids('tag:serv'), [], 'tags match whole path segments');
+  });
+  test('alias search', () => assert.deepEqual(ids('처리 작업'), ['ko.md']));
+  test('ranking: exact title, then title prefix, then heading, then body', () => {
+    idx.put(parseNote('processing.md', 'x'));
+    idx.put(parseNote('processing-guide.md', 'y'));
+    const order = ids('processing');
+    assert.deepEqual(order.slice(0, 2), ['processing.md', 'processing-guide.md']);
+    assert.deepEqual(order.slice(2, 4).sort(), ['heading.md', 'ko.md'], 'a heading and a tag (service/sagemaker-processing)');
+    assert.deepEqual(order.slice(4), ['body.md', 'title-exact.md'], 'among body hits, more occurrences rank first');
+    idx.remove('processing.md');
+    idx.remove('processing-guide.md');
+  });
+  test('exact phrase', () => {
+    assert.deepEqual(ids('"café à paris"'), ['cafe.md']);
+    assert.deepEqual(ids('"paris café"'), []);
+  });
+  test('code is searchable text but no hit has an empty snippet', () => {
+    for (const h of idx.search('secretword')) assert.ok(h.snippet.length > 0);
+  });
+  test('snippets mark matches and escape HTML', () => {
+    const i = new SearchIndex();
+    i.put(parseNote('h.md', 'a <b>bold</b> claim about spot savings'));
+    const [hit] = i.search('spot');
+    assert.equal(hit.field, 'body');
+    assert.match(hit.snippet, /&lt;b&gt;bold&lt;\/b&gt; claim about <mark>spot<\/mark> savings/);
+  });
+  test('remove and update', () => {
+    const i = new SearchIndex();
+    i.put(parseNote('u.md', 'alpha'));
+    i.put(parseNote('u.md', 'beta'));
+    assert.deepEqual(i.search('alpha'), []);
+    assert.equal(i.search('beta')[0]?.id, 'u.md');
+    i.remove('u.md');
+    assert.deepEqual(i.search('beta'), []);
+  });
+  test('quick switcher: titles and aliases, exact before prefix before infix', () => {
+    const hits = idx.quickSwitch('처리');
+    assert.equal(hits[0]?.id, 'ko.md');
+    assert.equal(hits[0]?.alias, '처리 작업');
+    assert.deepEqual(idx.quickSwitch('ttlexct').map((h) => h.id), ['title-exact.md'], 'letters in order');
+  });
+});
+
+describe('search on the shipped vault notes/', () => {
+  let vault: Vault;
+  before(async () => {
+    vault = await Vault.open(NOTES);
+  });
+  const ids = (q: string) => vault.search.search(q).map((h) => h.id);
+
+  test('인스턴스를 and 인스턴스 both find the seed; with the particle it ranks first', () => {
+    assert.ok(ids('인스턴스').includes(SEED));
+    assert.equal(ids('인스턴스를')[0], SEED);
+  });
+  test('ri-optimization (an alias) ranks the seed first', () => {
+    const [hit] = vault.search.search('ri-optimization');
+    assert.equal(hit.id, SEED);
+    assert.equal(hit.field, 'alias');
+  });
+  test('an infix of a compound: 메이커 finds notes that only write 세이지메이커', () => {
+    const hits = ids('메이커');
+    assert.ok(hits.length > 0);
+    for (const id of hits) {
+      const body = vault.getNote(id)!.body + vault.getNote(id)!.title;
+      assert.match(body, /\S메이커/, `${id} holds 메이커 inside a longer word`);
+    }
+  });
+  test('an English prefix finds the seed', () => assert.ok(ids('optimiz').includes(SEED)));
+  test('tag:service finds exactly the notes with a service/* tag', () => {
+    const expected = vault.allNotes().filter((n) => n.tags.some((t) => /^service(\/|$)/i.test(t))).map((n) => n.id).sort();
+    assert.ok(expected.length >= 2);
+    assert.deepEqual(vault.search.search('tag:service', 1000).map((h) => h.id).sort(), expected);
+  });
+  test('tag:service 비용 절감 combines the filter with Korean words', () => {
+    const hits = vault.search.search('tag:service 비용 절감');
+    assert.ok(hits.length > 0);
+    for (const h of hits) assert.ok(vault.getNote(h.id)!.tags.some((t) => t.startsWith('service')));
+  });
+  test('quick switcher opens the seed by alias', () => {
+    assert.equal(vault.search.quickSwitch('sagemaker-cost')[0]?.id, SEED);
+  });
+});

@@ -1,0 +1,88 @@
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Vault, VaultError } from './vault.ts';
+import { noteDetails } from './note-details.ts';
+import { resolveInVault } from './scan-vault.ts';
+
+let dir: string;
+let outside: string;
+
+before(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'cairn-vault-'));
+  outside = await mkdtemp(path.join(os.tmpdir(), 'cairn-outside-'));
+  await writeFile(path.join(outside, 'secret.md'), '# secret outside the vault');
+  const w = (rel: string, data: string | Uint8Array) => mkdir(path.dirname(path.join(dir, rel)), { recursive: true }).then(() => writeFile(path.join(dir, rel), data));
+  await w('good.md', '---\ntags: [a/b]\naliases: [Goodie]\n---\n# Good\nLinks to [[bad-yaml]] and [[Missing]]. Also [[dup]].');
+  await w('bad-yaml.md', '---\ntags: [oops\n---\n# Still indexed\nsearchable-word here, mentions Goodie in text.');
+  await w('binary.md', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3]));
+  await w('empty.md', '');
+  await w('latin1.md', new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x20, 0x23, 0x74, 0x61, 0x67]));
+  await w('big.md', '# Big\n' + 'lorem ipsum dolor sit amet 인스턴스 비용\n'.repeat(140_000) + 'needle-at-the-end\n');
+  await w('x/dup.md', 'one');
+  await w('y/dup.md', 'two');
+  await w('.obsidian/hidden.md', '# not a note');
+  await w('pic.png', 'not really a png');
+  await symlink(outside, path.join(dir, 'escape'));
+  await symlink(dir, path.join(dir, 'loop'));
+});
+
+after(async () => {
+  await rm(dir, { recursive: true, force: true });
+  await rm(outside, { recursive: true, force: true });
+});
+
+describe('Vault on a vault of broken notes', () => {
+  test('opens without throwing and reports each bad file', async () => {
+    const vault = await Vault.open(dir);
+    const ids = vault.allNotes().map((n) => n.id).sort();
+    assert.deepEqual(ids, ['bad-yaml.md', 'big.md', 'binary.md', 'empty.md', 'good.md', 'latin1.md', 'x/dup.md', 'y/dup.md']);
+    const codes = vault.diagnostics().map((d) => `${d.id} ${d.code}`);
+    for (const expected of ['bad-yaml.md YAML_ERROR', 'binary.md BINARY_FILE', 'latin1.md INVALID_UTF8', 'good.md UNRESOLVED_LINK', 'good.md AMBIGUOUS_LINK', 'escape UNREADABLE_FILE', 'loop UNREADABLE_FILE']) {
+      assert.ok(codes.includes(expected), `${expected} in ${codes.join(', ')}`);
+    }
+  });
+
+  test('a note with broken YAML is still searchable; a 5 MB note is indexed to its end', async () => {
+    const vault = await Vault.open(dir);
+    assert.deepEqual(vault.search.search('searchable-word').map((h) => h.id), ['bad-yaml.md']);
+    assert.deepEqual(vault.search.search('needle-at-the-end').map((h) => h.id), ['big.md']);
+    assert.deepEqual(vault.search.search('binary').map((h) => h.id), ['binary.md'], 'binary files are found by name');
+  });
+
+  test('nothing outside the vault is read: symlinks are not followed', async () => {
+    const vault = await Vault.open(dir);
+    assert.deepEqual(vault.search.search('secret'), []);
+    assert.equal(vault.allFileIds().some((id) => id.startsWith('escape') || id.startsWith('loop')), false);
+  });
+
+  test('dot-folders hold no notes', async () => {
+    const vault = await Vault.open(dir);
+    assert.equal(vault.getNote('.obsidian/hidden.md'), undefined);
+  });
+
+  test('backlinks and unlinked mentions', async () => {
+    const vault = await Vault.open(dir);
+    const d = noteDetails(vault, 'bad-yaml.md')!;
+    assert.deepEqual(d.backlinks.map((b) => [b.id, b.context]), [['good.md', 'Links to [[bad-yaml]] and [[Missing]]. Also [[dup]].']]);
+    const good = noteDetails(vault, 'good.md')!;
+    assert.deepEqual(good.unlinkedMentions.map((m) => [m.id, m.name]), [['bad-yaml.md', 'Goodie']]);
+    assert.deepEqual(good.links.map((l) => l.target), ['bad-yaml.md', null, 'x/dup.md']);
+  });
+
+  test('findNote by id, id without .md, title and alias', async () => {
+    const vault = await Vault.open(dir);
+    for (const ref of ['good.md', 'good', 'GOOD', 'goodie']) assert.equal(vault.findNote(ref)?.id, 'good.md', ref);
+  });
+
+  test('a missing vault is a VaultError', async () => {
+    await assert.rejects(Vault.open(path.join(dir, 'nope')), (e) => e instanceof VaultError && e.code === 'VAULT_NOT_FOUND');
+  });
+
+  test('ids that leave the vault are refused', () => {
+    for (const bad of ['../x.md', '/etc/passwd', 'a/../../x.md', '.obsidian/x.md', 'a\0b.md', '']) assert.equal(resolveInVault(dir, bad), null, bad);
+    assert.equal(resolveInVault(dir, 'a/b.md'), path.join(dir, 'a/b.md'));
+  });
+});
