@@ -13,7 +13,7 @@ const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'bin/cair
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await runCli(argv, { out: (s) => (out += s + '\n'), err: (s) => (err += s + '\n') });
+  const code = await runCli(argv, { out: (s) => void (out += s + '\n'), err: (s) => void (err += s + '\n') });
   return { code, out, err };
 }
 

@@ -1,5 +1,7 @@
 import type { CliCommand } from './cli-types.ts';
+import { cardCommands } from './cards-commands.ts';
+import { serveCommand } from './serve-command.ts';
 import { vaultCommands } from './vault-commands.ts';
 
 /** Every `cairn` command; each feature adds its own module here. */
-export const commands: CliCommand[] = [...vaultCommands];
+export const commands: CliCommand[] = [...vaultCommands, serveCommand, ...cardCommands];

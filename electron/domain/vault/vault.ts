@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Diagnostic, ParsedNote } from '../notes/note-types.ts';
 import { parseNote } from '../notes/parse-note.ts';
 import { tagKey, tagWithAncestors } from '../notes/parse-tags.ts';
-import { FileIndex } from '../links/resolve-link.ts';
+import { FileIndex, resolveLink } from '../links/resolve-link.ts';
 import { LinkGraph } from '../links/link-graph.ts';
 import { SearchIndex } from '../search/search-index.ts';
 import { fold } from '../text/fold.ts';
@@ -96,6 +96,11 @@ export class Vault {
       all.find((n) => fold(n.title) === k) ??
       all.find((n) => n.aliases.some((a) => fold(a) === k))
     );
+  }
+
+  /** The file a link path written in note `fromId` points at (PRODUCT.md §1), or null. */
+  resolve(linkPath: string, fromId: string): string | null {
+    return resolveLink(linkPath, fromId, this.fileIndex).target;
   }
 
   links(): LinkGraph {

@@ -1,0 +1,65 @@
+// Each test gets its own temp copy of the shipped vault, its own `cairn serve` on a free port,
+// and (Playwright's default) a fresh browser context.
+import { test as base, expect } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AppPage } from './pages/AppPage.ts';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const ARTIFACTS = path.join(ROOT, 'e2e/artifacts');
+export const SEED = 'aws/cost-sagemaker-processing-optimization.md';
+
+export interface Served {
+  url: string;
+  vault: string;
+  process: ChildProcess;
+}
+
+/** Starts `cairn serve` on `vault` and resolves with its URL once it prints it. */
+export async function serve(vault: string): Promise<Served> {
+  const child = spawn(process.execPath, [path.join(ROOT, 'electron/bin/cairn.mjs'), 'serve', '--vault', vault, '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let err = '';
+  child.stderr!.on('data', (d) => (err += d));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`cairn serve did not start: ${out} ${err}`)), 20_000);
+    child.stdout!.on('data', (d) => {
+      out += d;
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`cairn serve exited ${code}: ${err}`)));
+  });
+  return { url, vault, process: child };
+}
+
+export async function tempVault(from = path.join(ROOT, 'notes')): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'cairn-e2e-'));
+  await cp(from, dir, { recursive: true });
+  return dir;
+}
+
+export const test = base.extend<{ served: Served; app: AppPage }>({
+  served: async ({}, use) => {
+    const vault = await tempVault();
+    const served = await serve(vault);
+    await use(served);
+    served.process.kill('SIGTERM');
+    await rm(vault, { recursive: true, force: true });
+  },
+  app: async ({ page, served }, use) => {
+    const app = new AppPage(page, served.url);
+    await app.goto();
+    await use(app);
+  },
+});
+
+export { expect };

@@ -1,0 +1,163 @@
+// The operations of the contract, implemented once over the domain. Transports (ipc.ts, host/)
+// only parse payloads, call `dispatch` and carry the Result.
+import path from 'node:path';
+import { ApiError, isOpName, parseRequest, type OpName, type Req, type Responses, type Result, type VaultEvent, type LocalGraph } from './contract.ts';
+import { Vault, VaultError } from './domain/vault/vault.ts';
+import { watchVault, type VaultWatcher } from './domain/vault/watch-vault.ts';
+import { noteDetails } from './domain/vault/note-details.ts';
+import { renderNote } from './domain/render/render-note.ts';
+import { resolveInVault } from './domain/vault/scan-vault.ts';
+
+export interface AppApiOptions {
+  /** Whether this transport may open another vault (Electron: yes, via its folder dialog). */
+  canOpenVault: boolean;
+  /** Asks the user for a folder (Electron dialog); null when cancelled. */
+  pickFolder?: () => Promise<string | null>;
+  recentVaults?: () => string[];
+  onVaultOpened?: (root: string) => void;
+  watch?: boolean;
+}
+
+type Handlers = { [K in OpName]: (req: Req<K>) => Promise<Responses[K]> | Responses[K] };
+
+export class AppApi {
+  private vault: Vault | null = null;
+  private watcher: VaultWatcher | null = null;
+  private listeners = new Set<(e: VaultEvent) => void>();
+
+  constructor(private readonly options: AppApiOptions) {}
+
+  async open(dir: string): Promise<Vault> {
+    const vault = await Vault.open(dir);
+    await this.watcher?.close();
+    this.vault = vault;
+    this.watcher = this.options.watch === false ? null : watchVault(vault, (change) => this.emit(change));
+    this.options.onVaultOpened?.(vault.root);
+    this.emit({ kind: 'reload' });
+    return vault;
+  }
+
+  /** Resolves once the file watcher is live (tests wait for it before writing files). */
+  async ready(): Promise<void> {
+    await this.watcher?.ready;
+  }
+
+  async close(): Promise<void> {
+    await this.watcher?.close();
+    this.watcher = null;
+  }
+
+  onEvent(listener: (e: VaultEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(e: VaultEvent): void {
+    for (const l of this.listeners) l(e);
+  }
+
+  /** Absolute path of a vault file by id (for serving images), or null if unknown or outside. */
+  filePath(id: string): string | null {
+    const vault = this.vault;
+    if (!vault || !resolveInVault(vault.root, id)) return null;
+    return vault.absPath(id);
+  }
+
+  private current(): Vault {
+    if (!this.vault) throw new ApiError('NO_VAULT', 'no vault is open');
+    return this.vault;
+  }
+
+  /** Parses an untrusted payload, runs the operation and wraps any failure as an error value. */
+  async dispatch(op: unknown, payload: unknown): Promise<Result<unknown>> {
+    if (!isOpName(op)) return { ok: false, error: { code: 'UNKNOWN_OPERATION', message: `unknown operation: ${String(op).slice(0, 60)}` } };
+    const req = parseRequest(op, payload);
+    if (!req.ok) return req;
+    try {
+      const handler = this.handlers[op] as (r: unknown) => unknown;
+      return { ok: true, value: await handler(req.value) };
+    } catch (err) {
+      if (err instanceof ApiError) return { ok: false, error: { code: err.code, message: err.message } };
+      if (err instanceof VaultError) return { ok: false, error: { code: 'VAULT_NOT_FOUND', message: err.message } };
+      return { ok: false, error: { code: 'INTERNAL', message: (err as Error)?.message ?? String(err) } };
+    }
+  }
+
+  private note(id: string) {
+    const vault = this.current();
+    if (!resolveInVault(vault.root, id)) throw new ApiError('OUTSIDE_VAULT', `not a note of this vault: ${id}`);
+    const note = vault.getNote(id);
+    if (!note) throw new ApiError('NOTE_NOT_FOUND', `no note ${id}`);
+    return note;
+  }
+
+  private info(): Responses['vaultInfo'] {
+    const vault = this.current();
+    return {
+      root: vault.root,
+      name: path.basename(vault.root),
+      notes: vault.allNotes().length,
+      diagnostics: vault.diagnostics(),
+      canOpenVault: this.options.canOpenVault,
+      recent: this.options.recentVaults?.() ?? [],
+    };
+  }
+
+  private readonly handlers: Handlers = {
+    vaultInfo: () => this.info(),
+    noteList: () =>
+      this.current()
+        .allNotes()
+        .map((n) => ({ id: n.id, title: n.title }))
+        .sort((a, b) => a.id.localeCompare(b.id)),
+    tagList: () =>
+      [...this.current().tagTree().values()].map((t) => ({ tag: t.tag, count: t.ids.size })).sort((a, b) => a.tag.localeCompare(b.tag)),
+    getNote: ({ id }) => {
+      const note = this.note(id);
+      const vault = this.current();
+      const html = renderNote(note.id, {
+        body: (x) => vault.getNote(x)?.body ?? null,
+        resolve: (p, from) => vault.resolve(p, from),
+      });
+      return { ...noteDetails(vault, note.id)!, html, frontmatter: note.frontmatter };
+    },
+    search: ({ query, limit }) => this.current().search.search(query, limit ?? 50),
+    quickSwitch: ({ query, limit }) => this.current().search.quickSwitch(query, limit ?? 20),
+    localGraph: ({ id, depth }) => localGraph(this.current(), this.note(id).id, depth ?? 2),
+    openVault: async ({ path: dir }) => {
+      if (!this.options.canOpenVault) throw new ApiError('NOT_SUPPORTED', 'this window cannot open another vault; start `cairn serve --vault DIR`');
+      const chosen = dir ?? (await this.options.pickFolder?.()) ?? null;
+      if (!chosen) throw new ApiError('CANCELLED', 'no folder chosen');
+      await this.open(chosen);
+      return this.info();
+    },
+  };
+}
+
+/** The note and its neighbours (links both ways) to `depth`. */
+function localGraph(vault: Vault, id: string, depth: number): LocalGraph {
+  const graph = vault.links();
+  const nodes = new Map<string, number>([[id, 0]]);
+  const edges = new Set<string>();
+  let frontier = [id];
+  for (let d = 1; d <= depth; d++) {
+    const next: string[] = [];
+    for (const at of frontier) {
+      const out = (graph.outgoing.get(at) ?? []).map((l) => l.target).filter((t): t is string => !!t && t !== at && /\.md$/i.test(t));
+      const inc = (graph.incoming.get(at) ?? []).map((b) => b.id);
+      for (const t of out) edges.add(`${at}\n${t}`);
+      for (const s of inc) edges.add(`${s}\n${at}`);
+      for (const n of [...out, ...inc]) {
+        if (!nodes.has(n)) {
+          nodes.set(n, d);
+          next.push(n);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return {
+    nodes: [...nodes].map(([n, d]) => ({ id: n, title: vault.getNote(n)?.title ?? n, depth: d, exists: vault.getNote(n) !== undefined })),
+    edges: [...edges].map((e) => e.split('\n')).filter(([a, b]) => nodes.has(a) && nodes.has(b)).map(([from, to]) => ({ from, to })),
+  };
+}

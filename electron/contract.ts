@@ -1,0 +1,128 @@
+// THE API between the renderer and the app, whatever carries it (Electron IPC or the local HTTP
+// host): operation names, request schemas (checked at every boundary), response types, error codes.
+import { z } from 'zod';
+import type { Diagnostic, Heading } from './domain/notes/note-types.ts';
+import type { NoteDetails } from './domain/vault/note-details.ts';
+import type { SearchHit, SwitchHit } from './domain/search/search-index.ts';
+
+export type ErrorCode =
+  | 'BAD_REQUEST'
+  | 'UNKNOWN_OPERATION'
+  | 'NO_VAULT'
+  | 'VAULT_NOT_FOUND'
+  | 'NOTE_NOT_FOUND'
+  | 'OUTSIDE_VAULT'
+  | 'NOT_SUPPORTED'
+  | 'CANCELLED'
+  | 'REVIEW_NOT_SAVED'
+  | 'FORBIDDEN'
+  | 'INTERNAL';
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A note id: vault-relative, `/`-separated; never absolute, never `..` (checked again in the domain). */
+const NoteId = z
+  .string()
+  .min(1)
+  .max(1024)
+  .refine((s) => !s.includes('\0') && !s.startsWith('/') && !/^[a-zA-Z]:/.test(s) && !s.split(/[\\/]/).includes('..'), 'id must stay inside the vault');
+const Query = z.string().max(500);
+const Limit = z.number().int().min(1).max(500).optional();
+
+export interface VaultInfo {
+  root: string;
+  name: string;
+  notes: number;
+  diagnostics: Diagnostic[];
+  /** The local host cannot show a folder dialog: only the Electron app opens other vaults. */
+  canOpenVault: boolean;
+  recent: string[];
+}
+
+export interface NoteSummary {
+  id: string;
+  title: string;
+}
+
+export interface TagCount {
+  /** Full path, first casing seen: `service/sagemaker-processing`. */
+  tag: string;
+  /** Notes carrying the tag or one of its descendants. */
+  count: number;
+}
+
+export interface NoteView extends NoteDetails {
+  /** Rendered markdown; unsanitised — the renderer's SafeHtml sanitises before it reaches the page. */
+  html: string;
+  frontmatter: Record<string, unknown>;
+}
+
+export interface LocalGraph {
+  nodes: Array<{ id: string; title: string; depth: number; exists: boolean }>;
+  edges: Array<{ from: string; to: string }>;
+}
+
+export type VaultEvent = { kind: 'add' | 'change' | 'delete'; id: string } | { kind: 'reload' };
+
+export const ops = {
+  vaultInfo: { req: z.object({}).strict() },
+  noteList: { req: z.object({}).strict() },
+  tagList: { req: z.object({}).strict() },
+  getNote: { req: z.object({ id: NoteId }).strict() },
+  search: { req: z.object({ query: Query, limit: Limit }).strict() },
+  quickSwitch: { req: z.object({ query: Query, limit: Limit }).strict() },
+  localGraph: { req: z.object({ id: NoteId, depth: z.number().int().min(1).max(3).optional() }).strict() },
+  openVault: { req: z.object({ path: z.string().min(1).max(4096).optional() }).strict() },
+} as const;
+
+export type OpName = keyof typeof ops;
+export type Req<K extends OpName> = z.infer<(typeof ops)[K]['req']>;
+
+/** Response type of each operation. */
+export interface Responses {
+  vaultInfo: VaultInfo;
+  noteList: NoteSummary[];
+  tagList: TagCount[];
+  getNote: NoteView;
+  search: SearchHit[];
+  quickSwitch: SwitchHit[];
+  localGraph: LocalGraph;
+  openVault: VaultInfo;
+}
+
+/** Commands the Electron menu sends to the window (the browser host has keyboard shortcuts only). */
+export const APP_COMMANDS = ['quickSwitcher', 'search', 'back', 'forward', 'vaultOpened', 'flashcards'] as const;
+export type AppCommand = (typeof APP_COMMANDS)[number];
+
+/** What the renderer calls: one named verb per operation, each returning a Result. */
+export type CairnApi = { [K in OpName]: (req: Req<K>) => Promise<Result<Responses[K]>> } & {
+  onVaultEvent(listener: (e: VaultEvent) => void): () => void;
+  onCommand(listener: (c: AppCommand) => void): () => void;
+  /** 'electron' or 'browser': the renderer shows "Open vault…" only where it works. */
+  readonly transport: 'electron' | 'browser';
+};
+
+export const OP_NAMES = Object.keys(ops) as OpName[];
+
+/** Parses an untrusted payload for `op`; a bad one is a BAD_REQUEST value, never a throw. */
+export function parseRequest<K extends OpName>(op: K, payload: unknown): Result<Req<K>> {
+  const parsed = ops[op].req.safeParse(payload ?? {});
+  if (parsed.success) return { ok: true, value: parsed.data as Req<K> };
+  const issue = parsed.error.issues[0];
+  return { ok: false, error: { code: 'BAD_REQUEST', message: `${op}: ${issue?.path.join('.') || 'payload'}: ${issue?.message ?? 'invalid'}` } };
+}
+
+export function isOpName(name: unknown): name is OpName {
+  return typeof name === 'string' && Object.hasOwn(ops, name);
+}
+
+export type { Heading, SearchHit, SwitchHit };

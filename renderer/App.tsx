@@ -1,0 +1,61 @@
+import { useCallback, useRef, useState } from 'react';
+import type { AppCommand } from '../electron/contract.ts';
+import { Home } from './Home.tsx';
+import { Sidebar, type SidebarTab } from './features/sidebar/Sidebar.tsx';
+import { QuickSwitcher } from './features/search/QuickSwitcher.tsx';
+import { NoteView } from './features/note/NoteView.tsx';
+import { useRoute } from './useRoute.ts';
+import { useShortcuts } from './useShortcuts.ts';
+import { useVaultData } from './useVaultData.ts';
+
+export function App() {
+  const route = useRoute();
+  const data = useVaultData();
+  const [tab, setTab] = useState<SidebarTab>('notes');
+  const [query, setQuery] = useState('');
+  const [switcherOpen, setSwitcherOpen] = useState(false);
+  const searchInput = useRef<HTMLInputElement>(null);
+
+  const showSearch = useCallback((q?: string) => {
+    setTab('search');
+    if (q !== undefined) setQuery(q);
+    requestAnimationFrame(() => searchInput.current?.focus());
+  }, []);
+  const filterByTag = useCallback((tag: string) => showSearch(`tag:${tag}`), [showSearch]);
+
+  const run = useCallback(
+    (c: AppCommand) => {
+      if (c === 'search') showSearch();
+      else if (c === 'quickSwitcher') setSwitcherOpen(true);
+      else if (c === 'back') history.back();
+      else if (c === 'forward') history.forward();
+      else if (c === 'flashcards') location.hash = '#/cards';
+      else if (c === 'vaultOpened') location.hash = '#/';
+    },
+    [showSearch],
+  );
+  useShortcuts(run);
+
+  const vaultName = data.info.state === 'ok' ? data.info.value.name : 'Cairn';
+  return (
+    <div className="app">
+      <header className="topbar">
+        <button className="icon-button" aria-label="Back" title="Back (Alt+←)" onClick={() => history.back()}>←</button>
+        <button className="icon-button" aria-label="Forward" title="Forward (Alt+→)" onClick={() => history.forward()}>→</button>
+        <a className="vault-name" href="#/">{vaultName}</a>
+        <button className="switcher-button" onClick={() => setSwitcherOpen(true)} title="Quick switcher (Ctrl/Cmd+O)">
+          Go to note… <kbd>Ctrl O</kbd>
+        </button>
+      </header>
+      <Sidebar data={data} tab={tab} onTab={setTab} query={query} onQuery={setQuery} searchInput={searchInput} onTag={filterByTag} />
+      <main className="main">
+        {route.view === 'note' ? (
+          <NoteView key={route.id} id={route.id} heading={route.heading} lastEvent={data.lastEvent} onTag={filterByTag} />
+        ) : (
+          <Home data={data} />
+        )}
+      </main>
+      {switcherOpen && <QuickSwitcher onClose={() => setSwitcherOpen(false)} />}
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { api } from './api.ts';
+import type { VaultData } from './useVaultData.ts';
+
+/** The start page: which vault is open, its size, and what could not be read. */
+export function Home({ data }: { data: VaultData }) {
+  const { info } = data;
+  if (info.state === 'loading') return <p className="status">Opening the vault…</p>;
+  if (info.state === 'error') {
+    return (
+      <section className="home">
+        <h1>No vault open</h1>
+        <p className="error">{info.message}</p>
+        <OpenVaultButton />
+      </section>
+    );
+  }
+  const v = info.value;
+  return (
+    <section className="home">
+      <h1>{v.name}</h1>
+      <p className="muted">{v.root}</p>
+      {v.notes === 0 ? (
+        <p className="empty">This vault has no notes yet. Add a <code>.md</code> file to the folder and it appears here.</p>
+      ) : (
+        <p>
+          {v.notes} notes. Pick one on the left, search with <kbd>Ctrl Shift F</kbd>, or jump with <kbd>Ctrl O</kbd>.
+        </p>
+      )}
+      {v.canOpenVault && <OpenVaultButton />}
+      {v.diagnostics.length > 0 && (
+        <details className="diagnostics">
+          <summary>{v.diagnostics.length} problems found while reading the vault</summary>
+          <ul>
+            {v.diagnostics.map((d, i) => (
+              <li key={i}>
+                <code>{d.code}</code> {d.id}
+                {d.line ? `:${d.line}` : ''} — {d.message}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}
+
+function OpenVaultButton() {
+  if (api.transport !== 'electron') return null;
+  return <button onClick={() => void api.openVault({}).then((r) => r.ok && (location.hash = '#/'))}>Open vault…</button>;
+}

@@ -1,0 +1,70 @@
+// The only file that knows which transport is underneath: Electron's preload (window.cairn) or
+// the local HTTP host (`cairn serve`), which hands this page a token in a <meta> tag.
+import { OP_NAMES, type AppCommand, type CairnApi, type OpName, type Result, type VaultEvent } from '../electron/contract.ts';
+
+declare global {
+  interface Window {
+    cairn?: CairnApi;
+  }
+}
+
+function browserApi(): CairnApi {
+  const token = document.querySelector('meta[name="cairn-token"]')?.getAttribute('content') ?? '';
+  const headers = { 'content-type': 'application/json', 'x-cairn-token': token };
+  const call = async (op: OpName, req: unknown): Promise<Result<never>> => {
+    try {
+      const res = await fetch(`/api/${op}`, { method: 'POST', headers, body: JSON.stringify(req ?? {}) });
+      return (await res.json()) as Result<never>;
+    } catch (err) {
+      return { ok: false, error: { code: 'INTERNAL', message: `the Cairn host is not reachable (${(err as Error).message})` } };
+    }
+  };
+  const verbs = Object.fromEntries(OP_NAMES.map((op) => [op, (req: unknown) => call(op, req)]));
+  const listeners = new Set<(e: VaultEvent) => void>();
+  let streaming = false;
+  const stream = async () => {
+    streaming = true;
+    for (let delay = 500; ; delay = Math.min(delay * 2, 10_000)) {
+      try {
+        const res = await fetch('/api/events', { headers });
+        const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+        let buffer = '';
+        delay = 500;
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          buffer += value;
+          let end;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const frame = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            const data = frame.split('\n').find((l) => l.startsWith('data: '));
+            if (data) for (const l of listeners) l(JSON.parse(data.slice(6)) as VaultEvent);
+          }
+        }
+      } catch {
+        /* host restarting or gone: retry below */
+      }
+      await new Promise((r) => setTimeout(r, delay));
+    }
+  };
+  return {
+    ...(verbs as Omit<CairnApi, 'onVaultEvent' | 'onCommand' | 'transport'>),
+    transport: 'browser',
+    onVaultEvent(listener) {
+      listeners.add(listener);
+      if (!streaming) void stream();
+      return () => listeners.delete(listener);
+    },
+    onCommand: (_listener: (c: AppCommand) => void) => () => {},
+  };
+}
+
+export const api: CairnApi = window.cairn ?? browserApi();
+
+/** URL of a vault image for <img>, or null where the transport cannot serve files. */
+export function fileUrl(id: string): string | null {
+  if (api.transport !== 'browser') return null;
+  const token = document.querySelector('meta[name="cairn-token"]')?.getAttribute('content') ?? '';
+  return `/file/${encodeURIComponent(id)}?t=${encodeURIComponent(token)}`;
+}

@@ -1,0 +1,67 @@
+import type { NoteView } from '../../../electron/contract.ts';
+import { noteHref } from '../../useRoute.ts';
+import { LocalGraph } from './LocalGraph.tsx';
+
+/** Outgoing links, backlinks with their line, unlinked mentions, and the local graph. */
+export function LinksPanel({ note }: { note: NoteView }) {
+  const outgoing = dedupe(note.links.filter((l) => l.target !== note.id));
+  return (
+    <div className="links-panel">
+      <section aria-label="Outgoing links">
+        <h2>Outgoing links <span className="count">{outgoing.length}</span></h2>
+        {outgoing.length === 0 && <p className="empty">This note links nowhere.</p>}
+        <ul>
+          {outgoing.map((l) => (
+            <li key={l.raw + l.line}>
+              {l.target ? (
+                <a href={noteHref(l.target, l.subpath)}>{l.display || titleOf(l.target)}</a>
+              ) : (
+                <span className="unresolved" title="No note by this name yet">{l.raw} <em>(not created yet)</em></span>
+              )}
+              {l.ambiguous && <span className="warning" title="More than one note has this name"> ambiguous</span>}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-label="Backlinks">
+        <h2>Backlinks <span className="count">{note.backlinks.length}</span></h2>
+        {note.backlinks.length === 0 && <p className="empty">No note links here yet.</p>}
+        <ul>
+          {note.backlinks.map((b) => (
+            <li key={b.id + b.line}>
+              <a href={noteHref(b.id)}>{b.title}</a>
+              <p className="context">{b.context}</p>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-label="Unlinked mentions">
+        <h2>Unlinked mentions <span className="count">{note.unlinkedMentions.length}</span></h2>
+        {note.unlinkedMentions.length === 0 && <p className="empty">None.</p>}
+        <ul>
+          {note.unlinkedMentions.map((m) => (
+            <li key={m.id}>
+              <a href={noteHref(m.id)}>{m.title}</a> <span className="muted">mentions “{m.name}”</span>
+              <p className="context">{m.context}</p>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <LocalGraph id={note.id} />
+    </div>
+  );
+}
+
+function titleOf(id: string): string {
+  return id.slice(id.lastIndexOf('/') + 1).replace(/\.md$/i, '');
+}
+
+function dedupe<T extends { target: string | null; raw: string }>(links: T[]): T[] {
+  const seen = new Set<string>();
+  return links.filter((l) => {
+    const k = l.target ?? l.raw;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

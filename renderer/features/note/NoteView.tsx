@@ -1,0 +1,87 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { NoteView as NoteData, VaultEvent } from '../../../electron/contract.ts';
+import { api } from '../../api.ts';
+import { SafeHtml } from '../../SafeHtml.tsx';
+import { useApi } from '../../useApi.ts';
+import { openNote } from '../../useRoute.ts';
+import { LinksPanel } from '../links/LinksPanel.tsx';
+import { NoteProperties } from './NoteProperties.tsx';
+import { Outline } from './Outline.tsx';
+
+interface Props {
+  id: string;
+  heading: string | null;
+  lastEvent: VaultEvent | null;
+  onTag: (tag: string) => void;
+}
+
+export function NoteView({ id, heading, lastEvent, onTag }: Props) {
+  const [note, reload] = useApi(() => api.getNote({ id }), [id]);
+  const [deleted, setDeleted] = useState(false);
+
+  // Live update: the open note re-renders when its file (or anything it shows) changes on disk.
+  useEffect(() => {
+    if (!lastEvent) return;
+    if (lastEvent.kind === 'delete' && lastEvent.id === id) setDeleted(true);
+    else {
+      if (lastEvent.kind !== 'reload' && lastEvent.id === id) setDeleted(false);
+      reload();
+    }
+  }, [lastEvent, id, reload]);
+
+  const scrollTo = useCallback((root: HTMLElement, target: string | null) => {
+    if (!target) return;
+    const want = target.replace(/^\^/, '').toLowerCase();
+    const el = [...root.querySelectorAll<HTMLElement>('[data-heading]')].find((h) => h.dataset.heading?.toLowerCase() === want);
+    el?.scrollIntoView({ block: 'start' });
+  }, []);
+  const onRendered = useCallback((el: HTMLDivElement) => scrollTo(el, heading), [heading, scrollTo]);
+
+  const onClick = (e: React.MouseEvent<HTMLDivElement>) => {
+    const a = (e.target as HTMLElement).closest('a');
+    if (!a) return;
+    if (a.dataset.note) {
+      e.preventDefault();
+      openNote(a.dataset.note, a.dataset.subpath ?? null);
+    } else if (a.dataset.self) {
+      e.preventDefault();
+      scrollTo(e.currentTarget, a.dataset.subpath ?? null);
+    } else if (a.dataset.tag) {
+      e.preventDefault();
+      onTag(a.dataset.tag);
+    } else if (a.dataset.unresolved !== undefined || a.getAttribute('href') === '#') {
+      e.preventDefault();
+    }
+  };
+
+  if (deleted) return <p className="status deleted" role="alert">This note was deleted on disk: {id}</p>;
+  if (note.state === 'loading') return <p className="status">Loading…</p>;
+  if (note.state === 'error') {
+    return (
+      <p className="error" role="alert">
+        {note.code === 'NOTE_NOT_FOUND' ? `There is no note ${id} in this vault.` : `Could not open ${id}: ${note.message}`}
+      </p>
+    );
+  }
+  const n: NoteData = note.value;
+  return (
+    <div className="note-layout">
+      <article className="note" aria-label={n.title}>
+        <h1 className="note-title">{n.title}</h1>
+        {n.subtitle && <p className="note-subtitle">{n.subtitle}</p>}
+        <NoteProperties note={n} onTag={onTag} />
+        {n.diagnostics.length > 0 && (
+          <details className="note-diagnostics">
+            <summary>{n.diagnostics.length} problems in this note</summary>
+            <ul>{n.diagnostics.map((d, i) => <li key={i}><code>{d.code}</code> {d.line ? `line ${d.line}: ` : ''}{d.message}</li>)}</ul>
+          </details>
+        )}
+        <SafeHtml className="markdown" html={n.html} onClick={onClick} onRendered={onRendered} />
+      </article>
+      <aside className="note-side">
+        <Outline headings={n.headings} />
+        <LinksPanel note={n} />
+      </aside>
+    </div>
+  );
+}

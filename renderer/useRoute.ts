@@ -1,0 +1,37 @@
+// Hash routes, so the browser's (and Electron's) history gives back/forward for free:
+// #/note/<id>[?h=<heading>], #/search?q=<query>, #/cards, #/ (home).
+import { useEffect, useState } from 'react';
+
+export type Route =
+  | { view: 'home' }
+  | { view: 'note'; id: string; heading: string | null }
+  | { view: 'cards' };
+
+export function parseRoute(hash: string): Route {
+  const [pathPart, queryPart = ''] = hash.replace(/^#/, '').split('?');
+  const params = new URLSearchParams(queryPart);
+  if (pathPart.startsWith('/note/')) {
+    return { view: 'note', id: decodeURIComponent(pathPart.slice(6)), heading: params.get('h') };
+  }
+  if (pathPart === '/cards') return { view: 'cards' };
+  return { view: 'home' };
+}
+
+export function noteHref(id: string, heading?: string | null): string {
+  return `#/note/${encodeURIComponent(id)}${heading ? `?h=${encodeURIComponent(heading)}` : ''}`;
+}
+
+export function openNote(id: string, heading?: string | null): void {
+  const next = noteHref(id, heading);
+  if (location.hash !== next) location.hash = next;
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseRoute(location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}
