@@ -27,6 +27,8 @@ purify.addHook('afterSanitizeAttributes', (node) => {
 export function sanitize(html: string): string {
   return purify.sanitize(html, {
     ADD_ATTR: DATA_ATTRS,
+    // Their values are ids and headings, not URLs: exempt them from the URI allow-list.
+    ADD_URI_SAFE_ATTR: DATA_ATTRS,
     FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'object', 'embed', 'svg', 'math', 'link', 'meta', 'base'],
     FORBID_ATTR: ['style', 'srcset', 'action', 'formaction', 'xlink:href'],
     ALLOWED_URI_REGEXP: /^(?:https?:|#|data:image\/(?:png|jpe?g|gif|webp);)/i,

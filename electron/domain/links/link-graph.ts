@@ -1,5 +1,6 @@
 import type { Diagnostic, ParsedNote, RawLink } from '../notes/note-types.ts';
 import { escapesVault, FileIndex, resolveLink } from './resolve-link.ts';
+import { plainLine } from '../search/snippet.ts';
 
 export interface ResolvedLink extends RawLink {
   /** Resolved file id (note or attachment), or null when unresolved. */
@@ -58,7 +59,8 @@ export class LinkGraph {
   }
 }
 
+/** The line around a link, as readable text (markdown syntax dropped), at most `max` characters. */
 export function contextLine(line: string, max = 240): string {
-  const t = line.trim();
+  const t = plainLine(line);
   return t.length > max ? t.slice(0, max - 1) + '…' : t;
 }

@@ -5,6 +5,7 @@ import { LocalGraph } from './LocalGraph.tsx';
 /** Outgoing links, backlinks with their line, unlinked mentions, and the local graph. */
 export function LinksPanel({ note }: { note: NoteView }) {
   const outgoing = dedupe(note.links.filter((l) => l.target !== note.id));
+  const backlinks = groupBySource(note.backlinks);
   return (
     <div className="links-panel">
       <section aria-label="Outgoing links">
@@ -24,13 +25,15 @@ export function LinksPanel({ note }: { note: NoteView }) {
         </ul>
       </section>
       <section aria-label="Backlinks">
-        <h2>Backlinks <span className="count">{note.backlinks.length}</span></h2>
-        {note.backlinks.length === 0 && <p className="empty">No note links here yet.</p>}
+        <h2>Backlinks <span className="count">{backlinks.length}</span></h2>
+        {backlinks.length === 0 && <p className="empty">No note links here yet.</p>}
         <ul>
-          {note.backlinks.map((b) => (
-            <li key={b.id + b.line}>
+          {backlinks.map((b) => (
+            <li key={b.id}>
               <a href={noteHref(b.id)}>{b.title}</a>
-              <p className="context">{b.context}</p>
+              {b.contexts.map((c, i) => (
+                <p key={i} className="context">{c}</p>
+              ))}
             </li>
           ))}
         </ul>
@@ -50,6 +53,17 @@ export function LinksPanel({ note }: { note: NoteView }) {
       <LocalGraph id={note.id} />
     </div>
   );
+}
+
+/** One entry per linking note, with the line around each of its links. */
+function groupBySource(backlinks: NoteView['backlinks']): Array<{ id: string; title: string; contexts: string[] }> {
+  const byId = new Map<string, { id: string; title: string; contexts: string[] }>();
+  for (const b of backlinks) {
+    const entry = byId.get(b.id) ?? { id: b.id, title: b.title, contexts: [] };
+    entry.contexts.push(b.context);
+    byId.set(b.id, entry);
+  }
+  return [...byId.values()];
 }
 
 function titleOf(id: string): string {
