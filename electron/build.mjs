@@ -20,14 +20,19 @@ const node = {
   sourcemap: true,
   external: ['electron'],
   logLevel: 'warning',
-  // import.meta.url is used by a few modules to find the shipped vault; give CJS a value for it.
-  define: { 'import.meta.url': '__cairn_import_meta_url' },
-  banner: { js: "const __cairn_import_meta_url = require('url').pathToFileURL(__filename).href;" },
 };
 
 await Promise.all([
-  build({ ...node, entryPoints: [path.join(root, 'electron/main.ts')], outfile: path.join(out, 'main.cjs') }),
-  build({ ...node, entryPoints: [path.join(root, 'electron/preload.ts')], outfile: path.join(out, 'preload.cjs') }),
+  build({
+    ...node,
+    entryPoints: [path.join(root, 'electron/main.ts')],
+    outfile: path.join(out, 'main.cjs'),
+    // import.meta.url is used by a few modules to find the shipped vault; give CJS a value for it.
+    define: { 'import.meta.url': '__cairn_import_meta_url' },
+    banner: { js: "const __cairn_import_meta_url = require('url').pathToFileURL(__filename).href;" },
+  }),
+  // The preload runs sandboxed: no Node globals, only require('electron').
+  build({ ...node, platform: 'browser', entryPoints: [path.join(root, 'electron/preload.ts')], outfile: path.join(out, 'preload.cjs') }),
   build({
     entryPoints: [path.join(root, 'renderer/main.tsx')],
     outdir: path.join(out, 'renderer'),

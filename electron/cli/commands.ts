@@ -1,7 +1,8 @@
 import type { CliCommand } from './cli-types.ts';
+import { calcCommands } from './calc-commands.ts';
 import { cardCommands } from './cards-commands.ts';
 import { serveCommand } from './serve-command.ts';
 import { vaultCommands } from './vault-commands.ts';
 
 /** Every `cairn` command; each feature adds its own module here. */
-export const commands: CliCommand[] = [...vaultCommands, serveCommand, ...cardCommands];
+export const commands: CliCommand[] = [...vaultCommands, serveCommand, ...cardCommands, ...calcCommands];

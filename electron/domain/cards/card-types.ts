@@ -59,9 +59,12 @@ export type DraftCard = Omit<Card, 'id' | 'noteId' | 'decks' | 'line'> & { bodyL
 
 export type DraftDiagnostic = Omit<CardDiagnostic, 'id' | 'line'> & { bodyLine: number };
 
-export interface DraftResult {
+export interface DraftCards {
   cards: DraftCard[];
   diagnostics: DraftDiagnostic[];
-  /** Body lines (0-based) the parser consumed, so no other parser reads them again. */
+}
+
+export interface DraftResult extends DraftCards {
+  /** Body lines (0-based) the parser consumed, so no later parser reads them again. */
   claimed: Set<number>;
 }

@@ -1,0 +1,147 @@
+// Where reviews are kept: one append-only log per device, `<vault>/.cairn/reviews/<device>.jsonl`,
+// so devices syncing the vault (git, a sync service) never write the same file. When the vault
+// cannot be written (read-only folder or medium), this device's log goes to the app-data folder
+// instead, under a key of the vault path; replay always reads both places.
+import { createHash, randomUUID } from 'node:crypto';
+import path from 'node:path';
+import type { Card } from '../cards/card-types.ts';
+import type { CardState, SchedulerOptions } from './fsrs-scheduler.ts';
+import { ReviewEntrySchema, type LogEntry, type Rating, type ReviewEntry, type UndoEntry } from './review-entry.ts';
+import { appendLogLine, ensureLogFile, nodeLogFs, readLogDir, ReviewLogError, type LogFs } from './review-log-file.ts';
+import { effectiveReviews, replayReviews } from './replay.ts';
+
+export interface ReviewStoreOptions {
+  vaultRoot: string;
+  /** This device's name, written in every entry (hostname by default in the CLI). */
+  device: string;
+  /** App-data folder used when the vault is read-only. */
+  fallbackDir: string;
+  fs?: LogFs;
+  clock?: () => Date;
+}
+
+export interface NewReview {
+  cardId: string;
+  noteId: string;
+  rating: Rating;
+}
+
+export interface LogLocation {
+  file: string;
+  /** True when the vault could not be written and the app-data folder is used. */
+  fallback: boolean;
+}
+
+export interface ReplayResult {
+  states: Map<string, CardState>;
+  entries: LogEntry[];
+  warnings: string[];
+}
+
+export class ReviewStore {
+  private readonly fs: LogFs;
+  private readonly clock: () => Date;
+  private location: Promise<LogLocation> | null = null;
+
+  private constructor(private readonly options: ReviewStoreOptions) {
+    this.fs = options.fs ?? nodeLogFs;
+    this.clock = options.clock ?? (() => new Date());
+  }
+
+  /** No file is touched until the first append: reading (replay, due counts) writes nothing. */
+  static open(options: ReviewStoreOptions): ReviewStore {
+    if (!options.device.trim()) throw new RangeError('device name is empty');
+    return new ReviewStore(options);
+  }
+
+  get vaultLogDir(): string {
+    return path.join(this.options.vaultRoot, '.cairn', 'reviews');
+  }
+
+  get fallbackLogDir(): string {
+    const key = createHash('sha1').update(path.resolve(this.options.vaultRoot)).digest('hex').slice(0, 12);
+    return path.join(this.options.fallbackDir, 'reviews', key);
+  }
+
+  /** The file this device appends to, created on first use; the vault's when it can be written. */
+  logLocation(): Promise<LogLocation> {
+    // A failure is not cached: the next append tries again (the disk may be back).
+    this.location ??= this.chooseLocation().catch((err: unknown) => {
+      this.location = null;
+      throw err;
+    });
+    return this.location;
+  }
+
+  private async chooseLocation(): Promise<LogLocation> {
+    const name = `${logFileName(this.options.device)}.jsonl`;
+    const inVault = path.join(this.vaultLogDir, name);
+    try {
+      await ensureLogFile(this.fs, this.vaultLogDir, inVault);
+      return { file: inVault, fallback: false };
+    } catch (vaultErr) {
+      const elsewhere = path.join(this.fallbackLogDir, name);
+      try {
+        await ensureLogFile(this.fs, this.fallbackLogDir, elsewhere);
+        return { file: elsewhere, fallback: true };
+      } catch (err) {
+        const reason = `${(vaultErr as Error).message}; ${(err as Error).message}`;
+        throw new ReviewLogError('REVIEW_LOG_UNAVAILABLE', `no writable place for the review log: ${reason}`, { cause: err });
+      }
+    }
+  }
+
+  /** Records a review; resolves only once the line is on disk (fsync'd). */
+  async append(review: NewReview): Promise<ReviewEntry> {
+    // The schema also drops any other property the caller's object carries.
+    const checked = ReviewEntrySchema.safeParse({ ...review, v: 1, type: 'review', id: randomUUID(), at: this.now(), device: this.options.device });
+    if (!checked.success) throw new RangeError(`not a review: ${checked.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+    await this.write(checked.data);
+    return checked.data;
+  }
+
+  /**
+   * Cancels this device's latest review that is still in effect (of `cardId` when given) by
+   * appending an undo entry; the review's line stays. Resolves to the cancelled review, or null.
+   */
+  async undoLast(cardId?: string): Promise<ReviewEntry | null> {
+    const { entries } = await this.readAll();
+    const mine = effectiveReviews(entries).filter((r) => r.device === this.options.device && (!cardId || r.cardId === cardId));
+    const target = mine.at(-1);
+    if (!target) return null;
+    const undo: UndoEntry = { v: 1, type: 'undo', id: randomUUID(), target: target.id, at: this.now(), device: this.options.device };
+    await this.write(undo);
+    return target;
+  }
+
+  /** Every entry of every device, from the vault and the app-data fallback. */
+  async readAll(): Promise<{ entries: LogEntry[]; warnings: string[] }> {
+    const [vault, fallback] = await Promise.all([readLogDir(this.fs, this.vaultLogDir), readLogDir(this.fs, this.fallbackLogDir)]);
+    return { entries: [...vault.entries, ...fallback.entries], warnings: [...vault.warnings, ...fallback.warnings] };
+  }
+
+  async replay(cards: Card[], now: Date, options: SchedulerOptions = {}): Promise<ReplayResult> {
+    const { entries, warnings } = await this.readAll();
+    return { states: replayReviews(cards, entries, now, options), entries, warnings };
+  }
+
+  private async write(entry: LogEntry): Promise<void> {
+    let location: LogLocation;
+    try {
+      location = await this.logLocation();
+    } catch (err) {
+      throw new ReviewLogError('REVIEW_NOT_SAVED', `review not saved: ${(err as Error).message}`, { cause: err });
+    }
+    await appendLogLine(this.fs, location.file, JSON.stringify(entry));
+  }
+
+  private now(): string {
+    return this.clock().toISOString();
+  }
+}
+
+/** A device name as a file name: letters, digits, `.`, `_`, `-`; anything else becomes `_`. */
+export function logFileName(device: string): string {
+  const name = device.normalize('NFC').replace(/[^\p{L}\p{N}._-]/gu, '_').replace(/^\.+/, '_');
+  return name || 'device';
+}
