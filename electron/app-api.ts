@@ -1,12 +1,20 @@
 // The operations of the contract, implemented once over the domain. Transports (ipc.ts, host/)
 // only parse payloads, call `dispatch` and carry the Result.
+import os from 'node:os';
 import path from 'node:path';
+import { defaultDataDir } from './domain/prices/load-catalog.ts';
 import { ApiError, isOpName, parseRequest, type OpName, type Req, type Responses, type Result, type VaultEvent, type LocalGraph } from './contract.ts';
 import { Vault, VaultError } from './domain/vault/vault.ts';
 import { watchVault, type VaultWatcher } from './domain/vault/watch-vault.ts';
 import { noteDetails } from './domain/vault/note-details.ts';
 import { renderNote } from './domain/render/render-note.ts';
 import { resolveInVault } from './domain/vault/scan-vault.ts';
+import { ReviewStore } from './domain/reviews/review-store.ts';
+import { ReviewLogError } from './domain/reviews/review-log-file.ts';
+import { InputError } from './domain/calc/inputs.ts';
+import { CalcError } from './domain/calc/calc-types.ts';
+import { CardNotFound, CardsService } from './services/cards-service.ts';
+import { CalcService } from './services/calc-service.ts';
 
 export interface AppApiOptions {
   /** Whether this transport may open another vault (Electron: yes, via its folder dialog). */
@@ -16,12 +24,18 @@ export interface AppApiOptions {
   recentVaults?: () => string[];
   onVaultOpened?: (root: string) => void;
   watch?: boolean;
+  /** App-data folder: price imports, and review logs when a vault is read-only
+   *  (default: $CAIRN_DATA_DIR or ~/.config/cairn). */
+  dataDir?: string;
+  /** This device's name in review logs, one log file per device (default: $CAIRN_DEVICE or the host name). */
+  device?: string;
 }
 
 type Handlers = { [K in OpName]: (req: Req<K>) => Promise<Responses[K]> | Responses[K] };
 
 export class AppApi {
   private vault: Vault | null = null;
+  private services: { cards: CardsService; calc: CalcService } | null = null;
   private watcher: VaultWatcher | null = null;
   private listeners = new Set<(e: VaultEvent) => void>();
 
@@ -31,6 +45,10 @@ export class AppApi {
     const vault = await Vault.open(dir);
     await this.watcher?.close();
     this.vault = vault;
+    const dataDir = this.options.dataDir ?? defaultDataDir();
+    const device = this.options.device ?? (process.env.CAIRN_DEVICE || os.hostname());
+    const store = ReviewStore.open({ vaultRoot: vault.root, device, fallbackDir: dataDir });
+    this.services = { cards: new CardsService(vault, store), calc: new CalcService(vault, dataDir) };
     this.watcher = this.options.watch === false ? null : watchVault(vault, (change) => this.emit(change));
     this.options.onVaultOpened?.(vault.root);
     this.emit({ kind: 'reload' });
@@ -79,8 +97,16 @@ export class AppApi {
     } catch (err) {
       if (err instanceof ApiError) return { ok: false, error: { code: err.code, message: err.message } };
       if (err instanceof VaultError) return { ok: false, error: { code: 'VAULT_NOT_FOUND', message: err.message } };
+      if (err instanceof ReviewLogError) return { ok: false, error: { code: 'REVIEW_NOT_SAVED', message: err.message } };
+      if (err instanceof CardNotFound) return { ok: false, error: { code: 'CARD_NOT_FOUND', message: err.message } };
+      if (err instanceof InputError || err instanceof CalcError || err instanceof RangeError) return { ok: false, error: { code: 'BAD_INPUT', message: err.message } };
       return { ok: false, error: { code: 'INTERNAL', message: (err as Error)?.message ?? String(err) } };
     }
+  }
+
+  private feature() {
+    this.current();
+    return this.services!;
   }
 
   private note(id: string) {
@@ -131,6 +157,14 @@ export class AppApi {
       await this.open(chosen);
       return this.info();
     },
+    cardDecks: () => this.feature().cards.decks(),
+    cardSession: ({ deck, newLimit }) => this.feature().cards.session(deck ?? null, newLimit ?? 20),
+    reviewCard: ({ cardId, rating }) => this.feature().cards.review(cardId, rating),
+    undoReview: ({ cardId }) => this.feature().cards.undo(cardId),
+    cardStats: () => this.feature().cards.stats(),
+    noteCards: ({ id }) => this.feature().cards.noteCards(this.note(id).id),
+    noteCalculators: ({ id, inputs }) => this.feature().calc.forNote(this.note(id).id, inputs),
+    costBlock: async ({ id, calculatorId, scenarioId, inputs }) => ({ text: await this.feature().calc.costBlock(this.note(id).id, calculatorId, scenarioId, inputs) }),
   };
 }
 

@@ -4,6 +4,11 @@ import { z } from 'zod';
 import type { Diagnostic, Heading } from './domain/notes/note-types.ts';
 import type { NoteDetails } from './domain/vault/note-details.ts';
 import type { SearchHit, SwitchHit } from './domain/search/search-index.ts';
+import type { Card } from './domain/cards/card-types.ts';
+import type { DeckCounts } from './domain/reviews/due-counts.ts';
+import type { CardState } from './domain/reviews/fsrs-scheduler.ts';
+import type { CardStats, SessionCard } from './services/cards-service.ts';
+import type { CalculatorView } from './services/calc-service.ts';
 
 export type ErrorCode =
   | 'BAD_REQUEST'
@@ -15,6 +20,8 @@ export type ErrorCode =
   | 'NOT_SUPPORTED'
   | 'CANCELLED'
   | 'REVIEW_NOT_SAVED'
+  | 'CARD_NOT_FOUND'
+  | 'BAD_INPUT'
   | 'FORBIDDEN'
   | 'INTERNAL';
 
@@ -37,6 +44,9 @@ const NoteId = z
   .refine((s) => !s.includes('\0') && !s.startsWith('/') && !/^[a-zA-Z]:/.test(s) && !s.split(/[\\/]/).includes('..'), 'id must stay inside the vault');
 const Query = z.string().max(500);
 const Limit = z.number().int().min(1).max(500).optional();
+const Deck = z.string().max(300).optional();
+const InputValue = z.union([z.number().finite(), z.string().max(200), z.boolean()]);
+const Inputs = z.record(z.string().max(100), InputValue);
 
 export interface VaultInfo {
   root: string;
@@ -82,6 +92,14 @@ export const ops = {
   quickSwitch: { req: z.object({ query: Query, limit: Limit }).strict() },
   localGraph: { req: z.object({ id: NoteId, depth: z.number().int().min(1).max(3).optional() }).strict() },
   openVault: { req: z.object({ path: z.string().min(1).max(4096).optional() }).strict() },
+  cardDecks: { req: z.object({}).strict() },
+  cardSession: { req: z.object({ deck: Deck, newLimit: z.number().int().min(0).max(1000).optional() }).strict() },
+  reviewCard: { req: z.object({ cardId: z.string().min(1).max(200), rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]) }).strict() },
+  undoReview: { req: z.object({ cardId: z.string().min(1).max(200).optional() }).strict() },
+  cardStats: { req: z.object({}).strict() },
+  noteCards: { req: z.object({ id: NoteId }).strict() },
+  noteCalculators: { req: z.object({ id: NoteId, inputs: z.record(z.string().max(200), Inputs).optional() }).strict() },
+  costBlock: { req: z.object({ id: NoteId, calculatorId: z.string().min(1).max(200), scenarioId: z.string().min(1).max(200), inputs: Inputs }).strict() },
 } as const;
 
 export type OpName = keyof typeof ops;
@@ -97,6 +115,14 @@ export interface Responses {
   quickSwitch: SwitchHit[];
   localGraph: LocalGraph;
   openVault: VaultInfo;
+  cardDecks: { decks: DeckCounts[]; warnings: string[] };
+  cardSession: SessionCard[];
+  reviewCard: { state: CardState | null };
+  undoReview: { undone: string | null };
+  cardStats: CardStats;
+  noteCards: Card[];
+  noteCalculators: { calculators: CalculatorView[]; errors: string[]; warnings: string[] };
+  costBlock: { text: string };
 }
 
 /** Commands the Electron menu sends to the window (the browser host has keyboard shortcuts only). */
@@ -125,4 +151,4 @@ export function isOpName(name: unknown): name is OpName {
   return typeof name === 'string' && Object.hasOwn(ops, name);
 }
 
-export type { Heading, SearchHit, SwitchHit };
+export type { Heading, SearchHit, SwitchHit, Card, DeckCounts, CardState, CardStats, SessionCard, CalculatorView };
