@@ -1,7 +1,7 @@
 // Builds the app into out/: the Electron main process and preload (CommonJS, as Electron loads
 // them), and the renderer (one ES bundle + CSS + index.html). esbuild, no binary downloads.
 import { build } from 'esbuild';
-import { copyFile, mkdir, rm } from 'node:fs/promises';
+import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -9,7 +9,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'out');
 const watch = process.argv.includes('--watch');
 
-await rm(out, { recursive: true, force: true });
+// No wiping of out/ first: esbuild overwrites its files, and a server already running keeps
+// serving a complete renderer while a rebuild happens.
 await mkdir(path.join(out, 'renderer'), { recursive: true });
 
 const node = {

@@ -14,7 +14,8 @@ const withoutMd = (p: string) => p.replace(/\.md$/i, '');
 
 /** Index of the vault's file ids (notes and attachments) for link resolution. */
 export class FileIndex {
-  private byKey = new Map<string, string>();
+  /** Case- and normalisation-folded path → ids (more than one: `Case.md` and `case.md`). */
+  private byKey = new Map<string, string[]>();
   /** basename key (without .md for notes) → ids */
   private byName = new Map<string, string[]>();
 
@@ -23,8 +24,9 @@ export class FileIndex {
   }
 
   add(id: string): void {
-    if (this.byKey.has(key(id))) return;
-    this.byKey.set(key(id), id);
+    const same = this.byKey.get(key(id)) ?? [];
+    if (same.includes(id)) return;
+    this.byKey.set(key(id), [...same, id].sort());
     const name = key(withoutMd(id.slice(id.lastIndexOf('/') + 1)));
     const list = this.byName.get(name);
     if (list) list.push(id);
@@ -32,11 +34,13 @@ export class FileIndex {
   }
 
   remove(id: string): void {
-    const actual = this.byKey.get(key(id));
-    if (!actual) return;
-    this.byKey.delete(key(id));
-    const name = key(withoutMd(actual.slice(actual.lastIndexOf('/') + 1)));
-    const list = this.byName.get(name)?.filter((x) => x !== actual) ?? [];
+    const same = this.byKey.get(key(id)) ?? [];
+    if (!same.includes(id)) return;
+    const rest = same.filter((x) => x !== id);
+    if (rest.length) this.byKey.set(key(id), rest);
+    else this.byKey.delete(key(id));
+    const name = key(withoutMd(id.slice(id.lastIndexOf('/') + 1)));
+    const list = this.byName.get(name)?.filter((x) => x !== id) ?? [];
     if (list.length) this.byName.set(name, list);
     else this.byName.delete(name);
   }
@@ -45,9 +49,10 @@ export class FileIndex {
     return this.byKey.has(key(id));
   }
 
-  /** The file an exact vault path names, with or without `.md`. */
-  exact(p: string): string | null {
-    return this.byKey.get(key(p)) ?? this.byKey.get(key(p) + '.md') ?? null;
+  /** The files an exact vault path names, with or without `.md` (several only when they differ
+   *  by case or Unicode normalisation alone). */
+  exact(p: string): string[] {
+    return this.byKey.get(key(p)) ?? this.byKey.get(key(p) + '.md') ?? [];
   }
 
   /** Files whose path ends with `/` + p (with or without .md), or equals p. */
@@ -76,21 +81,30 @@ export function resolveLink(linkPath: string, fromId: string, files: FileIndex):
 
   const normal = path.posix.normalize(p);
   if (!normal.startsWith('../') && normal !== '..') {
-    const exact = files.exact(normal);
-    if (exact) return { target: exact, ambiguous: false, candidates: [] };
+    const exact = pick(files.exact(normal), normal);
+    if (exact) return exact;
   }
 
   const dir = path.posix.dirname(fromId);
   const relative = path.posix.normalize(path.posix.join(dir === '.' ? '' : dir, p));
   if (relative.startsWith('../') || relative === '..') return none;
-  const beside = files.exact(relative);
-  if (beside) return { target: beside, ambiguous: false, candidates: [] };
+  const beside = pick(files.exact(relative), relative);
+  if (beside) return beside;
 
   if (normal.startsWith('../') || normal.startsWith('./')) return none;
   const matches = files.endingWith(normal);
   if (matches.length === 0) return none;
   matches.sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
   return { target: matches[0], ambiguous: matches.length > 1, candidates: matches.slice(1) };
+}
+
+/** Among files equal but for case or normalisation, the one spelled as written wins; any
+ *  other choice is ambiguous. */
+function pick(ids: string[], written: string): Resolution | null {
+  if (ids.length === 0) return null;
+  const spelled = ids.find((id) => id === written || id === written + '.md');
+  const target = spelled ?? ids[0];
+  return { target, ambiguous: ids.length > 1 && !spelled, candidates: ids.filter((id) => id !== target) };
 }
 
 /** Whether a path as written tries to climb out of the vault. */

@@ -13,6 +13,8 @@ export type DiagnosticCode =
   | 'BINARY_FILE'
   | 'INVALID_UTF8'
   | 'UNREADABLE_FILE'
+  | 'SYMLINK_SKIPPED'
+  | 'NAME_COLLISION'
   | 'FILE_TOO_LARGE'
   | 'UNRESOLVED_LINK'
   | 'AMBIGUOUS_LINK'

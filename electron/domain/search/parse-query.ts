@@ -24,10 +24,11 @@ export function parseQuery(input: string): ParsedQuery {
       continue;
     }
     const word = m[2];
-    const tag = /^(?:tag:#?|#)(.+)$/i.exec(word);
-    if (tag && !/^[0-9]+$/.test(tag[1])) {
-      const name = tag[1].replace(/\/+$/, '').toLowerCase();
-      if (name) tags.push(name);
+    const tag = /^(?:tag:|#)#*(.+)$/i.exec(word);
+    const name = tag?.[1].replace(/^#+/, '').replace(/\/+$/, '').toLowerCase() ?? '';
+    // Obsidian: `#1984` is no tag, so it is searched as a word.
+    if (name && !/^[0-9/]+$/.test(name)) {
+      tags.push(name);
     } else {
       free.push(word);
     }

@@ -34,7 +34,12 @@ export function words(text: string): string[] {
  */
 export function indexTerms(text: string): string[] {
   const out: string[] = [];
+  // FlexSearch keeps a term once per note (at its first position), so each distinct word is
+  // expanded once: a long, repetitive note costs its vocabulary, not its length.
+  const seen = new Set<string>();
   for (const w of words(text)) {
+    if (seen.has(w)) continue;
+    seen.add(w);
     if (!HANGUL.test(w)) {
       out.push(singular(w));
       continue;

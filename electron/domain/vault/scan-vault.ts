@@ -11,7 +11,7 @@ export interface VaultFile {
 
 export interface ScanResult {
   files: VaultFile[];
-  problems: Array<{ id: string; message: string }>;
+  problems: Array<{ id: string; code: 'UNREADABLE_FILE' | 'SYMLINK_SKIPPED' | 'NAME_COLLISION'; message: string }>;
 }
 
 /** Folders that hold no notes: dot-folders (`.obsidian`, `.cairn`, `.git`) and node_modules. */
@@ -32,14 +32,14 @@ export async function scanVault(root: string): Promise<ScanResult> {
     try {
       entries = await readdir(dir, { withFileTypes: true });
     } catch (err) {
-      problems.push({ id: toId(rootReal, dir) || '.', message: `folder unreadable: ${(err as Error).message}` });
+      problems.push({ id: toId(rootReal, dir) || '.', code: 'UNREADABLE_FILE', message: `folder unreadable: ${(err as Error).message}` });
       return;
     }
     for (const e of entries) {
       if (isIgnoredName(e.name)) continue;
       const abs = path.join(dir, e.name);
       if (e.isSymbolicLink()) {
-        problems.push({ id: toId(rootReal, abs), message: 'symbolic link not followed' });
+        problems.push({ id: toId(rootReal, abs), code: 'SYMLINK_SKIPPED', message: 'symbolic link not followed (it could lead out of the vault or into a loop)' });
       } else if (e.isDirectory()) {
         await walk(abs);
       } else if (e.isFile()) {
@@ -47,14 +47,35 @@ export async function scanVault(root: string): Promise<ScanResult> {
           const st = await lstat(abs);
           files.push({ id: toId(rootReal, abs), abs, size: st.size, mtimeMs: st.mtimeMs });
         } catch (err) {
-          problems.push({ id: toId(rootReal, abs), message: `unreadable: ${(err as Error).message}` });
+          problems.push({ id: toId(rootReal, abs), code: 'UNREADABLE_FILE', message: `unreadable: ${(err as Error).message}` });
         }
       }
     }
   };
   await walk(rootReal);
+  keepCollidingNames(rootReal, files, problems);
   files.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { files, problems };
+}
+
+/**
+ * Two names that differ only in Unicode normalisation (NFC and NFD Hangul, as macOS and Linux
+ * write them) would get the same NFC id. The NFC spelling keeps it; the others keep their own
+ * bytes as id, so both notes are kept and reported, and neither overwrites the other.
+ */
+function keepCollidingNames(root: string, files: VaultFile[], problems: ScanResult['problems']): void {
+  const byId = new Map<string, VaultFile[]>();
+  for (const f of files) byId.set(f.id, [...(byId.get(f.id) ?? []), f]);
+  for (const [id, group] of byId) {
+    if (group.length < 2) continue;
+    const raw = (f: VaultFile) => path.relative(root, f.abs).split(path.sep).join('/');
+    const owner = group.find((f) => raw(f) === id) ?? group[0];
+    for (const f of group) {
+      if (f === owner) continue;
+      f.id = raw(f);
+      problems.push({ id, code: 'NAME_COLLISION', message: `"${f.id}" has the same name after Unicode normalisation; kept under its own spelling` });
+    }
+  }
 }
 
 export function toId(root: string, abs: string): string {

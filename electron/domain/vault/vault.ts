@@ -1,4 +1,4 @@
-import { realpath, stat } from 'node:fs/promises';
+import { lstat, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic, ParsedNote } from '../notes/note-types.ts';
 import { parseNote } from '../notes/parse-note.ts';
@@ -51,7 +51,7 @@ export class Vault {
     } catch (err) {
       throw new VaultError('VAULT_UNREADABLE', `vault unreadable: ${(err as Error).message}`);
     }
-    for (const p of scan.problems) vault.scanDiagnostics.push({ id: p.id, code: 'UNREADABLE_FILE', message: p.message });
+    for (const p of scan.problems) vault.scanDiagnostics.push({ id: p.id, code: p.code, message: p.message });
     await mapLimit(scan.files, 16, async (file) => {
       vault.files.set(file.id, file);
       vault.fileIndex.add(file.id);
@@ -135,10 +135,11 @@ export class Vault {
     if (!id) return null;
     let st;
     try {
-      st = await stat(abs);
+      st = await lstat(abs);
     } catch {
       return this.fileDeleted(abs);
     }
+    // A symbolic link is never followed: it could lead out of the vault (see scan-vault.ts).
     if (!st.isFile()) return null;
     const existed = this.files.has(id);
     const file = { id, abs, size: st.size, mtimeMs: st.mtimeMs };

@@ -1,0 +1,32 @@
+// Builds the hostile vault in a temp folder: the committed hostile notes plus what is too large
+// or too strange to commit (a 20 MB note, a 10k-row table, symbolic links out and in a loop).
+import { cp, mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+export const SECRET_WORD = 'outside-secret-word-7f3a';
+
+export interface HostileVault {
+  vault: string;
+  /** A folder beside the vault holding a note that must never be read. */
+  outside: string;
+}
+
+export async function buildHostileVault(): Promise<HostileVault> {
+  const base = await mkdtemp(path.join(os.tmpdir(), 'cairn-hostile-'));
+  const vault = path.join(base, 'vault');
+  const outside = path.join(base, 'outside');
+  await cp(path.join(HERE, 'notes'), vault, { recursive: true });
+  await mkdir(outside);
+  await writeFile(path.join(outside, 'secret.md'), `# Secret\n${SECRET_WORD}\n`);
+  const line = '대용량 노트의 한 줄입니다. SageMaker 인스턴스 비용을 계산합니다. big-note-line\n';
+  await writeFile(path.join(vault, 'big-20mb.md'), '# Big\n' + line.repeat(Math.ceil((20 * 1024 * 1024) / Buffer.byteLength(line))) + 'big-note-end-word\n');
+  const rows = Array.from({ length: 10_000 }, (_, i) => `| ${i} | ml.m5.xlarge | ${(i * 0.23).toFixed(2)} |`);
+  await writeFile(path.join(vault, 'table-10k.md'), `# Table\n\n| # | instance | $ |\n|---|---|---|\n${rows.join('\n')}\n\ntable-end-word\n`);
+  await symlink(outside, path.join(vault, 'link-out'));
+  await symlink(path.join(outside, 'secret.md'), path.join(vault, 'secret-link.md'));
+  await symlink(vault, path.join(vault, 'loop'));
+  return { vault, outside };
+}
