@@ -23,15 +23,16 @@ const node = {
   logLevel: 'warning',
 };
 
+// import.meta.url is used by a few modules to find the shipped vault; give CJS a value for it.
+const metaUrl = {
+  define: { 'import.meta.url': '__cairn_import_meta_url' },
+  banner: { js: "const __cairn_import_meta_url = require('url').pathToFileURL(__filename).href;" },
+};
+
 await Promise.all([
-  build({
-    ...node,
-    entryPoints: [path.join(root, 'electron/main.ts')],
-    outfile: path.join(out, 'main.cjs'),
-    // import.meta.url is used by a few modules to find the shipped vault; give CJS a value for it.
-    define: { 'import.meta.url': '__cairn_import_meta_url' },
-    banner: { js: "const __cairn_import_meta_url = require('url').pathToFileURL(__filename).href;" },
-  }),
+  build({ ...node, ...metaUrl, entryPoints: [path.join(root, 'electron/main.ts')], outfile: path.join(out, 'main.cjs') }),
+  // The vault, index and services run on this worker thread (electron/worker-api.ts).
+  build({ ...node, ...metaUrl, entryPoints: [path.join(root, 'electron/api-worker.ts')], outfile: path.join(out, 'api-worker.cjs') }),
   // The preload runs sandboxed: no Node globals, only require('electron').
   build({ ...node, platform: 'browser', entryPoints: [path.join(root, 'electron/preload.ts')], outfile: path.join(out, 'preload.cjs') }),
   build({

@@ -2,12 +2,12 @@
 // 1 bad usage (message on stderr), 2 vault missing or unreadable.
 import { parseArgs } from 'node:util';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { SHIPPED_VAULT } from './shipped-vault.ts';
 import { commands } from './cli/commands.ts';
 import { UsageError, type CliCommand } from './cli/cli-types.ts';
 import { Vault, VaultError } from './domain/vault/vault.ts';
 
-export const SHIPPED_VAULT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'notes');
+export { SHIPPED_VAULT };
 
 const GLOBAL_OPTIONS = {
   vault: { type: 'string' },

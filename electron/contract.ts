@@ -1,6 +1,7 @@
 // THE API between the renderer and the app, whatever carries it (Electron IPC or the local HTTP
 // host): operation names, request schemas (checked at every boundary), response types, error codes.
 import { z } from 'zod';
+import { APP_COMMANDS, OP_NAMES, type AppCommand, type OpName } from './op-names.ts';
 import type { Diagnostic, Heading } from './domain/notes/note-types.ts';
 import type { NoteDetails } from './domain/vault/note-details.ts';
 import type { SearchHit, SwitchHit } from './domain/search/search-index.ts';
@@ -100,9 +101,7 @@ export const ops = {
   noteCards: { req: z.object({ id: NoteId }).strict() },
   noteCalculators: { req: z.object({ id: NoteId, inputs: z.record(z.string().max(200), Inputs).optional() }).strict() },
   costBlock: { req: z.object({ id: NoteId, calculatorId: z.string().min(1).max(200), scenarioId: z.string().min(1).max(200), inputs: Inputs }).strict() },
-} as const;
-
-export type OpName = keyof typeof ops;
+} as const satisfies Record<OpName, { req: z.ZodType }>;
 export type Req<K extends OpName> = z.infer<(typeof ops)[K]['req']>;
 
 /** Response type of each operation. */
@@ -126,8 +125,6 @@ export interface Responses {
 }
 
 /** Commands the Electron menu sends to the window (the browser host has keyboard shortcuts only). */
-export const APP_COMMANDS = ['quickSwitcher', 'search', 'back', 'forward', 'vaultOpened', 'flashcards'] as const;
-export type AppCommand = (typeof APP_COMMANDS)[number];
 
 /** What the renderer calls: one named verb per operation, each returning a Result. */
 export type CairnApi = { [K in OpName]: (req: Req<K>) => Promise<Result<Responses[K]>> } & {
@@ -137,7 +134,6 @@ export type CairnApi = { [K in OpName]: (req: Req<K>) => Promise<Result<Response
   readonly transport: 'electron' | 'browser';
 };
 
-export const OP_NAMES = Object.keys(ops) as OpName[];
 
 /** Parses an untrusted payload for `op`; a bad one is a BAD_REQUEST value, never a throw. */
 export function parseRequest<K extends OpName>(op: K, payload: unknown): Result<Req<K>> {
@@ -151,4 +147,5 @@ export function isOpName(name: unknown): name is OpName {
   return typeof name === 'string' && Object.hasOwn(ops, name);
 }
 
+export { APP_COMMANDS, OP_NAMES, type AppCommand, type OpName };
 export type { Heading, SearchHit, SwitchHit, Card, DeckCounts, CardState, CardStats, SessionCard, CalculatorView };

@@ -1,6 +1,7 @@
 // The only file that knows which transport is underneath: Electron's preload (window.cairn) or
 // the local HTTP host (`cairn serve`), which hands this page a token in a <meta> tag.
-import { OP_NAMES, type AppCommand, type CairnApi, type OpName, type Result, type VaultEvent } from '../electron/contract.ts';
+import type { AppCommand, CairnApi, OpName, Result, VaultEvent } from '../electron/contract.ts';
+import { OP_NAMES } from '../electron/op-names.ts';
 
 declare global {
   interface Window {

@@ -1,11 +1,13 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
-import { AppApi } from '../app-api.ts';
+import { WorkerApi } from '../worker-api.ts';
 import { startHost } from '../host/host-server.ts';
 import { UsageError, type CliCommand } from './cli-types.ts';
 
-const RENDERER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../out/renderer');
+const OUT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../out');
+const RENDERER = path.join(OUT, 'renderer');
+const WORKER = path.join(OUT, 'api-worker.cjs');
 
 export const serveCommand: CliCommand = {
   name: 'serve',
@@ -15,14 +17,15 @@ export const serveCommand: CliCommand = {
   async run(ctx) {
     const port = ctx.values.port === undefined ? 0 : Number(ctx.values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port takes a number from 0 to 65535');
-    if (!existsSync(path.join(RENDERER, 'index.html'))) {
-      ctx.err('cairn serve: the renderer is not built; run `npm run build` first (or `npm run serve`)');
+    if (!existsSync(path.join(RENDERER, 'index.html')) || !existsSync(WORKER)) {
+      ctx.err('cairn serve: the app is not built; run `npm run build` first (or `npm run serve`)');
       return 1;
     }
-    const api = new AppApi({ canOpenVault: false });
-    await api.open(ctx.vaultDir);
-    await api.ready();
+    // The vault is indexed on a worker thread; the host starts at once and the page shows progress.
+    const api = new WorkerApi(WORKER, { canOpenVault: false });
+    const opened = api.open(ctx.vaultDir);
     const host = await startHost({ api, rendererDir: RENDERER, port });
+    await opened;
     ctx.out(`Cairn is serving ${ctx.vaultDir} at ${host.url}`);
     await new Promise<void>((resolve) => {
       const stop = () => resolve();

@@ -6,11 +6,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { AppApi } from '../app-api.ts';
+import type { ApiPort } from '../worker-api.ts';
 import { CSP, hostOk, originOk, tokenOk } from './host-guards.ts';
 
 export interface HostOptions {
-  api: AppApi;
+  /** The API in this process (AppApi) or on the index worker (WorkerApi). */
+  api: ApiPort;
   /** Folder of the built renderer (out/renderer). */
   rendererDir: string;
   /** 0 picks a free port. */
@@ -95,7 +96,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
 
   async function file(res: ServerResponse, id: string, t: string | null): Promise<void> {
     if (!tokenOk(t, token)) return forbidden(res, 'missing or wrong token');
-    const abs = options.api.filePath(id);
+    const abs = await options.api.filePath(id);
     if (!abs || !IMAGE.test(abs)) return send(res, 404, { ok: false, error: { code: 'NOTE_NOT_FOUND', message: 'no such image' } });
     const data = await readFile(abs);
     res.writeHead(200, { 'Content-Type': TYPES[path.extname(abs).toLowerCase()], 'Cache-Control': 'no-store', 'Content-Security-Policy': "default-src 'none'" });

@@ -1,0 +1,37 @@
+// Runs the AppApi (vault, index, watcher, cards, calculators) on a worker thread, so indexing a
+// large vault never blocks the Electron main process or the local host's HTTP loop.
+// Messages in: {type:'open', dir} | {type:'dispatch', id, op, payload} | {type:'filePath', id, fileId}.
+// Messages out: {type:'reply', id, value} | {type:'event', event}.
+import { parentPort, workerData } from 'node:worker_threads';
+import { AppApi, type AppApiOptions } from './app-api.ts';
+
+export type WorkerRequest =
+  | { type: 'open'; id: number; dir: string }
+  | { type: 'dispatch'; id: number; op: string; payload: unknown }
+  | { type: 'filePath'; id: number; fileId: string };
+
+export type WorkerMessage = { type: 'reply'; id: number; value: unknown; error?: { code: string; message: string } } | { type: 'event'; event: unknown };
+
+const port = parentPort;
+if (!port) throw new Error('api-worker must run as a worker thread');
+
+const api = new AppApi(workerData as AppApiOptions);
+api.onEvent((event) => port.postMessage({ type: 'event', event } satisfies WorkerMessage));
+
+port.on('message', async (m: WorkerRequest) => {
+  const reply = (value: unknown, error?: { code: string; message: string }) => port.postMessage({ type: 'reply', id: m.id, value, error } satisfies WorkerMessage);
+  try {
+    if (m.type === 'open') {
+      const vault = await api.open(m.dir);
+      await api.ready();
+      reply(vault.root);
+    } else if (m.type === 'dispatch') {
+      reply(await api.dispatch(m.op, m.payload));
+    } else if (m.type === 'filePath') {
+      reply(api.filePath(m.fileId));
+    }
+  } catch (err) {
+    const e = err as Error & { code?: string };
+    reply(null, { code: e.code ?? 'INTERNAL', message: e.message });
+  }
+});

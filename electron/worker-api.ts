@@ -1,0 +1,107 @@
+// The main-process side of api-worker.ts: the same surface as AppApi (dispatch, onEvent, open,
+// filePath), answered by the worker thread.
+import { Worker } from 'node:worker_threads';
+import type { Result, VaultEvent } from './contract.ts';
+import type { AppApiOptions } from './app-api.ts';
+import type { WorkerMessage, WorkerRequest } from './api-worker.ts';
+import { VaultError } from './domain/vault/vault.ts';
+
+type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
+type Distribute<T> = T extends unknown ? Omit<T, 'id'> : never;
+
+/** What the transports (ipc.ts, host/) need from the API, in-process or on a worker. */
+export interface ApiPort {
+  dispatch(op: unknown, payload: unknown): Promise<Result<unknown>>;
+  onEvent(listener: (e: VaultEvent) => void): () => void;
+  filePath(id: string): Promise<string | null> | string | null;
+}
+
+export class WorkerApi implements ApiPort {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, Pending>();
+  private readonly listeners = new Set<(e: VaultEvent) => void>();
+  private nextId = 1;
+
+  /**
+   * @param script the worker bundle, out/api-worker.cjs (a worker thread cannot load TypeScript through tsx on Node 20):
+   *   the same bundle when serving from source (`npm run build` makes it).
+   */
+  constructor(
+    script: URL | string,
+    options: AppApiOptions,
+  ) {
+    // Functions cannot cross to the worker: they stay here and wrap its answers.
+    const { pickFolder, onVaultOpened, recentVaults, ...data } = options;
+    this.pickFolder = pickFolder;
+    this.onVaultOpened = onVaultOpened;
+    this.recentVaults = recentVaults;
+    this.worker = new Worker(script, { workerData: { ...data }, execArgv: [] });
+    this.worker.on('message', (m: WorkerMessage) => this.receive(m));
+    this.worker.on('error', (err) => this.failAll(err));
+    this.worker.on('exit', (code) => this.failAll(new Error(`the index worker stopped (exit ${code})`)));
+  }
+
+  private readonly pickFolder: AppApiOptions['pickFolder'];
+  private readonly onVaultOpened: AppApiOptions['onVaultOpened'];
+  private readonly recentVaults: AppApiOptions['recentVaults'];
+
+  private receive(m: WorkerMessage): void {
+    if (m.type === 'event') {
+      for (const l of this.listeners) l(m.event as VaultEvent);
+      return;
+    }
+    const p = this.pending.get(m.id);
+    if (!p) return;
+    this.pending.delete(m.id);
+    if (m.error) p.reject(m.error.code === 'VAULT_NOT_FOUND' || m.error.code === 'VAULT_UNREADABLE' ? new VaultError(m.error.code, m.error.message) : new Error(m.error.message));
+    else p.resolve(m.value);
+  }
+
+  private failAll(err: Error): void {
+    for (const p of this.pending.values()) p.reject(err);
+    this.pending.clear();
+  }
+
+  private request(msg: Distribute<WorkerRequest>): Promise<unknown> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ ...msg, id });
+    });
+  }
+
+  /** Opens (scans and indexes) a vault on the worker; resolves with its root once ready. */
+  async open(dir: string): Promise<string> {
+    const root = (await this.request({ type: 'open', dir })) as string;
+    this.onVaultOpened?.(root);
+    return root;
+  }
+
+  async dispatch(op: unknown, payload: unknown): Promise<Result<unknown>> {
+    // The folder dialog lives in the main process; the worker only ever gets a path.
+    if (op === 'openVault' && this.pickFolder && !(payload && typeof payload === 'object' && 'path' in payload)) {
+      const chosen = await this.pickFolder();
+      if (!chosen) return { ok: false, error: { code: 'CANCELLED', message: 'no folder chosen' } };
+      payload = { path: chosen };
+    }
+    const result = (await this.request({ type: 'dispatch', op: String(op), payload })) as Result<unknown>;
+    if (op === 'openVault' && result.ok) this.onVaultOpened?.((result.value as { root: string }).root);
+    if ((op === 'openVault' || op === 'vaultInfo') && result.ok && this.recentVaults) {
+      (result.value as { recent: string[] }).recent = this.recentVaults();
+    }
+    return result;
+  }
+
+  onEvent(listener: (e: VaultEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async filePath(id: string): Promise<string | null> {
+    return (await this.request({ type: 'filePath', fileId: id })) as string | null;
+  }
+
+  async close(): Promise<void> {
+    await this.worker.terminate();
+  }
+}
