@@ -1,6 +1,8 @@
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
-import { ARTIFACTS, SEED, expect, test } from './fixtures.ts';
+import { ARTIFACTS, SEED, expect, serve, test } from './fixtures.ts';
+import { AppPage } from './pages/AppPage.ts';
 
 const SEED_TITLE = 'cost-sagemaker-processing-optimization';
 
@@ -91,4 +93,22 @@ test('at 900 px wide the reader stays usable', async ({ app, page }) => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await page.screenshot({ path: path.join(ARTIFACTS, 'seed-note-900.png') });
+});
+
+test('an empty vault says so instead of showing nothing', async ({ page }) => {
+  const empty = await mkdtemp(path.join(os.tmpdir(), 'cairn-empty-'));
+  const served = await serve(empty);
+  try {
+    const app = new AppPage(page, served.url);
+    await app.goto();
+    await expect(page.getByText('This vault has no notes yet')).toBeVisible();
+    await expect(page.getByText('No notes in this vault.')).toBeVisible();
+    await app.search('anything');
+    await expect(page.getByText('No notes match “anything”.')).toBeVisible();
+    await app.goto(`#/note/${encodeURIComponent('missing.md')}`);
+    await expect(page.getByRole('alert')).toHaveText('There is no note missing.md in this vault.');
+  } finally {
+    served.process.kill('SIGTERM');
+    await rm(empty, { recursive: true, force: true });
+  }
 });

@@ -41,8 +41,18 @@ export class AppApi {
 
   constructor(private readonly options: AppApiOptions) {}
 
+  /** Calls that arrive while a vault is being indexed wait for it instead of failing. */
+  private opening: Promise<unknown> | null = null;
+
   async open(dir: string): Promise<Vault> {
-    const vault = await Vault.open(dir);
+    const opening = Vault.open(dir);
+    this.opening = opening;
+    let vault: Vault;
+    try {
+      vault = await opening;
+    } finally {
+      if (this.opening === opening) this.opening = null;
+    }
     await this.watcher?.close();
     this.vault = vault;
     const dataDir = this.options.dataDir ?? defaultDataDir();
@@ -91,6 +101,7 @@ export class AppApi {
     if (!isOpName(op)) return { ok: false, error: { code: 'UNKNOWN_OPERATION', message: `unknown operation: ${String(op).slice(0, 60)}` } };
     const req = parseRequest(op, payload);
     if (!req.ok) return req;
+    if (this.opening && op !== 'openVault') await this.opening.catch(() => undefined);
     try {
       const handler = this.handlers[op] as (r: unknown) => unknown;
       return { ok: true, value: await handler(req.value) };
