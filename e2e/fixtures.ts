@@ -27,7 +27,7 @@ export async function serve(vault: string): Promise<Served> {
   child.stderr!.on('data', (d) => (err += d));
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`cairn serve did not start: ${out} ${err}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`cairn serve did not start: ${out} ${err}`)), 60_000);
     child.stdout!.on('data', (d) => {
       out += d;
       const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);

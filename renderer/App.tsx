@@ -4,6 +4,7 @@ import { Home } from './Home.tsx';
 import { Sidebar, type SidebarTab } from './features/sidebar/Sidebar.tsx';
 import { QuickSwitcher } from './features/search/QuickSwitcher.tsx';
 import { NoteView } from './features/note/NoteView.tsx';
+import { CardsView } from './features/cards/CardsView.tsx';
 import { useRoute } from './useRoute.ts';
 import { useShortcuts } from './useShortcuts.ts';
 import { useVaultData } from './useVaultData.ts';
@@ -46,11 +47,14 @@ export function App() {
         <button className="switcher-button" onClick={() => setSwitcherOpen(true)} title="Quick switcher (Ctrl/Cmd+O)">
           Go to note… <kbd>Ctrl O</kbd>
         </button>
+        <a className="topbar-link" href="#/cards" aria-current={route.view === 'cards' ? 'page' : undefined}>Flashcards</a>
       </header>
       <Sidebar data={data} tab={tab} onTab={setTab} query={query} onQuery={setQuery} searchInput={searchInput} onTag={filterByTag} />
       <main className="main">
         {route.view === 'note' ? (
           <NoteView key={route.id} id={route.id} heading={route.heading} lastEvent={data.lastEvent} onTag={filterByTag} />
+        ) : route.view === 'cards' ? (
+          <CardsView lastEvent={data.lastEvent} />
         ) : (
           <Home data={data} />
         )}

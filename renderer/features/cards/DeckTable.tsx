@@ -1,0 +1,69 @@
+import { useEffect, useMemo } from 'react';
+import type { VaultEvent } from '../../../electron/contract.ts';
+import { api } from '../../api.ts';
+import { useApi } from '../../useApi.ts';
+import { DeckRow } from './DeckRow.tsx';
+import { nestDecks, visibleDecks } from './deck-tree.ts';
+
+interface Props {
+  onStudy: (deck: string) => void;
+  lastEvent: VaultEvent | null;
+  /** Open decks; kept by the view so the tree is as the user left it after a session. */
+  expanded: ReadonlySet<string>;
+  onToggle: (deck: string) => void;
+}
+
+/** Decks are the notes' tags as a tree (like the sidebar's tag tree), the whole vault on top. */
+export function DeckTable({ onStudy, lastEvent, expanded, onToggle }: Props) {
+  const [decks, reload] = useApi(() => api.cardDecks({}), []);
+  // Cards come from the notes: an edited note can add or drop cards.
+  useEffect(() => {
+    if (lastEvent) reload();
+  }, [lastEvent, reload]);
+  const roots = useMemo(() => (decks.state === 'ok' ? nestDecks(decks.value.decks) : []), [decks]);
+
+  if (decks.state === 'loading') return <p className="status">Counting cards…</p>;
+  if (decks.state === 'error') return <p className="error" role="alert">Could not read the decks: {decks.message}</p>;
+  const all = decks.value.decks.find((d) => d.deck === '');
+  if (!all || all.total === 0) {
+    return <p className="empty">No flashcards in this vault yet. Cards come from exam questions, key-concept lists and <code>Question::Answer</code> lines in the notes.</p>;
+  }
+
+  return (
+    <div className="decks">
+      <table className="deck-table" aria-label="Decks">
+        <thead>
+          <tr>
+            <th scope="col">Deck</th>
+            <th scope="col" className="num">New</th>
+            <th scope="col" className="num">Learning</th>
+            <th scope="col" className="num">Due</th>
+            <th scope="col"><span className="visually-hidden">Actions</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          <DeckRow counts={all} label="All cards" name="All cards" depth={0} onStudy={() => onStudy('')} />
+          {visibleDecks(roots, expanded).map(({ node, depth }) => (
+            <DeckRow
+              key={node.path}
+              counts={node.counts}
+              label={node.path}
+              name={`#${node.name}`}
+              depth={depth}
+              open={node.children.length ? expanded.has(node.path) : undefined}
+              onToggle={() => onToggle(node.path)}
+              onStudy={() => onStudy(node.path)}
+            />
+          ))}
+        </tbody>
+      </table>
+      {decks.value.warnings.length > 0 && (
+        <ul className="deck-warnings" aria-label="Review log warnings">
+          {decks.value.warnings.map((w, i) => (
+            <li key={i} className="warning">{w}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
