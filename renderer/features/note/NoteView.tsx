@@ -4,6 +4,7 @@ import { api } from '../../api.ts';
 import { SafeHtml } from '../../SafeHtml.tsx';
 import { useApi } from '../../useApi.ts';
 import { openNote } from '../../useRoute.ts';
+import { CalculatorPanel } from '../calc/CalculatorPanel.tsx';
 import { LinksPanel } from '../links/LinksPanel.tsx';
 import { NoteProperties } from './NoteProperties.tsx';
 import { Outline } from './Outline.tsx';
@@ -77,6 +78,7 @@ export function NoteView({ id, heading, lastEvent, onTag }: Props) {
           </details>
         )}
         <SafeHtml className="markdown" html={n.html} onClick={onClick} onRendered={onRendered} />
+        <CalculatorPanel key={n.id} noteId={n.id} />
       </article>
       <aside className="note-side">
         <Outline headings={n.headings} />

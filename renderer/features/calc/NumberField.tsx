@@ -1,0 +1,65 @@
+import { useState } from 'react';
+import type { InputControl } from './calc-view.ts';
+import { formatInput } from './format.ts';
+
+interface Props {
+  id: string;
+  control: InputControl;
+  value: number;
+  describedBy: string | undefined;
+  onChange: (value: number) => void;
+}
+
+/**
+ * A slider for a number input, with an exact-value box beside it: a definition may leave `max`
+ * open (jobs per month, requests per day), so the slider only spans a likely range and the box
+ * takes anything the definition allows.
+ */
+export function NumberField({ id, control, value, describedBy, onChange }: Props) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const min = control.min ?? 0;
+  const step = control.step ?? 1;
+  const max = control.max ?? softMax(control, min, step, value);
+  const fits = (n: number) => Number.isFinite(n) && n >= min && (control.max === null || n <= control.max);
+  const shown = formatInput(value, control.unit);
+  return (
+    <div className="calc-number">
+      <input
+        id={id}
+        type="range"
+        min={min}
+        max={max}
+        step={step}
+        value={value}
+        aria-valuetext={shown}
+        aria-describedby={describedBy}
+        onChange={(e) => onChange(e.target.valueAsNumber)}
+      />
+      <input
+        type="number"
+        className="calc-exact"
+        aria-label={`${control.label} (exact value)`}
+        min={min}
+        max={control.max ?? undefined}
+        step={step}
+        value={draft ?? String(value)}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          const n = e.target.value.trim() === '' ? NaN : Number(e.target.value);
+          if (fits(n)) onChange(n);
+        }}
+        onBlur={() => setDraft(null)}
+      />
+      <span className="calc-unit" aria-hidden="true">
+        {control.unit === 'fraction' ? `= ${shown}` : (control.unit ?? '')}
+      </span>
+    </div>
+  );
+}
+
+/** Four times the default (or twenty steps) rounded up to a step, and never below the value. */
+function softMax(control: InputControl, min: number, step: number, value: number): number {
+  const base = typeof control.default === 'number' ? control.default : 0;
+  const guess = Math.max(base * 4, min + step * 20);
+  return Math.max(Math.ceil(guess / step) * step, value);
+}
