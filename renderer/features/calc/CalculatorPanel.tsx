@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import './calc.css';
 import { CalculatorCard } from './CalculatorCard.tsx';
 import { CalculatorTabs } from './CalculatorTabs.tsx';
@@ -9,10 +9,13 @@ import { useCalculators } from './useCalculators.ts';
  * Renders nothing for a note without a calculator; a broken definition is shown, not hidden, since
  * it is the vault's author who has to fix it.
  */
-export function CalculatorPanel({ noteId }: { noteId: string }) {
+export function CalculatorPanel({ noteId, onPresent }: { noteId: string; onPresent?: (present: boolean) => void }) {
   const calc = useCalculators(noteId);
   const [selected, setSelected] = useState<string | null>(null);
   const { data } = calc;
+  const present = Boolean(calc.error || data?.calculators.length || data?.errors.length);
+  // The note view lists the panel in its outline: it sits after a note that can be long.
+  useEffect(() => onPresent?.(present), [present, onPresent]);
   if (!data && !calc.error) return null;
   const calculators = data?.calculators ?? [];
   const errors = data?.errors ?? [];
@@ -21,7 +24,7 @@ export function CalculatorPanel({ noteId }: { noteId: string }) {
   const several = calculators.length > 1;
 
   return (
-    <section className="calc-panel" aria-label="Cost calculator" aria-busy={calc.pending}>
+    <section id="cost-calculator" className="calc-panel" aria-label="Cost calculator" aria-busy={calc.pending}>
       <header className="calc-panel-head">
         <h2>Cost calculator</h2>
         <span className="calc-pending" aria-hidden="true">

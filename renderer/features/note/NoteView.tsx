@@ -19,6 +19,7 @@ interface Props {
 export function NoteView({ id, heading, lastEvent, onTag }: Props) {
   const [note, reload] = useApi(() => api.getNote({ id }), [id]);
   const [deleted, setDeleted] = useState(false);
+  const [hasCalculator, setHasCalculator] = useState(false);
 
   // Live update: the open note re-renders when its file (or anything it shows) changes on disk.
   useEffect(() => {
@@ -78,10 +79,10 @@ export function NoteView({ id, heading, lastEvent, onTag }: Props) {
           </details>
         )}
         <SafeHtml className="markdown" html={n.html} onClick={onClick} onRendered={onRendered} />
-        <CalculatorPanel key={n.id} noteId={n.id} />
+        <CalculatorPanel key={n.id} noteId={n.id} onPresent={setHasCalculator} />
       </article>
       <aside className="note-side">
-        <Outline headings={n.headings} />
+        <Outline headings={n.headings} hasCalculator={hasCalculator} />
         <LinksPanel note={n} />
       </aside>
     </div>

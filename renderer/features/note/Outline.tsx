@@ -1,9 +1,9 @@
 import type { Heading } from '../../../electron/contract.ts';
 
 /** Headings of the note; a click scrolls to the heading in the rendered note. */
-export function Outline({ headings }: { headings: Heading[] }) {
-  if (headings.length === 0) return null;
-  const top = Math.min(...headings.map((h) => h.level));
+export function Outline({ headings, hasCalculator = false }: { headings: Heading[]; hasCalculator?: boolean }) {
+  if (headings.length === 0 && !hasCalculator) return null;
+  const top = Math.min(...headings.map((h) => h.level), 6);
   // Headings of embedded notes carry data-heading too; only the note's own count.
   const go = (i: number) =>
     [...document.querySelectorAll<HTMLElement>('.note .markdown [data-heading]')]
@@ -18,6 +18,13 @@ export function Outline({ headings }: { headings: Heading[] }) {
             <button className="link-button" onClick={() => go(i)}>{h.text}</button>
           </li>
         ))}
+        {hasCalculator && (
+          <li className="outline-calculator">
+            <button className="link-button" onClick={() => document.getElementById('cost-calculator')?.scrollIntoView({ block: 'start' })}>
+              💲 Cost calculator
+            </button>
+          </li>
+        )}
       </ul>
     </nav>
   );
