@@ -45,7 +45,7 @@ export class AppApi {
   private opening: Promise<unknown> | null = null;
 
   async open(dir: string): Promise<Vault> {
-    const opening = Vault.open(dir);
+    const opening = Vault.open(dir, (done, total) => this.emit({ kind: 'progress', done, total }));
     this.opening = opening;
     let vault: Vault;
     try {

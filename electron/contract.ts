@@ -82,7 +82,11 @@ export interface LocalGraph {
   edges: Array<{ from: string; to: string }>;
 }
 
-export type VaultEvent = { kind: 'add' | 'change' | 'delete'; id: string } | { kind: 'reload' };
+export type VaultEvent =
+  | { kind: 'add' | 'change' | 'delete'; id: string }
+  | { kind: 'reload' }
+  /** While a vault is indexed (off the main thread): notes read so far of all found. */
+  | { kind: 'progress'; done: number; total: number };
 
 export const ops = {
   vaultInfo: { req: z.object({}).strict() },

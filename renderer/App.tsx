@@ -44,6 +44,12 @@ export function App() {
         <button className="icon-button" aria-label="Back" title="Back (Alt+←)" onClick={() => history.back()}>←</button>
         <button className="icon-button" aria-label="Forward" title="Forward (Alt+→)" onClick={() => history.forward()}>→</button>
         <a className="vault-name" href="#/">{vaultName}</a>
+        {data.progress && (
+          <span className="indexing" role="status">
+            Indexing {data.progress.done.toLocaleString('en-US')} / {data.progress.total.toLocaleString('en-US')} notes…
+            <progress max={data.progress.total} value={data.progress.done} />
+          </span>
+        )}
         <button className="switcher-button" onClick={() => setSwitcherOpen(true)} title="Quick switcher (Ctrl/Cmd+O)">
           Go to note… <kbd>Ctrl O</kbd>
         </button>

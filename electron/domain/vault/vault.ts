@@ -35,7 +35,8 @@ export class Vault {
 
   private constructor(readonly root: string) {}
 
-  static async open(dir: string): Promise<Vault> {
+  /** @param onProgress hears (notes read, notes found) while the vault is indexed. */
+  static async open(dir: string, onProgress?: (done: number, total: number) => void): Promise<Vault> {
     const root = path.resolve(dir);
     let st;
     try {
@@ -52,10 +53,16 @@ export class Vault {
       throw new VaultError('VAULT_UNREADABLE', `vault unreadable: ${(err as Error).message}`);
     }
     for (const p of scan.problems) vault.scanDiagnostics.push({ id: p.id, code: p.code, message: p.message });
+    const total = scan.files.filter((f) => isNoteId(f.id)).length;
+    let done = 0;
+    onProgress?.(0, total);
     await mapLimit(scan.files, 16, async (file) => {
       vault.files.set(file.id, file);
       vault.fileIndex.add(file.id);
-      if (isNoteId(file.id)) await vault.load(file);
+      if (!isNoteId(file.id)) return;
+      await vault.load(file);
+      // Every 250 notes and at the end: often enough for a progress bar, rarely enough to be free.
+      if (++done % 250 === 0 || done === total) onProgress?.(done, total);
     });
     return vault;
   }

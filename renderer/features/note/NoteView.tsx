@@ -23,7 +23,7 @@ export function NoteView({ id, heading, lastEvent, onTag }: Props) {
 
   // Live update: the open note re-renders when its file (or anything it shows) changes on disk.
   useEffect(() => {
-    if (!lastEvent) return;
+    if (!lastEvent || lastEvent.kind === 'progress') return;
     if (lastEvent.kind === 'delete' && lastEvent.id === id) setDeleted(true);
     else {
       if (lastEvent.kind !== 'reload' && lastEvent.id === id) setDeleted(false);
