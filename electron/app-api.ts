@@ -7,7 +7,7 @@ import { ApiError, isOpName, parseRequest, type OpName, type Req, type Responses
 import { Vault, VaultError } from './domain/vault/vault.ts';
 import { watchVault, type VaultWatcher } from './domain/vault/watch-vault.ts';
 import { noteDetails } from './domain/vault/note-details.ts';
-import { renderNote } from './domain/render/render-note.ts';
+import { renderNotePart, type RenderSource } from './domain/render/render-note.ts';
 import { resolveInVault } from './domain/vault/scan-vault.ts';
 import { ReviewStore } from './domain/reviews/review-store.ts';
 import { ReviewLogError } from './domain/reviews/review-log-file.ts';
@@ -128,6 +128,11 @@ export class AppApi {
     return note;
   }
 
+  private renderSource(): RenderSource {
+    const vault = this.current();
+    return { body: (x) => vault.getNote(x)?.body ?? null, resolve: (p, from) => vault.resolve(p, from) };
+  }
+
   private info(): Responses['vaultInfo'] {
     const vault = this.current();
     return {
@@ -152,12 +157,10 @@ export class AppApi {
     getNote: ({ id }) => {
       const note = this.note(id);
       const vault = this.current();
-      const html = renderNote(note.id, {
-        body: (x) => vault.getNote(x)?.body ?? null,
-        resolve: (p, from) => vault.resolve(p, from),
-      });
-      return { ...noteDetails(vault, note.id)!, html, frontmatter: note.frontmatter };
+      const { html, more } = renderNotePart(note.id, this.renderSource(), 'first');
+      return { ...noteDetails(vault, note.id)!, html, more, frontmatter: note.frontmatter };
     },
+    noteRest: ({ id }) => ({ html: renderNotePart(this.note(id).id, this.renderSource(), 'rest').html }),
     search: ({ query, limit }) => this.current().search.search(query, limit ?? 50),
     quickSwitch: ({ query, limit }) => this.current().search.quickSwitch(query, limit ?? 20),
     localGraph: ({ id, depth }) => localGraph(this.current(), this.note(id).id, depth ?? 2),

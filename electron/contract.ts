@@ -74,6 +74,8 @@ export interface TagCount {
 export interface NoteView extends NoteDetails {
   /** Rendered markdown; unsanitised — the renderer's SafeHtml sanitises before it reaches the page. */
   html: string;
+  /** A long note comes in two parts: `noteRest` renders the rest. */
+  more: boolean;
   frontmatter: Record<string, unknown>;
 }
 
@@ -93,6 +95,7 @@ export const ops = {
   noteList: { req: z.object({}).strict() },
   tagList: { req: z.object({}).strict() },
   getNote: { req: z.object({ id: NoteId }).strict() },
+  noteRest: { req: z.object({ id: NoteId }).strict() },
   search: { req: z.object({ query: Query, limit: Limit }).strict() },
   quickSwitch: { req: z.object({ query: Query, limit: Limit }).strict() },
   localGraph: { req: z.object({ id: NoteId, depth: z.number().int().min(1).max(3).optional() }).strict() },
@@ -114,6 +117,7 @@ export interface Responses {
   noteList: NoteSummary[];
   tagList: TagCount[];
   getNote: NoteView;
+  noteRest: { html: string };
   search: SearchHit[];
   quickSwitch: SwitchHit[];
   localGraph: LocalGraph;

@@ -5,6 +5,7 @@ export const OP_NAMES = [
   'noteList',
   'tagList',
   'getNote',
+  'noteRest',
   'search',
   'quickSwitch',
   'localGraph',

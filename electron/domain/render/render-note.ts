@@ -23,6 +23,39 @@ export function renderNote(id: string, source: RenderSource, depth = 0, seen: Se
   return renderMarkdown(body, id, source, depth, seen);
 }
 
+/** Notes longer than this are shown in two parts: the first at once, the rest right after. */
+export const FIRST_PART_CHARS = 30_000;
+
+/**
+ * Renders the first part of a long note, or the rest of it, so a 1 MB note paints its first
+ * screens without waiting for the whole. Short notes are one part.
+ */
+export function renderNotePart(id: string, source: RenderSource, part: 'first' | 'rest'): { html: string; more: boolean } {
+  const body = source.body(id);
+  if (body === null) return { html: '', more: false };
+  const [head, tail] = splitForRender(body);
+  const markdown = part === 'first' ? head : (tail ?? '');
+  return { html: renderMarkdown(markdown, id, source, 0, new Set([id])), more: part === 'first' && tail !== null };
+}
+
+/** Cuts before the first heading (else blank line) after `firstChars`, never inside a code fence. */
+export function splitForRender(markdown: string, firstChars = FIRST_PART_CHARS): [string, string | null] {
+  if (markdown.length <= firstChars * 1.5) return [markdown, null];
+  let fenced = false;
+  let offset = 0;
+  let blank = -1;
+  for (const line of markdown.split('\n')) {
+    if (offset >= firstChars && !fenced) {
+      if (/^#{1,6}\s/.test(line)) return [markdown.slice(0, offset), markdown.slice(offset)];
+      if (blank < 0 && line.trim() === '') blank = offset;
+    }
+    if (/^ {0,3}(```|~~~)/.test(line)) fenced = !fenced;
+    offset += line.length + 1;
+    if (blank >= 0 && offset - blank > 20_000) break;
+  }
+  return blank >= 0 ? [markdown.slice(0, blank), markdown.slice(blank)] : [markdown, null];
+}
+
 function renderMarkdown(markdown: string, id: string, source: RenderSource, depth: number, seen: Set<string>): string {
   const env: RenderEnv = {
     escape: escapeHtml,

@@ -16,6 +16,14 @@ interface Props {
   onTag: (tag: string) => void;
 }
 
+/** The rest of a long note, fetched once its first part is on screen. */
+function NoteRest({ id, version, onClick }: { id: string; version: unknown; onClick: (e: React.MouseEvent<HTMLDivElement>) => void }) {
+  const [rest] = useApi(() => api.noteRest({ id }), [id, version]);
+  if (rest.state === 'loading') return <p className="status">Loading the rest of this note…</p>;
+  if (rest.state === 'error') return <p className="error">{rest.message}</p>;
+  return <SafeHtml className="markdown" html={rest.value.html} onClick={onClick} />;
+}
+
 export function NoteView({ id, heading, lastEvent, onTag }: Props) {
   const [note, reload] = useApi(() => api.getNote({ id }), [id]);
   const [deleted, setDeleted] = useState(false);
@@ -79,6 +87,7 @@ export function NoteView({ id, heading, lastEvent, onTag }: Props) {
           </details>
         )}
         <SafeHtml className="markdown" html={n.html} onClick={onClick} onRendered={onRendered} />
+        {n.more && <NoteRest id={n.id} version={n} onClick={onClick} />}
         <CalculatorPanel key={n.id} noteId={n.id} onPresent={setHasCalculator} />
       </article>
       <aside className="note-side">

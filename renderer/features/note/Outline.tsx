@@ -1,5 +1,8 @@
 import type { Heading } from '../../../electron/contract.ts';
 
+/** A huge note's outline would cost more to draw than it helps. */
+const MAX_SHOWN = 200;
+
 /** Headings of the note; a click scrolls to the heading in the rendered note. */
 export function Outline({ headings, hasCalculator = false }: { headings: Heading[]; hasCalculator?: boolean }) {
   if (headings.length === 0 && !hasCalculator) return null;
@@ -13,11 +16,12 @@ export function Outline({ headings, hasCalculator = false }: { headings: Heading
     <nav className="outline" aria-label="Outline">
       <h2>Outline</h2>
       <ul>
-        {headings.map((h, i) => (
+        {headings.slice(0, MAX_SHOWN).map((h, i) => (
           <li key={i} className={`outline-level-${Math.min(h.level - top, 4)}`}>
             <button className="link-button" onClick={() => go(i)}>{h.text}</button>
           </li>
         ))}
+        {headings.length > MAX_SHOWN && <li className="muted">… {headings.length - MAX_SHOWN} more headings</li>}
         {hasCalculator && (
           <li className="outline-calculator">
             <button className="link-button" onClick={() => document.getElementById('cost-calculator')?.scrollIntoView({ block: 'start' })}>
