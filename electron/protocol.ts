@@ -10,25 +10,14 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CustomScheme, Protocol } from 'electron';
+import { CONTENT_SECURITY_POLICY, CONTENT_TYPES } from './web-assets.ts';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'cairn';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
-// STYLE.md rule 7, plus directives default-src does not cover (base-uri, form-action,
-// frame-ancestors) and font-src 'self' because build.mjs bundles .woff2 files.
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY };
 
 /**
  * standard: parsed like http (host, relative URLs, a real origin app://cairn); secure: treated
@@ -84,23 +73,6 @@ export function resolveRendererPath(root: string, urlPathname: string): string |
   return abs;
 }
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 function headers(contentType: string): Record<string, string> {
   return {
@@ -136,7 +108,7 @@ export async function serveRendererRequest(root: string, request: Request): Prom
       return refuse(404, 'not found');
     }
   }
-  const type = MIME[path.extname(served).toLowerCase()] ?? 'application/octet-stream';
+  const type = CONTENT_TYPES[path.extname(served).toLowerCase()] ?? 'application/octet-stream';
   return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), { status: 200, headers: headers(type) });
 }
 

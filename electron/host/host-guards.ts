@@ -23,5 +23,3 @@ export function tokenOk(given: unknown, token: string): boolean {
   if (typeof given !== 'string' || given.length !== token.length) return false;
   return timingSafeEqual(Buffer.from(given), Buffer.from(token));
 }
-
-export const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";

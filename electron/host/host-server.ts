@@ -7,7 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ApiPort } from '../worker-api.ts';
-import { CSP, hostOk, originOk, tokenOk } from './host-guards.ts';
+import { hostOk, originOk, tokenOk } from './host-guards.ts';
+import { CONTENT_SECURITY_POLICY, CONTENT_TYPES } from '../web-assets.ts';
 
 export interface HostOptions {
   /** The API in this process (AppApi) or on the index worker (WorkerApi). */
@@ -28,19 +29,6 @@ export interface Host {
 }
 
 const MAX_BODY = 1024 * 1024;
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.map': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.woff2': 'font/woff2',
-};
 const IMAGE = /\.(png|jpe?g|gif|webp)$/i;
 
 export async function startHost(options: HostOptions): Promise<Host> {
@@ -99,7 +87,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     const abs = await options.api.filePath(id);
     if (!abs || !IMAGE.test(abs)) return send(res, 404, { ok: false, error: { code: 'NOTE_NOT_FOUND', message: 'no such image' } });
     const data = await readFile(abs);
-    res.writeHead(200, { 'Content-Type': TYPES[path.extname(abs).toLowerCase()], 'Cache-Control': 'no-store', 'Content-Security-Policy': "default-src 'none'" });
+    res.writeHead(200, { 'Content-Type': CONTENT_TYPES[path.extname(abs).toLowerCase()], 'Cache-Control': 'no-store', 'Content-Security-Policy': "default-src 'none'" });
     res.end(data);
   }
 
@@ -117,8 +105,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
       data = Buffer.from(data.toString('utf8').replace('<head>', `<head>\n<meta name="cairn-token" content="${token}">`));
     }
     res.writeHead(200, {
-      'Content-Type': TYPES[path.extname(target).toLowerCase()] ?? 'application/octet-stream',
-      'Content-Security-Policy': CSP,
+      'Content-Type': CONTENT_TYPES[path.extname(target).toLowerCase()] ?? 'application/octet-stream',
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
       'Cache-Control': 'no-store',
     });
     res.end(data);
