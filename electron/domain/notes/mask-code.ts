@@ -17,6 +17,8 @@ export function maskCode(md: string): string {
 }
 
 function maskFences(md: string): string {
+  // No fence opener anywhere: nothing to mask (most notes), without splitting into lines.
+  if (!md.includes('```') && !md.includes('~~~')) return md;
   const lines = md.split('\n');
   let fence: { ch: string; len: number } | null = null;
   for (let i = 0; i < lines.length; i++) {

@@ -66,7 +66,7 @@ function dateProperty(fm: Record<string, unknown>, keys: string[]): string | nul
 
 function lineStartOffsets(text: string): number[] {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   return starts;
 }
 

@@ -1,17 +1,22 @@
-// Full-text, tag and alias search over the vault with FlexSearch (PRODUCT.md §2).
-// One FlexSearch index holds every note's title, aliases, headings, tags and body as terms we
-// make ourselves (tokenize.ts); FlexSearch's forward tokenizer adds prefix matching and its
-// position scoring puts early (title) matches first. Tags are filtered with our own map that
-// includes every ancestor, since FlexSearch tag filters are exact-match.
-import FlexSearch from 'flexsearch';
+// Full-text, tag and alias search over the vault (PRODUCT.md §2).
+// One term index holds every note's title, aliases, headings, tags and body as terms we make
+// ourselves (tokenize.ts); it matches query terms as prefixes, and its position scoring (the one
+// of FlexSearch, which it replaced: term-index.ts) puts early (title) matches first. A field
+// index tells which candidates can rank above the body (rank.ts). Tags are filtered with our own
+// map that includes every ancestor.
 import type { ParsedNote } from '../notes/note-types.ts';
-import { tagKey, tagWithAncestors } from '../notes/parse-tags.ts';
+import { tagKey } from '../notes/parse-tags.ts';
 import { fold } from '../text/fold.ts';
+import { FieldIndex, type FieldSnapshot } from './field-index.ts';
+import { noteFields, termList } from './note-fields.ts';
 import { parseQuery } from './parse-query.ts';
+import { quickSwitch, type SwitchHit } from './quick-switch.ts';
+import { BODY_TIER, hasPhrases, mayRankAboveBody, phrasePattern, termFrequency, tierOf, type HitField, type Phrase, type RankedNote, type Tier } from './rank.ts';
 import { cutAround, escapeHtml, findMatches, makeSnippet } from './snippet.ts';
-import { indexTerms, queryTerms, words } from './tokenize.ts';
+import { TermIndex, isIndexable, type TermIndexSnapshot } from './term-index.ts';
+import { forEachWord, queryTerms, wordTerms, words } from './tokenize.ts';
 
-export type HitField = 'title' | 'alias' | 'heading' | 'tag' | 'body';
+export type { HitField, SwitchHit };
 
 export interface SearchHit {
   id: string;
@@ -21,45 +26,31 @@ export interface SearchHit {
   snippet: string;
 }
 
-export interface SwitchHit {
-  id: string;
-  title: string;
-  /** The alias that matched, when the title did not. */
-  alias: string | null;
+/** What the index cache saves (vault/index-cache.ts). */
+export interface SearchSnapshot {
+  nextNum: number;
+  /** Note id → its number in the term indexes. */
+  nums: Array<[string, number]>;
+  terms: TermIndexSnapshot;
+  fields: FieldSnapshot;
 }
 
-interface Doc {
-  note: ParsedNote;
-  names: string[];
-  nameKeys: string[];
-  nameTerms: string[][];
-  headingTerms: string[];
-  tagTerms: string[];
+interface Doc extends RankedNote {
   tagKeys: string[];
-  /** Folded body, computed the first time the note is a candidate worth re-ranking. */
-  folded?: string;
 }
+
+type Ranked = Tier & { doc: Doc; order: number; tf: number };
 
 const CANDIDATES = 2000;
-/** Candidates (in tier order) re-ranked by term frequency; the rest keep FlexSearch's order. */
+/** Candidates (in tier order) re-ranked by term frequency; the rest keep the index's order. */
 const RERANK = 100;
 
-function newIndex() {
-  const encoder = new FlexSearch.Encoder({ normalize: false, split: ' ', dedupe: false, numeric: false });
-  return new FlexSearch.Index({ tokenize: 'forward', encoder, resolution: 9 });
-}
-
-interface Tier {
-  tier: number;
-  field: HitField;
-  /** Which name (0 = title, then aliases) matched. */
-  name?: number;
-}
-
-const hasTermsWithPrefixes = (terms: string[], have: string[]) => terms.every((t) => have.some((h) => h.startsWith(t)));
-
 export class SearchIndex {
-  private index = newIndex();
+  private index = new TermIndex();
+  private fields = new FieldIndex();
+  /** Each word's index terms as term ids, worked out once per distinct word: notes repeat
+   *  words and share them, and most of the cost of indexing a note is in its words. */
+  private wordIds = new Map<string, Int32Array>();
   private docs = new Map<number, Doc>();
   private numOf = new Map<string, number>();
   private byTag = new Map<string, Set<number>>();
@@ -72,19 +63,24 @@ export class SearchIndex {
   put(note: ParsedNote): void {
     const existing = this.numOf.get(note.id);
     if (existing !== undefined) this.removeNum(existing);
-    const num = existing ?? this.nextNum++;
-    const names = [note.title, ...note.aliases];
-    const tagText = note.tags.map((t) => t.replace(/[/_-]/g, ' ')).join(' ');
-    const headingText = note.headings.map((h) => h.text).join(' ');
-    const doc: Doc = {
-      note,
-      names,
-      nameKeys: names.map(fold),
-      nameTerms: names.map(indexTerms),
-      headingTerms: indexTerms(headingText),
-      tagTerms: indexTerms(tagText),
-      tagKeys: [...new Set(note.tags.flatMap(tagWithAncestors).map(tagKey))],
-    };
+    // A changed note is indexed again under a new number: like FlexSearch's remove + add, it
+    // then comes after the others among equals.
+    const num = this.nextNum++;
+    const f = noteFields(note);
+    this.addDoc(num, note, f);
+    this.fields.add(num, f);
+    const ids = [...f.nameTerms.flat(), ...f.tagTerms, ...f.headingTerms].filter(isIndexable).map((t) => this.index.intern(t));
+    // The body's terms are indexTerms(note.body), taken word by word from `wordIds`.
+    forEachWord(fold(note.body), (w, hangul) => {
+      let known = this.wordIds.get(w);
+      if (!known) this.wordIds.set(w, (known = Int32Array.from(wordTerms(w, hangul).filter(isIndexable), (t) => this.index.intern(t))));
+      for (let i = 0; i < known.length; i++) ids.push(known[i]);
+    });
+    this.index.addIds(num, ids);
+  }
+
+  private addDoc(num: number, note: ParsedNote, f = noteFields(note)): void {
+    const doc: Doc = { note, names: f.names, nameKeys: f.nameKeys, nameTerms: f.nameTerms.map(termList), tagKeys: f.tagKeys };
     this.docs.set(num, doc);
     this.numOf.set(note.id, num);
     for (const k of doc.tagKeys) {
@@ -92,8 +88,30 @@ export class SearchIndex {
       if (!set) this.byTag.set(k, (set = new Set()));
       set.add(num);
     }
-    const text = [names.join(' '), tagText, headingText, note.body].map((t) => indexTerms(t).join(' ')).join(' ');
-    this.index.add(num, text);
+  }
+
+  snapshot(): SearchSnapshot {
+    // In the order of `docs` (ties in the quick switcher and tag lists keep it after a restore).
+    const nums = [...this.docs].map(([num, doc]): [string, number] => [doc.note.id, num]);
+    return { nextNum: this.nextNum, nums, terms: this.index.snapshot(), fields: this.fields.snapshot() };
+  }
+
+  /** Fills an empty index from a snapshot, for the notes it names that are in `notes` (the
+   *  cache's notes: their bodies are not indexed again). */
+  restore(snap: SearchSnapshot, notes: ReadonlyMap<string, ParsedNote>): void {
+    if (this.docs.size || this.nextNum !== 1) throw new Error('restore needs an empty index');
+    this.index = TermIndex.fromSnapshot(snap.terms);
+    this.fields = FieldIndex.fromSnapshot(snap.fields);
+    this.wordIds = new Map();
+    this.nextNum = snap.nextNum;
+    for (const [id, num] of snap.nums) {
+      const note = notes.get(id);
+      if (note) this.addDoc(num, note);
+      else {
+        this.index.remove(num);
+        this.fields.remove(num);
+      }
+    }
   }
 
   remove(id: string): void {
@@ -109,6 +127,7 @@ export class SearchIndex {
     for (const k of doc.tagKeys) this.byTag.get(k)?.delete(num);
     this.docs.delete(num);
     this.index.remove(num);
+    this.fields.remove(num);
   }
 
   search(query: string, limit = 20): SearchHit[] {
@@ -119,20 +138,16 @@ export class SearchIndex {
 
     const whole = fold(q.text).trim();
     const phrases = q.phrases.map((p) => fold(p).replace(/\s+/g, ' '));
-    const ranked: Array<Tier & { doc: Doc; order: number; tf: number }> = [];
-    const found = this.index.search(terms.join(' '), { limit: CANDIDATES }) as number[];
-    found.forEach((num, order) => {
-      if (allowed && !allowed.has(num)) return;
-      const doc = this.docs.get(num);
-      if (!doc) return;
-      if (phrases.length && !this.hasPhrases(doc, phrases)) return;
-      ranked.push({ ...this.tierOf(doc, whole, terms), doc, order, tf: 0 });
-    });
-    ranked.sort((a, b) => a.tier - b.tier || a.order - b.order);
+    const found = this.index.search(terms, CANDIDATES);
+    const wanted = limit >= 0 ? Math.max(RERANK, limit) : Infinity;
+    const ranked = this.inTierOrder(found, wanted, allowed, whole, terms, phrases.map(phrasePattern));
     const surface = words(q.text);
-    for (const r of ranked.slice(0, RERANK)) r.tf = termFrequency(r.doc, terms, surface);
-    ranked.sort((a, b) => a.tier - b.tier || b.tf - a.tf || a.order - b.order);
-    return ranked.slice(0, limit).map((r) => ({
+    // Re-ranking by term frequency reorders the first RERANK among themselves; the notes after
+    // them (tf 0, same or later tier) stay after them.
+    const head = ranked.slice(0, RERANK);
+    for (const r of head) r.tf = termFrequency(r.doc, terms, surface);
+    head.sort((a, b) => a.tier - b.tier || b.tf - a.tf || a.order - b.order);
+    return [...head, ...ranked.slice(RERANK)].slice(0, limit).map((r) => ({
       id: r.doc.note.id,
       title: r.doc.note.title,
       field: r.field,
@@ -140,33 +155,56 @@ export class SearchIndex {
     }));
   }
 
-  /** Ids of notes that contain every term of `text` (by prefix), in FlexSearch's order. */
+  /**
+   * The first `wanted` candidates that hold the phrases, by tier, each tier in the index's order
+   * (only those can be shown: the costly checks stop there). A candidate's tier is worked out
+   * when it is reached; tiers 0 and 1 need a name that starts with the query, which the field
+   * index finds without reading the notes.
+   */
+  private inTierOrder(found: number[], wanted: number, allowed: Set<number> | null, whole: string, terms: string[], phrases: Phrase[]): Ranked[] {
+    const needles = terms.map((t) => '\n' + t);
+    // A term too long for the indexes (hostile input): every tier is read from the notes.
+    const match = terms.every(isIndexable) ? this.fields.match(whole, terms) : null;
+    const known: Array<Ranked | null | undefined> = new Array(found.length);
+    // A candidate out of the tag filter or without the phrases is never shown: no tier for it.
+    const at = (order: number): Ranked | null => {
+      let r = known[order];
+      if (r === undefined) {
+        const num = found[order];
+        let doc = allowed && !allowed.has(num) ? undefined : this.docs.get(num);
+        if (doc && phrases.length && !hasPhrases(doc, phrases)) doc = undefined;
+        const tier = !doc ? null : mayRankAboveBody(match, num) ? tierOf(doc, num, whole, needles, match) : BODY_TIER;
+        known[order] = r = doc && tier ? { tier: tier.tier, field: tier.field, name: tier.name, doc, order, tf: 0 } : null;
+      }
+      return r;
+    };
+    const byName: Ranked[][] = [[], []];
+    found.forEach((num, order) => {
+      if (match && !match.nameKeys(num) && !match.overLong(num)) return;
+      const r = at(order);
+      if (r && r.tier < 2) byName[r.tier].push(r);
+    });
+    const ranked = byName.flat().slice(0, wanted);
+    for (const tier of [2, 3]) {
+      for (let order = 0; order < found.length && ranked.length < wanted; order++) {
+        const r = at(order);
+        if (r?.tier === tier) ranked.push(r);
+      }
+    }
+    return ranked;
+  }
+
+  /** Ids of notes that contain every term of `text` (by prefix), in the index's order. */
   candidates(text: string, limit = CANDIDATES): string[] {
     const terms = queryTerms(text);
     if (terms.length === 0) return [];
-    const found = this.index.search(terms.join(' '), { limit }) as number[];
+    const found = this.index.search(terms, limit);
     return found.map((n) => this.docs.get(n)?.note.id).filter((id): id is string => Boolean(id));
   }
 
-  /** Ranking tiers of PRODUCT.md §2: exact title/alias, then title/alias prefix, then headings
-   *  and tags, then body. */
-  private tierOf(doc: Doc, whole: string, terms: string[]): Tier {
-    const nameField = (tier: number, i: number): Tier => ({ tier, field: i === 0 ? 'title' : 'alias', name: i });
-    const exact = doc.nameKeys.indexOf(whole);
-    if (exact >= 0) return nameField(0, exact);
-    const prefix = doc.nameKeys.findIndex((k) => k.startsWith(whole));
-    if (prefix >= 0) return nameField(1, prefix);
-    // A word inside a title or alias ranks with headings and tags.
-    const inName = doc.nameTerms.findIndex((t) => hasTermsWithPrefixes(terms, t));
-    if (inName >= 0) return nameField(2, inName);
-    if (hasTermsWithPrefixes(terms, doc.headingTerms)) return { tier: 2, field: 'heading' };
-    if (hasTermsWithPrefixes(terms, doc.tagTerms)) return { tier: 2, field: 'tag' };
-    return { tier: 3, field: 'body' };
-  }
-
-  private hasPhrases(doc: Doc, phrases: string[]): boolean {
-    const text = fold([doc.names.join(' '), doc.note.headings.map((h) => h.text).join(' '), doc.note.body].join('\n')).replace(/\s+/g, ' ');
-    return phrases.every((p) => text.includes(p));
+  /** Quick switcher over titles and aliases (quick-switch.ts). */
+  quickSwitch(query: string, limit = 20): SwitchHit[] {
+    return quickSwitch(this.docs.values(), query, limit);
   }
 
   private snippetOf(doc: Doc, { field, name: nameIndex }: Tier, terms: string[], phrases: string[]): string {
@@ -206,65 +244,4 @@ export class SearchIndex {
       };
     });
   }
-
-  /** Quick switcher over titles and aliases: exact, prefix, word start, infix, then in-order letters. */
-  quickSwitch(query: string, limit = 20): SwitchHit[] {
-    const q = fold(query.trim());
-    if (!q) return [];
-    const scored: Array<{ hit: SwitchHit; score: number; len: number }> = [];
-    for (const doc of this.docs.values()) {
-      let best = Infinity;
-      let which = 0;
-      doc.nameKeys.forEach((k, i) => {
-        const s = switchScore(k, q);
-        if (s < best) {
-          best = s;
-          which = i;
-        }
-      });
-      if (best === Infinity) continue;
-      scored.push({
-        hit: { id: doc.note.id, title: doc.note.title, alias: which === 0 ? null : doc.names[which] },
-        score: best,
-        len: doc.names[which].length,
-      });
-    }
-    scored.sort((a, b) => a.score - b.score || a.len - b.len || a.hit.title.localeCompare(b.hit.title));
-    return scored.slice(0, limit).map((s) => s.hit);
-  }
-}
-
-/**
- * BM25-style saturated term frequency in the body. A word typed with its particle
- * (`인스턴스를`) counts its exact form twice as much as the bare stem, so the note that uses
- * the words as typed comes first among equals.
- */
-function termFrequency(doc: Doc, terms: string[], surface: string[]): number {
-  doc.folded ??= fold(doc.note.body);
-  const text = doc.folded;
-  const lengthNorm = 0.25 + 0.75 * Math.min(4, text.length / 3000);
-  let score = 0;
-  terms.forEach((t, i) => {
-    let tf = count(text, t);
-    if (surface[i] && surface[i] !== t) tf += count(text, surface[i]);
-    score += tf / (tf + 1.2 * lengthNorm);
-  });
-  return score;
-}
-
-function count(text: string, needle: string): number {
-  if (!needle) return 0;
-  let n = 0;
-  for (let at = text.indexOf(needle); at >= 0 && n < 1000; at = text.indexOf(needle, at + needle.length)) n++;
-  return n;
-}
-
-function switchScore(name: string, q: string): number {
-  if (name === q) return 0;
-  if (name.startsWith(q)) return 1;
-  const at = name.indexOf(q);
-  if (at > 0) return /[\s\-_/.]/.test(name[at - 1]) ? 2 : 3;
-  let i = 0;
-  for (const ch of name) if (ch === q[i]) i++;
-  return i === q.length ? 4 : Infinity;
 }

@@ -5,15 +5,21 @@
 const HANGUL_RUN = /[\p{Script=Hangul}]+/u;
 const NON_HANGUL_RUN = /[^\p{Script=Hangul}]+/gu;
 const COMBINING = /\p{M}/gu;
+/** ASCII is unchanged by NFKD and holds no marks, and Hangul has no case: such text only needs
+ *  lower-casing. A fast path for most notes, with the same result. */
+const ASCII_OR_HANGUL = /^[\x00-\x7f\p{Script=Hangul}]*$/u;
+const ASCII = /^[\x00-\x7f]*$/;
 
 /** Case-, accent- and width-insensitive form of `text`; Hangul is NFC. */
 export function fold(text: string): string {
   const nfc = text.normalize('NFC');
+  if (ASCII_OR_HANGUL.test(nfc)) return nfc.toLowerCase();
   if (!HANGUL_RUN.test(nfc)) return foldLatin(nfc);
   return nfc.replace(NON_HANGUL_RUN, foldLatin);
 }
 
 function foldLatin(run: string): string {
+  if (ASCII.test(run)) return run.toLowerCase();
   return run.normalize('NFKD').replace(COMBINING, '').toLowerCase();
 }
 
@@ -22,6 +28,13 @@ function foldLatin(run: string): string {
  * so a match found in folded text can be marked in the original.
  */
 export function foldWithMap(text: string): { folded: string; map: number[] } {
+  // Each ASCII or Hangul character folds to itself lower-cased (see ASCII_OR_HANGUL), one unit
+  // for one unit: snippets of most lines need no character-by-character fold.
+  if (ASCII_OR_HANGUL.test(text)) {
+    const map = new Array<number>(text.length + 1);
+    for (let i = 0; i <= text.length; i++) map[i] = i;
+    return { folded: text.toLowerCase(), map };
+  }
   let folded = '';
   const map: number[] = [];
   let i = 0;

@@ -13,9 +13,14 @@ const PARTICLES = [
 
 const MIN_STEM = 2;
 
+/** PARTICLES by their last character, in the same order: a word is tried only against those that
+ *  can end it (a lookup per word instead of a loop over every particle). */
+const PARTICLES_BY_LAST = new Map<string, string[]>();
+for (const p of PARTICLES) PARTICLES_BY_LAST.set(p.at(-1)!, [...(PARTICLES_BY_LAST.get(p.at(-1)!) ?? []), p]);
+
 /** The noun stem of a Hangul word with its trailing particle removed, or null when none applies. */
 export function stripParticle(word: string): string | null {
-  for (const p of PARTICLES) {
+  for (const p of PARTICLES_BY_LAST.get(word.at(-1) ?? '') ?? []) {
     if (word.length - p.length >= MIN_STEM && word.endsWith(p)) {
       return word.slice(0, -p.length);
     }

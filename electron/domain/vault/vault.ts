@@ -7,6 +7,7 @@ import { FileIndex, resolveLink } from '../links/resolve-link.ts';
 import { LinkGraph } from '../links/link-graph.ts';
 import { SearchIndex } from '../search/search-index.ts';
 import { fold } from '../text/fold.ts';
+import { CachedNotes, cachedFileOf, readIndexCache, writeIndexCache } from './index-cache.ts';
 import { readNoteFile } from './read-note-file.ts';
 import { isNoteId, resolveInVault, scanVault, type VaultFile } from './scan-vault.ts';
 
@@ -21,6 +22,14 @@ export class VaultError extends Error {
 
 export type VaultChange = { kind: 'add' | 'change' | 'delete'; id: string };
 
+export interface VaultOpenOptions {
+  /** Hears (notes read, notes found) while the vault is indexed. */
+  onProgress?: (done: number, total: number) => void;
+  /** Folder of index caches (e.g. `<dataDir>/index-cache`): open reuses the notes unchanged
+   *  since `saveCache` (index-cache.ts). Without it nothing is cached. */
+  cacheDir?: string;
+}
+
 /**
  * A vault in memory: every file, every parsed note, their links and the search index.
  * Plain Node: the Electron main process, the local host and the CLI all hold one of these.
@@ -33,10 +42,13 @@ export class Vault {
   private readonly scanDiagnostics: Diagnostic[] = [];
   readonly search = new SearchIndex();
 
+  private cacheDir: string | null = null;
+
   private constructor(readonly root: string) {}
 
-  /** @param onProgress hears (notes read, notes found) while the vault is indexed. */
-  static async open(dir: string, onProgress?: (done: number, total: number) => void): Promise<Vault> {
+  /** @param options its options, or only `onProgress`. */
+  static async open(dir: string, options: VaultOpenOptions | VaultOpenOptions['onProgress'] = {}): Promise<Vault> {
+    const { onProgress, cacheDir } = typeof options === 'function' ? { onProgress: options, cacheDir: undefined } : options;
     const root = path.resolve(dir);
     let st;
     try {
@@ -56,15 +68,32 @@ export class Vault {
     const total = scan.files.filter((f) => isNoteId(f.id)).length;
     let done = 0;
     onProgress?.(0, total);
+    vault.cacheDir = cacheDir ?? null;
+    const cache = cacheDir ? await readIndexCache(cacheDir, vault.root) : null;
+    const cached = cache && new CachedNotes(cache);
+    if (cached) vault.search.restore(cached.data.search, cached.byId);
     await mapLimit(scan.files, 16, async (file) => {
       vault.files.set(file.id, file);
       vault.fileIndex.add(file.id);
       if (!isNoteId(file.id)) return;
-      await vault.load(file);
+      const unchanged = cached?.unchanged(file);
+      if (unchanged) vault.notes.set(unchanged.id, unchanged);
+      else await vault.load(file);
       // Every 250 notes and at the end: often enough for a progress bar, rarely enough to be free.
       if (++done % 250 === 0 || done === total) onProgress?.(done, total);
     });
+    // Cached notes whose file is gone (changed ones were loaded again, replacing theirs).
+    for (const id of cached?.notReused() ?? []) if (!vault.notes.has(id)) vault.search.remove(id);
     return vault;
+  }
+
+  /** Writes the index cache, so the next open (with the same `cacheDir`) re-reads only the
+   *  files changed since. Needs the vault to have been opened with a `cacheDir`. */
+  async saveCache(): Promise<void> {
+    if (!this.cacheDir) throw new Error('the vault was opened without a cacheDir');
+    const notes = this.allNotes();
+    const files = notes.map((n) => cachedFileOf(this.files.get(n.id)!));
+    await writeIndexCache(this.cacheDir, this.root, { files, notes, search: this.search.snapshot() });
   }
 
   private async load(file: VaultFile): Promise<ParsedNote> {

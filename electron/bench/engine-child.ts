@@ -1,0 +1,86 @@
+// One engine, one vault size, one phase, in a process of its own (started by run-bench.ts with
+// --expose-gc), so that its memory figures are its own and not the runner's or another engine's.
+import { readFile, writeFile } from 'node:fs/promises';
+import type { ChildJob, ChildResult, QueryStats } from './child-job.ts';
+import { createEngine } from './engines/create-engine.ts';
+import type { BenchEngine } from './engines/engine.ts';
+import { folderBytes } from './fs-size.ts';
+import { loadAverage, memoryAfterGc, percentiles, timed } from './measure.ts';
+import type { LabelledQuery } from './query-mix.ts';
+
+const job = JSON.parse(await readFile(process.argv[2], 'utf8')) as ChildJob;
+const engine = createEngine(job.engine);
+const loadAtStart = loadAverage();
+const log = (msg: string) => process.stderr.write(`  [${job.engine} ${job.size} ${job.phase}] ${msg}\n`);
+
+const start = await timed(() => (job.phase === 'cold' ? engine.coldIndex(job.vaultDir, job.cacheDir) : engine.warmStart!(job.vaultDir, job.cacheDir)));
+log(`${job.phase} start ${(start.ms / 1000).toFixed(2)} s`);
+const result: ChildResult = {
+  engine: job.engine,
+  phase: job.phase,
+  size: job.size,
+  startMs: start.ms,
+  memoryAfterStart: await memoryAfterGc(),
+  loadAverage: [loadAtStart, 0],
+};
+
+if (job.phase === 'cold') {
+  if (engine.search) {
+    const s = latencies(engine.search, job.search, job.latencyBudgetMs);
+    Object.assign(result, { search: s.all, searchByQuery: s.byQuery, answers: s.answers });
+    log(`search p95 ${s.all.p95.toFixed(2)} ms`);
+  }
+  if (engine.quickSwitch) {
+    const s = latencies(engine.quickSwitch, job.quickSwitch, job.latencyBudgetMs);
+    Object.assign(result, { quickSwitch: s.all, quickSwitchByQuery: s.byQuery });
+  }
+  if (engine.fileChanged && engine.search) result.update = await incrementalUpdates(engine, job.updates);
+  if (engine.saveCache) {
+    result.cacheWriteMs = (await timed(() => engine.saveCache!())).ms;
+    result.cacheBytes = await folderBytes(job.cacheDir);
+  }
+  result.memoryAtEnd = await memoryAfterGc();
+} else if (engine.search && job.coldAnswers) {
+  result.answersDiffering = job.search.filter((q, i) => JSON.stringify(engine.search!(q.query)) !== JSON.stringify(job.coldAnswers![i])).length;
+}
+result.loadAverage[1] = loadAverage();
+await writeFile(job.outFile, JSON.stringify(result));
+
+/** Every query once to warm up, then rounds of the whole mix until the budget is spent (5 to 30). */
+function latencies(run: (q: string) => string[], queries: LabelledQuery[], budgetMs: number) {
+  const answers = queries.map((q) => run(q.query));
+  const samples: number[][] = queries.map(() => []);
+  const began = performance.now();
+  for (let round = 0; round < 30 && (round < 5 || performance.now() - began < budgetMs); round++) {
+    queries.forEach((q, i) => {
+      const t = performance.now();
+      run(q.query);
+      samples[i].push(performance.now() - t);
+    });
+  }
+  const byQuery: QueryStats[] = queries.map((q, i) => ({ ...q, hits: answers[i].length, p50: percentiles(samples[i]).p50 }));
+  return { all: percentiles(samples.flat()), byQuery, answers };
+}
+
+/** Appends a new word to a note, times the handler until a search finds it, then puts the note back. */
+async function incrementalUpdates(e: BenchEngine, updates: ChildJob['updates']) {
+  const times: number[] = [];
+  let missed = 0;
+  for (const [k, { id, abs }] of updates.entries()) {
+    const original = await readFile(abs);
+    const word = `zqupdate${k}x${job.size}`;
+    try {
+      await writeFile(abs, Buffer.concat([original, Buffer.from(`\n\n${word} 인스턴스를 새로 추가했다.\n`)]));
+      const t = performance.now();
+      await e.fileChanged!(abs);
+      const found = e.search!(word).includes(id);
+      times.push(performance.now() - t);
+      if (!found) missed++;
+    } finally {
+      // The generated vault is reused by later runs: it must stay as generated.
+      await writeFile(abs, original);
+    }
+    await e.fileChanged!(abs);
+  }
+  return { ...percentiles(times), missed };
+}

@@ -1,0 +1,15 @@
+import { cairnEngine } from './cairn-engine.ts';
+import type { BenchEngine, EngineName } from './engine.ts';
+import { floorEngine } from './floor-engine.ts';
+import { minisearchEngine } from './minisearch-engine.ts';
+
+export function createEngine(name: EngineName): BenchEngine {
+  switch (name) {
+    case 'cairn':
+      return cairnEngine();
+    case 'minisearch':
+      return minisearchEngine();
+    case 'floor':
+      return floorEngine();
+  }
+}

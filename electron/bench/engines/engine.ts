@@ -1,0 +1,21 @@
+// What the harness asks of each engine. Methods an engine cannot answer are left out and shown
+// as "n/a" in the report (the floor has no search, for instance).
+
+export interface BenchEngine {
+  readonly name: EngineName;
+  /** A first start: scans, reads, parses and indexes the vault; returns when it can be searched.
+   *  `cacheDir` is an empty folder for the engine's persisted index. */
+  coldIndex(dir: string, cacheDir: string): Promise<void>;
+  /** Writes the persisted index into the `cacheDir` given to `coldIndex`. */
+  saveCache?(): Promise<void>;
+  /** A later start from the persisted index, re-reading only the files changed since. */
+  warmStart?(dir: string, cacheDir: string): Promise<void>;
+  /** Runs a query (Cairn syntax: words, `"phrase"`, `tag:x`); the ids of the hits, best first. */
+  search?(query: string): string[];
+  quickSwitch?(query: string): string[];
+  /** Takes in a file just written on disk, as the app's watcher handler would. */
+  fileChanged?(abs: string): Promise<void>;
+}
+
+export type EngineName = 'floor' | 'cairn' | 'minisearch';
+export const ENGINE_NAMES: readonly EngineName[] = ['floor', 'cairn', 'minisearch'];

@@ -1,0 +1,83 @@
+// The benchmark's markdown: one table of measurements per size, the targets, and the queries.
+import type { ChildResult, QueryStats } from './child-job.ts';
+import { ENGINE_NAMES, type EngineName } from './engines/engine.ts';
+import type { Percentiles } from './measure.ts';
+import { type SizeResults, type TargetCheck } from './targets.ts';
+
+export interface RunInfo {
+  date: string;
+  machine: string;
+  node: string;
+  seed: number;
+  loadAverage: [number, number];
+  vaults: Array<{ size: number; dir: string; megabytes: number; reused: boolean }>;
+}
+
+const na = 'n/a';
+const ms = (v?: number) => (v === undefined || Number.isNaN(v) ? na : v < 10 ? v.toFixed(2) : v.toFixed(0));
+const secs = (v?: number) => (v === undefined ? na : (v / 1000).toFixed(2));
+const mb = (v?: number) => (v === undefined ? na : v.toFixed(0));
+const pct = (p?: Percentiles) => (p ? `${ms(p.p50)} / ${ms(p.p95)} / ${ms(p.p99)}` : na);
+
+export function renderReport(info: RunInfo, results: SizeResults[], checks: TargetCheck[]): string {
+  const out = [
+    `Run ${info.date} — ${info.machine}, Node ${info.node}, seed ${info.seed}, load average ${info.loadAverage[0].toFixed(1)} → ${info.loadAverage[1].toFixed(1)}`,
+    '',
+  ];
+  for (const r of results) out.push(...sizeTable(r, info), '');
+  if (checks.length) out.push(...targetTable(checks), '');
+  for (const r of results) out.push(...queryTable(r), '');
+  return out.join('\n');
+}
+
+function sizeTable({ size, runs }: SizeResults, info: RunInfo): string[] {
+  const vault = info.vaults.find((v) => v.size === size);
+  const engines = ENGINE_NAMES.filter((e) => runs[e]);
+  const row = (label: string, cell: (cold?: ChildResult, warm?: ChildResult) => string) =>
+    `| ${label} | ${engines.map((e) => cell(runs[e]?.cold, runs[e]?.warm)).join(' | ')} |`;
+  return [
+    `### ${size.toLocaleString('en')} notes (${vault ? vault.megabytes.toFixed(0) : '?'} MB of markdown)`,
+    '',
+    `| | ${engines.map(engineTitle).join(' | ')} |`,
+    `|---|${engines.map(() => '---:').join('|')}|`,
+    row('cold index: scan + read + parse + index (s)', (c) => secs(c?.startMs)),
+    row('warm start from the persisted index (s)', (_c, w) => secs(w?.startMs)),
+    row('persisted index: size (MB) / write (s)', (c) => (c?.cacheBytes === undefined ? na : `${mb(c.cacheBytes / 1048576)} / ${secs(c.cacheWriteMs)}`)),
+    row('RSS / heap used after cold index, GC (MB)', (c) => (c ? `${mb(c.memoryAfterStart.rssMB)} / ${mb(c.memoryAfterStart.heapUsedMB)}` : na)),
+    row('RSS / heap used at the end, GC (MB)', (c) => (c?.memoryAtEnd ? `${mb(c.memoryAtEnd.rssMB)} / ${mb(c.memoryAtEnd.heapUsedMB)}` : na)),
+    row('RSS after warm start, GC (MB)', (_c, w) => mb(w?.memoryAfterStart.rssMB)),
+    row('search p50 / p95 / p99 (ms)', (c) => pct(c?.search)),
+    row('quick switch p50 / p95 / p99 (ms)', (c) => pct(c?.quickSwitch)),
+    row('incremental update p50 / p95 (ms)', (c) => (c?.update ? `${ms(c.update.p50)} / ${ms(c.update.p95)}${c.update.missed ? ` (${c.update.missed} missed)` : ''}` : na)),
+    row('warm answers ≠ cold answers', (_c, w) => (w?.answersDiffering === undefined ? na : String(w.answersDiffering))),
+  ];
+}
+
+function engineTitle(e: EngineName): string {
+  return { floor: 'floor (read + gray-matter)', cairn: 'Cairn', minisearch: 'MiniSearch (Omnisearch config)' }[e];
+}
+
+function targetTable(checks: TargetCheck[]): string[] {
+  return [
+    '| notes | target | Cairn | met |',
+    '|---:|---|---:|:---:|',
+    ...checks.map((c) => `| ${c.size.toLocaleString('en')} | ${c.target} | ${c.value} | ${c.met === null ? na : c.met ? '✅ met' : '❌ missed'} |`),
+  ];
+}
+
+function queryTable({ size, runs }: SizeResults): string[] {
+  const cairn = runs.cairn?.cold;
+  const mini = runs.minisearch?.cold;
+  if (!cairn?.searchByQuery && !mini?.searchByQuery) return [];
+  const rows = (kind: string, a?: QueryStats[], b?: QueryStats[]) =>
+    (a ?? b ?? []).map((q, i) => `| ${kind}: ${q.label} | \`${q.query}\` | ${a ? `${a[i].hits} / ${ms(a[i].p50)}` : na} | ${b ? `${b[i].hits} / ${ms(b[i].p50)}` : na} |`);
+  return [
+    `Queries at ${size.toLocaleString('en')} notes — hits (of at most 20) / p50 ms:`,
+    '',
+    '| query | text | Cairn | MiniSearch |',
+    '|---|---|---:|---:|',
+    ...rows('search', cairn?.searchByQuery, mini?.searchByQuery),
+    ...rows('switch', cairn?.quickSwitchByQuery, mini?.quickSwitchByQuery),
+  ];
+}
+

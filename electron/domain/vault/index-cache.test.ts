@@ -1,0 +1,149 @@
+import { describe, test, beforeEach, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { cp, mkdtemp, readFile, readdir, rm, truncate, unlink, utimes, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Vault } from './vault.ts';
+import { INDEX_VERSION, cacheFolderOf } from './index-cache.ts';
+
+const NOTES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../notes');
+const QUERIES = ['인스턴스를', '메이커', 'optimiz', 'tag:service 비용 절감', '"spot instance"', 'ri-optimization', 'nan-note', 'zz'];
+/** A whole second: a file can be given exactly this mtime again (utimes keeps ms, stat has ns). */
+const PINNED = 1_700_000_000;
+
+let vaultDir: string;
+let cacheDir: string;
+const at = (rel: string) => path.join(vaultDir, rel);
+
+/** Rewrites a note with text of the same length and puts its mtime back: the cache cannot tell. */
+async function rewriteUnnoticed(rel: string, from: string, to: string): Promise<void> {
+  assert.equal(Buffer.byteLength(from), Buffer.byteLength(to));
+  const text = await readFile(at(rel), 'utf8');
+  assert.ok(text.includes(from));
+  await writeFile(at(rel), text.replace(from, to));
+  await utimes(at(rel), PINNED, PINNED);
+}
+
+const sortedNotes = (v: Vault) => v.allNotes().sort((a, b) => (a.id < b.id ? -1 : 1));
+const answers = (v: Vault) => QUERIES.map((q) => [v.search.search(q, 50), v.search.quickSwitch(q)]);
+
+beforeEach(async () => {
+  vaultDir = await mkdtemp(path.join(os.tmpdir(), 'cairn-cache-vault-'));
+  cacheDir = await mkdtemp(path.join(os.tmpdir(), 'cairn-cache-'));
+  await cp(NOTES, vaultDir, { recursive: true });
+  // Frontmatter JSON cannot carry (NaN, Infinity, -0), a broken one, and undecodable bytes.
+  await writeFile(at('nan-note.md'), '---\nratio: .nan\nbig: .inf\nzero: -0.0\ntags: [x/y]\n---\nmarker-word nan\n');
+  await writeFile(at('bad-yaml.md'), '---\ntags: [oops\n---\nstill indexed\n');
+  await writeFile(at('latin1.md'), new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x20, 0x23, 0x74, 0x61, 0x67]));
+  for (const e of await readdir(vaultDir, { recursive: true, withFileTypes: true })) {
+    if (e.isFile()) await utimes(path.join(e.parentPath, e.name), PINNED, PINNED);
+  }
+});
+
+afterEach(async () => {
+  await rm(vaultDir, { recursive: true, force: true });
+  await rm(cacheDir, { recursive: true, force: true });
+});
+
+async function savedCache(): Promise<Vault> {
+  const cold = await Vault.open(vaultDir, { cacheDir });
+  await cold.saveCache();
+  return cold;
+}
+
+describe('index cache', () => {
+  test('a warm open has the same notes, diagnostics and search answers as a cold one', async () => {
+    const cold = await savedCache();
+    const warm = await Vault.open(vaultDir, { cacheDir });
+    assert.deepStrictEqual(sortedNotes(warm), sortedNotes(cold));
+    assert.deepStrictEqual(warm.getNote('nan-note.md')!.frontmatter, { ratio: NaN, big: Infinity, zero: -0, tags: ['x/y'] });
+    const codes = (v: Vault) => v.diagnostics().map((d) => `${d.id} ${d.code}`).sort();
+    assert.deepEqual(codes(warm), codes(cold));
+    assert.deepEqual(answers(warm), answers(cold));
+  });
+
+  test('a file with the same size and mtime comes from the cache, unread', async () => {
+    await savedCache();
+    await rewriteUnnoticed('nan-note.md', 'marker-word', 'fresh-words');
+    const warm = await Vault.open(vaultDir, { cacheDir });
+    assert.deepEqual(warm.search.search('marker-word').map((h) => h.id), ['nan-note.md'], 'the cached text');
+    await utimes(at('nan-note.md'), PINNED + 1, PINNED + 1);
+    const later = await Vault.open(vaultDir, { cacheDir });
+    assert.deepEqual(later.search.search('fresh-words').map((h) => h.id), ['nan-note.md'], 'a new mtime is a change');
+    assert.deepEqual(later.search.search('marker-word'), []);
+  });
+
+  test('changed and new files are read again, deleted ones dropped', async () => {
+    await savedCache();
+    await writeFile(at('nan-note.md'), 'a longer text with changedword in it');
+    await writeFile(at('aws/new-note.md'), '---\naliases: [brand-new]\n---\nnewword 인스턴스를');
+    await unlink(at('bad-yaml.md'));
+    const warm = await Vault.open(vaultDir, { cacheDir });
+    assert.deepEqual(warm.search.search('changedword').map((h) => h.id), ['nan-note.md']);
+    assert.deepEqual(warm.search.search('marker-word'), []);
+    assert.deepEqual(warm.search.search('newword').map((h) => h.id), ['aws/new-note.md']);
+    assert.equal(warm.search.quickSwitch('brand-new')[0]?.id, 'aws/new-note.md');
+    assert.equal(warm.getNote('bad-yaml.md'), undefined);
+    assert.deepEqual(warm.search.search('still indexed'), []);
+    assert.ok(!warm.diagnostics().some((d) => d.id === 'bad-yaml.md'));
+    const cold = await Vault.open(vaultDir);
+    assert.deepStrictEqual(sortedNotes(warm), sortedNotes(cold));
+    assert.deepEqual(answers(warm), answers(cold));
+  });
+
+  test('a warm vault follows later changes like a cold one', async () => {
+    await savedCache();
+    const warm = await Vault.open(vaultDir, { cacheDir });
+    await writeFile(at('nan-note.md'), 'now about glacier 인스턴스');
+    await warm.fileChanged(at('nan-note.md'));
+    warm.fileDeleted(at('latin1.md'));
+    assert.deepEqual(warm.search.search('glacier').map((h) => h.id).includes('nan-note.md'), true);
+    assert.deepEqual(warm.search.search('marker-word'), []);
+    await unlink(at('latin1.md'));
+    const cold = await Vault.open(vaultDir);
+    assert.deepEqual(answers(warm), answers(cold));
+    await warm.saveCache();
+    assert.deepEqual(answers(await Vault.open(vaultDir, { cacheDir })), answers(cold));
+  });
+
+  const damage: Array<[string, (folder: string, data: string) => Promise<void>]> = [
+    ['a truncated data file', async (_f, data) => truncate(data, 100)],
+    ['a flipped byte', async (_f, data) => {
+      const bytes = await readFile(data);
+      bytes[bytes.length >> 1] ^= 0xff;
+      await writeFile(data, bytes);
+    }],
+    ['a missing data file', async (_f, data) => unlink(data)],
+    ['a manifest that is not JSON', async (f) => writeFile(path.join(f, 'manifest.json'), '{"version": 1, "da')],
+    ['another INDEX_VERSION', async (f) => {
+      const m = JSON.parse(await readFile(path.join(f, 'manifest.json'), 'utf8'));
+      await writeFile(path.join(f, 'manifest.json'), JSON.stringify({ ...m, version: INDEX_VERSION + 1 }));
+    }],
+    ['sections out of range', async (f) => {
+      const m = JSON.parse(await readFile(path.join(f, 'manifest.json'), 'utf8'));
+      await writeFile(path.join(f, 'manifest.json'), JSON.stringify({ ...m, sections: { ...m.sections, bodies: [0, m.bytes * 2] } }));
+    }],
+  ];
+  for (const [what, harm] of damage) {
+    test(`${what}: the cache is ignored and the vault indexed cold`, async () => {
+      await savedCache();
+      const folder = cacheFolderOf(cacheDir, (await Vault.open(vaultDir)).root);
+      const data = (await readdir(folder)).find((f) => f.endsWith('.bin'))!;
+      await harm(folder, path.join(folder, data));
+      // Were the cache used, this same-size, same-mtime change would go unseen.
+      await rewriteUnnoticed('nan-note.md', 'marker-word', 'fresh-words');
+      const vault = await Vault.open(vaultDir, { cacheDir });
+      assert.deepEqual(vault.search.search('fresh-words').map((h) => h.id), ['nan-note.md']);
+      assert.deepEqual(answers(vault), answers(await Vault.open(vaultDir)));
+      await vault.saveCache();
+      assert.deepEqual(answers(await Vault.open(vaultDir, { cacheDir })), answers(vault), 'a new cache replaces the broken one');
+    });
+  }
+
+  test('without a cacheDir nothing is cached', async () => {
+    const vault = await Vault.open(vaultDir);
+    await assert.rejects(vault.saveCache(), /without a cacheDir/);
+    assert.deepEqual(await readdir(cacheDir), []);
+  });
+});
