@@ -6,28 +6,35 @@ import { tagKey, tagWithAncestors } from '../notes/parse-tags.ts';
 import { fold } from '../text/fold.ts';
 import { indexTerms } from './tokenize.ts';
 
-export interface NoteFields {
+/** What ranking and tag filters read of a note. */
+export interface NameFields {
   names: string[];
   nameKeys: string[];
   nameTerms: string[][];
+  tagKeys: string[];
+}
+
+/** …and what the field index holds. */
+export interface NoteFields extends NameFields {
   headingTerms: string[];
   tagTerms: string[];
-  tagKeys: string[];
 }
 
 export const headingText = (note: ParsedNote) => note.headings.map((h) => h.text).join(' ');
 export const tagText = (note: ParsedNote) => note.tags.map((t) => t.replace(/[/_-]/g, ' ')).join(' ');
 
-export function noteFields(note: ParsedNote): NoteFields {
+export function nameFields(note: ParsedNote): NameFields {
   const names = [note.title, ...note.aliases];
   return {
     names,
     nameKeys: names.map(fold),
     nameTerms: names.map(indexTerms),
-    headingTerms: indexTerms(headingText(note)),
-    tagTerms: indexTerms(tagText(note)),
     tagKeys: [...new Set(note.tags.flatMap(tagWithAncestors).map(tagKey))],
   };
+}
+
+export function noteFields(note: ParsedNote): NoteFields {
+  return { ...nameFields(note), headingTerms: indexTerms(headingText(note)), tagTerms: indexTerms(tagText(note)) };
 }
 
 /** Terms as one string, each after a `\n` (terms hold no `\n`): whether one of them starts with

@@ -8,7 +8,7 @@ import type { ParsedNote } from '../notes/note-types.ts';
 import { tagKey } from '../notes/parse-tags.ts';
 import { fold } from '../text/fold.ts';
 import { FieldIndex, type FieldSnapshot } from './field-index.ts';
-import { noteFields, termList } from './note-fields.ts';
+import { nameFields, noteFields, termList, type NameFields } from './note-fields.ts';
 import { parseQuery } from './parse-query.ts';
 import { quickSwitch, type SwitchHit } from './quick-switch.ts';
 import { BODY_TIER, hasPhrases, mayRankAboveBody, phrasePattern, termFrequency, tierOf, type HitField, type Phrase, type RankedNote, type Tier } from './rank.ts';
@@ -79,7 +79,8 @@ export class SearchIndex {
     this.index.addIds(num, ids);
   }
 
-  private addDoc(num: number, note: ParsedNote, f = noteFields(note)): void {
+  /** A restored note needs only its names and tags: its field terms come with the snapshot. */
+  private addDoc(num: number, note: ParsedNote, f: NameFields = nameFields(note)): void {
     const doc: Doc = { note, names: f.names, nameKeys: f.nameKeys, nameTerms: f.nameTerms.map(termList), tagKeys: f.tagKeys };
     this.docs.set(num, doc);
     this.numOf.set(note.id, num);

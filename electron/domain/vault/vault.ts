@@ -58,6 +58,8 @@ export class Vault {
     }
     if (!st.isDirectory()) throw new VaultError('VAULT_NOT_FOUND', `not a folder: ${root}`);
     const vault = new Vault(await realpath(root));
+    // The index cache is read while the folder is scanned (readIndexCache never rejects).
+    const reading = cacheDir ? readIndexCache(cacheDir, vault.root) : null;
     let scan;
     try {
       scan = await scanVault(root);
@@ -69,19 +71,23 @@ export class Vault {
     let done = 0;
     onProgress?.(0, total);
     vault.cacheDir = cacheDir ?? null;
-    const cache = cacheDir ? await readIndexCache(cacheDir, vault.root) : null;
+    const cache = await reading;
     const cached = cache && new CachedNotes(cache);
     if (cached) vault.search.restore(cached.data.search, cached.byId);
-    await mapLimit(scan.files, 16, async (file) => {
+    // Files are read in parallel but enter the index in scan order, so ties in ranking (and the
+    // cache's equality with a cold index) never depend on which read finished first.
+    const read: Array<ParsedNote | null> = new Array(scan.files.length).fill(null);
+    await mapLimit(scan.files.map((file, i) => ({ file, i })), 16, async ({ file, i }) => {
       vault.files.set(file.id, file);
       vault.fileIndex.add(file.id);
       if (!isNoteId(file.id)) return;
       const unchanged = cached?.unchanged(file);
       if (unchanged) vault.notes.set(unchanged.id, unchanged);
-      else await vault.load(file);
+      else read[i] = await vault.read(file);
       // Every 250 notes and at the end: often enough for a progress bar, rarely enough to be free.
       if (++done % 250 === 0 || done === total) onProgress?.(done, total);
     });
+    for (const note of read) if (note) vault.take(note);
     // Cached notes whose file is gone (changed ones were loaded again, replacing theirs).
     for (const id of cached?.notReused() ?? []) if (!vault.notes.has(id)) vault.search.remove(id);
     return vault;
@@ -96,11 +102,19 @@ export class Vault {
     await writeIndexCache(this.cacheDir, this.root, { files, notes, search: this.search.snapshot() });
   }
 
-  private async load(file: VaultFile): Promise<ParsedNote> {
+  private async read(file: VaultFile): Promise<ParsedNote> {
     const { text, diagnostics } = await readNoteFile(file.id, file.abs);
-    const note = parseNote(file.id, text, diagnostics);
+    return parseNote(file.id, text, diagnostics);
+  }
+
+  private take(note: ParsedNote): void {
     this.notes.set(note.id, note);
     this.search.put(note);
+  }
+
+  private async load(file: VaultFile): Promise<ParsedNote> {
+    const note = await this.read(file);
+    this.take(note);
     return note;
   }
 
