@@ -63,9 +63,13 @@ function browserApi(): CairnApi {
 
 export const api: CairnApi = window.cairn ?? browserApi();
 
-/** URL of a vault image for <img>, or null where the transport cannot serve files. */
-export function fileUrl(id: string): string | null {
-  if (api.transport !== 'browser') return null;
+/**
+ * URL of a vault image for <img>: the same path on both transports, served through one guard
+ * (electron/domain/vault/open-vault-file.ts): app://cairn/file/… in Electron, /file/… on the host.
+ */
+export function fileUrl(id: string): string {
+  const path = `/file/${encodeURIComponent(id)}`;
+  if (api.transport !== 'browser') return path;
   const token = document.querySelector('meta[name="cairn-token"]')?.getAttribute('content') ?? '';
-  return `/file/${encodeURIComponent(id)}?t=${encodeURIComponent(token)}`;
+  return `${path}?t=${encodeURIComponent(token)}`;
 }

@@ -1,6 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -39,6 +40,7 @@ before(async () => {
   await writeFile(path.join(dir, 'vault/sub/b.md'), '# B');
   await writeFile(path.join(dir, 'secret.md'), 'outside the vault');
   await writeFile(path.join(dir, 'vault/pic.png'), 'png-bytes');
+  for (const name of ['link.png', 'fifo.png', 'folder.png', 'zero.png']) await writeFile(path.join(dir, 'vault', name), 'png-bytes');
   api = new AppApi({ canOpenVault: false, watch: false, dataDir: path.join(dir, 'data'), device: 'test' });
   await api.open(path.join(dir, 'vault'));
   host = await startHost({ api, rendererDir: path.join(dir, 'renderer'), token: TOKEN });
@@ -115,6 +117,24 @@ describe('local host', () => {
     assert.equal((await call('GET', '/file/pic.png', { headers: { host: `127.0.0.1:${host.port}` } })).status, 403);
     assert.equal((await call('GET', `/file/${encodeURIComponent('../secret.md')}?t=${TOKEN}`, { headers: { host: `127.0.0.1:${host.port}` } })).status, 404);
     assert.equal((await call('GET', `/file/a.md?t=${TOKEN}`, { headers: { host: `127.0.0.1:${host.port}` } })).status, 404, 'only images are served');
+  });
+
+  test('an image swapped after the scan for a link out, a FIFO or a folder is not served, and nothing blocks', { timeout: 15_000 }, async () => {
+    const h = { host: `127.0.0.1:${host.port}` };
+    const swaps: Array<[string, () => Promise<void>]> = [
+      ['link.png', () => symlink(path.join(dir, 'secret.md'), path.join(dir, 'vault/link.png'))],
+      ['fifo.png', async () => void execFileSync('mkfifo', [path.join(dir, 'vault/fifo.png')])],
+      ['folder.png', () => mkdir(path.join(dir, 'vault/folder.png'))],
+      ['zero.png', () => symlink('/dev/zero', path.join(dir, 'vault/zero.png'))],
+    ];
+    for (const [name, swap] of swaps) {
+      assert.equal((await call('GET', `/file/${name}?t=${TOKEN}`, { headers: h })).status, 200, `${name} is served before the swap`);
+      await rm(path.join(dir, 'vault', name));
+      await swap();
+      const r = await call('GET', `/file/${name}?t=${TOKEN}`, { headers: h });
+      assert.equal(r.status, 404, name);
+      assert.doesNotMatch(r.body, /outside the vault/);
+    }
   });
 
   test('malformed payloads get error codes, never a crash', async () => {

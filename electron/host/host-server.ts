@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { ApiPort } from '../worker-api.ts';
 import { hostOk, originOk, tokenOk } from './host-guards.ts';
 import { CONTENT_SECURITY_POLICY, CONTENT_TYPES } from '../web-assets.ts';
+import { serveVaultFile } from '../domain/vault/open-vault-file.ts';
 
 export interface HostOptions {
   /** The API in this process (AppApi) or on the index worker (WorkerApi). */
@@ -29,7 +30,6 @@ export interface Host {
 }
 
 const MAX_BODY = 1024 * 1024;
-const IMAGE = /\.(png|jpe?g|gif|webp)$/i;
 
 export async function startHost(options: HostOptions): Promise<Host> {
   const token = options.token ?? randomBytes(32).toString('base64url');
@@ -84,11 +84,10 @@ export async function startHost(options: HostOptions): Promise<Host> {
 
   async function file(res: ServerResponse, id: string, t: string | null): Promise<void> {
     if (!tokenOk(t, token)) return forbidden(res, 'missing or wrong token');
-    const abs = await options.api.filePath(id);
-    if (!abs || !IMAGE.test(abs)) return send(res, 404, { ok: false, error: { code: 'NOTE_NOT_FOUND', message: 'no such image' } });
-    const data = await readFile(abs);
-    res.writeHead(200, { 'Content-Type': CONTENT_TYPES[path.extname(abs).toLowerCase()], 'Cache-Control': 'no-store', 'Content-Security-Policy': "default-src 'none'" });
-    res.end(data);
+    const served = await serveVaultFile((i) => options.api.filePath(i), id);
+    if (!served.ok) return send(res, served.status, { ok: false, error: { code: 'NOTE_NOT_FOUND', message: served.message } });
+    res.writeHead(200, { 'Content-Type': CONTENT_TYPES[served.ext], 'Cache-Control': 'no-store', 'Content-Security-Policy': "default-src 'none'" });
+    res.end(served.bytes);
   }
 
   async function asset(res: ServerResponse, pathname: string): Promise<void> {

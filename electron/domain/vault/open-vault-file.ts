@@ -187,6 +187,12 @@ export async function readChunks(
   return total;
 }
 
+/** A vault file as the scan saw it: the vault root and the file's absolute path. */
+export interface VaultFileRef {
+  root: string;
+  abs: string;
+}
+
 /** Every image/attachment extension the app serves from a vault, and nothing else. */
 const SERVABLE = /\.(png|jpe?g|gif|webp)$/i;
 /** Images larger than this are not served (a note's picture, not a disk image). */
@@ -197,9 +203,9 @@ export const MAX_SERVED_FILE = 32 * 1024 * 1024;
  * in Electron): re-checked at request time, because the scan's file list can be stale (an image
  * replaced by a link to an outside file after the scan). Returns the bytes, or an UnsafePathError.
  */
-export async function readVaultFile(root: string, abs: string, fs: SafeFs = nodeSafeFs): Promise<Uint8Array> {
-  if (!SERVABLE.test(abs)) throw new UnsafePathError('NOT_A_FILE', `${path.basename(abs)} is not an image`);
-  const { handle, size } = await openInside(root, abs, { maxBytes: MAX_SERVED_FILE, fs });
+export async function readVaultFile(ref: VaultFileRef, fs: SafeFs = nodeSafeFs): Promise<Uint8Array> {
+  if (!SERVABLE.test(ref.abs)) throw new UnsafePathError('NOT_A_FILE', `${path.basename(ref.abs)} is not an image`);
+  const { handle, size } = await openInside(ref.root, ref.abs, { maxBytes: MAX_SERVED_FILE, fs });
   try {
     const out = new Uint8Array(size);
     let filled = 0;
@@ -210,5 +216,24 @@ export async function readVaultFile(root: string, abs: string, fs: SafeFs = node
     return out.subarray(0, filled);
   } finally {
     await handle.close().catch(() => undefined);
+  }
+}
+
+export type ServedFile = { ok: true; bytes: Uint8Array; ext: string } | { ok: false; status: 404; message: string };
+
+/**
+ * A vault file for a transport: the id is looked up (`lookup`: the API's filePath), then read
+ * through readVaultFile; anything refused is a 404 with the reason.
+ */
+export async function serveVaultFile(lookup: (id: string) => Promise<VaultFileRef | null> | VaultFileRef | null, id: string): Promise<ServedFile> {
+  const ref = await lookup(id);
+  if (!ref) return { ok: false, status: 404, message: 'no such file in the vault' };
+  try {
+    return { ok: true, bytes: await readVaultFile(ref), ext: path.extname(ref.abs).toLowerCase() };
+  } catch (err) {
+    // The reason's code only: the message holds absolute paths, which the page has no need of.
+    if (err instanceof UnsafePathError) return { ok: false, status: 404, message: `not served (${err.code})` };
+    if ((err as NodeJS.ErrnoException).code) return { ok: false, status: 404, message: `not served (${(err as NodeJS.ErrnoException).code})` };
+    throw err;
   }
 }
