@@ -72,7 +72,7 @@ test('a note dressed as the app cannot cover it: the top bar and sidebar stay on
   try {
     const app = new AppPage(page, served.url);
     await app.goto(`#/note/${encodeURIComponent('overlay.md')}`);
-    await expect(app.markdown()).toContainText('overlay-survivor-word');
+    await expect(app.markdown()).toContainText('fakeuicanary');
     await expect(app.markdown().getByText('Your session has expired')).toBeVisible();
     await page.screenshot({ path: path.join(ARTIFACTS, 'hostile-overlay.png') });
     const probe = await page.evaluate(() => {
