@@ -1,4 +1,4 @@
-// The only place that puts HTML into the page (STYLE.md rule 8): note HTML is sanitised with
+// The only place that puts HTML into the page (README.md house rule 8): note HTML is sanitised with
 // DOMPurify against an allow-list; links keep only http(s), `#` and in-app note targets.
 // A note must not be able to dress up as the app (SECURITY.md, T1 "restyle to mislead"): only
 // the class names the markdown renderer itself emits survive (an `overlay` or `switcher` class
