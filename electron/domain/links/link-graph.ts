@@ -52,7 +52,9 @@ export class LinkGraph {
         if (seen.has(dedupe)) continue;
         seen.add(dedupe);
         const list = this.incoming.get(link.target) ?? [];
-        list.push({ id: note.id, line: link.line, context: contextLine(lines[link.line - note.bodyStartLine] ?? '') });
+        // A property link's line is in the frontmatter: its context is the property.
+        const context = link.property ? `${link.property}: ${link.display ?? link.path}` : contextLine(lines[link.line - note.bodyStartLine] ?? '');
+        list.push({ id: note.id, line: link.line, context });
         this.incoming.set(link.target, list);
       }
     }

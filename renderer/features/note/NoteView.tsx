@@ -8,6 +8,7 @@ import { CalculatorPanel } from '../calc/CalculatorPanel.tsx';
 import { LinksPanel } from '../links/LinksPanel.tsx';
 import { NoteProperties } from './NoteProperties.tsx';
 import { Outline } from './Outline.tsx';
+import './note.css';
 
 interface Props {
   id: string;
