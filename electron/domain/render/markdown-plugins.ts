@@ -1,6 +1,7 @@
 // markdown-it plugins for Obsidian syntax: wikilinks and embeds, inline #tags, callouts,
 // task lists, ==highlights== and %%comments%%. They emit plain HTML that the renderer sanitises.
 import type { MarkdownIt, RendererRule, StateCore, StateInline, Token } from 'markdown-it';
+import { commentRanges } from '../notes/mask-code.ts';
 
 export interface LinkTarget {
   /** Resolved vault id, or null when unresolved. */
@@ -148,9 +149,17 @@ export function highlights(md: MarkdownIt): void {
   });
 }
 
-/** `%%comment%%` is hidden in reading view (Obsidian). */
+/** `%%comment%%` is hidden in reading view (Obsidian); a `%%` inside code is text. */
 export function stripComments(src: string): string {
-  return src.replace(/%%[\s\S]*?(%%|$)/g, '');
+  const ranges = commentRanges(src);
+  if (ranges.length === 0) return src;
+  let out = '';
+  let at = 0;
+  for (const [start, end] of ranges) {
+    out += src.slice(at, start);
+    at = end;
+  }
+  return out + src.slice(at);
 }
 
 /** Obsidian callouts: a blockquote starting `[!type] Title` (obsidian-help Callouts.md). */
