@@ -6,6 +6,15 @@ import { fileUrl } from './api.ts';
 
 const DATA_ATTRS = ['data-note', 'data-subpath', 'data-tag', 'data-self', 'data-unresolved', 'data-embed', 'data-file', 'data-heading', 'data-line', 'data-callout'];
 
+// Allow-list extension for Obsidian rendering (electron/domain/render/): block ids, footnote
+// targets and diagram sources travel as data attributes; math is KaTeX's MathML. MathML is
+// DOMPurify's own mathMl profile plus `semantics`/`annotation` (plain text; `annotation-xml`,
+// which can carry HTML, stays out). Classes (katex*, callout*, footnote*, mermaid*, align-*)
+// need no entry: class is allowed and no style attribute ever is.
+const OBSIDIAN_DATA_ATTRS = ['data-block', 'data-footnote', 'data-diagram'];
+const MATHML_TAGS = ['semantics', 'annotation'];
+const MATHML_FORBID = ['annotation-xml', 'maction'];
+
 const purify = DOMPurify();
 purify.addHook('afterSanitizeAttributes', (node) => {
   if (node.tagName === 'A') {
@@ -24,12 +33,18 @@ purify.addHook('afterSanitizeAttributes', (node) => {
   }
 });
 
+// MathML is kept only where KaTeX put it (inside `span.katex`): a note's own <math> goes whole.
+purify.addHook('uponSanitizeElement', (node, data) => {
+  if (data.tagName === 'math' && !(node.parentElement?.tagName === 'SPAN' && node.parentElement.classList.contains('katex'))) (node as Element).remove();
+});
+
 export function sanitize(html: string): string {
   return purify.sanitize(html, {
-    ADD_ATTR: DATA_ATTRS,
+    ADD_ATTR: [...DATA_ATTRS, ...OBSIDIAN_DATA_ATTRS],
     // Their values are ids and headings, not URLs: exempt them from the URI allow-list.
-    ADD_URI_SAFE_ATTR: DATA_ATTRS,
-    FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'object', 'embed', 'svg', 'math', 'link', 'meta', 'base'],
+    ADD_URI_SAFE_ATTR: [...DATA_ATTRS, ...OBSIDIAN_DATA_ATTRS],
+    ADD_TAGS: MATHML_TAGS,
+    FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'object', 'embed', 'svg', 'link', 'meta', 'base', ...MATHML_FORBID],
     FORBID_ATTR: ['style', 'srcset', 'action', 'formaction', 'xlink:href'],
     ALLOWED_URI_REGEXP: /^(?:https?:|#|data:image\/(?:png|jpe?g|gif|webp);)/i,
     ALLOW_DATA_ATTR: false,
