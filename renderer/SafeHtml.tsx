@@ -12,6 +12,13 @@ const DATA_ATTRS = ['data-note', 'data-subpath', 'data-tag', 'data-self', 'data-
 // which can carry HTML, stays out). Classes (katex*, callout*, footnote*, mermaid*, align-*)
 // need no entry: class is allowed and no style attribute ever is.
 const OBSIDIAN_DATA_ATTRS = ['data-block', 'data-footnote', 'data-diagram'];
+// Attributes whose values are sizes or keywords, never URLs: without this the strict URI
+// allow-list below drops them (`![[img|100]]`'s width, details' open, KaTeX's MathML layout).
+const NOT_URI_ATTRS = ['width', 'height', 'open', 'colspan', 'rowspan', 'start',
+  'display', 'mathvariant', 'stretchy', 'fence', 'separator', 'lspace', 'rspace', 'columnalign', 'rowalign',
+  'rowspacing', 'columnspacing', 'columnlines', 'rowlines', 'displaystyle', 'scriptlevel', 'accent', 'accentunder',
+  'minsize', 'maxsize', 'linethickness', 'encoding', 'largeop', 'movablelimits', 'symmetric', 'depth', 'voffset',
+  'mathsize', 'notation', 'linebreak', 'framespacing', 'frame', 'equalrows', 'equalcolumns', 'side', 'align'];
 const MATHML_TAGS = ['semantics', 'annotation'];
 const MATHML_FORBID = ['annotation-xml', 'maction'];
 
@@ -42,7 +49,7 @@ export function sanitize(html: string): string {
   return purify.sanitize(html, {
     ADD_ATTR: [...DATA_ATTRS, ...OBSIDIAN_DATA_ATTRS],
     // Their values are ids and headings, not URLs: exempt them from the URI allow-list.
-    ADD_URI_SAFE_ATTR: [...DATA_ATTRS, ...OBSIDIAN_DATA_ATTRS],
+    ADD_URI_SAFE_ATTR: [...DATA_ATTRS, ...OBSIDIAN_DATA_ATTRS, ...NOT_URI_ATTRS],
     ADD_TAGS: MATHML_TAGS,
     FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'object', 'embed', 'svg', 'link', 'meta', 'base', ...MATHML_FORBID],
     FORBID_ATTR: ['style', 'srcset', 'action', 'formaction', 'xlink:href'],

@@ -3,6 +3,7 @@
 // profile over what it draws.
 import DOMPurify from 'dompurify';
 import mermaid from 'mermaid';
+import { withCspSafeStyles } from './csp-safe-dom.ts';
 
 mermaid.initialize({
   startOnLoad: false,
@@ -20,16 +21,19 @@ let count = 0;
 
 export async function renderDiagramSvg(source: string): Promise<string> {
   await mermaid.parse(source);
-  const { svg } = await mermaid.render(`cairn-diagram-${++count}`, source);
-  // <style> is kept: the SVG is shown as an image, where CSS can neither run script nor fetch.
-  const body = purify.sanitize(svg, {
-    USE_PROFILES: { svg: true, svgFilters: true },
-    ADD_TAGS: ['style'],
-    FORBID_TAGS: ['foreignObject', 'a', 'image', 'use'],
-    RETURN_DOM: true,
+  // DOMPurify's default instance is the one Mermaid sanitises with (one module in the bundle).
+  return withCspSafeStyles(DOMPurify, async (styles) => {
+    const { svg } = await mermaid.render(`cairn-diagram-${++count}`, source);
+    const clean = purify.sanitize(svg, {
+      USE_PROFILES: { svg: true, svgFilters: true },
+      ADD_ATTR: [styles.renamed],
+      FORBID_TAGS: ['foreignObject', 'a', 'image', 'use', 'style'],
+    });
+    const root = new DOMParser().parseFromString(clean, 'text/html').querySelector('svg');
+    if (!root) throw new Error('the diagram produced no picture');
+    // Serialised as XML (an image is parsed as XML: HTML entities such as &nbsp; would break it);
+    // the styles come back only now, in text shown as an image, where CSS runs no script and
+    // fetches nothing.
+    return styles.restore(new XMLSerializer().serializeToString(root));
   });
-  const root = body.querySelector('svg');
-  if (!root) throw new Error('the diagram produced no picture');
-  // Serialised as XML (an image is parsed as XML: HTML entities such as &nbsp; would break it).
-  return new XMLSerializer().serializeToString(root);
 }
