@@ -9,7 +9,7 @@ import { footnotes } from './footnotes.ts';
 import { math } from './math.ts';
 import { escapePipesInTableLinks, tableAlignment } from './tables.ts';
 
-// Raw HTML in notes is kept here and removed by the renderer's sanitiser (STYLE.md rule 8):
+// Raw HTML in notes is kept here and removed by the renderer's sanitiser (README.md house rule 8):
 // the one place that puts HTML into the page decides what survives.
 const md = new MarkdownIt({ html: true, linkify: false, breaks: false });
 // Maintained plugins where one exists: ==highlight== (markdown-it-mark, keeps inline markup
