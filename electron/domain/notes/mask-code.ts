@@ -1,5 +1,5 @@
 // Blanks out the parts of markdown where Obsidian finds neither tags nor links, in Obsidian's
-// order of precedence (README.md, "How it is built"): code first (fenced, indented, inline) —
+// order of precedence (electron/domain/README.md §1 "Links"): code first (fenced, indented, inline) —
 // nothing inside code is a comment, tag, link or math —, then backslash escapes, then
 // `%%comments%%` and HTML comments, then math. Blanked characters become spaces and newlines are
 // kept, so offsets and line numbers in the result match the input.

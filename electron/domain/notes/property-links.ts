@@ -1,4 +1,4 @@
-// Property links: a `[[…]]` inside a frontmatter value is a link like any other (Obsidian 1.4+,
+// Property links (electron/domain/README.md §1 "Links"): a `[[…]]` inside a frontmatter value is a link like any other (Obsidian 1.4+,
 // obsidian-help "Properties.md": "Links in properties"). Values are read from the parsed YAML,
 // so only real string values count (a key or a YAML comment holding `[[x]]` does not).
 import type { RawLink } from './note-types.ts';
