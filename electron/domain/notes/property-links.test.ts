@@ -49,4 +49,10 @@ describe('property links (links in frontmatter values)', () => {
     assert.deepEqual(graph.outgoing.get('a.md')?.map((l) => l.target), ['b.md']);
     assert.deepEqual(graph.incoming.get('b.md'), [{ id: 'a.md', line: 2, context: 'related: b' }]);
   });
+
+  test('backlink context shows links as the reader does, never a raw ^', () => {
+    const a = parseNote('a.md', 'see [[b#^blk]], [[b#Head]] and [[b#^x|shown]]');
+    const graph = new LinkGraph([a, parseNote('b.md', 'x')], new FileIndex(['a.md', 'b.md']));
+    assert.deepEqual(graph.incoming.get('b.md')?.map((l) => l.context), ['see b › blk, b › Head and shown']);
+  });
 });
