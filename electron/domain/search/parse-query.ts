@@ -1,4 +1,4 @@
-// Query syntax (README.md "Search syntax"): free words, "exact phrase", tag:name or #name, and
+// Query syntax (electron/domain/README.md §2): free words, "exact phrase", tag:name or #name, and
 // `-word` / `-tag:name` / `-"phrase"` to exclude — combinable.
 
 export interface ParsedQuery {

@@ -1,4 +1,4 @@
-// Full-text, tag and alias search over the vault (README.md "Search syntax"), on FlexSearch 0.8.
+// Full-text, tag and alias search over the vault (electron/domain/README.md §2), on FlexSearch 0.8.
 // One Document index with a field per kind of text, each with the tokenizer that fits it:
 // `forward` (prefixes) for names, headings, tags and the non-Hangul body; `full` (every infix)
 // for the Hangul text, so a part inside a compound is found; `tolerant` (swapped and missing
