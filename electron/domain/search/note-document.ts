@@ -22,21 +22,26 @@ export interface NoteDocument {
 }
 
 const HANGUL_RUNS = /\p{Script=Hangul}+/gu;
+const HANGUL_START = /^\p{Script=Hangul}/u;
 
 export const tagWords = (note: ParsedNote) => note.tags.map((t) => t.replace(/[/_-]/g, ' ')).join('\n');
 export const tagKeysOf = (note: ParsedNote) => [...new Set(note.tags.flatMap(tagWithAncestors).map(tagKey))];
 
-export function noteDocument(num: number, note: ParsedNote): NoteDocument {
+/** `bodyTerms`: the body's distinct terms as the encoder made them, in order of first use
+ *  (FlexSearch ranks by that position; repeats add nothing to its index). */
+export function noteDocument(num: number, note: ParsedNote, bodyTerms: string[]): NoteDocument {
   const name = [note.title, ...note.aliases].join('\n');
   const head = note.headings.map((h) => h.text).join('\n');
   const tagtext = tagWords(note);
-  const ko = [name, head, note.body].map((t) => (t.match(HANGUL_RUNS) ?? []).join(' ')).join('\n');
+  const hangul = bodyTerms.filter((t) => HANGUL_START.test(t));
+  const other = bodyTerms.filter((t) => !HANGUL_START.test(t));
+  const ko = [name, head].map((t) => (t.match(HANGUL_RUNS) ?? []).join(' ')).concat(hangul.join(' ')).join('\n');
   return {
     id: num,
     name,
     head,
     tagtext,
-    body: note.body.replace(HANGUL_RUNS, ' '),
+    body: other.join(' '),
     ko,
     typo: [name, head, tagtext].join('\n'),
     tags: tagKeysOf(note),

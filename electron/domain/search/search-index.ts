@@ -52,7 +52,7 @@ export interface SearchSnapshot {
 }
 
 const WORD_FIELDS: FieldName[] = ['name', 'head', 'tagtext', 'body', 'ko', 'typo'];
-const PER_FIELD: Record<FieldName, number> = { name: 300, head: 300, tagtext: 300, typo: 300, body: 1500, ko: 1500 };
+const PER_FIELD: Record<FieldName, number> = { name: 300, head: 300, tagtext: 300, typo: 300, body: 600, ko: 600 };
 /** How many of the best candidates are re-ranked by the text (textBonus). */
 const RERANK = 60;
 /** Corrected words count less than the words typed. */
@@ -100,9 +100,13 @@ export class SearchIndex {
   put(note: ParsedNote): void {
     this.remove(note.id);
     const num = this.nextNum++;
-    const doc = noteDocument(num, note);
+    // The body is encoded once here (its distinct terms, in order, also feed the spelling
+    // vocabulary); FlexSearch then indexes those terms, which its encoder's cache answers.
+    const bodyTerms = this.encoder.encode(note.body);
+    const doc = noteDocument(num, note, bodyTerms);
     this.flex.add(doc);
-    this.vocabulary.add(this.encoder.encode([doc.name, doc.head, doc.tagtext, note.body].join('\n')));
+    this.vocabulary.add(bodyTerms);
+    this.vocabulary.add(this.encoder.encode([doc.name, doc.head, doc.tagtext].join('\n')));
     this.addDoc(num, note);
   }
 
