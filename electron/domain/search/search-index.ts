@@ -52,9 +52,9 @@ export interface SearchSnapshot {
 }
 
 const WORD_FIELDS: FieldName[] = ['name', 'head', 'tagtext', 'body', 'ko', 'typo'];
-const PER_FIELD: Record<FieldName, number> = { name: 300, head: 300, tagtext: 300, typo: 300, body: 600, ko: 600 };
+const PER_FIELD: Record<FieldName, number> = { name: 300, head: 300, tagtext: 300, typo: 300, body: 300, ko: 300 };
 /** How many of the best candidates are re-ranked by the text (textBonus). */
-const RERANK = 60;
+const RERANK = 40;
 /** Corrected words count less than the words typed. */
 const CORRECTED = 0.6;
 
@@ -184,7 +184,7 @@ export class SearchIndex {
     const head = ranked.slice(0, RERANK);
     const typed = words(q.text).filter((w) => !terms.includes(w) && this.encoder.encode(w).length > 0);
     for (const r of head) {
-      const text = (r.doc.folded ??= fold([...r.doc.names, ...r.doc.note.headings.map((h) => h.text), r.doc.note.body].join('\n')));
+      const text = foldedText(r.doc);
       for (const w of typed) if (text.includes(w)) r.score += 1;
       for (const t of terms) r.score += 0.08 * occurrences(text, t);
     }
@@ -348,8 +348,11 @@ function occurrences(text: string, term: string): number {
   return n;
 }
 
+/** The note's names, headings and body, folded, whitespace runs as one space; kept once made. */
+const foldedText = (doc: Doc) => (doc.folded ??= fold([...doc.names, ...doc.note.headings.map((h) => h.text), doc.note.body].join('\n')).replace(/\s+/g, ' '));
+
 /** Whether the note's names, headings or body hold every phrase (folded, spaces collapsed). */
 function hasPhrases(doc: Doc, phrases: string[]): boolean {
-  const text = fold([...doc.names, ...doc.note.headings.map((h) => h.text), doc.note.body].join('\n')).replace(/\s+/g, ' ');
+  const text = foldedText(doc);
   return phrases.every((p) => text.includes(p));
 }
