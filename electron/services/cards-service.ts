@@ -7,7 +7,7 @@ import type { ParsedNote } from '../domain/notes/note-types.ts';
 import { dueBucket, dueCounts, type DeckCounts } from '../domain/reviews/due-counts.ts';
 import { scheduleOptions, type CardState, type ScheduleOption } from '../domain/reviews/fsrs-scheduler.ts';
 import type { Rating } from '../domain/reviews/review-entry.ts';
-import { dueForecast, newCardsStartedToday, retention, reviewHeatmap, type DayCount, type Retention } from '../domain/reviews/review-stats.ts';
+import { dueForecast, retention, reviewHeatmap, type DayCount, type Retention } from '../domain/reviews/review-stats.ts';
 import type { ReviewStore } from '../domain/reviews/review-store.ts';
 import { defaultVaultSettings, type VaultSettings, type VaultSettingsPatch, type VaultSettingsStore } from '../domain/settings/vault-settings.ts';
 import type { Vault } from '../domain/vault/vault.ts';
@@ -54,9 +54,9 @@ export class CardsService {
   }
 
   /** New cards that may still be started today: the daily limit less those started today. */
-  private async newLeft(entries: Parameters<typeof newCardsStartedToday>[0], limit?: number): Promise<number> {
+  private async newLeft(startedToday: number, limit?: number): Promise<number> {
     const perDay = limit ?? (await this.settings()).newCardsPerDay;
-    return Math.max(0, perDay - newCardsStartedToday(entries, this.clock()));
+    return Math.max(0, perDay - startedToday);
   }
 
   /** Every card of the vault, in note order. */
@@ -84,8 +84,8 @@ export class CardsService {
   }
 
   async decks(): Promise<{ decks: DeckCounts[]; warnings: string[]; newPerDay: number }> {
-    const { states, warnings, entries } = await this.states();
-    const newLeft = await this.newLeft(entries);
+    const { states, warnings, startedToday } = await this.states();
+    const newLeft = await this.newLeft(startedToday);
     return { decks: dueCounts(this.cards(), states, this.clock(), newLeft), warnings, newPerDay: (await this.settings()).newCardsPerDay };
   }
 
@@ -95,8 +95,8 @@ export class CardsService {
    */
   async session(deck: string | null, newLimit?: number): Promise<SessionCard[]> {
     const now = this.clock();
-    const { states, entries } = await this.states();
-    const newLeft = await this.newLeft(entries, newLimit);
+    const { states, startedToday } = await this.states();
+    const newLeft = await this.newLeft(startedToday, newLimit);
     const cards = this.cards().filter((c) => !deck || inDeck(c.decks, deck));
     const buckets = { learning: [] as Card[], due: [] as Card[], new: [] as Card[] };
     for (const c of cards) {
@@ -138,11 +138,11 @@ export class CardsService {
 
   async stats(): Promise<CardStats> {
     const now = this.clock();
-    const { states, entries } = await this.states();
-    const heatmap = reviewHeatmap(entries, now);
+    const { states, reviews } = await this.states();
+    const heatmap = reviewHeatmap(reviews, now);
     return {
       heatmap,
-      retention: retention(entries),
+      retention: retention(reviews),
       forecast: dueForecast(states.values(), now, 30),
       reviewsToday: heatmap[heatmap.length - 1]?.count ?? 0,
     };
