@@ -21,7 +21,9 @@ async function loadCards(ctx: CliContext): Promise<{ cards: Card[]; vaultRoot: s
   const deck = optionalString(ctx, 'deck');
   if (deck !== undefined && !deckKey(deck)) throw new UsageError('--deck needs a tag, e.g. --deck service');
   const vault = await ctx.openVault();
-  const { cards, diagnostics } = extractAllCards(vault.allNotes());
+  // The vault's Spaced Repetition plugin settings, as the app saved them.
+  const { sr } = await new VaultSettingsStore(appDataDir()).load(vault.root);
+  const { cards, diagnostics } = extractAllCards(vault.allNotes(), sr);
   for (const d of diagnostics) ctx.err(`${d.id}:${d.line}  ${d.code}  ${d.message}`);
   return { cards: deck ? cards.filter((c) => inDeck(c.decks, deck)) : cards, vaultRoot: vault.root };
 }

@@ -9,7 +9,7 @@ import { scheduleOptions, type CardState, type ScheduleOption } from '../domain/
 import type { Rating } from '../domain/reviews/review-entry.ts';
 import { dueForecast, retention, reviewHeatmap, type DayCount, type Retention } from '../domain/reviews/review-stats.ts';
 import type { ReviewStore } from '../domain/reviews/review-store.ts';
-import { defaultVaultSettings, type VaultSettings, type VaultSettingsPatch, type VaultSettingsStore } from '../domain/settings/vault-settings.ts';
+import { defaultVaultSettings, type SrSettings, type VaultSettings, type VaultSettingsPatch, type VaultSettingsStore } from '../domain/settings/vault-settings.ts';
 import type { Vault } from '../domain/vault/vault.ts';
 
 export interface SessionCard extends Card {
@@ -29,6 +29,7 @@ export interface CardStats {
 export class CardsService {
   private extracted = new WeakMap<ParsedNote, { cards: Card[]; diagnostics: CardDiagnostic[] }>();
   private current: Promise<VaultSettings> | null = null;
+  private sr: SrSettings = defaultVaultSettings().sr;
 
   constructor(
     private readonly vault: Vault,
@@ -39,8 +40,12 @@ export class CardsService {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
+  /** Loaded once; every operation awaits it first, so cards are read with the vault's SR settings. */
   settings(): Promise<VaultSettings> {
-    this.current ??= this.settingsStore ? this.settingsStore.load(this.vault.root) : Promise.resolve(defaultVaultSettings());
+    this.current ??= (this.settingsStore ? this.settingsStore.load(this.vault.root) : Promise.resolve(defaultVaultSettings())).then((s) => {
+      this.sr = s.sr;
+      return s;
+    });
     return this.current;
   }
 
@@ -48,6 +53,7 @@ export class CardsService {
     if (!this.settingsStore) throw new RangeError('settings cannot be saved here');
     const next = await this.settingsStore.update(this.vault.root, patch);
     this.current = Promise.resolve(next);
+    this.sr = next.sr;
     // The plugin's syntax settings change what the notes give: extract again.
     this.extracted = new WeakMap();
     return next;
@@ -68,18 +74,20 @@ export class CardsService {
     return this.vault.allNotes().flatMap((n) => this.extract(n).diagnostics);
   }
 
-  noteCards(noteId: string): Card[] {
+  async noteCards(noteId: string): Promise<Card[]> {
+    await this.settings();
     const note = this.vault.getNote(noteId);
     return note ? this.extract(note).cards : [];
   }
 
   private extract(note: ParsedNote) {
     let result = this.extracted.get(note);
-    if (!result) this.extracted.set(note, (result = extractCards(note)));
+    if (!result) this.extracted.set(note, (result = extractCards(note, this.sr)));
     return result;
   }
 
   private async states() {
+    await this.settings();
     return this.store.replay(this.cards(), this.clock(), { retention: this.retentionTarget });
   }
 
@@ -122,6 +130,7 @@ export class CardsService {
    * and the card with the buttons it will show when it comes back (at its due time, or now).
    */
   async review(cardId: string, rating: Rating): Promise<{ state: CardState | null; card: SessionCard }> {
+    await this.settings();
     const card = this.cards().find((c) => c.id === cardId);
     if (!card) throw new CardNotFound(cardId);
     await this.store.append({ cardId, noteId: card.noteId, rating });

@@ -23,10 +23,15 @@ export function exportAnki(cards: Card[], options: AnkiExportOptions = {}): stri
 
 /** Note type and its two fields: Basic (Front, Back) or Cloze (Text, Back Extra). */
 function noteFields(card: Card): [string, string, string] {
-  if (card.kind === 'cloze' && card.clozeSpan) {
-    const [from, to] = card.clozeSpan;
-    const text = html(card.back.slice(0, from)) + `{{c1::${html(card.back.slice(from, to))}}}` + html(card.back.slice(to));
-    return ['Cloze', text, ''];
+  if (card.kind === 'cloze' && card.clozeSpans?.length) {
+    let text = '';
+    let at = 0;
+    card.clozeSpans.forEach(([from, to], k) => {
+      const hint = card.clozeGaps?.[k]?.match(/^\[(.+)\]$/)?.[1];
+      text += html(card.back.slice(at, from)) + `{{c1::${html(card.back.slice(from, to))}${hint && hint !== '...' ? `::${html(hint)}` : ''}}}`;
+      at = to;
+    });
+    return ['Cloze', text + html(card.back.slice(at)), ''];
   }
   if (card.kind === 'choice' && card.options) {
     const options = card.options.map((o) => `${o.key}) ${o.text}`).join('\n');
