@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Card } from '../domain/cards/card-types.ts';
 import { exportAnki } from '../domain/cards/anki-export.ts';
+import { exportApkg } from '../domain/cards/anki-apkg-export.ts';
 import { deckKey, inDeck } from '../domain/cards/decks.ts';
 import { extractAllCards } from '../domain/cards/extract-cards.ts';
 import { dueCounts } from '../domain/reviews/due-counts.ts';
@@ -15,8 +16,24 @@ const json = (ctx: CliContext, value: unknown): void => {
   ctx.out(JSON.stringify(value, null, 2));
 };
 
+/** README: exit code 3 when the output file cannot be written. */
+export const EXIT_NOT_WRITTEN = 3;
+
+/** Writes `data` to `file`; a failure is one line on stderr and exit code 3, never a stack trace. */
+async function writeOut(ctx: CliContext, command: string, file: string, data: string | Uint8Array): Promise<number | null> {
+  try {
+    await writeFile(file, data);
+    return null;
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    const reason = e.code === 'EACCES' || e.code === 'EPERM' || e.code === 'EROFS' ? 'not writable' : e.code === 'EISDIR' ? 'is a folder' : e.code === 'ENOENT' || e.code === 'ENOTDIR' ? 'its folder does not exist' : 'cannot be written';
+    ctx.err(`cairn ${command}: ${file} ${reason} (${e.code ?? e.message}); nothing was written`);
+    return EXIT_NOT_WRITTEN;
+  }
+}
+
 /** The vault's cards, of `--deck` when given; card diagnostics go to stderr. */
-async function loadCards(ctx: CliContext): Promise<{ cards: Card[]; vaultRoot: string }> {
+async function loadCards(ctx: CliContext): Promise<{ cards: Card[]; vaultRoot: string; vault: Awaited<ReturnType<CliContext['openVault']>> }> {
   if (ctx.positionals.length) throw new UsageError(`unexpected argument "${ctx.positionals[0]}"`);
   const deck = optionalString(ctx, 'deck');
   if (deck !== undefined && !deckKey(deck)) throw new UsageError('--deck needs a tag, e.g. --deck service');
@@ -25,7 +42,7 @@ async function loadCards(ctx: CliContext): Promise<{ cards: Card[]; vaultRoot: s
   const { sr } = await new VaultSettingsStore(appDataDir()).load(vault.root);
   const { cards, diagnostics } = extractAllCards(vault.allNotes(), sr);
   for (const d of diagnostics) ctx.err(`${d.id}:${d.line}  ${d.code}  ${d.message}`);
-  return { cards: deck ? cards.filter((c) => inDeck(c.decks, deck)) : cards, vaultRoot: vault.root };
+  return { cards: deck ? cards.filter((c) => inDeck(c.decks, deck)) : cards, vaultRoot: vault.root, vault };
 }
 
 function optionalString(ctx: CliContext, name: string): string | undefined {
@@ -107,9 +124,27 @@ const exportAnkiCommand: CliCommand = {
       ctx.out(text.replace(/\n$/, ''));
       return;
     }
-    await writeFile(out, text, 'utf8');
+    const failed = await writeOut(ctx, 'export anki', out, text);
+    if (failed) return failed;
     ctx.err(`wrote ${cards.length} cards to ${out}`);
   },
 };
 
-export const cardCommands: CliCommand[] = [cards, due, exportAnkiCommand];
+const exportApkgCommand: CliCommand = {
+  name: 'export apkg',
+  usage: 'export apkg [--deck TAG] --out FILE',
+  summary: 'Cards as an Anki package (.apkg): note types "Cairn Basic/Cloze/Choice", decks, images',
+  options: { deck: { type: 'string' }, out: { type: 'string' } },
+  async run(ctx) {
+    const out = optionalString(ctx, 'out');
+    if (!out) throw new UsageError('--out FILE is required (an .apkg is binary)');
+    const { cards, vault } = await loadCards(ctx);
+    const result = await exportApkg(cards, vault, { deck: optionalString(ctx, 'deck') });
+    const failed = await writeOut(ctx, 'export apkg', out, result.bytes);
+    if (failed) return failed;
+    if (ctx.json) return json(ctx, { file: out, notes: result.notes, media: result.media });
+    ctx.err(`wrote ${result.notes} notes and ${result.media} images to ${out}`);
+  },
+};
+
+export const cardCommands: CliCommand[] = [cards, due, exportAnkiCommand, exportApkgCommand];

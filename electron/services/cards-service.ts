@@ -3,6 +3,8 @@
 import type { Card, CardDiagnostic } from '../domain/cards/card-types.ts';
 import { extractCards } from '../domain/cards/extract-cards.ts';
 import { inDeck } from '../domain/cards/decks.ts';
+import { exportApkg } from '../domain/cards/anki-apkg-export.ts';
+import path from 'node:path';
 import type { ParsedNote } from '../domain/notes/note-types.ts';
 import { dueBucket, dueCounts, type DeckCounts } from '../domain/reviews/due-counts.ts';
 import { scheduleOptions, type CardState, type ScheduleOption } from '../domain/reviews/fsrs-scheduler.ts';
@@ -143,6 +145,14 @@ export class CardsService {
   async undo(cardId?: string): Promise<{ undone: string | null }> {
     const undone = await this.store.undoLast(cardId);
     return { undone: undone?.cardId ?? null };
+  }
+
+  /** The vault's cards (of `deck`) as an Anki package, named after the vault (and deck). */
+  async ankiPackage(deck?: string): Promise<{ fileName: string; base64: string; notes: number; media: number }> {
+    await this.settings();
+    const { bytes, notes, media } = await exportApkg(this.cards(), this.vault, { deck, now: this.clock() });
+    const name = [path.basename(this.vault.root), deck?.replace(/\//g, '-')].filter(Boolean).join('-').replace(/[^\p{L}\p{N}._-]/gu, '_');
+    return { fileName: `${name || 'cairn'}.apkg`, base64: Buffer.from(bytes).toString('base64'), notes, media };
   }
 
   async stats(): Promise<CardStats> {
