@@ -8,7 +8,7 @@ import type { SearchHit, SwitchHit } from './domain/search/search-index.ts';
 import type { Card } from './domain/cards/card-types.ts';
 import type { DeckCounts } from './domain/reviews/due-counts.ts';
 import type { CardState } from './domain/reviews/fsrs-scheduler.ts';
-import type { CardStats, SessionCard } from './services/cards-service.ts';
+import type { CardStats, CardsService, SessionCard } from './services/cards-service.ts';
 import type { CalculatorView } from './services/calc-service.ts';
 import { VaultSettingsPatchSchema, type VaultSettings } from './domain/settings/vault-settings.ts';
 
@@ -126,7 +126,7 @@ export interface Responses {
   quickSwitch: SwitchHit[];
   localGraph: LocalGraph;
   openVault: VaultInfo;
-  cardDecks: { decks: DeckCounts[]; warnings: string[]; newPerDay: number };
+  cardDecks: Awaited<ReturnType<CardsService['decks']>>;
   cardSession: SessionCard[];
   reviewCard: { state: CardState | null; card: SessionCard };
   undoReview: { undone: string | null };

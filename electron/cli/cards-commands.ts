@@ -95,8 +95,9 @@ const due: CliCommand = {
     const { cards, vaultRoot } = await loadCards(ctx);
     const store = ReviewStore.open({ vaultRoot, device: deviceName(ctx), fallbackDir: appDataDir() });
     const now = new Date();
-    const { states, warnings, startedToday } = await store.replay(cards, now, { retention });
+    const { states, warnings, startedToday, orphans } = await store.replay(cards, now, { retention });
     for (const w of warnings) ctx.err(`warning: ${w}`);
+    if (orphans.length) ctx.err(`note: ${orphans.length} reviewed card(s) no longer in the notes; their history stays in the log`);
     // `new` is what the vault's daily limit still allows today, as in the app; `unseen` all new cards.
     const { newCardsPerDay } = await new VaultSettingsStore(appDataDir()).load(vaultRoot);
     const newLeft = Math.max(0, newCardsPerDay - startedToday);

@@ -10,7 +10,7 @@ import { dueBucket, dueCounts, type DeckCounts } from '../domain/reviews/due-cou
 import { scheduleOptions, type CardState, type ScheduleOption } from '../domain/reviews/fsrs-scheduler.ts';
 import type { Rating } from '../domain/reviews/review-entry.ts';
 import { dueForecast, retention, reviewHeatmap, type DayCount, type Retention } from '../domain/reviews/review-stats.ts';
-import type { ReviewStore } from '../domain/reviews/review-store.ts';
+import type { OrphanCard, ReviewStore } from '../domain/reviews/review-store.ts';
 import { defaultVaultSettings, type SrSettings, type VaultSettings, type VaultSettingsPatch, type VaultSettingsStore } from '../domain/settings/vault-settings.ts';
 import type { Vault } from '../domain/vault/vault.ts';
 
@@ -93,10 +93,15 @@ export class CardsService {
     return this.store.replay(this.cards(), this.clock(), { retention: this.retentionTarget });
   }
 
-  async decks(): Promise<{ decks: DeckCounts[]; warnings: string[]; newPerDay: number }> {
-    const { states, warnings, startedToday } = await this.states();
+  async decks(): Promise<{ decks: DeckCounts[]; warnings: string[]; newPerDay: number; orphans: Array<OrphanCard & { noteExists: boolean }> }> {
+    const { states, warnings, startedToday, orphans } = await this.states();
     const newLeft = await this.newLeft(startedToday);
-    return { decks: dueCounts(this.cards(), states, this.clock(), newLeft), warnings, newPerDay: (await this.settings()).newCardsPerDay };
+    return {
+      decks: dueCounts(this.cards(), states, this.clock(), newLeft),
+      warnings,
+      newPerDay: (await this.settings()).newCardsPerDay,
+      orphans: orphans.map((o) => ({ ...o, noteExists: this.vault.getNote(o.noteId) !== undefined })),
+    };
   }
 
   /**

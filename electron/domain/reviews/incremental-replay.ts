@@ -82,6 +82,20 @@ export class IncrementalReplay {
   }
 
   /**
+   * Cards with reviews in effect that are not in `known` (their note or card is gone): the log
+   * keeps their history, and it applies again if the card comes back.
+   */
+  orphans(known: Set<string>): Array<{ cardId: string; noteId: string; reviews: number; lastReview: string }> {
+    const out = [];
+    for (const [cardId, reviews] of this.reviewsByCard) {
+      if (known.has(cardId)) continue;
+      const kept = reviews.filter((r) => !this.undone.has(r.id));
+      if (kept.length) out.push({ cardId, noteId: kept.at(-1)!.noteId, reviews: kept.length, lastReview: kept.at(-1)!.at });
+    }
+    return out.sort((a, b) => a.noteId.localeCompare(b.noteId) || a.cardId.localeCompare(b.cardId));
+  }
+
+  /**
    * Cards whose first review in effect is at or after `since` (ms): new cards started since then.
    * Looks only at the reviews since then (the ordered list is by time), not the whole log.
    */

@@ -35,12 +35,22 @@ export interface LogLocation {
   fallback: boolean;
 }
 
+export interface OrphanCard {
+  cardId: string;
+  /** The note the card was in when last reviewed. */
+  noteId: string;
+  reviews: number;
+  lastReview: string;
+}
+
 export interface ReplayResult {
   states: Map<string, CardState>;
   /** The reviews in effect (undone ones left out), in replay order. */
   reviews: readonly ReviewEntry[];
   /** New cards started today (local day of `now`): their first review in effect is today. */
   startedToday: number;
+  /** Reviewed cards no longer in `cards` (note deleted or card edited away); history kept. */
+  orphans: OrphanCard[];
   warnings: string[];
 }
 
@@ -140,6 +150,7 @@ export class ReviewStore {
       states: replayer.states(cards, now),
       reviews: replayer.effective(),
       startedToday: replayer.startedSince(startOfLocalDay(now).getTime()),
+      orphans: replayer.orphans(new Set(cards.map((c) => c.id))),
       warnings: reads.flatMap((r) => r.warnings),
     };
   }

@@ -3,6 +3,7 @@ import type { VaultEvent } from '../../../electron/contract.ts';
 import { api } from '../../api.ts';
 import { useApi } from '../../useApi.ts';
 import { DeckRow } from './DeckRow.tsx';
+import { OrphanedCards } from './OrphanedCards.tsx';
 import { nestDecks, visibleDecks } from './deck-tree.ts';
 
 interface Props {
@@ -73,6 +74,7 @@ export function DeckTable({ onStudy, lastEvent, expanded, onToggle, settingsVers
       <p className="stat-note deck-limit">
         New cards: {all.new} of {all.unseen} today (limit {decks.value.newPerDay} a day).
       </p>
+      <OrphanedCards orphans={decks.value.orphans} />
       {decks.value.warnings.length > 0 && (
         <ul className="deck-warnings" aria-label="Review log warnings">
           {decks.value.warnings.map((w, i) => (
