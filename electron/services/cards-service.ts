@@ -13,6 +13,7 @@ import { dueForecast, retention, reviewHeatmap, type DayCount, type Retention } 
 import type { OrphanCard, ReviewStore } from '../domain/reviews/review-store.ts';
 import { defaultVaultSettings, type SrSettings, type VaultSettings, type VaultSettingsPatch, type VaultSettingsStore } from '../domain/settings/vault-settings.ts';
 import type { Vault } from '../domain/vault/vault.ts';
+import { DomainError } from '../domain/domain-error.ts';
 
 export interface SessionCard extends Card {
   noteTitle: string;
@@ -52,7 +53,7 @@ export class CardsService {
   }
 
   async updateSettings(patch: VaultSettingsPatch): Promise<VaultSettings> {
-    if (!this.settingsStore) throw new RangeError('settings cannot be saved here');
+    if (!this.settingsStore) throw new DomainError('BAD_INPUT', 'settings cannot be saved here');
     const next = await this.settingsStore.update(this.vault.root, patch);
     this.current = Promise.resolve(next);
     this.sr = next.sr;
@@ -173,8 +174,8 @@ export class CardsService {
   }
 }
 
-export class CardNotFound extends Error {
+export class CardNotFound extends DomainError {
   constructor(readonly cardId: string) {
-    super(`no card ${cardId} in this vault`);
+    super('CARD_NOT_FOUND', `no card ${cardId} in this vault`);
   }
 }
