@@ -14,6 +14,7 @@ import { ReviewStore } from './domain/reviews/review-store.ts';
 import { CardsService } from './services/cards-service.ts';
 import { errorValue } from './error-values.ts';
 import { CalcService } from './services/calc-service.ts';
+import { VaultSettingsStore } from './domain/settings/vault-settings.ts';
 
 export interface AppApiOptions {
   /** Whether this transport may open another vault (Electron: yes, via its folder dialog). */
@@ -57,7 +58,7 @@ export class AppApi {
     const dataDir = this.options.dataDir ?? defaultDataDir();
     const device = this.options.device ?? (process.env.CAIRN_DEVICE || os.hostname());
     const store = ReviewStore.open({ vaultRoot: vault.root, device, fallbackDir: dataDir });
-    this.services = { cards: new CardsService(vault, store), calc: new CalcService(vault, dataDir) };
+    this.services = { cards: new CardsService(vault, store, new VaultSettingsStore(dataDir)), calc: new CalcService(vault, dataDir) };
     this.watcher = this.options.watch === false ? null : watchVault(vault, (change) => this.emit(change));
     this.options.onVaultOpened?.(vault.root);
     this.emit({ kind: 'reload' });
@@ -170,10 +171,13 @@ export class AppApi {
       return this.info();
     },
     cardDecks: () => this.feature().cards.decks(),
-    cardSession: ({ deck, newLimit }) => this.feature().cards.session(deck ?? null, newLimit ?? 20),
+    cardSession: ({ deck, newLimit }) => this.feature().cards.session(deck ?? null, newLimit),
     reviewCard: ({ cardId, rating }) => this.feature().cards.review(cardId, rating),
     undoReview: ({ cardId }) => this.feature().cards.undo(cardId),
     cardStats: () => this.feature().cards.stats(),
+    vaultSettings: () => this.feature().cards.settings(),
+    exportAnkiPackage: ({ deck }) => this.feature().cards.ankiPackage(deck),
+    updateVaultSettings: (patch) => this.feature().cards.updateSettings(patch),
     noteCards: ({ id }) => this.feature().cards.noteCards(this.note(id).id),
     noteCalculators: ({ id, inputs }) => this.feature().calc.forNote(this.note(id).id, inputs),
     costBlock: async ({ id, calculatorId, scenarioId, inputs }) => ({ text: await this.feature().calc.costBlock(this.note(id).id, calculatorId, scenarioId, inputs) }),

@@ -8,8 +8,9 @@ import type { SearchHit, SearchResult, SwitchHit } from './domain/search/search-
 import type { Card } from './domain/cards/card-types.ts';
 import type { DeckCounts } from './domain/reviews/due-counts.ts';
 import type { CardState } from './domain/reviews/fsrs-scheduler.ts';
-import type { CardStats, SessionCard } from './services/cards-service.ts';
+import type { CardStats, CardsService, SessionCard } from './services/cards-service.ts';
 import type { CalculatorView } from './services/calc-service.ts';
+import { VaultSettingsPatchSchema, type VaultSettings } from './domain/settings/vault-settings.ts';
 
 export type ErrorCode =
   | 'BAD_REQUEST'
@@ -107,6 +108,9 @@ export const ops = {
   reviewCard: { req: z.object({ cardId: z.string().min(1).max(200), rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]) }).strict() },
   undoReview: { req: z.object({ cardId: z.string().min(1).max(200).optional() }).strict() },
   cardStats: { req: z.object({}).strict() },
+  vaultSettings: { req: z.object({}).strict() },
+  exportAnkiPackage: { req: z.object({ deck: Deck }).strict() },
+  updateVaultSettings: { req: VaultSettingsPatchSchema },
   noteCards: { req: z.object({ id: NoteId }).strict() },
   noteCalculators: { req: z.object({ id: NoteId, inputs: z.record(z.string().max(200), Inputs).optional() }).strict() },
   costBlock: { req: z.object({ id: NoteId, calculatorId: z.string().min(1).max(200), scenarioId: z.string().min(1).max(200), inputs: Inputs }).strict() },
@@ -125,11 +129,15 @@ export interface Responses {
   quickSwitch: SwitchHit[];
   localGraph: LocalGraph;
   openVault: VaultInfo;
-  cardDecks: { decks: DeckCounts[]; warnings: string[] };
+  cardDecks: Awaited<ReturnType<CardsService['decks']>>;
   cardSession: SessionCard[];
-  reviewCard: { state: CardState | null };
+  reviewCard: { state: CardState | null; card: SessionCard };
   undoReview: { undone: string | null };
   cardStats: CardStats;
+  vaultSettings: VaultSettings;
+  /** The .apkg as base64 (it crosses IPC and HTTP as JSON), with a file name to save it under. */
+  exportAnkiPackage: { fileName: string; base64: string; notes: number; media: number };
+  updateVaultSettings: VaultSettings;
   noteCards: Card[];
   noteCalculators: { calculators: CalculatorView[]; errors: string[]; warnings: string[] };
   costBlock: { text: string };
@@ -159,4 +167,4 @@ export function isOpName(name: unknown): name is OpName {
 }
 
 export { APP_COMMANDS, OP_NAMES, type AppCommand, type OpName };
-export type { Heading, SearchHit, SearchResult, SwitchHit, Card, DeckCounts, CardState, CardStats, SessionCard, CalculatorView };
+export type { Heading, SearchHit, SearchResult, SwitchHit, Card, DeckCounts, CardState, CardStats, SessionCard, CalculatorView, VaultSettings };

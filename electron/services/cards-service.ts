@@ -3,12 +3,15 @@
 import type { Card, CardDiagnostic } from '../domain/cards/card-types.ts';
 import { extractCards } from '../domain/cards/extract-cards.ts';
 import { inDeck } from '../domain/cards/decks.ts';
+import { exportApkg } from '../domain/cards/anki-apkg-export.ts';
+import path from 'node:path';
 import type { ParsedNote } from '../domain/notes/note-types.ts';
 import { dueBucket, dueCounts, type DeckCounts } from '../domain/reviews/due-counts.ts';
 import { scheduleOptions, type CardState, type ScheduleOption } from '../domain/reviews/fsrs-scheduler.ts';
 import type { Rating } from '../domain/reviews/review-entry.ts';
 import { dueForecast, retention, reviewHeatmap, type DayCount, type Retention } from '../domain/reviews/review-stats.ts';
-import type { ReviewStore } from '../domain/reviews/review-store.ts';
+import type { OrphanCard, ReviewStore } from '../domain/reviews/review-store.ts';
+import { defaultVaultSettings, type SrSettings, type VaultSettings, type VaultSettingsPatch, type VaultSettingsStore } from '../domain/settings/vault-settings.ts';
 import type { Vault } from '../domain/vault/vault.ts';
 import { DomainError } from '../domain/domain-error.ts';
 
@@ -27,14 +30,43 @@ export interface CardStats {
 }
 
 export class CardsService {
-  private readonly extracted = new WeakMap<ParsedNote, { cards: Card[]; diagnostics: CardDiagnostic[] }>();
+  private extracted = new WeakMap<ParsedNote, { cards: Card[]; diagnostics: CardDiagnostic[] }>();
+  private current: Promise<VaultSettings> | null = null;
+  private sr: SrSettings = defaultVaultSettings().sr;
 
   constructor(
     private readonly vault: Vault,
     private readonly store: ReviewStore,
+    /** This vault's settings in the app data folder; defaults only when none is given (tests). */
+    private readonly settingsStore: VaultSettingsStore | null = null,
     private readonly retentionTarget = 0.9,
     private readonly clock: () => Date = () => new Date(),
   ) {}
+
+  /** Loaded once; every operation awaits it first, so cards are read with the vault's SR settings. */
+  settings(): Promise<VaultSettings> {
+    this.current ??= (this.settingsStore ? this.settingsStore.load(this.vault.root) : Promise.resolve(defaultVaultSettings())).then((s) => {
+      this.sr = s.sr;
+      return s;
+    });
+    return this.current;
+  }
+
+  async updateSettings(patch: VaultSettingsPatch): Promise<VaultSettings> {
+    if (!this.settingsStore) throw new DomainError('BAD_INPUT', 'settings cannot be saved here');
+    const next = await this.settingsStore.update(this.vault.root, patch);
+    this.current = Promise.resolve(next);
+    this.sr = next.sr;
+    // The plugin's syntax settings change what the notes give: extract again.
+    this.extracted = new WeakMap();
+    return next;
+  }
+
+  /** New cards that may still be started today: the daily limit less those started today. */
+  private async newLeft(startedToday: number, limit?: number): Promise<number> {
+    const perDay = limit ?? (await this.settings()).newCardsPerDay;
+    return Math.max(0, perDay - startedToday);
+  }
 
   /** Every card of the vault, in note order. */
   cards(): Card[] {
@@ -45,37 +77,49 @@ export class CardsService {
     return this.vault.allNotes().flatMap((n) => this.extract(n).diagnostics);
   }
 
-  noteCards(noteId: string): Card[] {
+  async noteCards(noteId: string): Promise<Card[]> {
+    await this.settings();
     const note = this.vault.getNote(noteId);
     return note ? this.extract(note).cards : [];
   }
 
   private extract(note: ParsedNote) {
     let result = this.extracted.get(note);
-    if (!result) this.extracted.set(note, (result = extractCards(note)));
+    if (!result) this.extracted.set(note, (result = extractCards(note, this.sr)));
     return result;
   }
 
   private async states() {
+    await this.settings();
     return this.store.replay(this.cards(), this.clock(), { retention: this.retentionTarget });
   }
 
-  async decks(): Promise<{ decks: DeckCounts[]; warnings: string[] }> {
-    const { states, warnings } = await this.states();
-    return { decks: dueCounts(this.cards(), states, this.clock()), warnings };
+  async decks(): Promise<{ decks: DeckCounts[]; warnings: string[]; newPerDay: number; orphans: Array<OrphanCard & { noteExists: boolean }> }> {
+    const { states, warnings, startedToday, orphans } = await this.states();
+    const newLeft = await this.newLeft(startedToday);
+    return {
+      decks: dueCounts(this.cards(), states, this.clock(), newLeft),
+      warnings,
+      newPerDay: (await this.settings()).newCardsPerDay,
+      orphans: orphans.map((o) => ({ ...o, noteExists: this.vault.getNote(o.noteId) !== undefined })),
+    };
   }
 
-  /** Due learning cards first, then due reviews, then up to `newLimit` new cards. */
-  async session(deck: string | null, newLimit = 20): Promise<SessionCard[]> {
+  /**
+   * Learning cards due within the learn-ahead window (the session shows each when due), then due
+   * reviews, then new cards up to what the daily limit leaves (`newLimit` overrides the setting).
+   */
+  async session(deck: string | null, newLimit?: number): Promise<SessionCard[]> {
     const now = this.clock();
-    const { states } = await this.states();
+    const { states, startedToday } = await this.states();
+    const newLeft = await this.newLeft(startedToday, newLimit);
     const cards = this.cards().filter((c) => !deck || inDeck(c.decks, deck));
     const buckets = { learning: [] as Card[], due: [] as Card[], new: [] as Card[] };
     for (const c of cards) {
       const b = dueBucket(states.get(c.id), now);
       if (b === 'learning' || b === 'due' || b === 'new') buckets[b].push(c);
     }
-    const queue = [...buckets.learning, ...buckets.due, ...buckets.new.slice(0, newLimit)];
+    const queue = [...buckets.learning, ...buckets.due, ...buckets.new.slice(0, newLeft)];
     return queue.map((c) => this.withButtons(c, states.get(c.id) ?? null, now));
   }
 
@@ -89,13 +133,19 @@ export class CardsService {
     };
   }
 
-  /** Appends the review (flushed to disk before this resolves) and returns the card's new schedule. */
-  async review(cardId: string, rating: Rating): Promise<{ state: CardState | null }> {
+  /**
+   * Appends the review (flushed to disk before this resolves) and returns the card's new schedule,
+   * and the card with the buttons it will show when it comes back (at its due time, or now).
+   */
+  async review(cardId: string, rating: Rating): Promise<{ state: CardState | null; card: SessionCard }> {
+    await this.settings();
     const card = this.cards().find((c) => c.id === cardId);
     if (!card) throw new CardNotFound(cardId);
     await this.store.append({ cardId, noteId: card.noteId, rating });
     const { states } = await this.states();
-    return { state: states.get(cardId) ?? null };
+    const state = states.get(cardId) ?? null;
+    const shownAt = new Date(Math.max(this.clock().getTime(), state ? Date.parse(state.due) : 0));
+    return { state, card: this.withButtons(card, state, shownAt) };
   }
 
   async undo(cardId?: string): Promise<{ undone: string | null }> {
@@ -103,13 +153,21 @@ export class CardsService {
     return { undone: undone?.cardId ?? null };
   }
 
+  /** The vault's cards (of `deck`) as an Anki package, named after the vault (and deck). */
+  async ankiPackage(deck?: string): Promise<{ fileName: string; base64: string; notes: number; media: number }> {
+    await this.settings();
+    const { bytes, notes, media } = await exportApkg(this.cards(), this.vault, { deck, now: this.clock() });
+    const name = [path.basename(this.vault.root), deck?.replace(/\//g, '-')].filter(Boolean).join('-').replace(/[^\p{L}\p{N}._-]/gu, '_');
+    return { fileName: `${name || 'cairn'}.apkg`, base64: Buffer.from(bytes).toString('base64'), notes, media };
+  }
+
   async stats(): Promise<CardStats> {
     const now = this.clock();
-    const { states, entries } = await this.states();
-    const heatmap = reviewHeatmap(entries, now);
+    const { states, reviews } = await this.states();
+    const heatmap = reviewHeatmap(reviews, now);
     return {
       heatmap,
-      retention: retention(entries),
+      retention: retention(reviews),
       forecast: dueForecast(states.values(), now, 30),
       reviewsToday: heatmap[heatmap.length - 1]?.count ?? 0,
     };

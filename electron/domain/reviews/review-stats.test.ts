@@ -2,6 +2,7 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CardState } from './fsrs-scheduler.ts';
 import type { LogEntry, Rating } from './review-entry.ts';
+import { effectiveReviews } from './replay.ts';
 import { dueForecast, retention, reviewHeatmap } from './review-stats.ts';
 
 let serial = 0;
@@ -31,7 +32,7 @@ describe('review stats', () => {
       review('c3', '2024-03-01T02:00:00Z', 3), // 366 days ago: outside
       { v: 1, type: 'undo', id: 'u1', target: late.id, at: '2025-03-01T02:30:00Z', device: 'laptop' } as LogEntry,
     ];
-    const map = reviewHeatmap(entries, NOW);
+    const map = reviewHeatmap(effectiveReviews(entries), NOW);
     assert.equal(map.length, 365);
     assert.equal(map[0].date, '2024-03-02');
     assert.deepEqual(map.at(-1), { date: '2025-03-01', count: 1 });
@@ -47,7 +48,7 @@ describe('review stats', () => {
       review('c2', '2025-01-01T00:00:00Z', 4), // first sight
       review('c2', '2025-01-09T00:00:00Z', 2),
     ];
-    assert.deepEqual(retention(entries), { reviews: 3, retained: 2, rate: 2 / 3 });
+    assert.deepEqual(retention(effectiveReviews(entries)), { reviews: 3, retained: 2, rate: 2 / 3 });
     assert.deepEqual(retention([]), { reviews: 0, retained: 0, rate: null });
   });
 
