@@ -13,12 +13,19 @@ export const ARTIFACTS = path.join(ROOT, 'e2e/artifacts');
 export const SEED = 'aws/cost-sagemaker-processing-optimization.md';
 
 export interface Served {
+  /** The URL `cairn serve` printed: the page with its one-time sign-in code (SECURITY.md). */
   url: string;
+  /** The page without the code. */
+  origin: string;
   vault: string;
   process: ChildProcess;
 }
 
-/** Starts `cairn serve` on `vault` and resolves with its URL once it prints it. */
+/**
+ * Starts `cairn serve` on `vault` and resolves with the URL it prints. The first visit signs the
+ * browser context in (the code becomes a session cookie and is dropped from the address bar);
+ * later visits to the same URL find the code spent and go on with the cookie.
+ */
 export async function serve(vault: string): Promise<Served> {
   const child = spawn(process.execPath, [path.join(ROOT, 'electron/bin/cairn.mjs'), 'serve', '--vault', vault, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -30,15 +37,15 @@ export async function serve(vault: string): Promise<Served> {
     const timer = setTimeout(() => reject(new Error(`cairn serve did not start: ${out} ${err}`)), 60_000);
     child.stdout!.on('data', (d) => {
       out += d;
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/\?code=[A-Za-z0-9_-]+)\n/.exec(out);
       if (m) {
         clearTimeout(timer);
-        resolve(m[1]);
+        resolve(m[1]!);
       }
     });
     child.on('exit', (code) => reject(new Error(`cairn serve exited ${code}: ${err}`)));
   });
-  return { url, vault, process: child };
+  return { url, origin: new URL(url).origin + '/', vault, process: child };
 }
 
 export async function tempVault(from = path.join(ROOT, 'notes')): Promise<string> {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { SHIPPED_VAULT } from './shipped-vault.ts';
 import { commands } from './cli/commands.ts';
 import { UsageError, type CliCommand } from './cli/cli-types.ts';
+import { printable } from './cli/printable.ts';
 import { Vault, VaultError } from './domain/vault/vault.ts';
 
 export { SHIPPED_VAULT };
@@ -39,7 +40,9 @@ export interface CliIo {
 
 const stdio: CliIo = { out: (s) => void process.stdout.write(s + '\n'), err: (s) => void process.stderr.write(s + '\n') };
 
-export async function runCli(argv: string[], io: CliIo = stdio): Promise<number> {
+export async function runCli(argv: string[], rawIo: CliIo = stdio): Promise<number> {
+  // Every line printed may hold vault names: control characters are shown, never sent (printable.ts).
+  const io: CliIo = { out: (s) => rawIo.out(printable(s)), err: (s) => rawIo.err(printable(s)) };
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
     io.out(helpText());
     return argv.length === 0 ? 1 : 0;
@@ -61,6 +64,7 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
       io.out(`usage: cairn ${command.usage}\n${command.summary}`);
       return 0;
     }
+    if (parsed.values.vault !== undefined && String(parsed.values.vault).trim() === '') throw new UsageError('--vault needs a folder (it was empty)');
     const vaultDir = path.resolve(typeof parsed.values.vault === 'string' ? parsed.values.vault : SHIPPED_VAULT);
     const code = await command.run({
       values: parsed.values as Record<string, string | boolean | string[] | undefined>,

@@ -26,7 +26,8 @@ export function scrollToTarget(root: ParentNode, subpath: string | null): boolea
 
 /** A footnote reference or back-reference: `data-footnote` is the id of the other end. */
 export function scrollToFootnote(root: HTMLElement, id: string): void {
-  const el = [...root.querySelectorAll<HTMLElement>('[id]')].find((x) => x.id === id);
+  // SafeHtml prefixes every id of note HTML with `user-content-` (DOM clobbering).
+  const el = [...root.querySelectorAll<HTMLElement>('[id]')].find((x) => x.id === id || x.id === `user-content-${id}`);
   if (!el) return;
   el.scrollIntoView({ block: 'center' });
   flash(el.closest('li') ?? el);
