@@ -1,8 +1,7 @@
 // Scrolling inside a rendered note: to a heading (`[[note#Heading]]`), a block (`[[note#^id]]`,
 // `data-block` set by electron/domain/render/block-ids.ts) or a footnote, which is then briefly
-// highlighted so the eye finds it.
-
-const FLASH_MS = 2000;
+// highlighted so the eye finds it (a CSS animation that fades out; the class stays on the
+// target until another one is reached, so the state is observable and never races a timer).
 
 /** The element a link's subpath names inside `root`, or null. */
 export function findTarget(root: ParentNode, subpath: string): HTMLElement | null {
@@ -35,9 +34,8 @@ export function scrollToFootnote(root: HTMLElement, id: string): void {
 }
 
 function flash(el: HTMLElement): void {
-  el.classList.remove('is-flashed');
+  for (const other of el.ownerDocument.querySelectorAll('.is-flashed')) other.classList.remove('is-flashed');
   // Restart the animation when the same block is flashed twice.
   void el.offsetWidth;
   el.classList.add('is-flashed');
-  window.setTimeout(() => el.classList.remove('is-flashed'), FLASH_MS);
 }
