@@ -33,14 +33,15 @@ test('study a deck by keyboard only; after a reload the counts and the heatmap s
   await expect(cards.front()).toHaveText(THIRD);
   await cards.reviewByKeys(2);
   await expect(cards.front()).toHaveText(CHOICE);
-  await expect(cards.progress()).toHaveText(`3 done · ${newBefore - 3} left`);
+  // Good (10 min step) and Hard (6 min step) are still learning: they come back in this session.
+  await expect(cards.progress()).toHaveText(`3 done · ${newBefore - 3 + 2} left`);
 
   await page.reload();
   await cards.decks().waitFor();
   await cards.expandTo(DECK);
-  // Good (10 min step), Easy (days away) and Hard (6 min step): none is new, none is due yet.
+  // Easy is days away; the two learning steps are due within 20 minutes, so they count (as in Anki).
   expect(await cards.count(DECK, 'New')).toBe(newBefore - 3);
-  expect(await cards.count(DECK, 'Learning')).toBe(0);
+  expect(await cards.count(DECK, 'Learning')).toBe(2);
   expect(await cards.count(DECK, 'Due')).toBe(0);
   expect(await cards.count('', 'New')).toBe(allBefore - 3);
   await expect(cards.heatmap()).toHaveAttribute('aria-label', 'Reviews in the last 365 days: 3 in all, 3 today');
@@ -147,12 +148,100 @@ test('cloze: the gap, then the hidden words marked; a wrong pick suggests Again;
   await expect(cards.rating('Again')).toBeFocused();
   // Enter confirms the suggestion, as Space would on the focused button.
   await page.keyboard.press('Enter');
+  // Every card is still learning (Good: a 10-minute step; Again: 1 minute): they come back, the
+  // one rated Again first; Easy graduates each.
+  await expect(cards.summary()).toHaveCount(0);
+  await expect(cards.front()).toHaveText(/^An ML team stores raw clickstream data/);
+  for (let i = 0; i < 7; i++) await cards.reviewByKeys(4);
   await expect(cards.summary()).toBeVisible();
-  await expect(cards.summary()).toContainText('7 cards reviewed in');
-  await expect(cards.summary().locator('.summary-counts > div')).toHaveText(['Again1', 'Hard0', 'Good6', 'Easy0']);
+  await expect(cards.summary().locator('.summary-line')).toHaveText(/^7 cards studied, 14 answers in .*; 1 relearned\.$/);
+  await expect(cards.summary().locator('.summary-counts > div')).toHaveText(['Again1', 'Hard0', 'Good6', 'Easy7']);
   await expect(page.getByRole('complementary', { name: 'Read next' })).toContainText('s3-storage-classes-ml');
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.screenshot({ path: path.join(ARTIFACTS, 'cards-summary-dark.png') });
+});
+
+/** Serves a fresh copy of the vault with its own app data folder (settings, fallback logs). */
+async function serveWithOwnData(): Promise<{ served: Served; done: () => Promise<void> }> {
+  const vault = await tempVault();
+  const saved = process.env.CAIRN_DATA_DIR;
+  process.env.CAIRN_DATA_DIR = `${vault}-data`;
+  try {
+    const served = await serve(vault);
+    return {
+      served,
+      done: async () => {
+        served.process.kill('SIGTERM');
+        await rm(vault, { recursive: true, force: true });
+        await rm(`${vault}-data`, { recursive: true, force: true });
+      },
+    };
+  } finally {
+    if (saved === undefined) delete process.env.CAIRN_DATA_DIR;
+    else process.env.CAIRN_DATA_DIR = saved;
+  }
+}
+
+test('a card rated Again comes back before "Session complete"; the deck counts follow without a reload', async ({ app, page }) => {
+  const cards = new CardsPage(page);
+  await cards.open();
+  await cards.study('service/s3');
+  // The first card is rated Again; Easy graduates every other new card at once.
+  const again = await cards.front().textContent();
+  await cards.reviewByKeys(1);
+  await expect(cards.front()).not.toHaveText(again!);
+  const fronts: string[] = [];
+  while (!(await cards.summary().isVisible()) && fronts.length < 12) {
+    fronts.push((await cards.front().textContent())!);
+    await cards.reviewByKeys(4);
+  }
+  // It came back once, last (its 1-minute step, learnt ahead when nothing else was left).
+  expect(fronts.filter((f) => f === again)).toHaveLength(1);
+  expect(fronts.at(-1)).toBe(again);
+  await expect(cards.summary()).toBeVisible();
+  await expect(cards.summary().locator('.summary-line')).toHaveText(/; 1 relearned\.$/);
+  await page.getByRole('button', { name: 'Back to decks' }).first().click();
+  await cards.expandTo('service/s3');
+  expect(await cards.count('service/s3', 'New')).toBe(0);
+  expect(await cards.count('service/s3', 'Learning')).toBe(0);
+
+  // Again on a card of another deck: the deck table shows it learning, Study stays enabled.
+  await cards.study(DECK);
+  await page.keyboard.press('Space');
+  await page.keyboard.press('1');
+  await expect(cards.front()).toHaveText(SECOND);
+  await page.getByRole('button', { name: 'Back to decks' }).first().click();
+  await cards.expandTo(DECK);
+  expect(await cards.count(DECK, 'Learning')).toBe(1);
+  await expect(cards.deckRow(DECK).getByRole('button', { name: 'Study', exact: true })).toBeEnabled();
+});
+
+test('the daily new-card limit, set in the Flashcards view, holds across sessions', async ({ page }) => {
+  const { served, done } = await serveWithOwnData();
+  try {
+    const app = new AppPage(page, served.url);
+    await app.goto('#/cards');
+    const cards = new CardsPage(page);
+    await cards.decks().waitFor();
+    expect(await cards.count('', 'New')).toBe(20);
+    await cards.setNewCardsPerDay(2);
+    await expect.poll(() => cards.count('', 'New')).toBe(2);
+    await cards.study('');
+    await cards.reviewByKeys(4);
+    await cards.reviewByKeys(4);
+    await expect(cards.summary()).toBeVisible();
+    await expect(cards.summary().locator('.summary-line')).toHaveText(/^2 cards studied/);
+    await page.getByRole('button', { name: 'Back to decks' }).first().click();
+    expect(await cards.count('', 'New')).toBe(0);
+    await expect(cards.deckRow('').getByRole('button', { name: 'Study', exact: true })).toBeDisabled();
+    // The limit is kept for this vault: after a reload it still holds.
+    await page.reload();
+    await cards.decks().waitFor();
+    expect(await cards.count('', 'New')).toBe(0);
+    await expect(page.locator('.deck-limit')).toHaveText(/^New cards: 0 of \d+ today \(limit 2 a day\)\.$/);
+  } finally {
+    await done();
+  }
 });
 
 test('a review that cannot be written says so and keeps the card; it goes through once the disk is back', async ({ page }) => {

@@ -15,6 +15,7 @@ import { InputError } from './domain/calc/inputs.ts';
 import { CalcError } from './domain/calc/calc-types.ts';
 import { CardNotFound, CardsService } from './services/cards-service.ts';
 import { CalcService } from './services/calc-service.ts';
+import { VaultSettingsStore } from './domain/settings/vault-settings.ts';
 
 export interface AppApiOptions {
   /** Whether this transport may open another vault (Electron: yes, via its folder dialog). */
@@ -58,7 +59,7 @@ export class AppApi {
     const dataDir = this.options.dataDir ?? defaultDataDir();
     const device = this.options.device ?? (process.env.CAIRN_DEVICE || os.hostname());
     const store = ReviewStore.open({ vaultRoot: vault.root, device, fallbackDir: dataDir });
-    this.services = { cards: new CardsService(vault, store), calc: new CalcService(vault, dataDir) };
+    this.services = { cards: new CardsService(vault, store, new VaultSettingsStore(dataDir)), calc: new CalcService(vault, dataDir) };
     this.watcher = this.options.watch === false ? null : watchVault(vault, (change) => this.emit(change));
     this.options.onVaultOpened?.(vault.root);
     this.emit({ kind: 'reload' });
@@ -172,10 +173,12 @@ export class AppApi {
       return this.info();
     },
     cardDecks: () => this.feature().cards.decks(),
-    cardSession: ({ deck, newLimit }) => this.feature().cards.session(deck ?? null, newLimit ?? 20),
+    cardSession: ({ deck, newLimit }) => this.feature().cards.session(deck ?? null, newLimit),
     reviewCard: ({ cardId, rating }) => this.feature().cards.review(cardId, rating),
     undoReview: ({ cardId }) => this.feature().cards.undo(cardId),
     cardStats: () => this.feature().cards.stats(),
+    vaultSettings: () => this.feature().cards.settings(),
+    updateVaultSettings: (patch) => this.feature().cards.updateSettings(patch),
     noteCards: ({ id }) => this.feature().cards.noteCards(this.note(id).id),
     noteCalculators: ({ id, inputs }) => this.feature().calc.forNote(this.note(id).id, inputs),
     costBlock: async ({ id, calculatorId, scenarioId, inputs }) => ({ text: await this.feature().calc.costBlock(this.note(id).id, calculatorId, scenarioId, inputs) }),

@@ -10,6 +10,7 @@ import type { DeckCounts } from './domain/reviews/due-counts.ts';
 import type { CardState } from './domain/reviews/fsrs-scheduler.ts';
 import type { CardStats, SessionCard } from './services/cards-service.ts';
 import type { CalculatorView } from './services/calc-service.ts';
+import { VaultSettingsPatchSchema, type VaultSettings } from './domain/settings/vault-settings.ts';
 
 export type ErrorCode =
   | 'BAD_REQUEST'
@@ -105,6 +106,8 @@ export const ops = {
   reviewCard: { req: z.object({ cardId: z.string().min(1).max(200), rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]) }).strict() },
   undoReview: { req: z.object({ cardId: z.string().min(1).max(200).optional() }).strict() },
   cardStats: { req: z.object({}).strict() },
+  vaultSettings: { req: z.object({}).strict() },
+  updateVaultSettings: { req: VaultSettingsPatchSchema },
   noteCards: { req: z.object({ id: NoteId }).strict() },
   noteCalculators: { req: z.object({ id: NoteId, inputs: z.record(z.string().max(200), Inputs).optional() }).strict() },
   costBlock: { req: z.object({ id: NoteId, calculatorId: z.string().min(1).max(200), scenarioId: z.string().min(1).max(200), inputs: Inputs }).strict() },
@@ -122,11 +125,13 @@ export interface Responses {
   quickSwitch: SwitchHit[];
   localGraph: LocalGraph;
   openVault: VaultInfo;
-  cardDecks: { decks: DeckCounts[]; warnings: string[] };
+  cardDecks: { decks: DeckCounts[]; warnings: string[]; newPerDay: number };
   cardSession: SessionCard[];
-  reviewCard: { state: CardState | null };
+  reviewCard: { state: CardState | null; card: SessionCard };
   undoReview: { undone: string | null };
   cardStats: CardStats;
+  vaultSettings: VaultSettings;
+  updateVaultSettings: VaultSettings;
   noteCards: Card[];
   noteCalculators: { calculators: CalculatorView[]; errors: string[]; warnings: string[] };
   costBlock: { text: string };
@@ -156,4 +161,4 @@ export function isOpName(name: unknown): name is OpName {
 }
 
 export { APP_COMMANDS, OP_NAMES, type AppCommand, type OpName };
-export type { Heading, SearchHit, SwitchHit, Card, DeckCounts, CardState, CardStats, SessionCard, CalculatorView };
+export type { Heading, SearchHit, SwitchHit, Card, DeckCounts, CardState, CardStats, SessionCard, CalculatorView, VaultSettings };

@@ -15,6 +15,8 @@ export const OP_NAMES = [
   'reviewCard',
   'undoReview',
   'cardStats',
+  'vaultSettings',
+  'updateVaultSettings',
   'noteCards',
   'noteCalculators',
   'costBlock',

@@ -102,6 +102,15 @@ export class CardsPage {
     return this.page.getByRole('region', { name: 'Statistics' });
   }
 
+  /** Opens "Study settings", sets the daily limit of new cards and saves. */
+  async setNewCardsPerDay(n: number): Promise<void> {
+    const settings = this.page.locator('details.study-settings');
+    if (!(await settings.getAttribute('open'))) await settings.locator('summary').click();
+    await settings.getByLabel('New cards a day').fill(String(n));
+    await settings.getByRole('button', { name: 'Save' }).click();
+    await settings.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+  }
+
   summary(): Locator {
     return this.page.getByRole('region', { name: 'Session complete' });
   }

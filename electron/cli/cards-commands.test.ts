@@ -8,6 +8,7 @@ import type { Card } from '../domain/cards/card-types.ts';
 import { exportAnki } from '../domain/cards/anki-export.ts';
 import { fixtureText, seedText, SEED_ID } from '../domain/cards/fixtures/load-fixtures.ts';
 import type { DeckCounts } from '../domain/reviews/due-counts.ts';
+import { VaultSettingsStore } from '../domain/settings/vault-settings.ts';
 import { ReviewStore } from '../domain/reviews/review-store.ts';
 
 let root = '';
@@ -68,9 +69,10 @@ describe('cairn cards / due / export anki', () => {
   test('due --json counts per deck, and follows the review log', async () => {
     const before = JSON.parse((await cairn('due', '--json')).out) as DeckCounts[];
     const all = before.find((r) => r.deck === '')!;
-    // The plugin fixture's three cards with SR history are no longer new.
-    assert.equal(all.new, all.total - 3);
-    assert.deepEqual(before.find((r) => r.deck === 'service/sagemaker-processing'), { deck: 'service/sagemaker-processing', new: 4, learning: 0, due: 0, total: 4 });
+    // The plugin fixture's three cards with SR history are no longer new; 20 new a day by default.
+    assert.equal(all.unseen, all.total - 3);
+    assert.equal(all.new, Math.min(20, all.unseen));
+    assert.deepEqual(before.find((r) => r.deck === 'service/sagemaker-processing'), { deck: 'service/sagemaker-processing', new: 4, learning: 0, due: 0, unseen: 4, total: 4 });
 
     const cards = JSON.parse((await cairn('cards', '--json', '--deck', 'service/sagemaker-processing')).out) as Card[];
     const store = ReviewStore.open({ vaultRoot: vault, device: 'test-device', fallbackDir: process.env.CAIRN_DATA_DIR! });
@@ -78,8 +80,15 @@ describe('cairn cards / due / export anki', () => {
 
     const rows = JSON.parse((await cairn('due', '--json')).out) as DeckCounts[];
     const service = rows.find((r) => r.deck === 'service/sagemaker-processing')!;
-    assert.deepEqual([service.new, service.learning], [3, 0]);
-    assert.equal(rows.find((r) => r.deck === '')!.new, all.new - 1);
+    // Again: a 1-minute step, learning (due within Anki's 20-minute learn-ahead window).
+    assert.deepEqual([service.new, service.learning], [3, 1]);
+    assert.equal(rows.find((r) => r.deck === '')!.unseen, all.unseen - 1);
+    assert.equal(rows.find((r) => r.deck === '')!.new, Math.min(19, all.unseen - 1));
+
+    // The vault's limit, saved by the app, is the CLI's too.
+    await new VaultSettingsStore(process.env.CAIRN_DATA_DIR!).update(vault, { newCardsPerDay: 3 });
+    const limited = JSON.parse((await cairn('due', '--json')).out) as DeckCounts[];
+    assert.equal(limited.find((r) => r.deck === '')!.new, 2);
   });
 
   test('export anki writes the Anki text file, to stdout or --out', async () => {

@@ -7,6 +7,8 @@ import { deckKey, inDeck } from '../domain/cards/decks.ts';
 import { extractAllCards } from '../domain/cards/extract-cards.ts';
 import { dueCounts } from '../domain/reviews/due-counts.ts';
 import { ReviewStore } from '../domain/reviews/review-store.ts';
+import { newCardsStartedToday } from '../domain/reviews/review-stats.ts';
+import { VaultSettingsStore } from '../domain/settings/vault-settings.ts';
 import { UsageError, type CliCommand, type CliContext } from './cli-types.ts';
 
 // Block body: the command's result is its exit code, so out()'s return value must not leak into it.
@@ -75,10 +77,13 @@ const due: CliCommand = {
     const { cards, vaultRoot } = await loadCards(ctx);
     const store = ReviewStore.open({ vaultRoot, device: deviceName(ctx), fallbackDir: appDataDir() });
     const now = new Date();
-    const { states, warnings } = await store.replay(cards, now, { retention });
+    const { states, warnings, entries } = await store.replay(cards, now, { retention });
     for (const w of warnings) ctx.err(`warning: ${w}`);
+    // `new` is what the vault's daily limit still allows today, as in the app; `unseen` all new cards.
+    const { newCardsPerDay } = await new VaultSettingsStore(appDataDir()).load(vaultRoot);
+    const newLeft = Math.max(0, newCardsPerDay - newCardsStartedToday(entries, now));
     const deck = optionalString(ctx, 'deck');
-    const rows = dueCounts(cards, states, now).filter((r) => !deck || r.deck === '' || inDeck([r.deck], deck));
+    const rows = dueCounts(cards, states, now, newLeft).filter((r) => !deck || r.deck === '' || inDeck([r.deck], deck));
     if (ctx.json) return json(ctx, rows);
     ctx.out(`${'deck'.padEnd(40)} ${'new'.padStart(5)} ${'learn'.padStart(5)} ${'due'.padStart(5)}`);
     for (const r of rows) {

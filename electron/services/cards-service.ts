@@ -7,8 +7,9 @@ import type { ParsedNote } from '../domain/notes/note-types.ts';
 import { dueBucket, dueCounts, type DeckCounts } from '../domain/reviews/due-counts.ts';
 import { scheduleOptions, type CardState, type ScheduleOption } from '../domain/reviews/fsrs-scheduler.ts';
 import type { Rating } from '../domain/reviews/review-entry.ts';
-import { dueForecast, retention, reviewHeatmap, type DayCount, type Retention } from '../domain/reviews/review-stats.ts';
+import { dueForecast, newCardsStartedToday, retention, reviewHeatmap, type DayCount, type Retention } from '../domain/reviews/review-stats.ts';
 import type { ReviewStore } from '../domain/reviews/review-store.ts';
+import { defaultVaultSettings, type VaultSettings, type VaultSettingsPatch, type VaultSettingsStore } from '../domain/settings/vault-settings.ts';
 import type { Vault } from '../domain/vault/vault.ts';
 
 export interface SessionCard extends Card {
@@ -26,14 +27,37 @@ export interface CardStats {
 }
 
 export class CardsService {
-  private readonly extracted = new WeakMap<ParsedNote, { cards: Card[]; diagnostics: CardDiagnostic[] }>();
+  private extracted = new WeakMap<ParsedNote, { cards: Card[]; diagnostics: CardDiagnostic[] }>();
+  private current: Promise<VaultSettings> | null = null;
 
   constructor(
     private readonly vault: Vault,
     private readonly store: ReviewStore,
+    /** This vault's settings in the app data folder; defaults only when none is given (tests). */
+    private readonly settingsStore: VaultSettingsStore | null = null,
     private readonly retentionTarget = 0.9,
     private readonly clock: () => Date = () => new Date(),
   ) {}
+
+  settings(): Promise<VaultSettings> {
+    this.current ??= this.settingsStore ? this.settingsStore.load(this.vault.root) : Promise.resolve(defaultVaultSettings());
+    return this.current;
+  }
+
+  async updateSettings(patch: VaultSettingsPatch): Promise<VaultSettings> {
+    if (!this.settingsStore) throw new RangeError('settings cannot be saved here');
+    const next = await this.settingsStore.update(this.vault.root, patch);
+    this.current = Promise.resolve(next);
+    // The plugin's syntax settings change what the notes give: extract again.
+    this.extracted = new WeakMap();
+    return next;
+  }
+
+  /** New cards that may still be started today: the daily limit less those started today. */
+  private async newLeft(entries: Parameters<typeof newCardsStartedToday>[0], limit?: number): Promise<number> {
+    const perDay = limit ?? (await this.settings()).newCardsPerDay;
+    return Math.max(0, perDay - newCardsStartedToday(entries, this.clock()));
+  }
 
   /** Every card of the vault, in note order. */
   cards(): Card[] {
@@ -59,22 +83,27 @@ export class CardsService {
     return this.store.replay(this.cards(), this.clock(), { retention: this.retentionTarget });
   }
 
-  async decks(): Promise<{ decks: DeckCounts[]; warnings: string[] }> {
-    const { states, warnings } = await this.states();
-    return { decks: dueCounts(this.cards(), states, this.clock()), warnings };
+  async decks(): Promise<{ decks: DeckCounts[]; warnings: string[]; newPerDay: number }> {
+    const { states, warnings, entries } = await this.states();
+    const newLeft = await this.newLeft(entries);
+    return { decks: dueCounts(this.cards(), states, this.clock(), newLeft), warnings, newPerDay: (await this.settings()).newCardsPerDay };
   }
 
-  /** Due learning cards first, then due reviews, then up to `newLimit` new cards. */
-  async session(deck: string | null, newLimit = 20): Promise<SessionCard[]> {
+  /**
+   * Learning cards due within the learn-ahead window (the session shows each when due), then due
+   * reviews, then new cards up to what the daily limit leaves (`newLimit` overrides the setting).
+   */
+  async session(deck: string | null, newLimit?: number): Promise<SessionCard[]> {
     const now = this.clock();
-    const { states } = await this.states();
+    const { states, entries } = await this.states();
+    const newLeft = await this.newLeft(entries, newLimit);
     const cards = this.cards().filter((c) => !deck || inDeck(c.decks, deck));
     const buckets = { learning: [] as Card[], due: [] as Card[], new: [] as Card[] };
     for (const c of cards) {
       const b = dueBucket(states.get(c.id), now);
       if (b === 'learning' || b === 'due' || b === 'new') buckets[b].push(c);
     }
-    const queue = [...buckets.learning, ...buckets.due, ...buckets.new.slice(0, newLimit)];
+    const queue = [...buckets.learning, ...buckets.due, ...buckets.new.slice(0, newLeft)];
     return queue.map((c) => this.withButtons(c, states.get(c.id) ?? null, now));
   }
 
@@ -88,13 +117,18 @@ export class CardsService {
     };
   }
 
-  /** Appends the review (flushed to disk before this resolves) and returns the card's new schedule. */
-  async review(cardId: string, rating: Rating): Promise<{ state: CardState | null }> {
+  /**
+   * Appends the review (flushed to disk before this resolves) and returns the card's new schedule,
+   * and the card with the buttons it will show when it comes back (at its due time, or now).
+   */
+  async review(cardId: string, rating: Rating): Promise<{ state: CardState | null; card: SessionCard }> {
     const card = this.cards().find((c) => c.id === cardId);
     if (!card) throw new CardNotFound(cardId);
     await this.store.append({ cardId, noteId: card.noteId, rating });
     const { states } = await this.states();
-    return { state: states.get(cardId) ?? null };
+    const state = states.get(cardId) ?? null;
+    const shownAt = new Date(Math.max(this.clock().getTime(), state ? Date.parse(state.due) : 0));
+    return { state, card: this.withButtons(card, state, shownAt) };
   }
 
   async undo(cardId?: string): Promise<{ undone: string | null }> {

@@ -7,14 +7,19 @@ export interface DeckCounts {
   /** Deck (tag) key; `''` is the whole vault. */
   deck: string;
   new: number;
-  /** (Re)learning cards whose step is due now. */
+  /** (Re)learning cards whose step is due now or within the learn-ahead window. */
   learning: number;
   /** Review cards due today. */
   due: number;
+  /** New cards not seen yet, before the daily limit (`new` is what is left of it today). */
+  unseen: number;
   total: number;
 }
 
 type Bucket = 'new' | 'learning' | 'due' | null;
+
+/** Anki's "learn ahead limit": a learning step due within 20 minutes counts (and is studied) now. */
+export const LEARN_AHEAD_MS = 20 * 60_000;
 
 /**
  * As in Anki, learning steps are due to the minute and review cards by the day: a review card
@@ -24,15 +29,18 @@ export function dueBucket(state: CardState | undefined, now: Date): Bucket {
   if (!state || state.phase === 'new') return 'new';
   const due = Date.parse(state.due);
   if (state.phase === 'review') return due < startOfLocalDay(now, 1).getTime() ? 'due' : null;
-  return due <= now.getTime() ? 'learning' : null;
+  return due <= now.getTime() + LEARN_AHEAD_MS ? 'learning' : null;
 }
 
-/** Counts per deck — a deck includes its sub-tags — sorted by deck, the whole vault first. */
-export function dueCounts(cards: Card[], states: Map<string, CardState>, now: Date): DeckCounts[] {
+/**
+ * Counts per deck — a deck includes its sub-tags — sorted by deck, the whole vault first. As in
+ * Anki, `new` is capped by the new cards still allowed today (`newLeft`, unlimited by default).
+ */
+export function dueCounts(cards: Card[], states: Map<string, CardState>, now: Date, newLeft = Infinity): DeckCounts[] {
   const rows = new Map<string, DeckCounts>();
   const row = (deck: string) => {
     let r = rows.get(deck);
-    if (!r) rows.set(deck, (r = { deck, new: 0, learning: 0, due: 0, total: 0 }));
+    if (!r) rows.set(deck, (r = { deck, new: 0, learning: 0, due: 0, unseen: 0, total: 0 }));
     return r;
   };
   row('');
@@ -41,8 +49,10 @@ export function dueCounts(cards: Card[], states: Map<string, CardState>, now: Da
     for (const deck of ['', ...decksWithAncestors(card.decks)]) {
       const r = row(deck);
       r.total++;
-      if (bucket) r[bucket]++;
+      if (bucket === 'new') r.unseen++;
+      else if (bucket) r[bucket]++;
     }
   }
+  for (const r of rows.values()) r.new = Math.min(r.unseen, Math.max(0, newLeft));
   return [...rows.values()].sort((a, b) => (a.deck < b.deck ? -1 : a.deck > b.deck ? 1 : 0));
 }

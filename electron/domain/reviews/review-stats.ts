@@ -61,3 +61,16 @@ export function dueForecast(states: Iterable<CardState>, now: Date, days = 30): 
 function dayRange(now: Date, firstOffset: number, days: number): DayCount[] {
   return Array.from({ length: days }, (_, k) => ({ date: localDay(startOfLocalDay(now, firstOffset + k)), count: 0 }));
 }
+
+/**
+ * New cards started today (local day): cards whose first review still in effect is today. With
+ * the daily limit it gives how many new cards may still be shown (Anki's "New cards/day").
+ */
+export function newCardsStartedToday(entries: LogEntry[], now: Date): number {
+  const first = new Map<string, string>();
+  for (const review of effectiveReviews(entries)) if (!first.has(review.cardId)) first.set(review.cardId, review.at);
+  const today = localDay(now);
+  let n = 0;
+  for (const at of first.values()) if (localDay(new Date(at)) === today) n++;
+  return n;
+}

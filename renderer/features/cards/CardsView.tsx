@@ -3,12 +3,14 @@ import type { VaultEvent } from '../../../electron/contract.ts';
 import { CardStatsPanel } from './CardStatsPanel.tsx';
 import { DeckTable } from './DeckTable.tsx';
 import { ReviewSession } from './ReviewSession.tsx';
+import { StudySettings } from './StudySettings.tsx';
 import './cards.css';
 
 /** `#/cards`: the decks with their counts and the review statistics, or a study session. */
 export function CardsView({ lastEvent }: { lastEvent: VaultEvent | null }) {
   // null: the deck list; '' studies the whole vault.
   const [studying, setStudying] = useState<string | null>(null);
+  const [settingsVersion, setSettingsVersion] = useState(0);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const toggle = (deck: string) =>
     setExpanded((prev) => {
@@ -21,7 +23,8 @@ export function CardsView({ lastEvent }: { lastEvent: VaultEvent | null }) {
       <h1 id="cards-heading">Flashcards</h1>
       {studying === null ? (
         <div className="cards-home">
-          <DeckTable onStudy={setStudying} lastEvent={lastEvent} expanded={expanded} onToggle={toggle} />
+          <DeckTable onStudy={setStudying} lastEvent={lastEvent} expanded={expanded} onToggle={toggle} settingsVersion={settingsVersion} />
+          <StudySettings onSaved={() => setSettingsVersion((n) => n + 1)} />
           <CardStatsPanel />
         </div>
       ) : (

@@ -11,11 +11,24 @@ interface Props {
   /** Open decks; kept by the view so the tree is as the user left it after a session. */
   expanded: ReadonlySet<string>;
   onToggle: (deck: string) => void;
+  /** Bumped when the vault's study settings change (the daily new-card limit changes the counts). */
+  settingsVersion: number;
 }
 
+/** Learning steps fall due by the minute: count again now and then, and when the window regains focus. */
+const REFRESH_MS = 30_000;
+
 /** Decks are the notes' tags as a tree (like the sidebar's tag tree), the whole vault on top. */
-export function DeckTable({ onStudy, lastEvent, expanded, onToggle }: Props) {
-  const [decks, reload] = useApi(() => api.cardDecks({}), []);
+export function DeckTable({ onStudy, lastEvent, expanded, onToggle, settingsVersion }: Props) {
+  const [decks, reload] = useApi(() => api.cardDecks({}), [settingsVersion]);
+  useEffect(() => {
+    const timer = setInterval(reload, REFRESH_MS);
+    window.addEventListener('focus', reload);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener('focus', reload);
+    };
+  }, [reload]);
   // Cards come from the notes: an edited note can add or drop cards.
   useEffect(() => {
     if (lastEvent) reload();
@@ -57,6 +70,9 @@ export function DeckTable({ onStudy, lastEvent, expanded, onToggle }: Props) {
           ))}
         </tbody>
       </table>
+      <p className="stat-note deck-limit">
+        New cards: {all.new} of {all.unseen} today (limit {decks.value.newPerDay} a day).
+      </p>
       {decks.value.warnings.length > 0 && (
         <ul className="deck-warnings" aria-label="Review log warnings">
           {decks.value.warnings.map((w, i) => (

@@ -29,7 +29,7 @@ export function ReviewSession({ deck, onExit }: Props) {
         <span className="session-deck">{deck ? `#${deck}` : 'All cards'}</span>
         {s.status === 'ready' && (
           <span className="session-progress">
-            {s.reviewed.length} done · {s.queue.length} left
+            {s.reviewed.length} done · {s.left} left
           </span>
         )}
         <button className="session-button" onClick={() => void s.undo()} disabled={s.reviewed.length === 0 || s.saving} title="Undo the last review (Ctrl/Cmd+Z)">
@@ -50,7 +50,7 @@ export function ReviewSession({ deck, onExit }: Props) {
           Could not start the session: {s.message}
         </p>
       )}
-      {s.status === 'ready' && !card && <SessionSummary reviewed={s.reviewed} elapsedMs={(s.finishedAt ?? Date.now()) - s.startedAt} onRestart={s.restart} onExit={onExit} />}
+      {s.status === 'ready' && !card && <SessionSummary reviewed={s.reviewed} later={s.later} elapsedMs={(s.finishedAt ?? Date.now()) - s.startedAt} onRestart={s.restart} onExit={onExit} />}
       {card && (
         <>
           <CardFace card={card} revealed={s.revealed} picked={s.picked} onPick={s.pick} />

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { DeckCounts } from '../../../electron/contract.ts';
 import { nestDecks, studyable, visibleDecks } from './deck-tree.ts';
 
-const deck = (name: string, n = 1): DeckCounts => ({ deck: name, new: n, learning: 0, due: 0, total: n });
+const deck = (name: string, n = 1): DeckCounts => ({ deck: name, new: n, learning: 0, due: 0, unseen: n, total: n });
 
 test('nests sub-tags under their parent, leaves out the whole vault', () => {
   const roots = nestDecks([deck(''), deck('service', 3), deck('service/s3'), deck('service/ec2', 2), deck('exam')]);
@@ -24,6 +24,6 @@ test('only expanded decks show their children', () => {
 });
 
 test('a deck is studyable when it has new, learning or due cards', () => {
-  assert.equal(studyable({ deck: 'x', new: 1, learning: 2, due: 3, total: 9 }), 6);
-  assert.equal(studyable({ deck: 'x', new: 0, learning: 0, due: 0, total: 9 }), 0);
+  assert.equal(studyable({ deck: 'x', new: 1, learning: 2, due: 3, unseen: 1, total: 9 }), 6);
+  assert.equal(studyable({ deck: 'x', new: 0, learning: 0, due: 0, unseen: 4, total: 9 }), 0);
 });

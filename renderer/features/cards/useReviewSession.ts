@@ -1,36 +1,18 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { SessionCard } from '../../../electron/contract.ts';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { api } from '../../api.ts';
+import { cardsLeft, learningLater, sessionReducer, START, type Rating } from './session-reducer.ts';
 
-export type Rating = 1 | 2 | 3 | 4;
+export type { Rating, Reviewed } from './session-reducer.ts';
 
-export interface Reviewed {
-  card: SessionCard;
-  rating: Rating;
-}
+/** How often the session looks whether a learning card has fallen due (a step is a minute or more). */
+const TICK_MS = 15_000;
 
-interface State {
-  status: 'loading' | 'ready' | 'error';
-  message: string;
-  /** Cards still to answer; the one on screen is first. */
-  queue: SessionCard[];
-  revealed: boolean;
-  /** Option key chosen on a choice card (null: revealed without picking). */
-  picked: string | null;
-  /** Why the last review or undo was not recorded; the card stays on screen. */
-  failure: string | null;
-  reviewed: Reviewed[];
-  /** The last card rated Again, whose note's links are offered as "Read next". */
-  readNext: SessionCard | null;
-  startedAt: number;
-  finishedAt: number | null;
-}
-
-const START: State = { status: 'loading', message: '', queue: [], revealed: false, picked: null, failure: null, reviewed: [], readNext: null, startedAt: 0, finishedAt: null };
-
-/** One study session on `deck` ('' = the whole vault). */
+/**
+ * One study session on `deck` ('' = the whole vault): the host calls around the pure reducer
+ * (session-reducer.ts), which decides which card comes next and when the session is complete.
+ */
 export function useReviewSession(deck: string) {
-  const [state, setState] = useState<State>(START);
+  const [state, dispatch] = useReducer(sessionReducer, START);
   const [round, setRound] = useState(0);
   const [saving, setSaving] = useState(false);
   const latest = useRef(state);
@@ -40,53 +22,41 @@ export function useReviewSession(deck: string) {
 
   useEffect(() => {
     let live = true;
-    setState(START);
     void api.cardSession({ deck: deck || undefined }).then((r) => {
       if (!live) return;
-      const now = Date.now();
-      setState(r.ok ? { ...START, status: 'ready', queue: r.value, startedAt: now, finishedAt: r.value.length ? null : now } : { ...START, status: 'error', message: r.error.message });
+      dispatch(r.ok ? { type: 'loaded', cards: r.value, now: Date.now() } : { type: 'failed-to-load', message: r.error.message });
     });
     return () => {
       live = false;
     };
   }, [deck, round]);
 
-  const reveal = useCallback(() => setState((s) => (s.queue.length && !s.revealed ? { ...s, revealed: true } : s)), []);
+  // Learning cards waiting for their step: look again now and then, and when the window regains focus.
+  const waiting = state.learning.length > 0;
+  useEffect(() => {
+    if (!waiting) return;
+    const tick = () => dispatch({ type: 'tick', now: Date.now() });
+    const timer = setInterval(tick, TICK_MS);
+    window.addEventListener('focus', tick);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener('focus', tick);
+    };
+  }, [waiting]);
 
-  const pick = useCallback(
-    (key: string) =>
-      setState((s) => {
-        const card = s.queue[0];
-        if (!card || s.revealed || card.kind !== 'choice' || !card.options?.some((o) => o.key === key)) return s;
-        return { ...s, revealed: true, picked: key };
-      }),
-    [],
-  );
+  const reveal = useCallback(() => dispatch({ type: 'reveal' }), []);
+  const pick = useCallback((key: string) => dispatch({ type: 'pick', key }), []);
 
   const rate = useCallback(async (rating: Rating) => {
-    const card = latest.current.queue[0];
+    const card = latest.current.current;
     if (!card || !latest.current.revealed || busy.current) return;
     busy.current = true;
     setSaving(true);
-    // Reviews are never lost (PRODUCT.md §3): move on only once the host says the line is on disk.
+    // Reviews are never lost (README.md, "Study tools"): move on only once the host says the line is on disk.
     const r = await api.reviewCard({ cardId: card.id, rating });
     busy.current = false;
     setSaving(false);
-    setState((s) => {
-      // The host's message already starts "review not saved"; say it once.
-      if (!r.ok) return { ...s, failure: `This review was not saved: ${r.error.message.replace(/^review not saved:\s*/i, '')}. The card stays here: rate it again to retry.` };
-      const queue = s.queue.slice(1);
-      return {
-        ...s,
-        queue,
-        revealed: false,
-        picked: null,
-        failure: null,
-        reviewed: [...s.reviewed, { card, rating }],
-        readNext: rating === 1 ? card : s.readNext,
-        finishedAt: queue.length ? null : Date.now(),
-      };
-    });
+    dispatch(r.ok ? { type: 'rated', rating, next: r.value.card, now: Date.now() } : { type: 'not-saved', message: r.error.message });
   }, []);
 
   const undo = useCallback(async () => {
@@ -97,25 +67,13 @@ export function useReviewSession(deck: string) {
     const r = await api.undoReview({ cardId: last.card.id });
     busy.current = false;
     setSaving(false);
-    setState((s) => {
-      if (!r.ok) return { ...s, failure: `Undo failed: ${r.error.message}` };
-      const reviewed = s.reviewed.slice(0, -1);
-      // null: the log no longer holds that review (undone elsewhere); drop it here too.
-      if (!r.value.undone) return { ...s, reviewed, failure: 'Nothing to undo: that review is no longer in the log.' };
-      return {
-        ...s,
-        queue: [last.card, ...s.queue],
-        revealed: false,
-        picked: null,
-        failure: null,
-        reviewed,
-        readNext: s.readNext?.id === last.card.id ? null : s.readNext,
-        finishedAt: null,
-      };
-    });
+    if (!r.ok) dispatch({ type: 'undo-failed', message: `Undo failed: ${r.error.message}` });
+    // null: the log no longer holds that review (undone elsewhere); the session cannot go back.
+    else if (!r.value.undone) dispatch({ type: 'undo-failed', message: 'Nothing to undo: that review is no longer in the log.' });
+    else dispatch({ type: 'undone', now: Date.now() });
   }, []);
 
   const restart = useCallback(() => setRound((n) => n + 1), []);
 
-  return { ...state, card: state.queue[0] ?? null, saving, reveal, pick, rate, undo, restart };
+  return { ...state, card: state.current, left: cardsLeft(state), later: learningLater(state), saving, reveal, pick, rate, undo, restart };
 }

@@ -1,0 +1,130 @@
+// Settings that belong to one vault (the daily new-card limit, how the Spaced Repetition plugin's
+// syntax is read, later exam dates), kept in the app data folder — never in the vault, which holds
+// only what the user wrote (README.md, "Study tools") — in one JSON file keyed by the vault's real
+// path, so a vault opened through a symlink or a relative path finds the same settings.
+// Each field is checked on its own with zod `.catch`: a bad value costs only that value.
+import { randomUUID } from 'node:crypto';
+import { promises as fs, realpathSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+export const VAULT_SETTINGS_FILE = 'vault-settings.json';
+export const DEFAULT_NEW_CARDS_PER_DAY = 20;
+
+const Separator = (fallback: string) => z.string().trim().min(1).max(10).refine((s) => !/\s/.test(s)).catch(fallback);
+
+/**
+ * The Obsidian Spaced Repetition plugin's parsing settings (its settings tab, "Flashcards"),
+ * with the plugin's defaults: `==highlight==` clozes on, `**bold**` and `{{curly}}` clozes off,
+ * no end-of-card marker, `#flashcards` as the flashcard tag whose sub-tags name decks.
+ */
+export const SrSettingsSchema = z.object({
+  inlineSeparator: Separator('::'),
+  inlineReversedSeparator: Separator(':::'),
+  multilineSeparator: Separator('?'),
+  multilineReversedSeparator: Separator('??'),
+  /** A line holding only this ends a multi-line card (blank lines may then sit inside it); '' = off. */
+  endMarker: z.string().trim().max(20).catch(''),
+  clozeHighlight: z.boolean().catch(true),
+  clozeBold: z.boolean().catch(false),
+  clozeCurly: z.boolean().catch(false),
+  /** Tags marking flashcards (`#flashcards`); `#flashcards/aws/s3` puts a card in deck `aws/s3`. */
+  flashcardTags: z
+    .array(z.string().trim().transform((t) => t.replace(/^#+/, '')).pipe(z.string().min(1).max(100)))
+    .max(20)
+    .catch(['flashcards']),
+});
+export type SrSettings = z.infer<typeof SrSettingsSchema>;
+
+export const VaultSettingsSchema = z.object({
+  newCardsPerDay: z.number().int().min(0).max(9999).catch(DEFAULT_NEW_CARDS_PER_DAY),
+  sr: z.preprocess((v) => v ?? {}, SrSettingsSchema).catch(() => SrSettingsSchema.parse({})),
+});
+export type VaultSettings = z.infer<typeof VaultSettingsSchema>;
+
+/** A change from the UI or the CLI: any subset of the fields, strictly typed (no `.catch`). */
+export const VaultSettingsPatchSchema = z
+  .object({
+    newCardsPerDay: z.number().int().min(0).max(9999).optional(),
+    sr: z
+      .object({
+        inlineSeparator: z.string().trim().min(1).max(10).regex(/^\S+$/).optional(),
+        inlineReversedSeparator: z.string().trim().min(1).max(10).regex(/^\S+$/).optional(),
+        multilineSeparator: z.string().trim().min(1).max(10).regex(/^\S+$/).optional(),
+        multilineReversedSeparator: z.string().trim().min(1).max(10).regex(/^\S+$/).optional(),
+        endMarker: z.string().trim().max(20).optional(),
+        clozeHighlight: z.boolean().optional(),
+        clozeBold: z.boolean().optional(),
+        clozeCurly: z.boolean().optional(),
+        flashcardTags: z.array(z.string().trim().min(1).max(100)).max(20).optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+export type VaultSettingsPatch = z.infer<typeof VaultSettingsPatchSchema>;
+
+export function defaultVaultSettings(): VaultSettings {
+  return VaultSettingsSchema.parse({});
+}
+
+/** Whatever was stored, as settings: unknown keys dropped, bad fields back to their default. */
+export function normalizeVaultSettings(raw: unknown): VaultSettings {
+  return VaultSettingsSchema.parse(raw && typeof raw === 'object' && !Array.isArray(raw) ? raw : {});
+}
+
+export function applyPatch(settings: VaultSettings, patch: VaultSettingsPatch): VaultSettings {
+  return normalizeVaultSettings({ ...settings, ...patch, sr: { ...settings.sr, ...patch.sr } });
+}
+
+/** The key of a vault: its real path (symlinks resolved), or the resolved path if it is gone. */
+export function vaultKey(vaultRoot: string): string {
+  try {
+    return realpathSync.native(vaultRoot);
+  } catch {
+    return path.resolve(vaultRoot);
+  }
+}
+
+/** Reads and writes `<dataDir>/vault-settings.json`: `{ "<real vault path>": settings }`. */
+export class VaultSettingsStore {
+  constructor(private readonly dataDir: string) {}
+
+  get file(): string {
+    return path.join(this.dataDir, VAULT_SETTINGS_FILE);
+  }
+
+  async load(vaultRoot: string): Promise<VaultSettings> {
+    return normalizeVaultSettings((await this.readAll())[vaultKey(vaultRoot)]);
+  }
+
+  /** Applies `patch` to the vault's settings and writes the file atomically (temp file + rename). */
+  async update(vaultRoot: string, patch: VaultSettingsPatch): Promise<VaultSettings> {
+    const all = await this.readAll();
+    const key = vaultKey(vaultRoot);
+    const next = applyPatch(normalizeVaultSettings(all[key]), patch);
+    all[key] = next;
+    await fs.mkdir(this.dataDir, { recursive: true });
+    const tmp = `${this.file}.${randomUUID()}.tmp`;
+    await fs.writeFile(tmp, JSON.stringify(all, null, 2) + '\n', 'utf8');
+    await fs.rename(tmp, this.file);
+    return next;
+  }
+
+  private async readAll(): Promise<Record<string, unknown>> {
+    let text: string;
+    try {
+      text = await fs.readFile(this.file, 'utf8');
+    } catch {
+      return {};
+    }
+    try {
+      const parsed: unknown = JSON.parse(text);
+      // A null-prototype copy: a vault path of "__proto__" stays an ordinary key.
+      return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? Object.assign(Object.create(null), parsed) : {};
+    } catch {
+      // Corrupt (hand edit, crash of an older version): defaults, and the next save rewrites it.
+      return {};
+    }
+  }
+}

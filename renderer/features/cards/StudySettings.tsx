@@ -1,0 +1,54 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { VaultSettings } from '../../../electron/contract.ts';
+import { api } from '../../api.ts';
+import { useApi } from '../../useApi.ts';
+
+/**
+ * This vault's study settings, kept in the app data folder (never in the vault): the daily limit
+ * of new cards. Saved on submit; the deck counts are counted again.
+ */
+export function StudySettings({ onSaved }: { onSaved: () => void }) {
+  const [loaded] = useApi(() => api.vaultSettings({}), []);
+  const [draft, setDraft] = useState<VaultSettings | null>(null);
+  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  useEffect(() => {
+    if (loaded.state === 'ok') setDraft(loaded.value);
+  }, [loaded]);
+
+  if (loaded.state === 'error') return <p className="error" role="alert">Could not read the settings: {loaded.message}</p>;
+  if (!draft) return null;
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    const r = await api.updateVaultSettings({ newCardsPerDay: draft.newCardsPerDay });
+    if (!r.ok) return setMessage({ error: true, text: `Not saved: ${r.error.message}` });
+    setDraft(r.value);
+    setMessage({ error: false, text: 'Saved.' });
+    onSaved();
+  };
+
+  return (
+    <details className="study-settings">
+      <summary>Study settings</summary>
+      <form aria-label="Study settings" onSubmit={(e) => void save(e)}>
+        <label>
+          New cards a day{' '}
+          <input
+            type="number"
+            min={0}
+            max={9999}
+            required
+            value={draft.newCardsPerDay}
+            onChange={(e) => setDraft({ ...draft, newCardsPerDay: Math.max(0, Math.trunc(Number(e.target.value) || 0)) })}
+          />
+        </label>
+        <button type="submit">Save</button>
+        {message && (
+          <span role={message.error ? 'alert' : 'status'} className={message.error ? 'error' : 'stat-note'}>
+            {message.text}
+          </span>
+        )}
+      </form>
+    </details>
+  );
+}
