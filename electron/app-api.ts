@@ -15,6 +15,9 @@ import { InputError } from './domain/calc/inputs.ts';
 import { CalcError } from './domain/calc/calc-types.ts';
 import { CardNotFound, CardsService } from './services/cards-service.ts';
 import { CalcService } from './services/calc-service.ts';
+import { ExamService } from './services/exam-service.ts';
+import { ExamInputError } from './domain/exam/exam-date.ts';
+import { PracticeError } from './domain/exam/practice.ts';
 import { VaultSettingsStore } from './domain/settings/vault-settings.ts';
 
 export interface AppApiOptions {
@@ -36,7 +39,7 @@ type Handlers = { [K in OpName]: (req: Req<K>) => Promise<Responses[K]> | Respon
 
 export class AppApi {
   private vault: Vault | null = null;
-  private services: { cards: CardsService; calc: CalcService } | null = null;
+  private services: { cards: CardsService; calc: CalcService; exam: ExamService } | null = null;
   private watcher: VaultWatcher | null = null;
   private listeners = new Set<(e: VaultEvent) => void>();
 
@@ -59,7 +62,8 @@ export class AppApi {
     const dataDir = this.options.dataDir ?? defaultDataDir();
     const device = this.options.device ?? (process.env.CAIRN_DEVICE || os.hostname());
     const store = ReviewStore.open({ vaultRoot: vault.root, device, fallbackDir: dataDir });
-    this.services = { cards: new CardsService(vault, store, new VaultSettingsStore(dataDir)), calc: new CalcService(vault, dataDir) };
+    const cards = new CardsService(vault, store, new VaultSettingsStore(dataDir));
+    this.services = { cards, calc: new CalcService(vault, dataDir), exam: new ExamService(vault, cards, store) };
     this.watcher = this.options.watch === false ? null : watchVault(vault, (change) => this.emit(change));
     this.options.onVaultOpened?.(vault.root);
     this.emit({ kind: 'reload' });
@@ -111,6 +115,7 @@ export class AppApi {
       if (err instanceof VaultError) return { ok: false, error: { code: 'VAULT_NOT_FOUND', message: err.message } };
       if (err instanceof ReviewLogError) return { ok: false, error: { code: 'REVIEW_NOT_SAVED', message: err.message } };
       if (err instanceof CardNotFound) return { ok: false, error: { code: 'CARD_NOT_FOUND', message: err.message } };
+      if (err instanceof ExamInputError || err instanceof PracticeError) return { ok: false, error: { code: 'BAD_INPUT', message: err.message } };
       if (err instanceof InputError || err instanceof CalcError || err instanceof RangeError) return { ok: false, error: { code: 'BAD_INPUT', message: err.message } };
       return { ok: false, error: { code: 'INTERNAL', message: (err as Error)?.message ?? String(err) } };
     }
@@ -182,6 +187,16 @@ export class AppApi {
     noteCards: ({ id }) => this.feature().cards.noteCards(this.note(id).id),
     noteCalculators: ({ id, inputs }) => this.feature().calc.forNote(this.note(id).id, inputs),
     costBlock: async ({ id, calculatorId, scenarioId, inputs }) => ({ text: await this.feature().calc.costBlock(this.note(id).id, calculatorId, scenarioId, inputs) }),
+    examOverview: () => this.feature().exam.overview(),
+    examPlan: ({ deck, date, target }) => this.feature().exam.plan(deck, date, target),
+    setExam: ({ deck, date, target }) => this.feature().exam.setExam(deck, date, target),
+    removeExam: async ({ deck }) => (await this.feature().exam.removeExam(deck), {}),
+    practiceTest: ({ deck, count }) => this.feature().exam.practiceTest(deck ?? '', count),
+    practiceAnswer: ({ test, cardId, picked }) => this.feature().exam.practiceAnswer(test, cardId, picked),
+    practiceAgain: ({ cardIds }) => this.feature().exam.sendToAgain(cardIds),
+    cardBrowser: () => this.feature().exam.browse(),
+    suspendCard: ({ cardId, suspended }) => this.feature().exam.setSuspended(cardId, suspended),
+    checkTyped: ({ cardId, typed }) => this.feature().exam.checkTyped(cardId, typed),
   };
 }
 

@@ -20,6 +20,16 @@ export const OP_NAMES = [
   'noteCards',
   'noteCalculators',
   'costBlock',
+  'examOverview',
+  'examPlan',
+  'setExam',
+  'removeExam',
+  'practiceTest',
+  'practiceAnswer',
+  'practiceAgain',
+  'cardBrowser',
+  'suspendCard',
+  'checkTyped',
 ] as const;
 
 export type OpName = (typeof OP_NAMES)[number];

@@ -4,10 +4,9 @@ import { deckKey } from '../domain/cards/decks.ts';
 import { DEFAULT_EXAM_TARGET, ExamInputError } from '../domain/exam/exam-date.ts';
 import { planExam, type ExamPlan } from '../domain/exam/exam-plan.ts';
 import { ReviewStore } from '../domain/reviews/review-store.ts';
+import { VaultSettingsStore } from '../domain/settings/vault-settings.ts';
 import { UsageError, type CliCommand } from './cli-types.ts';
 import { appDataDir, deviceName, loadCards, optionalString } from './cards-commands.ts';
-
-const DEFAULT_NEW_LIMIT = 20;
 
 function targetOption(raw: string | undefined): number {
   if (raw === undefined) return DEFAULT_EXAM_TARGET;
@@ -41,9 +40,10 @@ export const planCommand: CliCommand = {
     const now = new Date();
     const { states, warnings } = await store.replay(cards, now);
     for (const w of warnings) ctx.err(`warning: ${w}`);
+    const { newCardsPerDay } = await new VaultSettingsStore(appDataDir()).load(vaultRoot);
     let plan: ExamPlan;
     try {
-      plan = planExam({ deck: deckKey(deck), cards, states, exam, target, now, newLimit: DEFAULT_NEW_LIMIT }).plan;
+      plan = planExam({ deck: deckKey(deck), cards, states, exam, target, now, newLimit: newCardsPerDay }).plan;
     } catch (err) {
       if (err instanceof ExamInputError) throw new UsageError(err.message);
       throw err;

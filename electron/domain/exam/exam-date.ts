@@ -48,21 +48,22 @@ export function daysUntil(examDay: Date, now: Date): number {
   return Math.round((startOfLocalDay(examDay).getTime() - startOfLocalDay(now).getTime()) / 86_400_000);
 }
 
-/**
- * The exam that governs a card now: of the exams of the decks it belongs to (a deck includes its
- * sub-tags) that are not past, the nearest; the highest target among exams on that day.
- */
+/** The exams not yet past of the decks a card belongs to (a deck includes its sub-tags). */
+export function examsForDecks(decks: string[], exams: Record<string, ExamSetting>, now: Date): ExamSetting[] {
+  return Object.entries(exams).flatMap(([deck, exam]) => {
+    if (!decks.some((d) => d === deck || d.startsWith(deck + '/'))) return [];
+    try {
+      return daysUntil(parseExamDay(exam.date), now) < 0 ? [] : [exam];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** The nearest of those exams (the highest target among exams on that day), or null. */
 export function examForDecks(decks: string[], exams: Record<string, ExamSetting>, now: Date): ExamSetting | null {
   let best: ExamSetting | null = null;
-  for (const [deck, exam] of Object.entries(exams)) {
-    if (!decks.some((d) => d === deck || d.startsWith(deck + '/'))) continue;
-    let day: Date;
-    try {
-      day = parseExamDay(exam.date);
-    } catch {
-      continue;
-    }
-    if (daysUntil(day, now) < 0) continue;
+  for (const exam of examsForDecks(decks, exams, now)) {
     if (!best || exam.date < best.date || (exam.date === best.date && exam.target > best.target)) best = exam;
   }
   return best;
