@@ -193,6 +193,7 @@ export class AppApi {
     removeExam: async ({ deck }) => (await this.feature().exam.removeExam(deck), {}),
     practiceTest: ({ deck, count }) => this.feature().exam.practiceTest(deck ?? '', count),
     practiceAnswer: ({ test, cardId, picked }) => this.feature().exam.practiceAnswer(test, cardId, picked),
+    practiceScore: ({ test }) => this.feature().exam.score(test),
     practiceAgain: ({ cardIds }) => this.feature().exam.sendToAgain(cardIds),
     cardBrowser: () => this.feature().exam.browse(),
     suspendCard: ({ cardId, suspended }) => this.feature().exam.setSuspended(cardId, suspended),

@@ -10,9 +10,9 @@ import type { DeckCounts } from './domain/reviews/due-counts.ts';
 import type { CardState } from './domain/reviews/fsrs-scheduler.ts';
 import type { CardStats, SessionCard } from './services/cards-service.ts';
 import type { CalculatorView } from './services/calc-service.ts';
-import type { BrowserRow, ExamOverview } from './services/exam-service.ts';
+import type { BrowserRow, ExamOverview, ExamStatus } from './services/exam-service.ts';
 import type { ExamPlan } from './domain/exam/exam-plan.ts';
-import type { PracticeTest } from './domain/exam/practice.ts';
+import type { PracticeScore, PracticeTest } from './domain/exam/practice.ts';
 import type { TypeInResult } from './domain/exam/type-in.ts';
 import { VaultSettingsPatchSchema, type VaultSettings } from './domain/settings/vault-settings.ts';
 
@@ -124,6 +124,7 @@ export const ops = {
   removeExam: { req: z.object({ deck: z.string().min(1).max(300) }).strict() },
   practiceTest: { req: z.object({ deck: Deck, count: z.union([z.number().int().min(1).max(1000), z.literal('all')]).optional() }).strict() },
   practiceAnswer: { req: z.object({ test: z.string().min(1).max(100), cardId: CardId, picked: z.string().min(1).max(10).nullable() }).strict() },
+  practiceScore: { req: z.object({ test: z.string().min(1).max(100) }).strict() },
   practiceAgain: { req: z.object({ cardIds: z.array(CardId).min(1).max(1000) }).strict() },
   cardBrowser: { req: z.object({}).strict() },
   suspendCard: { req: z.object({ cardId: CardId, suspended: z.boolean() }).strict() },
@@ -158,6 +159,7 @@ export interface Responses {
   removeExam: Record<string, never>;
   practiceTest: PracticeTest;
   practiceAnswer: { correct: boolean };
+  practiceScore: PracticeScore;
   practiceAgain: { sent: number };
   cardBrowser: BrowserRow[];
   suspendCard: { suspended: boolean };
@@ -188,4 +190,4 @@ export function isOpName(name: unknown): name is OpName {
 }
 
 export { APP_COMMANDS, OP_NAMES, type AppCommand, type OpName };
-export type { Heading, SearchHit, SwitchHit, Card, DeckCounts, CardState, CardStats, SessionCard, CalculatorView, VaultSettings, ExamOverview, ExamPlan, PracticeTest, BrowserRow, TypeInResult };
+export type { Heading, SearchHit, SwitchHit, Card, DeckCounts, CardState, CardStats, SessionCard, CalculatorView, VaultSettings, ExamOverview, ExamStatus, ExamPlan, PracticeTest, PracticeScore, BrowserRow, TypeInResult };

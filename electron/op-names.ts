@@ -26,6 +26,7 @@ export const OP_NAMES = [
   'removeExam',
   'practiceTest',
   'practiceAnswer',
+  'practiceScore',
   'practiceAgain',
   'cardBrowser',
   'suspendCard',

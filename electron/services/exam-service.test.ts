@@ -77,6 +77,9 @@ describe('exam mode through the app api', () => {
       assert.deepEqual(await call('practiceAnswer', { test: t.id, cardId: q.cardId, picked: wrong.original }), { correct: false });
     }
     assert.deepEqual(await call('cardDecks'), before);
+    const score = await call('practiceScore', { test: t.id });
+    assert.deepEqual([score.correct, score.total, score.missed.length], [0, 5, 5]);
+    assert.ok(score.byTag.some((x) => x.tag === 'exam/mla' && x.total === 5));
     const rows = await call('cardBrowser');
     assert.ok(t.questions.every((q) => rows.find((r) => r.id === q.cardId)!.practiced === 1));
     await call('practiceAgain', { cardIds: [t.questions[0].cardId] });

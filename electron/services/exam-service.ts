@@ -6,14 +6,15 @@ import type { Card } from '../domain/cards/card-types.ts';
 import { deckKey, inDeck } from '../domain/cards/decks.ts';
 import { daysUntil, parseExamDay, DEFAULT_EXAM_TARGET, ExamInputError } from '../domain/exam/exam-date.ts';
 import { planExam, type ExamPlan } from '../domain/exam/exam-plan.ts';
-import { buildPracticeTest, DEFAULT_PRACTICE_SIZE, type PracticeTest } from '../domain/exam/practice.ts';
+import { buildPracticeTest, DEFAULT_PRACTICE_SIZE, scorePractice, type PracticeScore, type PracticeTest } from '../domain/exam/practice.ts';
 import { compareTyped, type TypeInResult } from '../domain/exam/type-in.ts';
 import type { CardState } from '../domain/reviews/fsrs-scheduler.ts';
 import type { ReviewStore } from '../domain/reviews/review-store.ts';
+import { orderEntries } from '../domain/reviews/replay.ts';
 import type { Vault } from '../domain/vault/vault.ts';
 import { CardNotFound, type CardsService } from './cards-service.ts';
 
-export interface ExamView {
+export interface ExamStatus {
   deck: string;
   date: string;
   target: number;
@@ -25,7 +26,7 @@ export interface ExamView {
 }
 
 export interface ExamOverview {
-  exams: ExamView[];
+  exams: ExamStatus[];
   /** Due reviews over today's limit, left for the next days. */
   backlog: { due: number; limit: number; moved: number; spread: Array<{ date: string; count: number }> };
 }
@@ -72,7 +73,7 @@ export class ExamService {
   async overview(): Promise<ExamOverview> {
     const settings = await this.cards.settings();
     const now = this.clock();
-    const exams: ExamView[] = [];
+    const exams: ExamStatus[] = [];
     for (const [deck, exam] of Object.entries(settings.exams).sort(([, a], [, b]) => a.date.localeCompare(b.date))) {
       const past = daysUntil(parseExamDay(exam.date), now) < 0;
       let plan: ExamPlan | null = null;
@@ -120,6 +121,15 @@ export class ExamService {
     const correct = picked !== null && picked === card.answer;
     await this.store.appendOther({ type: 'practice', cardId, noteId: card.noteId, test, picked, correct });
     return { correct };
+  }
+
+  /** The score of a practice test, from its answers in the log (the last answer of each question counts). */
+  async score(test: string): Promise<PracticeScore> {
+    const { entries } = await this.store.readAll();
+    const last = new Map<string, boolean>();
+    for (const e of orderEntries(entries)) if (e.type === 'practice' && e.test === test) last.set(e.cardId, e.correct);
+    const byId = new Map(this.cards.cards().map((c) => [c.id, c]));
+    return scorePractice([...last].map(([cardId, correct]) => ({ cardId, decks: byId.get(cardId)?.decks ?? [], correct })));
   }
 
   /** Sends missed practice questions to the study queue: each is reviewed as Again now. */

@@ -58,10 +58,11 @@ describe('practice test from the choice cards of notes/', () => {
     const t = buildPracticeTest(cards, 'exam/saa', 4, 'score');
     const [q1, q2, q3] = t.questions;
     const wrong = q2.options.find((o) => o.key !== q2.answer)!.key;
-    const s = scorePractice(t.questions, { [q1.cardId]: q1.answer, [q2.cardId]: wrong, [q3.cardId]: null });
+    const answers: Record<string, string | null> = { [q1.cardId]: q1.answer, [q2.cardId]: wrong, [q3.cardId]: null };
+    const s = scorePractice(t.questions.map((q) => ({ cardId: q.cardId, decks: q.decks, correct: answers[q.cardId] === q.answer })));
     assert.equal(s.total, 4);
     assert.equal(s.correct, 1);
-    assert.deepEqual(s.missed.map((q) => q.cardId), t.questions.slice(1).map((q) => q.cardId));
+    assert.deepEqual(s.missed, t.questions.slice(1).map((q) => q.cardId));
     const saa = s.byTag.find((x) => x.tag === 'exam/saa')!;
     assert.deepEqual([saa.correct, saa.total], [1, 4]);
     assert.equal(originalKey(q2, wrong), q2.options.find((o) => o.key === wrong)!.original);

@@ -75,28 +75,32 @@ export interface PracticeScore {
   total: number;
   /** Per deck tag of the questions (a question counts for each of its tags), worst first. */
   byTag: TagScore[];
-  /** Questions answered wrong or not at all, in test order. */
-  missed: PracticeQuestion[];
+  /** Card ids of the questions answered wrong or not at all, in test order. */
+  missed: string[];
 }
 
-/** `answers`: shown letter picked per card id (missing or null: unanswered). */
-export function scorePractice(questions: PracticeQuestion[], answers: Record<string, string | null | undefined>): PracticeScore {
+export interface PracticeResult {
+  cardId: string;
+  decks: string[];
+  correct: boolean;
+}
+
+export function scorePractice(results: PracticeResult[]): PracticeScore {
   const tags = new Map<string, TagScore>();
-  const missed: PracticeQuestion[] = [];
+  const missed: string[] = [];
   let correct = 0;
-  for (const q of questions) {
-    const right = answers[q.cardId] === q.answer;
-    if (right) correct++;
-    else missed.push(q);
-    for (const tag of q.decks.length ? q.decks : ['(untagged)']) {
+  for (const r of results) {
+    if (r.correct) correct++;
+    else missed.push(r.cardId);
+    for (const tag of r.decks.length ? r.decks : ['(untagged)']) {
       const t = tags.get(tag) ?? { tag, correct: 0, total: 0 };
       t.total++;
-      if (right) t.correct++;
+      if (r.correct) t.correct++;
       tags.set(tag, t);
     }
   }
   const byTag = [...tags.values()].sort((a, b) => a.correct / a.total - b.correct / b.total || a.tag.localeCompare(b.tag));
-  return { correct, total: questions.length, byTag, missed };
+  return { correct, total: results.length, byTag, missed };
 }
 
 /** The note's letter of a shown letter, for the log (null when none was picked). */
