@@ -12,7 +12,7 @@ import type { ReviewStore } from '../domain/reviews/review-store.ts';
 import { defaultVaultSettings, type VaultSettings, type VaultSettingsPatch, type VaultSettingsStore } from '../domain/settings/vault-settings.ts';
 import type { Vault } from '../domain/vault/vault.ts';
 import { examForDecks } from '../domain/exam/exam-date.ts';
-import { applyExamCaps, examNewToday, suspendedCards, todaysWork } from '../domain/exam/exam-schedule.ts';
+import { applyExamCaps, capScheduleOptions, examNewToday, suspendedCards, todaysWork } from '../domain/exam/exam-schedule.ts';
 import { planBacklog, type BacklogPlan } from '../domain/exam/backlog.ts';
 
 export interface SessionCard extends Card {
@@ -135,17 +135,17 @@ export class CardsService {
     const newLeft = Math.max(await this.newLeft(entries, newLimit), examNew);
     const fresh = [...buckets.new].sort((a, b) => (examOf(a)?.date ?? '9999').localeCompare(examOf(b)?.date ?? '9999'));
     const queue = [...buckets.learning, ...buckets.due, ...fresh.slice(0, newLeft)];
-    return queue.map((c) => this.withButtons(c, states.get(c.id) ?? null, now, settings.typeInDecks));
+    return queue.map((c) => this.withButtons(c, states.get(c.id) ?? null, now, settings));
   }
 
-  private withButtons(card: Card, state: CardState | null, now: Date, typeInDecks: string[] = []): SessionCard {
+  private withButtons(card: Card, state: CardState | null, now: Date, settings: Pick<VaultSettings, 'typeInDecks' | 'exams'> = { typeInDecks: [], exams: {} }): SessionCard {
     const fresh: CardState = state ?? { cardId: card.id, phase: 'new', due: now.toISOString(), stability: 0, difficulty: 0, reps: 0, lapses: 0, scheduledDays: 0, learningSteps: 0, lastReview: null };
     return {
       ...card,
       noteTitle: this.vault.getNote(card.noteId)?.title ?? card.noteId,
       state,
-      buttons: scheduleOptions(fresh, now, { retention: this.retentionTarget }),
-      ...(card.kind === 'basic' && typeInDecks.some((d) => inDeck(card.decks, d)) ? { typeIn: true } : {}),
+      buttons: capScheduleOptions(card, fresh, scheduleOptions(fresh, now, { retention: this.retentionTarget }), settings.exams, now, { retention: this.retentionTarget }),
+      ...(card.kind === 'basic' && settings.typeInDecks.some((d) => inDeck(card.decks, d)) ? { typeIn: true } : {}),
     };
   }
 
@@ -160,7 +160,7 @@ export class CardsService {
     const { states } = await this.states();
     const state = states.get(cardId) ?? null;
     const shownAt = new Date(Math.max(this.clock().getTime(), state ? Date.parse(state.due) : 0));
-    return { state, card: this.withButtons(card, state, shownAt, (await this.settings()).typeInDecks) };
+    return { state, card: this.withButtons(card, state, shownAt, await this.settings()) };
   }
 
   async undo(cardId?: string): Promise<{ undone: string | null }> {

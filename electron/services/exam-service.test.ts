@@ -54,6 +54,9 @@ describe('exam mode through the app api', () => {
     const [card] = await call('cardSession', { deck: 'exam/mla' });
     const easy = await call('reviewCard', { cardId: card.id, rating: 4 });
     const days = (Date.parse(easy.state!.due) - Date.now()) / 86_400_000;
+    // The Easy button promised the same capped date the review got.
+    const promised = card.buttons.find((b) => b.label === 'Easy')!;
+    assert.ok(Math.abs(Date.parse(promised.due) - Date.parse(easy.state!.due)) < 60_000, `${promised.due} vs ${easy.state!.due}`);
     assert.ok(days < 3, `due in ${days} days: not capped for the exam`);
     await call('removeExam', { deck: 'exam/mla' });
     const decks = await call('cardBrowser');

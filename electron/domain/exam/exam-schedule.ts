@@ -2,7 +2,7 @@
 // replayed states and the log: the cards service calls them on every replay, so the deck counts,
 // the session and the plan all see the same schedule.
 import type { Card } from '../cards/card-types.ts';
-import { fromCardState, toCardState, type CardState } from '../reviews/fsrs-scheduler.ts';
+import { createScheduler, formatInterval, fromCardState, reviewCard, toCardState, type CardState, type ScheduleOption, type SchedulerOptions } from '../reviews/fsrs-scheduler.ts';
 import type { LogEntry } from '../reviews/review-entry.ts';
 import { effectiveReviews, orderEntries } from '../reviews/replay.ts';
 import { startOfLocalDay } from '../reviews/local-day.ts';
@@ -31,6 +31,28 @@ export function applyExamCaps(cards: Card[], states: Map<string, CardState>, exa
     if (capped.due.getTime() !== Date.parse(state.due)) out.set(card.id, toCardState(card.id, capped));
   }
   return out;
+}
+
+/**
+ * The answer buttons of a card in a deck with a coming exam, with the capped interval each gives
+ * (what the replay will make of the review), so a button never promises a date after the exam.
+ */
+export function capScheduleOptions(
+  card: Card,
+  state: CardState,
+  options: ScheduleOption[],
+  exams: Record<string, ExamSetting>,
+  now: Date,
+  scheduler: SchedulerOptions = {},
+): ScheduleOption[] {
+  const coming = examsForDecks(card.decks, exams, now);
+  if (coming.length === 0) return options;
+  const fsrs = createScheduler(scheduler);
+  return options.map((o) => {
+    let next = reviewCard(fsrs, card.id, fromCardState(state), o.rating, now);
+    for (const exam of coming) next = capForExam(curveFor(exam.target), next, examMoment(parseExamDay(exam.date)), exam.target);
+    return { ...o, due: next.due.toISOString(), interval: formatInterval(now, next.due) };
+  });
 }
 
 /** Cards whose latest suspend entry suspends them. */
