@@ -14,6 +14,7 @@ import type { Vault } from '../domain/vault/vault.ts';
 import { examForDecks } from '../domain/exam/exam-date.ts';
 import { applyExamCaps, capScheduleOptions, examNewToday, suspendedCards, todaysWork } from '../domain/exam/exam-schedule.ts';
 import { planBacklog, type BacklogPlan } from '../domain/exam/backlog.ts';
+import { DomainError } from '../domain/domain-error.ts';
 
 export interface SessionCard extends Card {
   noteTitle: string;
@@ -181,8 +182,8 @@ export class CardsService {
   }
 }
 
-export class CardNotFound extends Error {
+export class CardNotFound extends DomainError {
   constructor(readonly cardId: string) {
-    super(`no card ${cardId} in this vault`);
+    super('CARD_NOT_FOUND', `no card ${cardId} in this vault`);
   }
 }

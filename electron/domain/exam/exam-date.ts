@@ -1,6 +1,7 @@
 // An exam is a local calendar day. Reviews the plan expects on a day happen at 09:00 (or now, for
 // today) and the exam is taken at 12:00 of its day, so a review in the morning of the exam day
 // still counts — both hours are our own convention, stated in README.md ("Exam mode").
+import { DomainError } from '../domain-error.ts';
 import { localDay, startOfLocalDay } from '../reviews/local-day.ts';
 
 export const DEFAULT_EXAM_TARGET = 0.9;
@@ -16,7 +17,11 @@ export interface ExamSetting {
 }
 
 /** Bad exam input (past date, malformed date, empty deck): a message for the user, never a crash. */
-export class ExamInputError extends Error {}
+export class ExamInputError extends DomainError {
+  constructor(message: string) {
+    super('BAD_INPUT', message);
+  }
+}
 
 /** Local midnight of a `YYYY-MM-DD` day; throws ExamInputError when it is no calendar day. */
 export function parseExamDay(text: string): Date {

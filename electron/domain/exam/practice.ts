@@ -3,6 +3,7 @@
 // logged as practice entries, which the FSRS replay never reads (review-entry.ts).
 import type { Card, ChoiceOption } from '../cards/card-types.ts';
 import { inDeck } from '../cards/decks.ts';
+import { DomainError } from '../domain-error.ts';
 import { seededRandom, shuffled } from './shuffle.ts';
 
 export const DEFAULT_PRACTICE_SIZE = 20;
@@ -29,7 +30,11 @@ export interface PracticeTest {
 }
 
 /** No choice card to practise: a message for the user. */
-export class PracticeError extends Error {}
+export class PracticeError extends DomainError {
+  constructor(message: string) {
+    super('BAD_INPUT', message);
+  }
+}
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
