@@ -244,6 +244,29 @@ test('the daily new-card limit, set in the Flashcards view, holds across session
   }
 });
 
+test('"Export to Anki…" downloads an .apkg that Python’s sqlite3 reads: our note types, unique GUIDs', async ({ app, page }) => {
+  const cards = new CardsPage(page);
+  await cards.open();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export to Anki…' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^cairn-e2e-.*\.apkg$/);
+  const saved = path.join(ARTIFACTS, 'export.apkg');
+  await file.saveAs(saved);
+  await expect(page.getByRole('status').filter({ hasText: /^ ?Saved .*\.apkg: \d+ notes, 0 images\.$/ })).toBeVisible();
+  const script = `import json,sqlite3,sys,tempfile,zipfile,os
+z=zipfile.ZipFile(sys.argv[1]);d=os.path.join(tempfile.mkdtemp(),'c');open(d,'wb').write(z.read('collection.anki2'))
+c=sqlite3.connect(d);m=json.loads(c.execute('select models from col').fetchone()[0])
+print(json.dumps([c.execute('select count(*),count(distinct guid) from notes').fetchone(),sorted(x['name'] for x in m.values())]))`;
+  const { spawnSync } = await import('node:child_process');
+  const r = spawnSync('python3', ['-c', script, saved], { encoding: 'utf8' });
+  expect(r.status, r.stderr).toBe(0);
+  const [[notes, guids], types] = JSON.parse(r.stdout);
+  expect(notes).toBeGreaterThan(20);
+  expect(guids).toBe(notes);
+  expect(types).toEqual(['Cairn Basic', 'Cairn Choice', 'Cairn Cloze']);
+});
+
 test('a review that cannot be written says so and keeps the card; it goes through once the disk is back', async ({ page }) => {
   // Tests run as root, so chmod cannot make a folder unwritable: a FILE where a folder must be
   // created does (ENOTDIR), for the vault's .cairn and for the app-data fallback alike.

@@ -173,6 +173,7 @@ export class AppApi {
     undoReview: ({ cardId }) => this.feature().cards.undo(cardId),
     cardStats: () => this.feature().cards.stats(),
     vaultSettings: () => this.feature().cards.settings(),
+    exportAnkiPackage: ({ deck }) => this.feature().cards.ankiPackage(deck),
     updateVaultSettings: (patch) => this.feature().cards.updateSettings(patch),
     noteCards: ({ id }) => this.feature().cards.noteCards(this.note(id).id),
     noteCalculators: ({ id, inputs }) => this.feature().calc.forNote(this.note(id).id, inputs),

@@ -116,6 +116,7 @@ export const ops = {
   undoReview: { req: z.object({ cardId: z.string().min(1).max(200).optional() }).strict() },
   cardStats: { req: z.object({}).strict() },
   vaultSettings: { req: z.object({}).strict() },
+  exportAnkiPackage: { req: z.object({ deck: Deck }).strict() },
   updateVaultSettings: { req: VaultSettingsPatchSchema },
   noteCards: { req: z.object({ id: NoteId }).strict() },
   noteCalculators: { req: z.object({ id: NoteId, inputs: z.record(z.string().max(200), Inputs).optional() }).strict() },
@@ -151,6 +152,8 @@ export interface Responses {
   undoReview: { undone: string | null };
   cardStats: CardStats;
   vaultSettings: VaultSettings;
+  /** The .apkg as base64 (it crosses IPC and HTTP as JSON), with a file name to save it under. */
+  exportAnkiPackage: { fileName: string; base64: string; notes: number; media: number };
   updateVaultSettings: VaultSettings;
   noteCards: Card[];
   noteCalculators: { calculators: CalculatorView[]; errors: string[]; warnings: string[] };

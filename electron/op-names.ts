@@ -16,6 +16,7 @@ export const OP_NAMES = [
   'undoReview',
   'cardStats',
   'vaultSettings',
+  'exportAnkiPackage',
   'updateVaultSettings',
   'noteCards',
   'noteCalculators',

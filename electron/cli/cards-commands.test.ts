@@ -101,6 +101,23 @@ describe('cairn cards / due / export anki', () => {
     assert.equal(readFileSync(file, 'utf8'), out + '\n');
   });
 
+  test('export apkg writes a package; an unwritable --out is one line on stderr and exit 3', async () => {
+    const file = path.join(root, 'cards.apkg');
+    const ok = await cairn('export', 'apkg', '--out', file, '--json');
+    assert.equal(ok.code, 0, ok.err);
+    assert.deepEqual(Object.keys(JSON.parse(ok.out)), ['file', 'notes', 'media']);
+    assert.deepEqual([...readFileSync(file).subarray(0, 2)], [0x50, 0x4b], 'a zip');
+    for (const bad of [root, path.join(file, 'inside.apkg')]) {
+      const failed = await cairn('export', 'apkg', '--out', bad);
+      assert.equal(failed.code, 3);
+      // Card diagnostics come first on stderr; the failure is one line, the last.
+      const lines = failed.err.trim().split('\n').filter((l) => l.startsWith('cairn'));
+      assert.equal(lines.length, 1, failed.err);
+      assert.match(lines[0], /^cairn export apkg: .* (is a folder|its folder does not exist|not writable) \(E[A-Z]+\); nothing was written$/);
+    }
+    assert.equal((await cairn('export', 'apkg')).code, 1, '--out is required');
+  });
+
   test('bad usage exits 1 with a message', async () => {
     assert.equal((await cairn('cards', 'extra')).code, 1);
     const bad = await cairn('due', '--retention', '2');

@@ -3,11 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Card } from '../domain/cards/card-types.ts';
 import { exportAnki } from '../domain/cards/anki-export.ts';
+import { exportApkg } from '../domain/cards/anki-apkg-export.ts';
 import { deckKey, inDeck } from '../domain/cards/decks.ts';
 import { extractAllCards } from '../domain/cards/extract-cards.ts';
 import { dueCounts } from '../domain/reviews/due-counts.ts';
 import { ReviewStore } from '../domain/reviews/review-store.ts';
-import { newCardsStartedToday } from '../domain/reviews/review-stats.ts';
 import { VaultSettingsStore } from '../domain/settings/vault-settings.ts';
 import { UsageError, type CliCommand, type CliContext } from './cli-types.ts';
 
@@ -16,15 +16,33 @@ const json = (ctx: CliContext, value: unknown): void => {
   ctx.out(JSON.stringify(value, null, 2));
 };
 
+/** README: exit code 3 when the output file cannot be written. */
+export const EXIT_NOT_WRITTEN = 3;
+
+/** Writes `data` to `file`; a failure is one line on stderr and exit code 3, never a stack trace. */
+async function writeOut(ctx: CliContext, command: string, file: string, data: string | Uint8Array): Promise<number | null> {
+  try {
+    await writeFile(file, data);
+    return null;
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    const reason = e.code === 'EACCES' || e.code === 'EPERM' || e.code === 'EROFS' ? 'not writable' : e.code === 'EISDIR' ? 'is a folder' : e.code === 'ENOENT' || e.code === 'ENOTDIR' ? 'its folder does not exist' : 'cannot be written';
+    ctx.err(`cairn ${command}: ${file} ${reason} (${e.code ?? e.message}); nothing was written`);
+    return EXIT_NOT_WRITTEN;
+  }
+}
+
 /** The vault's cards, of `--deck` when given; card diagnostics go to stderr. */
-export async function loadCards(ctx: CliContext): Promise<{ cards: Card[]; vaultRoot: string }> {
+export async function loadCards(ctx: CliContext): Promise<{ cards: Card[]; vaultRoot: string; vault: Awaited<ReturnType<CliContext['openVault']>> }> {
   if (ctx.positionals.length) throw new UsageError(`unexpected argument "${ctx.positionals[0]}"`);
   const deck = optionalString(ctx, 'deck');
   if (deck !== undefined && !deckKey(deck)) throw new UsageError('--deck needs a tag, e.g. --deck service');
   const vault = await ctx.openVault();
-  const { cards, diagnostics } = extractAllCards(vault.allNotes());
+  // The vault's Spaced Repetition plugin settings, as the app saved them.
+  const { sr } = await new VaultSettingsStore(appDataDir()).load(vault.root);
+  const { cards, diagnostics } = extractAllCards(vault.allNotes(), sr);
   for (const d of diagnostics) ctx.err(`${d.id}:${d.line}  ${d.code}  ${d.message}`);
-  return { cards: deck ? cards.filter((c) => inDeck(c.decks, deck)) : cards, vaultRoot: vault.root };
+  return { cards: deck ? cards.filter((c) => inDeck(c.decks, deck)) : cards, vaultRoot: vault.root, vault };
 }
 
 export function optionalString(ctx: CliContext, name: string): string | undefined {
@@ -77,11 +95,11 @@ const due: CliCommand = {
     const { cards, vaultRoot } = await loadCards(ctx);
     const store = ReviewStore.open({ vaultRoot, device: deviceName(ctx), fallbackDir: appDataDir() });
     const now = new Date();
-    const { states, warnings, entries } = await store.replay(cards, now, { retention });
+    const { states, warnings, startedToday } = await store.replay(cards, now, { retention });
     for (const w of warnings) ctx.err(`warning: ${w}`);
     // `new` is what the vault's daily limit still allows today, as in the app; `unseen` all new cards.
     const { newCardsPerDay } = await new VaultSettingsStore(appDataDir()).load(vaultRoot);
-    const newLeft = Math.max(0, newCardsPerDay - newCardsStartedToday(entries, now));
+    const newLeft = Math.max(0, newCardsPerDay - startedToday);
     const deck = optionalString(ctx, 'deck');
     const rows = dueCounts(cards, states, now, newLeft).filter((r) => !deck || r.deck === '' || inDeck([r.deck], deck));
     if (ctx.json) return json(ctx, rows);
@@ -106,9 +124,27 @@ const exportAnkiCommand: CliCommand = {
       ctx.out(text.replace(/\n$/, ''));
       return;
     }
-    await writeFile(out, text, 'utf8');
+    const failed = await writeOut(ctx, 'export anki', out, text);
+    if (failed) return failed;
     ctx.err(`wrote ${cards.length} cards to ${out}`);
   },
 };
 
-export const cardCommands: CliCommand[] = [cards, due, exportAnkiCommand];
+const exportApkgCommand: CliCommand = {
+  name: 'export apkg',
+  usage: 'export apkg [--deck TAG] --out FILE',
+  summary: 'Cards as an Anki package (.apkg): note types "Cairn Basic/Cloze/Choice", decks, images',
+  options: { deck: { type: 'string' }, out: { type: 'string' } },
+  async run(ctx) {
+    const out = optionalString(ctx, 'out');
+    if (!out) throw new UsageError('--out FILE is required (an .apkg is binary)');
+    const { cards, vault } = await loadCards(ctx);
+    const result = await exportApkg(cards, vault, { deck: optionalString(ctx, 'deck') });
+    const failed = await writeOut(ctx, 'export apkg', out, result.bytes);
+    if (failed) return failed;
+    if (ctx.json) return json(ctx, { file: out, notes: result.notes, media: result.media });
+    ctx.err(`wrote ${result.notes} notes and ${result.media} images to ${out}`);
+  },
+};
+
+export const cardCommands: CliCommand[] = [cards, due, exportAnkiCommand, exportApkgCommand];

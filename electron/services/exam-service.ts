@@ -88,8 +88,8 @@ export class ExamService {
       }
       exams.push({ deck, date: exam.date, target: exam.target, past, plan, problem });
     }
-    const { states, entries, suspended } = await this.cards.states();
-    const backlog = await this.cards.backlog(this.cards.cards().filter((c) => !suspended.has(c.id)), states, entries);
+    const { states, reviews, suspended } = await this.cards.states();
+    const backlog = await this.cards.backlog(this.cards.cards().filter((c) => !suspended.has(c.id)), states, reviews);
     return { exams, backlog: { due: backlog.today.length + backlog.moved, limit: settings.reviewsPerDay, moved: backlog.moved, spread: backlog.spread } };
   }
 
@@ -104,11 +104,13 @@ export class ExamService {
     await this.cards.updateSettings({ exams: { [deckKey(deck)]: null } });
   }
 
-  practiceTest(deck: string, count: number | 'all' = DEFAULT_PRACTICE_SIZE): PracticeTest {
+  async practiceTest(deck: string, count: number | 'all' = DEFAULT_PRACTICE_SIZE): Promise<PracticeTest> {
+    await this.cards.settings();
     return buildPracticeTest(this.cards.cards(), deck ? deckKey(deck) : '', count, randomUUID());
   }
 
-  private card(cardId: string): Card {
+  private async card(cardId: string): Promise<Card> {
+    await this.cards.settings();
     const card = this.cards.cards().find((c) => c.id === cardId);
     if (!card) throw new CardNotFound(cardId);
     return card;
@@ -116,7 +118,7 @@ export class ExamService {
 
   /** Logs a practice answer (`picked`: the note's option letter, null when unanswered). */
   async practiceAnswer(test: string, cardId: string, picked: string | null): Promise<{ correct: boolean }> {
-    const card = this.card(cardId);
+    const card = await this.card(cardId);
     if (card.kind !== 'choice') throw new ExamInputError('only multiple-choice cards can be practised');
     const correct = picked !== null && picked === card.answer;
     await this.store.appendOther({ type: 'practice', cardId, noteId: card.noteId, test, picked, correct });
@@ -134,18 +136,19 @@ export class ExamService {
 
   /** Sends missed practice questions to the study queue: each is reviewed as Again now. */
   async sendToAgain(cardIds: string[]): Promise<{ sent: number }> {
-    for (const id of cardIds) await this.cards.review(this.card(id).id, 1);
+    for (const id of cardIds) await this.cards.review((await this.card(id)).id, 1);
     return { sent: cardIds.length };
   }
 
   async setSuspended(cardId: string, suspended: boolean): Promise<{ suspended: boolean }> {
-    const card = this.card(cardId);
+    const card = await this.card(cardId);
     await this.store.appendOther({ type: 'suspend', cardId, noteId: card.noteId, suspended });
     return { suspended };
   }
 
   async browse(): Promise<BrowserRow[]> {
-    const { states, entries, suspended } = await this.cards.states();
+    const { states, suspended } = await this.cards.states();
+    const { entries } = await this.store.readAll();
     const practiced = new Map<string, number>();
     for (const e of entries) if (e.type === 'practice') practiced.set(e.cardId, (practiced.get(e.cardId) ?? 0) + 1);
     return this.cards.cards().map((c) => {
@@ -171,7 +174,7 @@ export class ExamService {
     });
   }
 
-  checkTyped(cardId: string, typed: string): TypeInResult {
-    return compareTyped(typed, this.card(cardId).back);
+  async checkTyped(cardId: string, typed: string): Promise<TypeInResult> {
+    return compareTyped(typed, (await this.card(cardId)).back);
   }
 }

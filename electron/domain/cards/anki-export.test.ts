@@ -9,7 +9,7 @@ import { extractAllCards, extractCards } from './extract-cards.ts';
 import { fixtureNote, seedNote } from './fixtures/load-fixtures.ts';
 
 const GOLDEN = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'anki-export.golden.txt');
-const HEADER = ['#separator:tab', '#html:true', '#guid column:1', '#notetype column:2', '#deck column:3', '#tags column:6'];
+const HEADER = ['#separator:tab', '#html:true', '#guid column:1', '#notetype column:2', '#deck column:3', '#tags column:8'];
 const rows = (text: string) => text.split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.split('\t'));
 
 describe('exportAnki', () => {
@@ -21,12 +21,12 @@ describe('exportAnki', () => {
     assert.equal(text, readFileSync(GOLDEN, 'utf8'));
   });
 
-  test('header lines first, then one row of six columns per card, guid = card id', () => {
+  test('header lines first, then one row of eight columns per card, guid = card id', () => {
     assert.deepEqual(text.split('\n').slice(0, HEADER.length), HEADER);
     const body = rows(text);
     assert.equal(body.length, cards.length);
     for (const [k, row] of body.entries()) {
-      assert.equal(row.length, 6);
+      assert.equal(row.length, 8);
       assert.equal(row[0], cards[k].id);
     }
   });
@@ -34,19 +34,26 @@ describe('exportAnki', () => {
   test('nested tags become :: decks and tags', () => {
     const seedRow = rows(text).find((r) => r[0] === cards[0].id)!;
     assert.equal(seedRow[2], 'service::sagemaker-processing');
-    assert.ok(seedRow[5].split(' ').includes('optimization::workload-separation'));
+    assert.ok(seedRow[7].split(' ').includes('optimization::workload-separation'));
   });
 
-  test('the choice card shows its options on the front', () => {
+  test('our own note types, named the same in any Anki language', () => {
+    assert.deepEqual([...new Set(rows(text).map((r) => r[1]))].sort(), ['Cairn Basic', 'Cairn Choice', 'Cairn Cloze']);
+  });
+
+  test('the choice card keeps its structure: question, options, answer, explanations', () => {
     const choice = cards.find((c) => c.kind === 'choice')!;
-    const [, notetype, , front, back] = rows(text).find((r) => r[0] === choice.id)!;
-    assert.equal(notetype, 'Basic');
-    for (const o of choice.options!) assert.ok(front.includes(`${o.key}) ${o.text}`));
-    assert.ok(back.startsWith('<b>C) '));
+    const [, notetype, , question, options, answer, explanations] = rows(text).find((r) => r[0] === choice.id)!;
+    assert.equal(notetype, 'Cairn Choice');
+    assert.ok(question.startsWith('A business is developing'));
+    assert.equal(options.split('<br>').length, 4);
+    assert.ok(options.startsWith('A) '));
+    assert.match(answer, /^C\) /);
+    assert.equal(explanations.split('<br>').length, 4);
   });
 
   test('a cloze card is a Cloze note with {{c1::…}} around its own deletion only', () => {
-    const clozeRows = rows(text).filter((r) => r[1] === 'Cloze');
+    const clozeRows = rows(text).filter((r) => r[1] === 'Cairn Cloze');
     assert.deepEqual(clozeRows.map((r) => r[3]), [
       'The first female {{c1::prime minister}} of Australia was Julia Gillard.',
       'The first female prime minister of Australia was {{c1::Julia Gillard}}.',
@@ -71,8 +78,13 @@ describe('exportAnki escaping', () => {
     assert.equal(back, 'x &gt; y');
   });
 
+  test('a cloze hint goes into the deletion; an image becomes <img> of its file name', () => {
+    assert.equal(one('Funded with ==$40 million==^[USD].')[3], 'Funded with {{c1::$40 million::USD}}.');
+    assert.equal(one('Diagram ![[img/arch.png]]::answer')[3], 'Diagram <img src="arch.png">');
+  });
+
   test('newlines become <br>, tabs become spaces, untagged cards go to Default', () => {
-    const [, , deck, front, back, tags] = one('line one\tcol\nline two\n?\nanswer');
+    const [, , deck, front, back, , , tags] = one('line one\tcol\nline two\n?\nanswer');
     assert.equal(front, 'line one col<br>line two');
     assert.equal(back, 'answer');
     assert.equal(deck, 'Default');

@@ -9,11 +9,31 @@ import { maskKeepingSrComments } from './sr-comment.ts';
 export interface BodyLines {
   raw: string[];
   scan: string[];
+  /** Lines of fenced code blocks, fences included: a blank line there does not end a card. */
+  fenced: boolean[];
 }
 
 export function bodyLines(body: string): BodyLines {
   const split = (text: string) => text.split('\n').map((line) => line.replace(/\r$/, ''));
-  return { raw: split(body), scan: split(maskKeepingSrComments(body, maskCode)) };
+  const raw = split(body);
+  return { raw, scan: split(maskKeepingSrComments(body, maskCode)), fenced: fencedLines(raw) };
+}
+
+/** CommonMark fences as maskCode reads them: ``` or ~~~ (3+), closed by the same run or longer. */
+function fencedLines(raw: string[]): boolean[] {
+  let fence: { ch: string; len: number } | null = null;
+  return raw.map((line) => {
+    const m = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (fence) {
+      if (m && m[1][0] === fence.ch && m[1].length >= fence.len && line.trim() === m[1]) fence = null;
+      return true;
+    }
+    if (m && !(m[1][0] === '`' && line.slice(m.index + m[0].length).includes('`'))) {
+      fence = { ch: m[1][0], len: m[1].length };
+      return true;
+    }
+    return false;
+  });
 }
 
 export const isBlank = (line: string) => line.trim() === '';

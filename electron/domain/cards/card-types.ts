@@ -30,8 +30,12 @@ export interface Card {
   answer?: string;
   /** Option key → why it is right or wrong. */
   explanations?: Record<string, string>;
-  /** Offsets in `back` of the text this cloze card hides (`front` shows `[...]` there). */
-  clozeSpan?: [number, number];
+  /** Offsets in `back` of the text this cloze card hides, in order (one, or a deletion group's). */
+  clozeSpans?: Array<[number, number]>;
+  /** What the front shows in place of each hidden span: `[...]`, or `[hint]` (SR plugin hints). */
+  clozeGaps?: string[];
+  /** Obsidian block id (`^id`) the card's text ended with, without `^`; stripped from the text. */
+  blockId?: string;
   imported?: ImportedSchedule;
   /** The note's tags, lowercased, without `#`; hierarchical (`service/sagemaker-processing`). */
   decks: string[];
@@ -54,8 +58,11 @@ export interface CardDiagnostic {
   line: number;
 }
 
-/** A card before it gets its id and decks; `line` is a 0-based index into the note body. */
-export type DraftCard = Omit<Card, 'id' | 'noteId' | 'decks' | 'line'> & { bodyLine: number };
+/**
+ * A card before it gets its id and decks; `line` is a 0-based index into the note body. `decks`
+ * is set when the card names its own (an SR plugin `#flashcards/…` tag), else the note's apply.
+ */
+export type DraftCard = Omit<Card, 'id' | 'noteId' | 'decks' | 'line'> & { bodyLine: number; decks?: string[] };
 
 export type DraftDiagnostic = Omit<CardDiagnostic, 'id' | 'line'> & { bodyLine: number };
 

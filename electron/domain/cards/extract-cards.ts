@@ -6,6 +6,7 @@ import { conceptCards } from './concept-cards.ts';
 import { noteDecks } from './decks.ts';
 import { examQuestionCards } from './exam-questions.ts';
 import { srPluginCards } from './sr-plugin-cards.ts';
+import type { SrSettings } from '../settings/vault-settings.ts';
 
 export interface ExtractResult {
   cards: Card[];
@@ -17,23 +18,23 @@ export interface ExtractResult {
  * then concept bullets, then plugin syntax on the lines neither took, so no line makes two cards.
  * Never throws: what cannot become a card is a diagnostic.
  */
-export function extractCards(note: ParsedNote): ExtractResult {
+export function extractCards(note: ParsedNote, sr?: SrSettings): ExtractResult {
   const lines = bodyLines(note.body);
   const headings = note.headings.map((h) => ({ level: h.level, text: h.text, bodyLine: h.line - note.bodyStartLine }));
 
   const exam = examQuestionCards(lines);
   const concepts = conceptCards(lines, headings, exam.claimed);
-  const plugin = srPluginCards(lines, new Set([...exam.claimed, ...concepts.claimed]));
+  const plugin = srPluginCards(lines, new Set([...exam.claimed, ...concepts.claimed]), sr);
 
   // Stable sort: siblings (both sides of a reversed card, clozes of one paragraph) keep their order.
   const drafts: DraftCard[] = [...exam.cards, ...concepts.cards, ...plugin.cards].sort((a, b) => a.bodyLine - b.bodyLine);
   const ids = assignCardIds(note.id, drafts);
   const decks = noteDecks(note.tags);
-  const cards = drafts.map(({ bodyLine, ...draft }, k): Card => ({
+  const cards = drafts.map(({ bodyLine, decks: own, ...draft }, k): Card => ({
     id: ids[k],
     noteId: note.id,
     ...draft,
-    decks,
+    decks: own ?? decks,
     line: note.bodyStartLine + bodyLine,
   }));
 
@@ -44,11 +45,11 @@ export function extractCards(note: ParsedNote): ExtractResult {
 }
 
 /** The cards of many notes, diagnostics gathered. */
-export function extractAllCards(notes: Iterable<ParsedNote>): ExtractResult {
+export function extractAllCards(notes: Iterable<ParsedNote>, sr?: SrSettings): ExtractResult {
   const cards: Card[] = [];
   const diagnostics: CardDiagnostic[] = [];
   for (const note of notes) {
-    const result = extractCards(note);
+    const result = extractCards(note, sr);
     cards.push(...result.cards);
     diagnostics.push(...result.diagnostics);
   }

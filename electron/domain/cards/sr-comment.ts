@@ -42,3 +42,10 @@ export function trailingSrComment(scanLine: string): { comment: string; start: n
   const m = /<!--SR:[^>\n]*-->\s*$/.exec(scanLine);
   return m ? { comment: m[0].trim(), start: m.index } : null;
 }
+
+/**
+ * The callout form of a schedule (the plugin's "use callouts for scheduling comments" setting):
+ * a line `> [!sr|card-metadata]` under the card, then `> <!--SR:…-->`.
+ */
+export const SR_CALLOUT = /^\s*>\s*\[!sr\|card-metadata\][+-]?\s*$/i;
+export const SR_CALLOUT_BODY = /^\s*>\s*(<!--SR:[^>\n]*-->)\s*$/;

@@ -63,7 +63,7 @@ describe('plugin syntax (fixture)', () => {
     ]);
     const back = 'The first female prime minister of Australia was Julia Gillard.';
     assert.deepEqual(clozes.map((c) => c.back), [back, back]);
-    assert.deepEqual(clozes.map((c) => back.slice(...c.clozeSpan!)), ['prime minister', 'Julia Gillard']);
+    assert.deepEqual(clozes.map((c) => c.clozeSpans!.map((span) => back.slice(...span))), [['prime minister'], ['Julia Gillard']]);
     assert.notEqual(clozes[0].id, clozes[1].id);
   });
 

@@ -3,8 +3,8 @@
 // the session and the plan all see the same schedule.
 import type { Card } from '../cards/card-types.ts';
 import { createScheduler, formatInterval, fromCardState, reviewCard, toCardState, type CardState, type ScheduleOption, type SchedulerOptions } from '../reviews/fsrs-scheduler.ts';
-import type { LogEntry } from '../reviews/review-entry.ts';
-import { effectiveReviews, orderEntries } from '../reviews/replay.ts';
+import type { LogEntry, ReviewEntry } from '../reviews/review-entry.ts';
+import { orderEntries } from '../reviews/replay.ts';
 import { startOfLocalDay } from '../reviews/local-day.ts';
 import { daysUntil, examsForDecks, examMoment, parseExamDay, type ExamSetting } from './exam-date.ts';
 import { introductionDays, newQuota } from './exam-plan.ts';
@@ -58,7 +58,8 @@ export function capScheduleOptions(
 /** Cards whose latest suspend entry suspends them. */
 export function suspendedCards(entries: LogEntry[]): Set<string> {
   const out = new Set<string>();
-  for (const e of orderEntries(entries)) {
+  // Only suspend entries are ordered: the rest of the log is not sorted again on every call.
+  for (const e of orderEntries(entries.filter((x) => x.type === 'suspend'))) {
     if (e.type !== 'suspend') continue;
     if (e.suspended) out.add(e.cardId);
     else out.delete(e.cardId);
@@ -66,13 +67,13 @@ export function suspendedCards(entries: LogEntry[]): Set<string> {
   return out;
 }
 
-/** Cards first reviewed today, and reviews today of cards seen before today. */
-export function todaysWork(entries: LogEntry[], now: Date): { newStarted: Set<string>; reviews: number } {
+/** Cards first reviewed today, and reviews today of cards seen before today (`reviews`: in effect, in replay order). */
+export function todaysWork(effective: readonly ReviewEntry[], now: Date): { newStarted: Set<string>; reviews: number } {
   const dayStart = startOfLocalDay(now).getTime();
   const seenBefore = new Set<string>();
   const newStarted = new Set<string>();
   let reviews = 0;
-  for (const r of effectiveReviews(entries)) {
+  for (const r of effective) {
     const at = Date.parse(r.at);
     if (at < dayStart) seenBefore.add(r.cardId);
     else if (seenBefore.has(r.cardId)) reviews++;

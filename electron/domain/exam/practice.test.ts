@@ -111,7 +111,7 @@ describe('practice entries never move a due date', () => {
     await store.appendOther({ type: 'practice', cardId: card.id, noteId: card.noteId, test: 't1', picked: null, correct: false });
     const after = await store.replay([card], new Date());
     assert.deepEqual(after.states.get(card.id), before);
-    assert.equal(after.entries.filter((e) => e.type === 'practice').length, 2);
+    assert.equal((await store.readAll()).entries.filter((e) => e.type === 'practice').length, 2);
     assert.equal(after.warnings.length, 1);
     assert.match(after.warnings[0], /:3: unreadable line skipped/);
     // Undo cancels the last review, never a practice answer.

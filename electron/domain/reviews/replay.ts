@@ -11,9 +11,12 @@ import { fsrsCardFromImported } from './imported-schedule.ts';
 export function orderEntries(entries: LogEntry[]): LogEntry[] {
   const byId = new Map<string, LogEntry>();
   for (const e of entries) if (!byId.has(e.id)) byId.set(e.id, e);
-  return [...byId.values()].sort(
-    (a, b) => Date.parse(a.at) - Date.parse(b.at) || compare(a.device, b.device) || compare(a.id, b.id),
-  );
+  return [...byId.values()].sort(compareEntries);
+}
+
+/** Replay order: time, then device, then entry id. */
+export function compareEntries(a: LogEntry, b: LogEntry): number {
+  return Date.parse(a.at) - Date.parse(b.at) || compare(a.device, b.device) || compare(a.id, b.id);
 }
 
 /** The reviews that count: in replay order, without those an undo entry cancelled. */

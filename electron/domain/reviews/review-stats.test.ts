@@ -2,7 +2,8 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CardState } from './fsrs-scheduler.ts';
 import type { LogEntry, Rating } from './review-entry.ts';
-import { dueForecast, retention, reviewHeatmap, newCardsStartedToday } from './review-stats.ts';
+import { effectiveReviews } from './replay.ts';
+import { dueForecast, retention, reviewHeatmap } from './review-stats.ts';
 
 let serial = 0;
 const review = (cardId: string, at: string, rating: Rating): LogEntry => ({
@@ -31,7 +32,7 @@ describe('review stats', () => {
       review('c3', '2024-03-01T02:00:00Z', 3), // 366 days ago: outside
       { v: 1, type: 'undo', id: 'u1', target: late.id, at: '2025-03-01T02:30:00Z', device: 'laptop' } as LogEntry,
     ];
-    const map = reviewHeatmap(entries, NOW);
+    const map = reviewHeatmap(effectiveReviews(entries), NOW);
     assert.equal(map.length, 365);
     assert.equal(map[0].date, '2024-03-02');
     assert.deepEqual(map.at(-1), { date: '2025-03-01', count: 1 });
@@ -47,7 +48,7 @@ describe('review stats', () => {
       review('c2', '2025-01-01T00:00:00Z', 4), // first sight
       review('c2', '2025-01-09T00:00:00Z', 2),
     ];
-    assert.deepEqual(retention(entries), { reviews: 3, retained: 2, rate: 2 / 3 });
+    assert.deepEqual(retention(effectiveReviews(entries)), { reviews: 3, retained: 2, rate: 2 / 3 });
     assert.deepEqual(retention([]), { reviews: 0, retained: 0, rate: null });
   });
 
@@ -61,19 +62,4 @@ describe('review stats', () => {
     assert.deepEqual(forecast.slice(0, 2), [{ date: '2025-03-01', count: 2 }, { date: '2025-03-02', count: 1 }]);
     assert.equal(forecast.reduce((n, d) => n + d.count, 0), 3);
   });
-});
-
-test('new cards started today: first reviews still in effect, on the local day of now', () => {
-  const now = new Date('2026-11-29T12:00:00');
-  const at = (iso: string) => new Date(iso).toISOString();
-  const review = (id: string, cardId: string, when: string) => ({ v: 1 as const, type: 'review' as const, id, at: at(when), device: 'd', cardId, noteId: 'n.md', rating: 3 as const });
-  const entries = [
-    review('1', 'old', '2026-11-28T09:00:00'),
-    review('2', 'old', '2026-11-29T09:00:00'),
-    review('3', 'a', '2026-11-29T09:05:00'),
-    review('4', 'a', '2026-11-29T09:15:00'),
-    review('5', 'b', '2026-11-29T10:00:00'),
-    { v: 1 as const, type: 'undo' as const, id: '6', target: '5', at: at('2026-11-29T10:01:00'), device: 'd' },
-  ];
-  assert.equal(newCardsStartedToday(entries, now), 1);
 });

@@ -1,6 +1,5 @@
 import type { CardState } from './fsrs-scheduler.ts';
-import type { LogEntry } from './review-entry.ts';
-import { effectiveReviews } from './replay.ts';
+import type { ReviewEntry } from './review-entry.ts';
 import { localDay, localDaysBetween, startOfLocalDay } from './local-day.ts';
 
 export interface DayCount {
@@ -18,10 +17,10 @@ export interface Retention {
   rate: number | null;
 }
 
-/** Reviews per local day over the last `days` days (today last); undone reviews do not count. */
-export function reviewHeatmap(entries: LogEntry[], now: Date, days = 365): DayCount[] {
+/** Reviews per local day over the last `days` days (today last); `reviews` are the effective ones (replay.ts). */
+export function reviewHeatmap(reviews: readonly ReviewEntry[], now: Date, days = 365): DayCount[] {
   const out = dayRange(now, -(days - 1), days);
-  for (const review of effectiveReviews(entries)) {
+  for (const review of reviews) {
     const index = days - 1 + localDaysBetween(now, new Date(review.at));
     if (index >= 0 && index < days) out[index].count++;
   }
@@ -32,11 +31,11 @@ export function reviewHeatmap(entries: LogEntry[], now: Date, days = 365): DayCo
  * Share of reviews not rated Again, over cards past their first review: the first sight of a new
  * card measures nothing learnt yet, so it is left out.
  */
-export function retention(entries: LogEntry[]): Retention {
+export function retention(effective: readonly ReviewEntry[]): Retention {
   const seen = new Set<string>();
   let reviews = 0;
   let retained = 0;
-  for (const review of effectiveReviews(entries)) {
+  for (const review of effective) {
     if (!seen.has(review.cardId)) {
       seen.add(review.cardId);
       continue;
@@ -60,17 +59,4 @@ export function dueForecast(states: Iterable<CardState>, now: Date, days = 30): 
 
 function dayRange(now: Date, firstOffset: number, days: number): DayCount[] {
   return Array.from({ length: days }, (_, k) => ({ date: localDay(startOfLocalDay(now, firstOffset + k)), count: 0 }));
-}
-
-/**
- * New cards started today (local day): cards whose first review still in effect is today. With
- * the daily limit it gives how many new cards may still be shown (Anki's "New cards/day").
- */
-export function newCardsStartedToday(entries: LogEntry[], now: Date): number {
-  const first = new Map<string, string>();
-  for (const review of effectiveReviews(entries)) if (!first.has(review.cardId)) first.set(review.cardId, review.at);
-  const today = localDay(now);
-  let n = 0;
-  for (const at of first.values()) if (localDay(new Date(at)) === today) n++;
-  return n;
 }

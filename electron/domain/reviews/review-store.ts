@@ -7,8 +7,11 @@ import path from 'node:path';
 import type { Card } from '../cards/card-types.ts';
 import type { CardState, SchedulerOptions } from './fsrs-scheduler.ts';
 import { LogEntrySchema, ReviewEntrySchema, type LogEntry, type PracticeEntry, type Rating, type ReviewEntry, type SuspendEntry, type UndoEntry } from './review-entry.ts';
-import { appendLogLine, ensureLogFile, nodeLogFs, readLogDir, ReviewLogError, type LogFs } from './review-log-file.ts';
-import { effectiveReviews, replayReviews } from './replay.ts';
+import { appendLogLine, ensureLogFile, nodeLogFs, ReviewLogError, type LogFs } from './review-log-file.ts';
+import { LogTail, type TailRead } from './log-tail.ts';
+import { IncrementalReplay } from './incremental-replay.ts';
+import { DEFAULT_RETENTION } from './fsrs-scheduler.ts';
+import { startOfLocalDay } from './local-day.ts';
 
 export interface ReviewStoreOptions {
   vaultRoot: string;
@@ -34,7 +37,10 @@ export interface LogLocation {
 
 export interface ReplayResult {
   states: Map<string, CardState>;
-  entries: LogEntry[];
+  /** The reviews in effect (undone ones left out), in replay order. */
+  reviews: readonly ReviewEntry[];
+  /** New cards started today (local day of `now`): their first review in effect is today. */
+  startedToday: number;
   warnings: string[];
 }
 
@@ -42,10 +48,17 @@ export class ReviewStore {
   private readonly fs: LogFs;
   private readonly clock: () => Date;
   private location: Promise<LogLocation> | null = null;
+  // Both log folders read incrementally, and one replay per retention kept up to date from them,
+  // so a review or a deck view costs what was appended, not the size of the log (log-tail.ts).
+  private readonly tails: LogTail[];
+  private readonly replayers = new Map<number, IncrementalReplay>();
+  private reads: TailRead[] = [];
+  private syncing: Promise<TailRead[]> = Promise.resolve([]);
 
   private constructor(private readonly options: ReviewStoreOptions) {
     this.fs = options.fs ?? nodeLogFs;
     this.clock = options.clock ?? (() => new Date());
+    this.tails = [new LogTail(this.fs, this.vaultLogDir), new LogTail(this.fs, this.fallbackLogDir)];
   }
 
   /** No file is touched until the first append: reading (replay, due counts) writes nothing. */
@@ -113,8 +126,8 @@ export class ReviewStore {
    * appending an undo entry; the review's line stays. Resolves to the cancelled review, or null.
    */
   async undoLast(cardId?: string): Promise<ReviewEntry | null> {
-    const { entries } = await this.readAll();
-    const mine = effectiveReviews(entries).filter((r) => r.device === this.options.device && (!cardId || r.cardId === cardId));
+    await this.sync();
+    const mine = this.replayer({}).effective().filter((r) => r.device === this.options.device && (!cardId || r.cardId === cardId));
     const target = mine.at(-1);
     if (!target) return null;
     const undo: UndoEntry = { v: 1, type: 'undo', id: randomUUID(), target: target.id, at: this.now(), device: this.options.device };
@@ -124,13 +137,44 @@ export class ReviewStore {
 
   /** Every entry of every device, from the vault and the app-data fallback. */
   async readAll(): Promise<{ entries: LogEntry[]; warnings: string[] }> {
-    const [vault, fallback] = await Promise.all([readLogDir(this.fs, this.vaultLogDir), readLogDir(this.fs, this.fallbackLogDir)]);
-    return { entries: [...vault.entries, ...fallback.entries], warnings: [...vault.warnings, ...fallback.warnings] };
+    const reads = await this.sync();
+    return { entries: reads.flatMap((r) => r.entries()), warnings: reads.flatMap((r) => r.warnings) };
   }
 
   async replay(cards: Card[], now: Date, options: SchedulerOptions = {}): Promise<ReplayResult> {
-    const { entries, warnings } = await this.readAll();
-    return { states: replayReviews(cards, entries, now, options), entries, warnings };
+    const reads = await this.sync();
+    const replayer = this.replayer(options);
+    return {
+      states: replayer.states(cards, now),
+      reviews: replayer.effective(),
+      startedToday: replayer.startedSince(startOfLocalDay(now).getTime()),
+      warnings: reads.flatMap((r) => r.warnings),
+    };
+  }
+
+  /** Reads what was appended to the logs and feeds it to the replays; one read at a time. */
+  private sync(): Promise<TailRead[]> {
+    const next = this.syncing.catch(() => undefined).then(async () => {
+      const reads = await Promise.all(this.tails.map((t) => t.read()));
+      // A log shrank or was replaced: entries may be gone, so the replays start over.
+      if (reads.some((r) => r.reset)) this.replayers.clear();
+      else for (const replayer of this.replayers.values()) for (const r of reads) replayer.add(r.added);
+      this.reads = reads;
+      return reads;
+    });
+    this.syncing = next;
+    return next;
+  }
+
+  private replayer(options: SchedulerOptions): IncrementalReplay {
+    const retention = options.retention ?? DEFAULT_RETENTION;
+    let replayer = this.replayers.get(retention);
+    if (!replayer) {
+      replayer = new IncrementalReplay({ retention });
+      for (const r of this.reads) replayer.add(r.entries());
+      this.replayers.set(retention, replayer);
+    }
+    return replayer;
   }
 
   private async write(entry: LogEntry): Promise<void> {

@@ -4,6 +4,7 @@ import { CardStatsPanel } from './CardStatsPanel.tsx';
 import { DeckTable } from './DeckTable.tsx';
 import { ReviewSession } from './ReviewSession.tsx';
 import { StudySettings } from './StudySettings.tsx';
+import { ExportAnki } from './ExportAnki.tsx';
 import './cards.css';
 
 /** `#/cards`: the decks with their counts and the review statistics, or a study session. */
@@ -24,6 +25,7 @@ export function CardsView({ lastEvent }: { lastEvent: VaultEvent | null }) {
       {studying === null ? (
         <div className="cards-home">
           <DeckTable onStudy={setStudying} lastEvent={lastEvent} expanded={expanded} onToggle={toggle} settingsVersion={settingsVersion} />
+          <ExportAnki />
           <StudySettings onSaved={() => setSettingsVersion((n) => n + 1)} />
           <CardStatsPanel />
         </div>

@@ -3,27 +3,39 @@ import { clozeParts, plainText } from './card-text.ts';
 
 const GAP = '[...]';
 
-/** Front: the text with the gap shown as `[...]`; back: the whole text, the hidden part marked. */
+/**
+ * Front: the text with each tested deletion shown as its gap (`[...]`, or `[hint]`); back: the
+ * whole text, the tested deletions marked.
+ */
 export function ClozeText({ card, revealed }: { card: SessionCard; revealed: boolean }) {
+  const parts = clozeParts(card.back, card.clozeSpans);
   if (!revealed) {
-    const parts = card.front.split(GAP);
+    let gap = 0;
     return (
       <p className="card-front">
-        {parts.map((part, i) => (
-          <span key={i}>
-            {i > 0 && <span className="cloze-gap">{GAP}</span>}
-            {plainText(part)}
-          </span>
-        ))}
+        {parts.map((part, i) =>
+          part.hidden ? (
+            <span key={i} className="cloze-gap">
+              {card.clozeGaps?.[gap++] ?? GAP}
+            </span>
+          ) : (
+            <span key={i}>{plainText(part.text)}</span>
+          ),
+        )}
       </p>
     );
   }
-  const { before, hidden, after } = clozeParts(card.back, card.clozeSpan);
   return (
     <p className="card-front card-back">
-      {plainText(before)}
-      {hidden && <mark className="cloze-answer">{plainText(hidden)}</mark>}
-      {plainText(after)}
+      {parts.map((part, i) =>
+        part.hidden ? (
+          <mark key={i} className="cloze-answer">
+            {plainText(part.text)}
+          </mark>
+        ) : (
+          <span key={i}>{plainText(part.text)}</span>
+        ),
+      )}
     </p>
   );
 }

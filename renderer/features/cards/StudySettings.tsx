@@ -2,10 +2,12 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { VaultSettings } from '../../../electron/contract.ts';
 import { api } from '../../api.ts';
 import { useApi } from '../../useApi.ts';
+import { SrSyntaxFields } from './SrSyntaxFields.tsx';
 
 /**
  * This vault's study settings, kept in the app data folder (never in the vault): the daily limit
- * of new cards. Saved on submit; the deck counts are counted again.
+ * of new cards and how the Spaced Repetition plugin's syntax is read. Saved on submit; the decks
+ * are counted again (the syntax settings change which cards the notes give).
  */
 export function StudySettings({ onSaved }: { onSaved: () => void }) {
   const [loaded] = useApi(() => api.vaultSettings({}), []);
@@ -20,7 +22,7 @@ export function StudySettings({ onSaved }: { onSaved: () => void }) {
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
-    const r = await api.updateVaultSettings({ newCardsPerDay: draft.newCardsPerDay });
+    const r = await api.updateVaultSettings({ newCardsPerDay: draft.newCardsPerDay, sr: draft.sr });
     if (!r.ok) return setMessage({ error: true, text: `Not saved: ${r.error.message}` });
     setDraft(r.value);
     setMessage({ error: false, text: 'Saved.' });
@@ -42,6 +44,7 @@ export function StudySettings({ onSaved }: { onSaved: () => void }) {
             onChange={(e) => setDraft({ ...draft, newCardsPerDay: Math.max(0, Math.trunc(Number(e.target.value) || 0)) })}
           />
         </label>
+        <SrSyntaxFields sr={draft.sr} onChange={(sr) => setDraft({ ...draft, sr })} />
         <button type="submit">Save</button>
         {message && (
           <span role={message.error ? 'alert' : 'status'} className={message.error ? 'error' : 'stat-note'}>

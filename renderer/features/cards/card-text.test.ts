@@ -15,9 +15,14 @@ test('plain text drops inline markdown marks', () => {
 
 test('cloze parts follow the span, and ignore a bad one', () => {
   const back = '접근 패턴을 예측할 수 없는 데이터에는 S3 Intelligent-Tiering을 쓴다.';
-  assert.deepEqual(clozeParts(back, [22, 44]), { before: '접근 패턴을 예측할 수 없는 데이터에는 ', hidden: 'S3 Intelligent-Tiering', after: '을 쓴다.' });
-  assert.deepEqual(clozeParts('abc', [2, 9]), { before: 'abc', hidden: '', after: '' });
-  assert.deepEqual(clozeParts('abc', undefined), { before: 'abc', hidden: '', after: '' });
+  assert.deepEqual(clozeParts(back, [[22, 44]]), [
+    { text: '접근 패턴을 예측할 수 없는 데이터에는 ', hidden: false },
+    { text: 'S3 Intelligent-Tiering', hidden: true },
+    { text: '을 쓴다.', hidden: false },
+  ]);
+  assert.deepEqual(clozeParts('a b c d', [[0, 1], [4, 5]]).map((p) => [p.text, p.hidden]), [['a', true], [' b ', false], ['c', true], [' d', false]]);
+  assert.deepEqual(clozeParts('abc', [[2, 9]]), [{ text: 'abc', hidden: false }]);
+  assert.deepEqual(clozeParts('abc', undefined), [{ text: 'abc', hidden: false }]);
 });
 
 test('figures', () => {

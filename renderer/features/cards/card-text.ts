@@ -13,10 +13,21 @@ export function plainText(md: string): string {
     .replace(/`([^`]+)`/g, '$1');
 }
 
-/** A cloze card's back cut around the deletion it tests; the span indexes `back` (UTF-16). */
-export function clozeParts(back: string, span: [number, number] | undefined): { before: string; hidden: string; after: string } {
-  if (!span || span[0] < 0 || span[1] > back.length || span[0] >= span[1]) return { before: back, hidden: '', after: '' };
-  return { before: back.slice(0, span[0]), hidden: back.slice(span[0], span[1]), after: back.slice(span[1]) };
+/**
+ * A cloze card's back cut around the deletions it tests (spans index `back`, UTF-16, in order):
+ * alternating shown and hidden parts, `hidden` true on the tested ones. Bad spans are ignored.
+ */
+export function clozeParts(back: string, spans: Array<[number, number]> | undefined): Array<{ text: string; hidden: boolean }> {
+  const parts: Array<{ text: string; hidden: boolean }> = [];
+  let at = 0;
+  for (const [s, e] of spans ?? []) {
+    if (s < at || e > back.length || s >= e) continue;
+    if (s > at) parts.push({ text: back.slice(at, s), hidden: false });
+    parts.push({ text: back.slice(s, e), hidden: true });
+    at = e;
+  }
+  if (at < back.length) parts.push({ text: back.slice(at), hidden: false });
+  return parts;
 }
 
 /** `$45.10`: calculator figures are dollars; the app's locale must not turn them into ₩ or `45,10`. */
