@@ -14,6 +14,7 @@ import { ReviewStore } from './domain/reviews/review-store.ts';
 import { CardsService } from './services/cards-service.ts';
 import { errorValue } from './error-values.ts';
 import { CalcService } from './services/calc-service.ts';
+import { ExamService } from './services/exam-service.ts';
 import { VaultSettingsStore } from './domain/settings/vault-settings.ts';
 
 export interface AppApiOptions {
@@ -35,7 +36,7 @@ type Handlers = { [K in OpName]: (req: Req<K>) => Promise<Responses[K]> | Respon
 
 export class AppApi {
   private vault: Vault | null = null;
-  private services: { cards: CardsService; calc: CalcService } | null = null;
+  private services: { cards: CardsService; calc: CalcService; exam: ExamService } | null = null;
   private watcher: VaultWatcher | null = null;
   private listeners = new Set<(e: VaultEvent) => void>();
 
@@ -58,7 +59,8 @@ export class AppApi {
     const dataDir = this.options.dataDir ?? defaultDataDir();
     const device = this.options.device ?? (process.env.CAIRN_DEVICE || os.hostname());
     const store = ReviewStore.open({ vaultRoot: vault.root, device, fallbackDir: dataDir });
-    this.services = { cards: new CardsService(vault, store, new VaultSettingsStore(dataDir)), calc: new CalcService(vault, dataDir) };
+    const cards = new CardsService(vault, store, new VaultSettingsStore(dataDir));
+    this.services = { cards, calc: new CalcService(vault, dataDir), exam: new ExamService(vault, cards, store) };
     this.watcher = this.options.watch === false ? null : watchVault(vault, (change) => this.emit(change));
     this.options.onVaultOpened?.(vault.root);
     this.emit({ kind: 'reload' });
@@ -181,6 +183,17 @@ export class AppApi {
     noteCards: ({ id }) => this.feature().cards.noteCards(this.note(id).id),
     noteCalculators: ({ id, inputs }) => this.feature().calc.forNote(this.note(id).id, inputs),
     costBlock: async ({ id, calculatorId, scenarioId, inputs }) => ({ text: await this.feature().calc.costBlock(this.note(id).id, calculatorId, scenarioId, inputs) }),
+    examOverview: () => this.feature().exam.overview(),
+    examPlan: ({ deck, date, target }) => this.feature().exam.plan(deck, date, target),
+    setExam: ({ deck, date, target }) => this.feature().exam.setExam(deck, date, target),
+    removeExam: async ({ deck }) => (await this.feature().exam.removeExam(deck), {}),
+    practiceTest: ({ deck, count }) => this.feature().exam.practiceTest(deck ?? '', count),
+    practiceAnswer: ({ test, cardId, picked }) => this.feature().exam.practiceAnswer(test, cardId, picked),
+    practiceScore: ({ test }) => this.feature().exam.score(test),
+    practiceAgain: ({ cardIds }) => this.feature().exam.sendToAgain(cardIds),
+    cardBrowser: () => this.feature().exam.browse(),
+    suspendCard: ({ cardId, suspended }) => this.feature().exam.setSuspended(cardId, suspended),
+    checkTyped: ({ cardId, typed }) => this.feature().exam.checkTyped(cardId, typed),
   };
 }
 

@@ -10,6 +10,10 @@ import type { DeckCounts } from './domain/reviews/due-counts.ts';
 import type { CardState } from './domain/reviews/fsrs-scheduler.ts';
 import type { CardStats, CardsService, SessionCard } from './services/cards-service.ts';
 import type { CalculatorView } from './services/calc-service.ts';
+import type { BrowserRow, ExamOverview, ExamStatus } from './services/exam-service.ts';
+import type { ExamPlan } from './domain/exam/exam-plan.ts';
+import type { PracticeScore, PracticeTest } from './domain/exam/practice.ts';
+import type { TypeInResult } from './domain/exam/type-in.ts';
 import { VaultSettingsPatchSchema, type VaultSettings } from './domain/settings/vault-settings.ts';
 
 export type ErrorCode =
@@ -50,6 +54,9 @@ const Query = z.string().max(500);
 const Limit = z.number().int().min(1).max(500).optional();
 const Deck = z.string().max(300).optional();
 const InputValue = z.union([z.number().finite(), z.string().max(200), z.boolean()]);
+const CardId = z.string().min(1).max(200);
+const ExamDay = z.string().max(40);
+const Target = z.number().gt(0).lt(1).optional();
 const Inputs = z.record(z.string().max(100), InputValue);
 
 export interface VaultInfo {
@@ -114,6 +121,17 @@ export const ops = {
   noteCards: { req: z.object({ id: NoteId }).strict() },
   noteCalculators: { req: z.object({ id: NoteId, inputs: z.record(z.string().max(200), Inputs).optional() }).strict() },
   costBlock: { req: z.object({ id: NoteId, calculatorId: z.string().min(1).max(200), scenarioId: z.string().min(1).max(200), inputs: Inputs }).strict() },
+  examOverview: { req: z.object({}).strict() },
+  examPlan: { req: z.object({ deck: z.string().min(1).max(300), date: ExamDay, target: Target }).strict() },
+  setExam: { req: z.object({ deck: z.string().min(1).max(300), date: ExamDay, target: Target }).strict() },
+  removeExam: { req: z.object({ deck: z.string().min(1).max(300) }).strict() },
+  practiceTest: { req: z.object({ deck: Deck, count: z.union([z.number().int().min(1).max(1000), z.literal('all')]).optional() }).strict() },
+  practiceAnswer: { req: z.object({ test: z.string().min(1).max(100), cardId: CardId, picked: z.string().min(1).max(10).nullable() }).strict() },
+  practiceScore: { req: z.object({ test: z.string().min(1).max(100) }).strict() },
+  practiceAgain: { req: z.object({ cardIds: z.array(CardId).min(1).max(1000) }).strict() },
+  cardBrowser: { req: z.object({}).strict() },
+  suspendCard: { req: z.object({ cardId: CardId, suspended: z.boolean() }).strict() },
+  checkTyped: { req: z.object({ cardId: CardId, typed: z.string().max(5000) }).strict() },
 } as const satisfies Record<OpName, { req: z.ZodType }>;
 export type Req<K extends OpName> = z.infer<(typeof ops)[K]['req']>;
 
@@ -141,6 +159,17 @@ export interface Responses {
   noteCards: Card[];
   noteCalculators: { calculators: CalculatorView[]; errors: string[]; warnings: string[] };
   costBlock: { text: string };
+  examOverview: ExamOverview;
+  examPlan: ExamPlan;
+  setExam: ExamPlan;
+  removeExam: Record<string, never>;
+  practiceTest: PracticeTest;
+  practiceAnswer: { correct: boolean };
+  practiceScore: PracticeScore;
+  practiceAgain: { sent: number };
+  cardBrowser: BrowserRow[];
+  suspendCard: { suspended: boolean };
+  checkTyped: TypeInResult;
 }
 
 /** Commands the Electron menu sends to the window (the browser host has keyboard shortcuts only). */
@@ -167,4 +196,4 @@ export function isOpName(name: unknown): name is OpName {
 }
 
 export { APP_COMMANDS, OP_NAMES, type AppCommand, type OpName };
-export type { Heading, SearchHit, SearchResult, SwitchHit, Card, DeckCounts, CardState, CardStats, SessionCard, CalculatorView, VaultSettings };
+export type { Heading, SearchHit, SearchResult, SwitchHit, Card, DeckCounts, CardState, CardStats, SessionCard, CalculatorView, VaultSettings, ExamOverview, ExamStatus, ExamPlan, PracticeTest, PracticeScore, BrowserRow, TypeInResult };

@@ -21,6 +21,17 @@ export const OP_NAMES = [
   'noteCards',
   'noteCalculators',
   'costBlock',
+  'examOverview',
+  'examPlan',
+  'setExam',
+  'removeExam',
+  'practiceTest',
+  'practiceAnswer',
+  'practiceScore',
+  'practiceAgain',
+  'cardBrowser',
+  'suspendCard',
+  'checkTyped',
 ] as const;
 
 export type OpName = (typeof OP_NAMES)[number];

@@ -5,6 +5,7 @@ import { Sidebar, type SidebarTab } from './features/sidebar/Sidebar.tsx';
 import { QuickSwitcher } from './features/search/QuickSwitcher.tsx';
 import { NoteView } from './features/note/NoteView.tsx';
 import { CardsView } from './features/cards/CardsView.tsx';
+import { ExamView } from './features/exam/ExamView.tsx';
 import { useRoute } from './useRoute.ts';
 import { useShortcuts } from './useShortcuts.ts';
 import { useVaultData } from './useVaultData.ts';
@@ -54,6 +55,7 @@ export function App() {
           Go to note… <kbd>Ctrl O</kbd>
         </button>
         <a className="topbar-link" href="#/cards" aria-current={route.view === 'cards' ? 'page' : undefined}>Flashcards</a>
+        <a className="topbar-link" href="#/exam" aria-current={route.view === 'exam' ? 'page' : undefined}>Exam</a>
       </header>
       <Sidebar data={data} tab={tab} onTab={setTab} query={query} onQuery={setQuery} searchInput={searchInput} onTag={filterByTag} />
       <main className="main">
@@ -61,6 +63,8 @@ export function App() {
           <NoteView key={route.id} id={route.id} heading={route.heading} lastEvent={data.lastEvent} onTag={filterByTag} />
         ) : route.view === 'cards' ? (
           <CardsView lastEvent={data.lastEvent} />
+        ) : route.view === 'exam' ? (
+          <ExamView tab={route.tab} lastEvent={data.lastEvent} />
         ) : (
           <Home data={data} />
         )}

@@ -1,11 +1,14 @@
 // Hash routes, so the browser's (and Electron's) history gives back/forward for free:
-// #/note/<id>[?h=<heading>], #/search?q=<query>, #/cards, #/ (home).
+// #/note/<id>[?h=<heading>], #/search?q=<query>, #/cards, #/exam[/practice|/browse], #/ (home).
 import { useEffect, useState } from 'react';
 
 export type Route =
   | { view: 'home' }
   | { view: 'note'; id: string; heading: string | null }
-  | { view: 'cards' };
+  | { view: 'cards' }
+  | { view: 'exam'; tab: ExamTab };
+
+export type ExamTab = 'plan' | 'practice' | 'browse';
 
 export function parseRoute(hash: string): Route {
   const [pathPart, queryPart = ''] = hash.replace(/^#/, '').split('?');
@@ -14,6 +17,10 @@ export function parseRoute(hash: string): Route {
     return { view: 'note', id: decodeURIComponent(pathPart.slice(6)), heading: params.get('h') };
   }
   if (pathPart === '/cards') return { view: 'cards' };
+  if (pathPart === '/exam' || pathPart.startsWith('/exam/')) {
+    const tab = pathPart.slice(6);
+    return { view: 'exam', tab: tab === 'practice' || tab === 'browse' ? tab : 'plan' };
+  }
   return { view: 'home' };
 }
 

@@ -33,7 +33,7 @@ async function writeOut(ctx: CliContext, command: string, file: string, data: st
 }
 
 /** The vault's cards, of `--deck` when given; card diagnostics go to stderr. */
-async function loadCards(ctx: CliContext): Promise<{ cards: Card[]; vaultRoot: string; vault: Awaited<ReturnType<CliContext['openVault']>> }> {
+export async function loadCards(ctx: CliContext): Promise<{ cards: Card[]; vaultRoot: string; vault: Awaited<ReturnType<CliContext['openVault']>> }> {
   if (ctx.positionals.length) throw new UsageError(`unexpected argument "${ctx.positionals[0]}"`);
   const deck = optionalString(ctx, 'deck');
   if (deck !== undefined && !deckKey(deck)) throw new UsageError('--deck needs a tag, e.g. --deck service');
@@ -45,7 +45,7 @@ async function loadCards(ctx: CliContext): Promise<{ cards: Card[]; vaultRoot: s
   return { cards: deck ? cards.filter((c) => inDeck(c.decks, deck)) : cards, vaultRoot: vault.root, vault };
 }
 
-function optionalString(ctx: CliContext, name: string): string | undefined {
+export function optionalString(ctx: CliContext, name: string): string | undefined {
   const value = ctx.values[name];
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || !value.trim()) throw new UsageError(`--${name} needs a value`);
@@ -53,12 +53,12 @@ function optionalString(ctx: CliContext, name: string): string | undefined {
 }
 
 /** This device's name: --device, else $CAIRN_DEVICE, else the host name. */
-function deviceName(ctx: CliContext): string {
+export function deviceName(ctx: CliContext): string {
   return optionalString(ctx, 'device') ?? (process.env.CAIRN_DEVICE?.trim() || os.hostname());
 }
 
 /** Where reviews go when the vault is read-only: $CAIRN_DATA_DIR, else ~/.config/cairn. */
-function appDataDir(): string {
+export function appDataDir(): string {
   return process.env.CAIRN_DATA_DIR?.trim() || path.join(os.homedir(), '.config', 'cairn');
 }
 

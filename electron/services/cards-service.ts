@@ -13,6 +13,9 @@ import { dueForecast, retention, reviewHeatmap, type DayCount, type Retention } 
 import type { OrphanCard, ReviewStore } from '../domain/reviews/review-store.ts';
 import { defaultVaultSettings, type SrSettings, type VaultSettings, type VaultSettingsPatch, type VaultSettingsStore } from '../domain/settings/vault-settings.ts';
 import type { Vault } from '../domain/vault/vault.ts';
+import { examForDecks } from '../domain/exam/exam-date.ts';
+import { applyExamCaps, capScheduleOptions, examNewToday, suspendedCards, todaysWork } from '../domain/exam/exam-schedule.ts';
+import { planBacklog, type BacklogPlan } from '../domain/exam/backlog.ts';
 import { DomainError } from '../domain/domain-error.ts';
 
 export interface SessionCard extends Card {
@@ -20,6 +23,8 @@ export interface SessionCard extends Card {
   state: CardState | null;
   /** The four answer buttons with the interval each would give. */
   buttons: ScheduleOption[];
+  /** A basic card of a deck answered by typing (the vault's settings). */
+  typeIn?: boolean;
 }
 
 export interface CardStats {
@@ -89,16 +94,35 @@ export class CardsService {
     return result;
   }
 
-  private async states() {
-    await this.settings();
-    return this.store.replay(this.cards(), this.clock(), { retention: this.retentionTarget });
+  /**
+   * The replayed schedule, with review intervals capped before a deck's exam (README.md, "Exam
+   * mode"), and the suspended cards (suspend entries of the log).
+   */
+  async states() {
+    const { exams } = await this.settings();
+    const cards = this.cards();
+    const now = this.clock();
+    const replayed = await this.store.replay(cards, now, { retention: this.retentionTarget });
+    const suspended = suspendedCards((await this.store.readAll()).entries);
+    return { ...replayed, states: applyExamCaps(cards, replayed.states, exams, now), suspended };
+  }
+
+  /** Due reviews of `cards` over the day's review limit, most at risk first. */
+  async backlog(cards: Card[], states: Map<string, CardState>, reviews: Parameters<typeof todaysWork>[0]): Promise<BacklogPlan<{ card: Card; state: CardState }>> {
+    const now = this.clock();
+    const due = cards.flatMap((card) => {
+      const state = states.get(card.id);
+      return state && dueBucket(state, now) === 'due' ? [{ card, state }] : [];
+    });
+    return planBacklog(due, now, Math.max(0, (await this.settings()).reviewsPerDay - todaysWork(reviews, now).reviews));
   }
 
   async decks(): Promise<{ decks: DeckCounts[]; warnings: string[]; newPerDay: number; orphans: Array<OrphanCard & { noteExists: boolean }> }> {
-    const { states, warnings, startedToday, orphans } = await this.states();
+    const { states, warnings, startedToday, orphans, suspended } = await this.states();
     const newLeft = await this.newLeft(startedToday);
+    const cards = this.cards().filter((c) => !suspended.has(c.id));
     return {
-      decks: dueCounts(this.cards(), states, this.clock(), newLeft),
+      decks: dueCounts(cards, states, this.clock(), newLeft),
       warnings,
       newPerDay: (await this.settings()).newCardsPerDay,
       orphans: orphans.map((o) => ({ ...o, noteExists: this.vault.getNote(o.noteId) !== undefined })),
@@ -111,25 +135,36 @@ export class CardsService {
    */
   async session(deck: string | null, newLimit?: number): Promise<SessionCard[]> {
     const now = this.clock();
-    const { states, startedToday } = await this.states();
-    const newLeft = await this.newLeft(startedToday, newLimit);
-    const cards = this.cards().filter((c) => !deck || inDeck(c.decks, deck));
+    const { states, reviews, startedToday, suspended } = await this.states();
+    const settings = await this.settings();
+    const cards = this.cards().filter((c) => !suspended.has(c.id) && (!deck || inDeck(c.decks, deck)));
     const buckets = { learning: [] as Card[], due: [] as Card[], new: [] as Card[] };
     for (const c of cards) {
       const b = dueBucket(states.get(c.id), now);
-      if (b === 'learning' || b === 'due' || b === 'new') buckets[b].push(c);
+      if (b === 'learning' || b === 'new') buckets[b].push(c);
     }
-    const queue = [...buckets.learning, ...buckets.due, ...buckets.new.slice(0, newLeft)];
-    return queue.map((c) => this.withButtons(c, states.get(c.id) ?? null, now));
+    // Over the day's review limit, the most at-risk reviews first; the rest wait (the UI says how many).
+    buckets.due = (await this.backlog(cards, states, reviews)).today.map((d) => d.card);
+    // A deck with a coming exam gets the new cards its plan needs today, even over the daily limit.
+    const { newStarted } = todaysWork(reviews, now);
+    const examOf = (c: Card) => examForDecks(c.decks, settings.exams, now);
+    const examNew = Object.entries(settings.exams)
+      .filter(([examDeck]) => !deck || inDeck([examDeck], deck) || inDeck([deck], examDeck))
+      .reduce((n, [examDeck, exam]) => n + examNewToday(cards.filter((c) => inDeck(c.decks, examDeck)), states, newStarted, examForDecks([examDeck], { [examDeck]: exam }, now), now), 0);
+    const newLeft = Math.max(await this.newLeft(startedToday, newLimit), examNew);
+    const fresh = [...buckets.new].sort((a, b) => (examOf(a)?.date ?? '9999').localeCompare(examOf(b)?.date ?? '9999'));
+    const queue = [...buckets.learning, ...buckets.due, ...fresh.slice(0, newLeft)];
+    return queue.map((c) => this.withButtons(c, states.get(c.id) ?? null, now, settings));
   }
 
-  private withButtons(card: Card, state: CardState | null, now: Date): SessionCard {
+  private withButtons(card: Card, state: CardState | null, now: Date, settings: Pick<VaultSettings, 'typeInDecks' | 'exams'> = { typeInDecks: [], exams: {} }): SessionCard {
     const fresh: CardState = state ?? { cardId: card.id, phase: 'new', due: now.toISOString(), stability: 0, difficulty: 0, reps: 0, lapses: 0, scheduledDays: 0, learningSteps: 0, lastReview: null };
     return {
       ...card,
       noteTitle: this.vault.getNote(card.noteId)?.title ?? card.noteId,
       state,
-      buttons: scheduleOptions(fresh, now, { retention: this.retentionTarget }),
+      buttons: capScheduleOptions(card, fresh, scheduleOptions(fresh, now, { retention: this.retentionTarget }), settings.exams, now, { retention: this.retentionTarget }),
+      ...(card.kind === 'basic' && settings.typeInDecks.some((d) => inDeck(card.decks, d)) ? { typeIn: true } : {}),
     };
   }
 
@@ -145,7 +180,7 @@ export class CardsService {
     const { states } = await this.states();
     const state = states.get(cardId) ?? null;
     const shownAt = new Date(Math.max(this.clock().getTime(), state ? Date.parse(state.due) : 0));
-    return { state, card: this.withButtons(card, state, shownAt) };
+    return { state, card: this.withButtons(card, state, shownAt, await this.settings()) };
   }
 
   async undo(cardId?: string): Promise<{ undone: string | null }> {

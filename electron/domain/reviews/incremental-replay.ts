@@ -43,7 +43,8 @@ export class IncrementalReplay {
         const last = this.ordered?.at(-1);
         if (this.ordered && !this.undone.has(e.id) && (!last || compareEntries(last, e) <= 0)) this.ordered.push(e);
         else if (!this.undone.has(e.id)) this.ordered = null;
-      } else {
+      } else if (e.type === 'undo') {
+        // Practice and suspend entries never reach the schedule (review-entry.ts).
         this.undone.add(e.target);
         const target = this.reviewById.get(e.target);
         if (target) {

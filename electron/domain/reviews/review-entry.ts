@@ -25,10 +25,35 @@ export const UndoEntrySchema = z.object({
   target: z.string().min(1),
 });
 
-export const LogEntrySchema = z.discriminatedUnion('type', [ReviewEntrySchema, UndoEntrySchema]);
+/**
+ * An answer in a practice test (mock exam): history shows it, the scheduler never reads it.
+ * `picked` is the option key as written in the note (null: unanswered when the time ran out).
+ */
+export const PracticeEntrySchema = z.object({
+  ...common,
+  type: z.literal('practice'),
+  cardId: z.string().min(1),
+  noteId: z.string(),
+  test: z.string().min(1),
+  picked: z.string().min(1).max(10).nullable(),
+  correct: z.boolean(),
+});
+
+/** A card taken out of (or put back into) study; the latest entry of a card wins. */
+export const SuspendEntrySchema = z.object({
+  ...common,
+  type: z.literal('suspend'),
+  cardId: z.string().min(1),
+  noteId: z.string(),
+  suspended: z.boolean(),
+});
+
+export const LogEntrySchema = z.discriminatedUnion('type', [ReviewEntrySchema, UndoEntrySchema, PracticeEntrySchema, SuspendEntrySchema]);
 
 export type ReviewEntry = z.infer<typeof ReviewEntrySchema>;
 export type UndoEntry = z.infer<typeof UndoEntrySchema>;
+export type PracticeEntry = z.infer<typeof PracticeEntrySchema>;
+export type SuspendEntry = z.infer<typeof SuspendEntrySchema>;
 export type LogEntry = z.infer<typeof LogEntrySchema>;
 
 export interface ParsedLog {

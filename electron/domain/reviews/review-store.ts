@@ -9,7 +9,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Card } from '../cards/card-types.ts';
 import type { CardState, SchedulerOptions } from './fsrs-scheduler.ts';
-import { ReviewEntrySchema, type LogEntry, type Rating, type ReviewEntry, type UndoEntry } from './review-entry.ts';
+import { LogEntrySchema, ReviewEntrySchema, type LogEntry, type PracticeEntry, type Rating, type ReviewEntry, type SuspendEntry, type UndoEntry } from './review-entry.ts';
 import { appendLogLine, ensureLogFile, nodeLogFs, ReviewLogError, type LogFs } from './review-log-file.ts';
 import { LogTail, type TailRead } from './log-tail.ts';
 import { IncrementalReplay } from './incremental-replay.ts';
@@ -127,6 +127,14 @@ export class ReviewStore {
     // The schema also drops any other property the caller's object carries.
     const checked = ReviewEntrySchema.safeParse({ ...review, v: 1, type: 'review', id: randomUUID(), at: this.now(), device: this.options.device });
     if (!checked.success) throw new RangeError(`not a review: ${checked.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+    await this.write(checked.data);
+    return checked.data;
+  }
+
+  /** Records a practice answer or a suspension (flushed like a review); the scheduler skips both. */
+  async appendOther(entry: Omit<PracticeEntry, 'v' | 'id' | 'at' | 'device'> | Omit<SuspendEntry, 'v' | 'id' | 'at' | 'device'>): Promise<LogEntry> {
+    const checked = LogEntrySchema.safeParse({ ...entry, v: 1, id: randomUUID(), at: this.now(), device: this.options.device });
+    if (!checked.success || checked.data.type === 'review' || checked.data.type === 'undo') throw new RangeError(`not a log entry: ${checked.error?.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ') ?? 'wrong type'}`);
     await this.write(checked.data);
     return checked.data;
   }

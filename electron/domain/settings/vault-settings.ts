@@ -36,8 +36,33 @@ export const SrSettingsSchema = z.object({
 });
 export type SrSettings = z.infer<typeof SrSettingsSchema>;
 
+export const DEFAULT_REVIEWS_PER_DAY = 200;
+
+const ExamDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const ExamTarget = z.number().gt(0).lt(1);
+const DeckName = z.string().trim().min(1).max(300);
+
+/** An exam of a deck (README.md, "Exam mode"): the day, and the recall wanted on it. */
+const ExamSchema = z.object({ date: ExamDate, target: ExamTarget.catch(0.9) });
+
+/** Stored exams, deck → exam; an entry that does not parse is dropped, the others kept. */
+const ExamsSchema = z
+  .preprocess(
+    (v) =>
+      Object.fromEntries(
+        Object.entries(v && typeof v === 'object' && !Array.isArray(v) ? v : {}).filter(([k, e]) => DeckName.safeParse(k).success && ExamSchema.safeParse(e).success),
+      ),
+    z.record(DeckName, ExamSchema),
+  )
+  .catch({});
+
 export const VaultSettingsSchema = z.object({
   newCardsPerDay: z.number().int().min(0).max(9999).catch(DEFAULT_NEW_CARDS_PER_DAY),
+  /** Review limit a day: past it, a backlog is spread over the next days. */
+  reviewsPerDay: z.number().int().min(1).max(99999).catch(DEFAULT_REVIEWS_PER_DAY),
+  exams: ExamsSchema,
+  /** Decks whose basic cards are answered by typing. */
+  typeInDecks: z.array(DeckName).max(500).catch([]),
   sr: z.preprocess((v) => v ?? {}, SrSettingsSchema).catch(() => SrSettingsSchema.parse({})),
 });
 export type VaultSettings = z.infer<typeof VaultSettingsSchema>;
@@ -46,6 +71,10 @@ export type VaultSettings = z.infer<typeof VaultSettingsSchema>;
 export const VaultSettingsPatchSchema = z
   .object({
     newCardsPerDay: z.number().int().min(0).max(9999).optional(),
+    reviewsPerDay: z.number().int().min(1).max(99999).optional(),
+    /** deck → exam, or null to remove the deck's exam; other decks' exams are kept. */
+    exams: z.record(DeckName, z.object({ date: ExamDate, target: ExamTarget }).strict().nullable()).optional(),
+    typeInDecks: z.array(DeckName).max(500).optional(),
     sr: z
       .object({
         inlineSeparator: z.string().trim().min(1).max(10).regex(/^\S+$/).optional(),
@@ -74,7 +103,12 @@ export function normalizeVaultSettings(raw: unknown): VaultSettings {
 }
 
 export function applyPatch(settings: VaultSettings, patch: VaultSettingsPatch): VaultSettings {
-  return normalizeVaultSettings({ ...settings, ...patch, sr: { ...settings.sr, ...patch.sr } });
+  const exams: Record<string, unknown> = { ...settings.exams };
+  for (const [deck, exam] of Object.entries(patch.exams ?? {})) {
+    if (exam) exams[deck] = exam;
+    else delete exams[deck];
+  }
+  return normalizeVaultSettings({ ...settings, ...patch, exams, sr: { ...settings.sr, ...patch.sr } });
 }
 
 /** The key of a vault: its real path (symlinks resolved), or the resolved path if it is gone. */

@@ -1,5 +1,7 @@
 import type { DeckCounts } from '../../../electron/contract.ts';
 import { studyable } from './deck-tree.ts';
+import type { ExamStatus } from '../../../electron/contract.ts';
+import { DeckExam } from '../exam/DeckExam.tsx';
 
 interface Props {
   counts: DeckCounts;
@@ -11,9 +13,11 @@ interface Props {
   open?: boolean;
   onToggle?: () => void;
   onStudy: () => void;
+  /** The deck's exam, if one is set (README.md, "Exam mode"). */
+  exam?: ExamStatus;
 }
 
-export function DeckRow({ counts, label, name, depth, open, onToggle, onStudy }: Props) {
+export function DeckRow({ counts, label, name, depth, open, onToggle, onStudy, exam }: Props) {
   const cards = studyable(counts);
   const cell = (kind: 'new' | 'learning' | 'due', title: string) => (
     <td className={`num deck-count ${kind}${counts[kind] ? '' : ' zero'}`} aria-label={`${title} ${counts[kind]}`}>
@@ -31,6 +35,7 @@ export function DeckRow({ counts, label, name, depth, open, onToggle, onStudy }:
           </button>
         )}
         <span className="deck-label" title={`${label} · ${counts.total} cards`}>{name}</span>
+        <DeckExam exam={exam} />
       </th>
       {cell('new', 'New')}
       {cell('learning', 'Learning')}

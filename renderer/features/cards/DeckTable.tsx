@@ -5,6 +5,7 @@ import { useApi } from '../../useApi.ts';
 import { DeckRow } from './DeckRow.tsx';
 import { OrphanedCards } from './OrphanedCards.tsx';
 import { nestDecks, visibleDecks } from './deck-tree.ts';
+import { BacklogNotice } from '../exam/BacklogNotice.tsx';
 
 interface Props {
   onStudy: (deck: string) => void;
@@ -35,6 +36,9 @@ export function DeckTable({ onStudy, lastEvent, expanded, onToggle, settingsVers
     if (lastEvent) reload();
   }, [lastEvent, reload]);
   const roots = useMemo(() => (decks.state === 'ok' ? nestDecks(decks.value.decks) : []), [decks]);
+  // Exams and the backlog, counted with the decks (the plan is a short simulation).
+  const [overview] = useApi(() => api.examOverview({}), [decks]);
+  const exams = new Map(overview.state === 'ok' ? overview.value.exams.map((e) => [e.deck, e]) : []);
 
   if (decks.state === 'loading') return <p className="status">Counting cards…</p>;
   if (decks.state === 'error') return <p className="error" role="alert">Could not read the decks: {decks.message}</p>;
@@ -45,6 +49,7 @@ export function DeckTable({ onStudy, lastEvent, expanded, onToggle, settingsVers
 
   return (
     <div className="decks">
+      {overview.state === 'ok' && <BacklogNotice backlog={overview.value.backlog} />}
       <table className="deck-table" aria-label="Decks">
         <thead>
           <tr>
@@ -67,6 +72,7 @@ export function DeckTable({ onStudy, lastEvent, expanded, onToggle, settingsVers
               open={node.children.length ? expanded.has(node.path) : undefined}
               onToggle={() => onToggle(node.path)}
               onStudy={() => onStudy(node.path)}
+              exam={exams.get(node.path)}
             />
           ))}
         </tbody>

@@ -1,0 +1,45 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { VaultEvent } from '../../../electron/contract.ts';
+import { api } from '../../api.ts';
+import { useApi } from '../../useApi.ts';
+import { BrowserFilters } from './BrowserFilters.tsx';
+import { BrowserTable } from './BrowserTable.tsx';
+import { DEFAULT_FILTER, filterRows, type BrowserFilter } from './browser-filter.ts';
+
+const SHOWN = 300;
+
+/** Every card of the vault: search, filter, sort, open its note, suspend or unsuspend. */
+export function CardBrowser({ lastEvent }: { lastEvent: VaultEvent | null }) {
+  const [rows, reload] = useApi(() => api.cardBrowser({}), []);
+  const [filter, setFilter] = useState<BrowserFilter>(DEFAULT_FILTER);
+  const [failure, setFailure] = useState<string | null>(null);
+  useEffect(() => {
+    if (lastEvent) reload();
+  }, [lastEvent, reload]);
+  const matched = useMemo(() => (rows.state === 'ok' ? filterRows(rows.value, filter, new Date()) : []), [rows, filter]);
+  const decks = useMemo(() => (rows.state === 'ok' ? [...new Set(rows.value.flatMap((r) => r.decks))].sort() : []), [rows]);
+
+  const suspend = async (cardId: string, suspended: boolean) => {
+    const r = await api.suspendCard({ cardId, suspended });
+    setFailure(r.ok ? null : `Not saved: ${r.error.message}`);
+    reload();
+  };
+
+  if (rows.state === 'loading') return <p className="status">Reading the cards…</p>;
+  if (rows.state === 'error') return <p className="error" role="alert">Could not read the cards: {rows.message}</p>;
+  if (rows.value.length === 0) return <p className="empty">No flashcards in this vault yet.</p>;
+  return (
+    <div className="card-browser">
+      <BrowserFilters filter={filter} decks={decks} onChange={setFilter} />
+      <p className="stat-note" role="status">
+        {matched.length} of {rows.value.length} cards{matched.length > SHOWN ? ` (the first ${SHOWN} shown: narrow the search)` : ''}
+      </p>
+      {failure && <p className="error" role="alert">{failure}</p>}
+      {matched.length === 0 ? (
+        <p className="empty">No card matches these filters.</p>
+      ) : (
+        <BrowserTable rows={matched.slice(0, SHOWN)} filter={filter} onSort={setFilter} onSuspend={(id, s) => void suspend(id, s)} />
+      )}
+    </div>
+  );
+}

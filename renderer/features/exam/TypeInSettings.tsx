@@ -1,0 +1,45 @@
+import { useEffect, useState } from 'react';
+import { api } from '../../api.ts';
+import { useApi } from '../../useApi.ts';
+
+/** Which decks' basic cards are answered by typing (kept in the vault's settings). */
+export function TypeInSettings({ decks }: { decks: string[] }) {
+  const [settings, reload] = useApi(() => api.vaultSettings({}), []);
+  const [deck, setDeck] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const chosen = deck || decks[0] || '';
+  const current = settings.state === 'ok' ? settings.value.typeInDecks : [];
+  useEffect(() => setError(null), [deck]);
+
+  const save = async (next: string[]) => {
+    const r = await api.updateVaultSettings({ typeInDecks: next });
+    if (!r.ok) setError(`Not saved: ${r.error.message}`);
+    reload();
+  };
+  if (decks.length === 0) return null;
+  return (
+    <section className="exam-card" aria-label="Type-in answers">
+      <h2>Type-in answers</h2>
+      <p className="stat-note">
+        In these decks, basic cards ask you to type the answer first; it is compared ignoring case, spacing, accents and Korean particles.
+      </p>
+      <form className="exam-form" aria-label="Type-in decks" onSubmit={(e) => { e.preventDefault(); if (!current.includes(chosen)) void save([...current, chosen]); }}>
+        <label>
+          Deck{' '}
+          <select value={chosen} onChange={(e) => setDeck(e.target.value)}>
+            {decks.map((d) => <option key={d} value={d}>#{d}</option>)}
+          </select>
+        </label>
+        <button type="submit" className="session-button">Answer by typing</button>
+      </form>
+      <ul className="typein-decks">
+        {current.map((d) => (
+          <li key={d}>
+            #{d} <button className="session-button" onClick={() => void save(current.filter((x) => x !== d))}>Stop typing in #{d}</button>
+          </li>
+        ))}
+      </ul>
+      {error && <p className="error" role="alert">{error}</p>}
+    </section>
+  );
+}
