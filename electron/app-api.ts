@@ -162,7 +162,7 @@ export class AppApi {
     },
     noteRest: ({ id }) => ({ html: renderNotePart(this.note(id).id, this.renderSource(), 'rest').html }),
     search: ({ query, limit }) => this.current().search.search(query, limit ?? 50),
-    quickSwitch: ({ query, limit }) => this.current().search.quickSwitch(query, limit ?? 20),
+    quickSwitch: ({ query, limit }) => this.current().switcher.search(query, limit ?? 20),
     localGraph: ({ id, depth }) => localGraph(this.current(), this.note(id).id, depth ?? 2),
     openVault: async ({ path: dir }) => {
       if (!this.options.canOpenVault) throw new ApiError('NOT_SUPPORTED', 'this window cannot open another vault; start `cairn serve --vault DIR`');

@@ -10,13 +10,12 @@ import { fold } from '../text/fold.ts';
 import { FieldIndex, type FieldSnapshot } from './field-index.ts';
 import { nameFields, noteFields, termList, type NameFields } from './note-fields.ts';
 import { parseQuery } from './parse-query.ts';
-import { quickSwitch, type SwitchHit } from './quick-switch.ts';
 import { BODY_TIER, hasPhrases, mayRankAboveBody, phrasePattern, termFrequency, tierOf, type HitField, type Phrase, type RankedNote, type Tier } from './rank.ts';
 import { cutAround, escapeHtml, findMatches, makeSnippet } from './snippet.ts';
 import { TermIndex, isIndexable, type TermIndexSnapshot } from './term-index.ts';
 import { forEachWord, queryTerms, wordTerms, words } from './tokenize.ts';
 
-export type { HitField, SwitchHit };
+export type { HitField };
 
 export interface SearchHit {
   id: string;
@@ -201,11 +200,6 @@ export class SearchIndex {
     if (terms.length === 0) return [];
     const found = this.index.search(terms, limit);
     return found.map((n) => this.docs.get(n)?.note.id).filter((id): id is string => Boolean(id));
-  }
-
-  /** Quick switcher over titles and aliases (quick-switch.ts). */
-  quickSwitch(query: string, limit = 20): SwitchHit[] {
-    return quickSwitch(this.docs.values(), query, limit);
   }
 
   private snippetOf(doc: Doc, { field, name: nameIndex }: Tier, terms: string[], phrases: string[]): string {

@@ -13,6 +13,7 @@ import v8 from 'node:v8';
 import { crc32 } from 'node:zlib';
 import type { ParsedNote } from '../notes/note-types.ts';
 import type { FieldSnapshot } from '../search/field-index.ts';
+import type { QuickSwitchSnapshot } from '../search/quick-switch.ts';
 import type { SearchSnapshot } from '../search/search-index.ts';
 import type { TermIndexSnapshot } from '../search/term-index.ts';
 import type { VaultFile } from './scan-vault.ts';
@@ -32,6 +33,8 @@ export interface IndexCacheData {
   files: CachedFile[];
   notes: ParsedNote[];
   search: SearchSnapshot;
+  /** The quick switcher's entries (absent in a cache written before it: then rebuilt). */
+  switcher?: QuickSwitchSnapshot;
 }
 
 interface Manifest {
@@ -59,6 +62,7 @@ interface Meta {
    *  those are in the `exact` section, serialised by V8. */
   exact: number[];
   search: { nextNum: number; nums: Array<[string, number]>; termNums: Record<TermIndexName, number[]>; overLong: number[] };
+  switcher?: QuickSwitchSnapshot;
 }
 
 const termIndexesOf = (s: SearchSnapshot): Record<TermIndexName, TermIndexSnapshot> => ({ ...s.fields, terms: s.terms });
@@ -134,7 +138,7 @@ export class CachedNotes {
   }
 }
 
-function encode({ files, notes, search }: IndexCacheData): { parts: Buffer[]; sections: Manifest['sections'] } {
+function encode({ files, notes, search, switcher }: IndexCacheData): { parts: Buffer[]; sections: Manifest['sections'] } {
   const exact: number[] = [];
   const exactNotes: ParsedNote[] = [];
   const meta: Meta = {
@@ -153,6 +157,7 @@ function encode({ files, notes, search }: IndexCacheData): { parts: Buffer[]; se
       termNums: Object.fromEntries(TERM_INDEXES.map((k) => [k, termIndexesOf(search)[k].nums])) as Record<TermIndexName, number[]>,
       overLong: search.fields.overLong,
     },
+    switcher,
   };
   let bodies = '';
   const bodyEnds = new Int32Array(notes.length);
@@ -218,6 +223,7 @@ function decode(buf: Buffer, sections: Manifest['sections']): IndexCacheData {
       terms: termIndex('terms'),
       fields: { ...fields, overLong: meta.search.overLong } as FieldSnapshot,
     },
+    switcher: meta.switcher,
   };
 }
 
