@@ -16,6 +16,9 @@ import { CalcError } from './domain/calc/calc-types.ts';
 import { CardNotFound, CardsService } from './services/cards-service.ts';
 import { CalcService } from './services/calc-service.ts';
 
+/** Search hits counted for the total shown above the results (search-index.ts's CANDIDATES). */
+const TOTAL_CAP = 2000;
+
 export interface AppApiOptions {
   /** Whether this transport may open another vault (Electron: yes, via its folder dialog). */
   canOpenVault: boolean;
@@ -161,7 +164,14 @@ export class AppApi {
       return { ...noteDetails(vault, note.id)!, html, more, frontmatter: note.frontmatter };
     },
     noteRest: ({ id }) => ({ html: renderNotePart(this.note(id).id, this.renderSource(), 'rest').html }),
-    search: ({ query, limit }) => this.current().search.search(query, limit ?? 50),
+    search: ({ query, limit }) => {
+      const index = this.current().search;
+      const hits = index.search(query, limit ?? 50);
+      // The real number of hits, counted only when there may be more than were asked for; the
+      // engine keeps at most TOTAL_CAP candidates, so that is all there can be.
+      const total = hits.length < (limit ?? 50) ? hits.length : index.search(query, TOTAL_CAP).length;
+      return { hits, total };
+    },
     quickSwitch: ({ query, limit }) => this.current().switcher.search(query, limit ?? 20),
     localGraph: ({ id, depth }) => localGraph(this.current(), this.note(id).id, depth ?? 2),
     openVault: async ({ path: dir }) => {

@@ -112,6 +112,12 @@ export const ops = {
 } as const satisfies Record<OpName, { req: z.ZodType }>;
 export type Req<K extends OpName> = z.infer<(typeof ops)[K]['req']>;
 
+/** The hits shown (up to the request's limit) and how many notes matched in all. */
+export interface SearchResponse {
+  hits: SearchHit[];
+  total: number;
+}
+
 /** Response type of each operation. */
 export interface Responses {
   vaultInfo: VaultInfo;
@@ -119,7 +125,7 @@ export interface Responses {
   tagList: TagCount[];
   getNote: NoteView;
   noteRest: { html: string };
-  search: SearchHit[];
+  search: SearchResponse;
   quickSwitch: SwitchHit[];
   localGraph: LocalGraph;
   openVault: VaultInfo;
