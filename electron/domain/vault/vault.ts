@@ -96,10 +96,11 @@ export class Vault {
     });
     for (const note of read) if (note) vault.take(note);
     // Cached notes whose file is gone (changed ones were loaded again, replacing theirs).
-    for (const id of cached?.notReused() ?? []) if (!vault.notes.has(id)) {
-        vault.search.remove(id);
-        vault.switcher.remove(id);
-      }
+    for (const id of cached?.notReused() ?? []) {
+      if (vault.notes.has(id)) continue;
+      vault.search.remove(id);
+      vault.switcher.remove(id);
+    }
     return vault;
   }
 
