@@ -11,7 +11,11 @@
 //   never lost among thousands of prefix matches);
 // - a query word that starts no known word is replaced by its corrections and the query asked
 //   again, so FlexSearch still does the AND;
-// - a word split by a typed space (`sage maker`) is looked up once more joined.
+// - a word split by a typed space (`sage maker`) is looked up once more joined;
+// - FlexSearch's AND intersects the whole list of notes of every word: at 50k notes a query of
+//   common words (`the ml`) costs tens of milliseconds. So FlexSearch lists the notes of the
+//   query's rarest word, in its order, and the other words are checked on each candidate's own
+//   forms, stopping as soon as enough are found (`matchAll`).
 import { Index } from 'flexsearch';
 import type { ParsedNote } from '../notes/note-types.ts';
 import { isChoseong, jamoForm, nameWords } from './name-forms.ts';
@@ -43,6 +47,8 @@ export interface QuickSwitchSnapshot {
 const SNAPSHOT_VERSION = 1;
 /** Candidates read from FlexSearch and ranked here, at least. */
 const POOL = 200;
+/** Notes listed per word to find the rarest one, and per page of its list after that. */
+const PAGE = 2000;
 /** Corrected queries asked at most (each misspelt word has up to 4 corrections). */
 const FUZZY_QUERIES = 8;
 const TIER = { exact: 0, prefix: 1, words: 2, fuzzy: 3 } as const;
@@ -53,6 +59,9 @@ interface Entry extends SwitchEntry {
   keys: string[];
   /** Its distinct words, as taken from the vocabulary. */
   words: string[];
+  /** Every form it is indexed under, each after a `\n`: whether one starts with `w` is one
+   *  `includes('\n' + w)`. */
+  terms: string;
 }
 
 export class QuickSwitchIndex {
@@ -91,7 +100,9 @@ export class QuickSwitchIndex {
     // Each distinct word's forms come from the vocabulary, worked out once for the whole vault.
     const forms = new Map(distinct.map((w) => [w, this.vocabulary.take(w)]));
     const keys = nameWordLists.map((ws) => ws.map((w) => forms.get(w)!.word).join(' '));
-    const e: Entry = { ...s, folder, keys, words: distinct };
+    const all = [...forms.values()];
+    const terms = [...all.map((f) => f.word), ...all.flatMap((f) => f.extra)];
+    const e: Entry = { ...s, folder, keys, words: distinct, terms: terms.map((t) => '\n' + t).join('') };
     this.entries.set(s.id, e);
     for (const k of keys) {
       let ids = this.byKey.get(k);
@@ -99,8 +110,7 @@ export class QuickSwitchIndex {
       ids.add(s.id);
     }
     // Title words come first: FlexSearch puts matches early in the content first.
-    const all = [...forms.values()];
-    this.words.add(s.id, [...all.map((f) => f.word), ...all.flatMap((f) => f.extra)].join(' '));
+    this.words.add(s.id, terms.join(' '));
   }
 
   /** The entries, in the order they were added (ties keep that order after a restore). */
@@ -128,10 +138,10 @@ export class QuickSwitchIndex {
       for (const id of ids) if (!found.has(String(id))) found.set(String(id), tier);
     };
     take(this.byKey.get(key) ?? [], TIER.words);
-    take(this.lookup(key, pool), TIER.words);
-    if (found.size < max && words.length > 1) take(this.lookup(words.join(''), pool), TIER.words);
+    take(this.matchAll(words, pool), TIER.words);
+    if (found.size < max && words.length > 1) take(this.matchAll([words.join('')], pool), TIER.words);
     const corrected = found.size < max ? this.corrected(words) : [];
-    for (const q of corrected) take(this.lookup(q, pool), TIER.fuzzy);
+    for (const q of corrected) take(this.matchAll(q.split(' '), pool), TIER.fuzzy);
 
     const ranked = [...found].map(([id, tier], order) => this.rank(this.entries.get(id)!, key, tier, order, corrected));
     // Among exact and prefix matches the shorter name is nearer the query; among the others,
@@ -155,10 +165,27 @@ export class QuickSwitchIndex {
     return changed ? queries : [];
   }
 
+  /** Up to `pool` notes holding every word (each as a prefix of one of their forms). */
+  private matchAll(words: string[], pool: number): string[] {
+    if (words.length === 1) return this.lookup(words[0], pool).map(String);
+    const lists = words.map((w) => this.lookup(w, PAGE));
+    let rarest = 0;
+    lists.forEach((l, i) => l.length < lists[rarest].length && (rarest = i));
+    const needles = words.filter((_, i) => i !== rarest).map((w) => '\n' + w);
+    const out: string[] = [];
+    for (let list = lists[rarest], offset = 0; ; list = this.lookup(words[rarest], PAGE, (offset += PAGE))) {
+      for (const id of list) {
+        const e = this.entries.get(String(id));
+        if (e && needles.every((n) => e.terms.includes(n)) && out.push(e.id) >= pool) return out;
+      }
+      if (list.length < PAGE) return out;
+    }
+  }
+
   /** FlexSearch 0.8.212 answers `undefined` instead of [] for a term whose notes were all removed
    *  (with `fastupdate` it empties the term's slots but keeps the term). */
-  private lookup(query: string, limit: number): Array<string | number> {
-    return this.words.search(query, { limit }) ?? [];
+  private lookup(query: string, limit: number, offset = 0): Array<string | number> {
+    return this.words.search(query, { limit, offset }) ?? [];
   }
 
   /** The best tier of a note's names for the query, and the name that gave it. */
