@@ -1,16 +1,15 @@
-// The quick switcher (Ctrl/Cmd+O; README "Search syntax"): find a note by its names — title,
+// The quick switcher (Ctrl/Cmd+O; electron/domain/README.md §2): find a note by its names — title,
 // aliases, frontmatter title, first `# heading` — and its path. Words in any order, a space for
 // any separator, 초성 and an unfinished last syllable (name-forms.ts), typos; exact names first,
 // then names that start with the query, then notes holding every word, then typo matches.
 //
-// FlexSearch does the looking up: a `forward` index (every prefix of every word form) answers the
-// words in any order, as it ANDs a query's terms, and a `tolerant` index over the vocabulary
-// corrects typos (switch-vocabulary.ts). Our layer exists for what FlexSearch 0.8 has no answer to:
+// FlexSearch does the looking up: a `forward` index holds every prefix of every word form, and a
+// `tolerant` index over the vocabulary corrects typos (switch-vocabulary.ts). Our layer exists for what FlexSearch 0.8 has no answer to:
 // - it returns no scores, so the exact/prefix/words/fuzzy order is worked out here on the
 //   candidates it returns, by comparing whole names (a map gives exact names directly, so one is
 //   never lost among thousands of prefix matches);
 // - a query word that starts no known word is replaced by its corrections and the query asked
-//   again, so FlexSearch still does the AND;
+//   again;
 // - a word split by a typed space (`sage maker`) is looked up once more joined;
 // - FlexSearch's AND intersects the whole list of notes of every word: at 50k notes a query of
 //   common words (`the ml`) costs tens of milliseconds. So FlexSearch lists the notes of the
