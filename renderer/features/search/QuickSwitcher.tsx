@@ -2,7 +2,8 @@ import { useRef, useState } from 'react';
 import type { SwitchHit } from '../../../electron/contract.ts';
 import { api } from '../../api.ts';
 import { openNote } from '../../useRoute.ts';
-import { isComposing, repeatedTitles, useLatestAnswer } from './useLatestAnswer.ts';
+import { isComposing, repeatedTitles } from './search-keys.ts';
+import { useLatestAnswer } from './useLatestAnswer.ts';
 
 const LIMIT = 12;
 const askSwitcher = (query: string) => api.quickSwitch({ query, limit: LIMIT });

@@ -3,7 +3,8 @@ import type { SearchResponse } from '../../../electron/contract.ts';
 import { api } from '../../api.ts';
 import { openNote } from '../../useRoute.ts';
 import { SearchResults } from './SearchResults.tsx';
-import { isComposing, useLatestAnswer } from './useLatestAnswer.ts';
+import { isComposing } from './search-keys.ts';
+import { useLatestAnswer } from './useLatestAnswer.ts';
 
 interface Props {
   query: string;

@@ -2,7 +2,7 @@ import type { SearchHit } from '../../../electron/contract.ts';
 import { SafeHtml } from '../../SafeHtml.tsx';
 import { noteHref } from '../../useRoute.ts';
 import { VirtualList } from '../../VirtualList.tsx';
-import { folderOf, repeatedTitles } from './useLatestAnswer.ts';
+import { folderOf, repeatedTitles } from './search-keys.ts';
 
 const FIELD_LABEL: Record<SearchHit['field'], string> = { title: 'title', alias: 'alias', heading: 'heading', tag: 'tag', body: 'text' };
 
