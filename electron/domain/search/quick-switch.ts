@@ -46,7 +46,7 @@ export interface QuickSwitchSnapshot {
 const SNAPSHOT_VERSION = 1;
 /** Candidates read from FlexSearch and ranked here, at least. */
 const POOL = 200;
-/** Notes listed per word to find the rarest one, and per page of its list after that. */
+/** Notes listed per word to find the rarest one. */
 const PAGE = 2000;
 /** Corrected queries asked at most (each misspelt word has up to 4 corrections). */
 const FUZZY_QUERIES = 8;
@@ -142,11 +142,17 @@ export class QuickSwitchIndex {
     const corrected = found.size < max ? this.corrected(words) : [];
     for (const q of corrected) take(this.matchAll(q.split(' '), pool), TIER.fuzzy);
 
-    const ranked = [...found].map(([id, tier], order) => this.rank(this.entries.get(id)!, key, tier, order, corrected));
+    const ranked = [...found].map(([id, tier], order) => this.rank(this.entries.get(id)!, key, tier, order));
     // Among exact and prefix matches the shorter name is nearer the query; among the others,
     // FlexSearch's order (words early in the names first) stands.
     ranked.sort((a, b) => a.tier - b.tier || (a.tier <= TIER.prefix ? a.length - b.length : 0) || a.order - b.order);
-    return ranked.slice(0, max).map((r) => r.hit);
+    const queries = [key, ...corrected].map((q) => q.split(' ').map((w) => ' ' + w));
+    return ranked.slice(0, max).map(({ e, name }) => {
+      // A word match: the first name that holds every word (as typed or corrected) tells why.
+      for (let q = 0; name < 0 && q < queries.length; q++) name = e.keys.findIndex((k) => queries[q].every((n) => (' ' + k).includes(n)));
+      const alias = name > 0 && name <= e.others.length ? e.others[name - 1] : null;
+      return { id: e.id, title: e.title, alias, folder: e.folder };
+    });
   }
 
   /** The query with each word that starts no known word replaced by a correction of it: every
@@ -171,37 +177,31 @@ export class QuickSwitchIndex {
     let rarest = 0;
     lists.forEach((l, i) => l.length < lists[rarest].length && (rarest = i));
     const needles = words.filter((_, i) => i !== rarest).map((w) => '\n' + w);
+    // Every word is common: the rarest one's whole list, in one call (paging by offset would walk
+    // FlexSearch's slots again for each page).
+    const list = lists[rarest].length < PAGE ? lists[rarest] : this.lookup(words[rarest], this.entries.size);
     const out: string[] = [];
-    for (let list = lists[rarest], offset = 0; ; list = this.lookup(words[rarest], PAGE, (offset += PAGE))) {
-      for (const id of list) {
-        const e = this.entries.get(String(id));
-        if (e && needles.every((n) => e.terms.includes(n)) && out.push(e.id) >= pool) return out;
-      }
-      if (list.length < PAGE) return out;
+    for (const id of list) {
+      const e = this.entries.get(String(id));
+      if (e && needles.every((n) => e.terms.includes(n)) && out.push(e.id) >= pool) break;
     }
+    return out;
   }
 
   /** FlexSearch 0.8.212 answers `undefined` instead of [] for a term whose notes were all removed
    *  (with `fastupdate` it empties the term's slots but keeps the term). */
-  private lookup(query: string, limit: number, offset = 0): Array<string | number> {
-    return this.words.search(query, { limit, offset }) ?? [];
+  private lookup(query: string, limit: number): Array<string | number> {
+    return this.words.search(query, { limit }) ?? [];
   }
 
-  /** The best tier of a note's names for the query, and the name that gave it. */
-  private rank(e: Entry, key: string, tier: number, order: number, corrected: string[]) {
-    let best = { tier, length: Infinity, name: -1 };
-    e.keys.forEach((k, i) => {
+  /** The best tier of a note's names for the query, and the name that gave it (-1: none alone). */
+  private rank(e: Entry, key: string, tier: number, order: number) {
+    let best = { e, tier, length: Infinity, name: -1, order };
+    for (let i = 0; i < e.keys.length; i++) {
+      const k = e.keys[i];
       const t = k === key ? TIER.exact : k.startsWith(key) ? TIER.prefix : tier;
-      if (t < best.tier || (t === best.tier && t <= TIER.prefix && k.length < best.length)) best = { tier: t, length: k.length, name: i };
-    });
-    // Otherwise the first name that holds every word (as typed or corrected), to show why the
-    // note came up.
-    for (const q of [key, ...corrected]) {
-      if (best.name >= 0) break;
-      const needles = q.split(' ').map((w) => ' ' + w);
-      best.name = e.keys.findIndex((k) => needles.every((n) => (' ' + k).includes(n)));
+      if (t < best.tier || (t === best.tier && t <= TIER.prefix && k.length < best.length)) best = { e, tier: t, length: k.length, name: i, order };
     }
-    const alias = best.name > 0 && best.name <= e.others.length ? e.others[best.name - 1] : null;
-    return { tier: best.tier, length: best.length, order, hit: { id: e.id, title: e.title, alias, folder: e.folder } };
+    return best;
   }
 }
