@@ -26,3 +26,23 @@ test('opening a vault reports indexing progress, and calls made meanwhile wait f
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test('search answers the hits asked for and the real number of hits; quickSwitch gives folders', async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'cairn-total-'));
+  try {
+    for (let i = 0; i < 30; i++) await writeFile(path.join(dir, `n${i}.md`), `# Note ${i}\ncommonword`);
+    await writeFile(path.join(dir, 'other.md'), 'nothing shared');
+    const api = new AppApi({ canOpenVault: false, watch: false, dataDir: path.join(dir, '.data'), device: 't' });
+    await api.open(dir);
+    const r = await api.dispatch('search', { query: 'commonword', limit: 5 });
+    assert.ok(r.ok);
+    assert.deepEqual([(r.value as { hits: unknown[] }).hits.length, (r.value as { total: number }).total], [5, 30]);
+    const few = await api.dispatch('search', { query: 'nothing', limit: 5 });
+    assert.ok(few.ok && (few.value as { total: number }).total === 1);
+    const sw = await api.dispatch('quickSwitch', { query: 'n12' });
+    assert.ok(sw.ok);
+    assert.deepEqual((sw.value as unknown[])[0], { id: 'n12.md', title: 'n12', alias: null, folder: '' });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});

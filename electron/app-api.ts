@@ -17,6 +17,7 @@ import { CalcService } from './services/calc-service.ts';
 import { ExamService } from './services/exam-service.ts';
 import { VaultSettingsStore } from './domain/settings/vault-settings.ts';
 
+
 export interface AppApiOptions {
   /** Whether this transport may open another vault (Electron: yes, via its folder dialog). */
   canOpenVault: boolean;
@@ -163,7 +164,7 @@ export class AppApi {
     },
     noteRest: ({ id }) => ({ html: renderNotePart(this.note(id).id, this.renderSource(), 'rest').html }),
     search: ({ query, limit }) => this.current().search.searchWithTotal(query, limit ?? 50),
-    quickSwitch: ({ query, limit }) => this.current().search.quickSwitch(query, limit ?? 20),
+    quickSwitch: ({ query, limit }) => this.current().switcher.search(query, limit ?? 20),
     localGraph: ({ id, depth }) => localGraph(this.current(), this.note(id).id, depth ?? 2),
     openVault: async ({ path: dir }) => {
       if (!this.options.canOpenVault) throw new ApiError('NOT_SUPPORTED', 'this window cannot open another vault; start `cairn serve --vault DIR`');

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { APP_COMMANDS, OP_NAMES, type AppCommand, type OpName } from './op-names.ts';
 import type { Diagnostic, Heading } from './domain/notes/note-types.ts';
 import type { NoteDetails } from './domain/vault/note-details.ts';
-import type { SearchHit, SearchResult, SwitchHit } from './domain/search/search-index.ts';
+import type { SearchHit, SearchResult } from './domain/search/search-index.ts';
+import type { SwitchHit } from './domain/search/quick-switch.ts';
 import type { Card } from './domain/cards/card-types.ts';
 import type { DeckCounts } from './domain/reviews/due-counts.ts';
 import type { CardState } from './domain/reviews/fsrs-scheduler.ts';
@@ -134,6 +135,7 @@ export const ops = {
   checkTyped: { req: z.object({ cardId: CardId, typed: z.string().max(5000) }).strict() },
 } as const satisfies Record<OpName, { req: z.ZodType }>;
 export type Req<K extends OpName> = z.infer<(typeof ops)[K]['req']>;
+
 
 /** Response type of each operation. */
 export interface Responses {

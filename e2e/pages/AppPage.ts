@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { QuickSwitcherPage } from './QuickSwitcherPage.ts';
 
 /** The reader as a user sees it: sidebar (Notes, Tags, Search), note view, links panel, switcher. */
 export class AppPage {
@@ -22,8 +23,9 @@ export class AppPage {
     await this.page.getByRole('tab', { name: 'Notes' }).waitFor();
   }
 
+  /** A combobox (WAI-ARIA): its hits are the options of the listbox it controls. */
   get searchBox(): Locator {
-    return this.page.getByRole('searchbox', { name: 'Search notes' });
+    return this.page.getByRole('combobox', { name: 'Search notes' });
   }
 
   async search(query: string): Promise<void> {
@@ -32,7 +34,7 @@ export class AppPage {
   }
 
   searchResults(): Locator {
-    return this.page.getByRole('list', { name: 'Search results' }).getByRole('link');
+    return this.page.getByRole('listbox', { name: 'Search results' }).getByRole('option');
   }
 
   noteTitle(): Locator {
@@ -56,12 +58,18 @@ export class AppPage {
   }
 
   async quickSwitch(text: string): Promise<void> {
-    await this.page.keyboard.press('Control+O');
-    const dialog = this.page.getByRole('dialog', { name: 'Quick switcher' });
-    await dialog.getByRole('combobox').fill(text);
-    await dialog.getByRole('option').first().waitFor();
+    const switcher = await this.openSwitcher();
+    await switcher.box.fill(text);
+    await switcher.options.first().waitFor();
     await this.page.keyboard.press('Enter');
-    await dialog.waitFor({ state: 'detached' });
+    await switcher.dialog.waitFor({ state: 'detached' });
+  }
+
+  async openSwitcher(): Promise<QuickSwitcherPage> {
+    await this.page.keyboard.press('Control+O');
+    const switcher = new QuickSwitcherPage(this.page);
+    await switcher.box.waitFor();
+    return switcher;
   }
 
   async openTagInTree(path: string[]): Promise<void> {

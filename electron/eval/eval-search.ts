@@ -24,7 +24,7 @@ async function cairn(dir: string): Promise<Engine> {
   const vault = await Vault.open(dir);
   return {
     search: (q) => vault.search.search(q, TOP).map((h) => h.id),
-    quickSwitch: (q) => vault.search.quickSwitch(q, TOP).map((h) => h.id),
+    quickSwitch: (q) => vault.switcher.search(q, TOP).map((h) => h.id),
   };
 }
 

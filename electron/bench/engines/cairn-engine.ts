@@ -19,7 +19,7 @@ export function cairnEngine(): BenchEngine {
       vault = await Vault.open(dir, { cacheDir });
     },
     search: (q) => open().search.search(q, 20).map((h) => h.id),
-    quickSwitch: (q) => open().search.quickSwitch(q, 20).map((h) => h.id),
+    quickSwitch: (q) => open().switcher.search(q, 20).map((h) => h.id),
     async fileChanged(abs) {
       await open().fileChanged(abs);
     },

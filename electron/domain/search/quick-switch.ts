@@ -1,63 +1,207 @@
-// The quick switcher (electron/domain/README.md §2): titles and aliases, exact before prefix before word start
-// before infix before letters in order; then shorter names, then by title.
-import { fold } from '../text/fold.ts';
+// The quick switcher (Ctrl/Cmd+O; electron/domain/README.md §2): find a note by its names — title,
+// aliases, frontmatter title, first `# heading` — and its path. Words in any order, a space for
+// any separator, 초성 and an unfinished last syllable (name-forms.ts), typos; exact names first,
+// then names that start with the query, then notes holding every word, then typo matches.
+//
+// FlexSearch does the looking up: a `forward` index holds every prefix of every word form, and a
+// `tolerant` index over the vocabulary corrects typos (switch-vocabulary.ts). Our layer exists for what FlexSearch 0.8 has no answer to:
+// - it returns no scores, so the exact/prefix/words/fuzzy order is worked out here on the
+//   candidates it returns, by comparing whole names (a map gives exact names directly, so one is
+//   never lost among thousands of prefix matches);
+// - a query word that starts no known word is replaced by its corrections and the query asked
+//   again;
+// - a word split by a typed space (`sage maker`) is looked up once more joined;
+// - FlexSearch's AND intersects the whole list of notes of every word: at 50k notes a query of
+//   common words (`the ml`) costs tens of milliseconds. So FlexSearch lists the notes of the
+//   query's rarest word, in its order, and the other words are checked on each candidate's own
+//   forms, stopping as soon as enough are found (`matchAll`).
+import { Index } from 'flexsearch';
+import type { ParsedNote } from '../notes/note-types.ts';
+import { isChoseong, jamoForm, nameWords } from './name-forms.ts';
+import { SwitchVocabulary, plainEncoder } from './switch-vocabulary.ts';
 
 export interface SwitchHit {
   id: string;
   title: string;
-  /** The alias that matched, when the title did not. */
+  /** The other name that matched (alias, frontmatter title or first heading), when the title did not. */
   alias: string | null;
+  /** The note's folder ('' at the vault's root): shown where names repeat. */
+  folder: string;
 }
 
-export interface SwitchNote {
-  note: { id: string; title: string };
-  names: string[];
-  nameKeys: string[];
+/** What the switcher keeps of a note. */
+export interface SwitchEntry {
+  id: string;
+  title: string;
+  /** Names other than the title, in order of preference. */
+  others: string[];
 }
 
-export function quickSwitch(notes: Iterable<SwitchNote>, query: string, limit: number): SwitchHit[] {
-  const q = fold(query.trim());
-  if (!q) return [];
-  const scored: Array<{ hit: SwitchHit; score: number; len: number }> = [];
-  for (const doc of notes) {
-    let best = Infinity;
-    let which = 0;
-    doc.nameKeys.forEach((k, i) => {
-      const s = switchScore(k, q);
-      if (s < best) {
-        best = s;
-        which = i;
-      }
-    });
-    if (best === Infinity) continue;
-    scored.push({
-      hit: { id: doc.note.id, title: doc.note.title, alias: which === 0 ? null : doc.names[which] },
-      score: best,
-      len: doc.names[which].length,
+export interface QuickSwitchSnapshot {
+  version: typeof SNAPSHOT_VERSION;
+  entries: SwitchEntry[];
+}
+
+/** Bump when name-forms.ts or the entries change: an older snapshot is then not used. */
+const SNAPSHOT_VERSION = 1;
+/** Candidates read from FlexSearch and ranked here, at least. */
+const POOL = 200;
+/** Notes listed per word to find the rarest one. */
+const PAGE = 2000;
+/** Corrected queries asked at most (each misspelt word has up to 4 corrections). */
+const FUZZY_QUERIES = 8;
+const TIER = { exact: 0, prefix: 1, words: 2, fuzzy: 3 } as const;
+
+interface Entry extends SwitchEntry {
+  folder: string;
+  /** nameKey of the title, then of each other name, then of the path. */
+  keys: string[];
+  /** Its distinct words, as taken from the vocabulary. */
+  words: string[];
+  /** Every form it is indexed under, each after a `\n`: whether one starts with `w` is one
+   *  `includes('\n' + w)`. */
+  terms: string;
+}
+
+export class QuickSwitchIndex {
+  private entries = new Map<string, Entry>();
+  /** nameKey → ids of the notes with that exact name. */
+  private byKey = new Map<string, Set<string>>();
+  private words = new Index({ tokenize: 'forward', encoder: plainEncoder(), fastupdate: true });
+  private vocabulary = new SwitchVocabulary();
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  put(note: Pick<ParsedNote, 'id' | 'title' | 'aliases' | 'subtitle' | 'headings'>): void {
+    const h1 = note.headings.find((h) => h.level === 1)?.text;
+    const others = [...note.aliases, note.subtitle, h1].filter((n): n is string => Boolean(n && n.trim()));
+    this.add({ id: note.id, title: note.title, others: [...new Set(others)] });
+  }
+
+  remove(id: string): void {
+    const e = this.entries.get(id);
+    if (!e) return;
+    for (const k of e.keys) this.byKey.get(k)?.delete(id);
+    for (const w of e.words) this.vocabulary.release(w);
+    this.entries.delete(id);
+    this.words.remove(id);
+  }
+
+  private add(s: SwitchEntry): void {
+    this.remove(s.id);
+    const path = s.id.replace(/\.md$/i, '');
+    const folder = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+    const names = [s.title, ...s.others, path];
+    const nameWordLists = names.map(nameWords);
+    const distinct = [...new Set(nameWordLists.flat())];
+    // Each distinct word's forms come from the vocabulary, worked out once for the whole vault.
+    const forms = new Map(distinct.map((w) => [w, this.vocabulary.take(w)]));
+    const keys = nameWordLists.map((ws) => ws.map((w) => forms.get(w)!.word).join(' '));
+    const all = [...forms.values()];
+    const terms = [...all.map((f) => f.word), ...all.flatMap((f) => f.extra)];
+    const e: Entry = { ...s, folder, keys, words: distinct, terms: terms.map((t) => '\n' + t).join('') };
+    this.entries.set(s.id, e);
+    for (const k of keys) {
+      let ids = this.byKey.get(k);
+      if (!ids) this.byKey.set(k, (ids = new Set()));
+      ids.add(s.id);
+    }
+    // Title words come first: FlexSearch puts matches early in the content first.
+    this.words.add(s.id, terms.join(' '));
+  }
+
+  /** The entries, in the order they were added (ties keep that order after a restore). */
+  snapshot(): QuickSwitchSnapshot {
+    return { version: SNAPSHOT_VERSION, entries: [...this.entries.values()].map(({ id, title, others }) => ({ id, title, others })) };
+  }
+
+  /** Fills an empty index from a snapshot, for the notes in `keep` (those still in the vault).
+   *  Returns false, leaving the index empty, when the snapshot is of another version. */
+  restore(snap: QuickSwitchSnapshot | undefined, keep: (id: string) => boolean): boolean {
+    if (this.entries.size) throw new Error('restore needs an empty index');
+    if (snap?.version !== SNAPSHOT_VERSION || !Array.isArray(snap.entries)) return false;
+    for (const s of snap.entries) if (keep(s.id)) this.add(s);
+    return true;
+  }
+
+  search(query: string, limit = 20): SwitchHit[] {
+    const max = Number.isInteger(limit) && limit > 0 ? Math.min(limit, 1000) : 0;
+    const words = nameWords(query).map(jamoForm);
+    if (!max || !words.length) return [];
+    const key = words.join(' ');
+    const pool = Math.max(POOL, max * 4);
+    const found = new Map<string, number>();
+    const take = (ids: Iterable<string | number>, tier: number) => {
+      for (const id of ids) if (!found.has(String(id))) found.set(String(id), tier);
+    };
+    take(this.byKey.get(key) ?? [], TIER.words);
+    take(this.matchAll(words, pool), TIER.words);
+    if (found.size < max && words.length > 1) take(this.matchAll([words.join('')], pool), TIER.words);
+    const corrected = found.size < max ? this.corrected(words) : [];
+    for (const q of corrected) take(this.matchAll(q.split(' '), pool), TIER.fuzzy);
+
+    const ranked = [...found].map(([id, tier], order) => this.rank(this.entries.get(id)!, key, tier, order));
+    // Among exact and prefix matches the shorter name is nearer the query; among the others,
+    // FlexSearch's order (words early in the names first) stands.
+    ranked.sort((a, b) => a.tier - b.tier || (a.tier <= TIER.prefix ? a.length - b.length : 0) || a.order - b.order);
+    const queries = [key, ...corrected].map((q) => q.split(' ').map((w) => ' ' + w));
+    return ranked.slice(0, max).map(({ e, name }) => {
+      // A word match: the first name that holds every word (as typed or corrected) tells why.
+      for (let q = 0; name < 0 && q < queries.length; q++) name = e.keys.findIndex((k) => queries[q].every((n) => (' ' + k).includes(n)));
+      const alias = name > 0 && name <= e.others.length ? e.others[name - 1] : null;
+      return { id: e.id, title: e.title, alias, folder: e.folder };
     });
   }
-  const byTitle = (a: (typeof scored)[number], b: (typeof scored)[number]) => a.score - b.score || a.len - b.len || a.hit.title.localeCompare(b.hit.title);
-  if (!(Number.isInteger(limit) && limit >= 0 && limit < scored.length)) return scored.sort(byTitle).slice(0, limit).map((s) => s.hit);
-  // A short query matches thousands of names, and localeCompare is slow: sort by score and
-  // length, then by title only the ones that can be shown (those up to `limit` and their ties).
-  scored.sort((a, b) => a.score - b.score || a.len - b.len);
-  let end = limit;
-  while (end > 0 && end < scored.length && scored[end].score === scored[end - 1].score && scored[end].len === scored[end - 1].len) end++;
-  return scored.slice(0, end).sort(byTitle).slice(0, limit).map((s) => s.hit);
-}
 
-function switchScore(name: string, q: string): number {
-  if (name === q) return 0;
-  if (name.startsWith(q)) return 1;
-  const at = name.indexOf(q);
-  if (at > 0) return /[\s\-_/.]/.test(name[at - 1]) ? 2 : 3;
-  // Letters of q in order, one code point of the name at a time (as `for…of` walks it; a
-  // surrogate pair never equals one UTF-16 unit of q). Stops once every letter is found.
-  let i = 0;
-  for (let j = 0; j < name.length && i < q.length; j++) {
-    const unit = name.charCodeAt(j);
-    if (unit >= 0xd800 && unit <= 0xdbff && j + 1 < name.length && (name.charCodeAt(j + 1) & 0xfc00) === 0xdc00) j++;
-    else if (unit === q.charCodeAt(i)) i++;
+  /** The query with each word that starts no known word replaced by a correction of it: every
+   *  combination, up to FUZZY_QUERIES. None when every word is known (or one has no correction). */
+  private corrected(words: string[]): string[] {
+    let queries = [''];
+    let changed = false;
+    for (const w of words) {
+      const known = isChoseong(w) || this.lookup(w, 1).length > 0;
+      const options = known ? [w] : this.vocabulary.corrections(w);
+      if (!options.length) return [];
+      changed ||= !known;
+      queries = queries.flatMap((q) => options.map((o) => (q ? q + ' ' : '') + o)).slice(0, FUZZY_QUERIES);
+    }
+    return changed ? queries : [];
   }
-  return i === q.length ? 4 : Infinity;
+
+  /** Up to `pool` notes holding every word (each as a prefix of one of their forms). */
+  private matchAll(words: string[], pool: number): string[] {
+    if (words.length === 1) return this.lookup(words[0], pool).map(String);
+    const lists = words.map((w) => this.lookup(w, PAGE));
+    let rarest = 0;
+    lists.forEach((l, i) => l.length < lists[rarest].length && (rarest = i));
+    const needles = words.filter((_, i) => i !== rarest).map((w) => '\n' + w);
+    // Every word is common: the rarest one's whole list, in one call (paging by offset would walk
+    // FlexSearch's slots again for each page).
+    const list = lists[rarest].length < PAGE ? lists[rarest] : this.lookup(words[rarest], this.entries.size);
+    const out: string[] = [];
+    for (const id of list) {
+      const e = this.entries.get(String(id));
+      if (e && needles.every((n) => e.terms.includes(n)) && out.push(e.id) >= pool) break;
+    }
+    return out;
+  }
+
+  /** FlexSearch 0.8.212 answers `undefined` instead of [] for a term whose notes were all removed
+   *  (with `fastupdate` it empties the term's slots but keeps the term). */
+  private lookup(query: string, limit: number): Array<string | number> {
+    return this.words.search(query, { limit }) ?? [];
+  }
+
+  /** The best tier of a note's names for the query, and the name that gave it (-1: none alone). */
+  private rank(e: Entry, key: string, tier: number, order: number) {
+    let best = { e, tier, length: Infinity, name: -1, order };
+    for (let i = 0; i < e.keys.length; i++) {
+      const k = e.keys[i];
+      const t = k === key ? TIER.exact : k.startsWith(key) ? TIER.prefix : tier;
+      if (t < best.tier || (t === best.tier && t <= TIER.prefix && k.length < best.length)) best = { e, tier: t, length: k.length, name: i, order };
+    }
+    return best;
+  }
 }

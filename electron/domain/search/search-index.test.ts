@@ -114,12 +114,6 @@ describe('SearchIndex on fixtures', () => {
     assert.deepEqual(i.search('freshly'), []);
     assert.deepEqual(i.search('rewritten').map((h) => h.id), ['b.md']);
   });
-  test('quick switcher: titles and aliases, exact before prefix before infix', () => {
-    const hits = idx.quickSwitch('처리');
-    assert.equal(hits[0]?.id, 'ko.md');
-    assert.equal(hits[0]?.alias, '처리 작업');
-    assert.deepEqual(idx.quickSwitch('ttlexct').map((h) => h.id), ['title-exact.md'], 'letters in order');
-  });
 });
 
 describe('search on the shipped vault notes/', () => {
@@ -156,8 +150,5 @@ describe('search on the shipped vault notes/', () => {
     const hits = vault.search.search('tag:service 비용 절감');
     assert.ok(hits.length > 0);
     for (const h of hits) assert.ok(vault.getNote(h.id)!.tags.some((t) => t.startsWith('service')));
-  });
-  test('quick switcher opens the seed by alias', () => {
-    assert.equal(vault.search.quickSwitch('sagemaker-cost')[0]?.id, SEED);
   });
 });

@@ -15,11 +15,9 @@ import { Fusion, type FieldName, type Fused } from './fuse.ts';
 import { noteDocument, type NoteDocument } from './note-document.ts';
 import { parseQuery, type ParsedQuery } from './parse-query.ts';
 import { hangulAlternatives, queryTerms, queryUnits } from './query-terms.ts';
-import { quickSwitch, type SwitchHit } from './quick-switch.ts';
 import { cutAround, escapeHtml, findMatches, makeSnippet } from './snippet.ts';
 import { Vocabulary } from './spelling.ts';
 
-export type { SwitchHit };
 export type HitField = 'title' | 'alias' | 'heading' | 'tag' | 'body';
 
 export interface SearchHit {
@@ -262,11 +260,6 @@ export class SearchIndex {
       nums = nums ? nums.filter((n) => these.has(n)) : [...these];
     }
     return (nums ?? []).slice(0, limit).map((n) => this.docs.get(n)?.note.id).filter((id): id is string => Boolean(id));
-  }
-
-  /** Quick switcher over titles and aliases (quick-switch.ts). */
-  quickSwitch(query: string, limit = 20): SwitchHit[] {
-    return quickSwitch(this.docs.values(), query, limit);
   }
 
   /** Notes carrying every tag (`all`) or any tag (`any`) of `tags`, or their descendants; null

@@ -26,7 +26,7 @@ async function rewriteUnnoticed(rel: string, from: string, to: string): Promise<
 }
 
 const sortedNotes = (v: Vault) => v.allNotes().sort((a, b) => (a.id < b.id ? -1 : 1));
-const answers = (v: Vault) => QUERIES.map((q) => [v.search.search(q, 50), v.search.quickSwitch(q)]);
+const answers = (v: Vault) => QUERIES.map((q) => [v.search.search(q, 50), v.switcher.search(q)]);
 
 beforeEach(async () => {
   vaultDir = await mkdtemp(path.join(os.tmpdir(), 'cairn-cache-vault-'));
@@ -83,7 +83,7 @@ describe('index cache', () => {
     assert.deepEqual(warm.search.search('changedword').map((h) => h.id), ['nan-note.md']);
     assert.deepEqual(warm.search.search('marker-word'), []);
     assert.deepEqual(warm.search.search('newword').map((h) => h.id), ['aws/new-note.md']);
-    assert.equal(warm.search.quickSwitch('brand-new')[0]?.id, 'aws/new-note.md');
+    assert.equal(warm.switcher.search('brand-new')[0]?.id, 'aws/new-note.md');
     assert.equal(warm.getNote('bad-yaml.md'), undefined);
     assert.deepEqual(warm.search.search('still indexed'), []);
     assert.ok(!warm.diagnostics().some((d) => d.id === 'bad-yaml.md'));

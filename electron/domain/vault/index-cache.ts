@@ -12,6 +12,7 @@ import path from 'node:path';
 import v8 from 'node:v8';
 import { crc32 } from 'node:zlib';
 import type { ParsedNote } from '../notes/note-types.ts';
+import type { QuickSwitchSnapshot } from '../search/quick-switch.ts';
 import type { SearchSnapshot } from '../search/search-index.ts';
 import type { VaultFile } from './scan-vault.ts';
 
@@ -30,6 +31,8 @@ export interface IndexCacheData {
   files: CachedFile[];
   notes: ParsedNote[];
   search: SearchSnapshot;
+  /** The quick switcher's entries (absent in a cache written before it: then rebuilt). */
+  switcher?: QuickSwitchSnapshot;
 }
 
 interface Manifest {
@@ -53,6 +56,7 @@ interface Meta {
   /** Indexes of notes whose frontmatter JSON cannot carry exactly (NaN, Infinity, -0, undefined):
    *  those are in the `exact` section, serialised by V8. */
   exact: number[];
+  switcher?: QuickSwitchSnapshot;
 }
 
 export function cacheFolderOf(cacheDir: string, root: string): string {
@@ -126,7 +130,7 @@ export class CachedNotes {
   }
 }
 
-function encode({ files, notes, search }: IndexCacheData): { parts: Buffer[]; sections: Manifest['sections'] } {
+function encode({ files, notes, search, switcher }: IndexCacheData): { parts: Buffer[]; sections: Manifest['sections'] } {
   const exact: number[] = [];
   const exactNotes: ParsedNote[] = [];
   const meta: Meta = {
@@ -139,6 +143,7 @@ function encode({ files, notes, search }: IndexCacheData): { parts: Buffer[]; se
       return { ...bodyless, frontmatter: {} };
     }),
     exact,
+    switcher,
   };
   let bodies = '';
   const bodyEnds = new Int32Array(notes.length);
@@ -189,6 +194,7 @@ function decode(buf: Buffer, sections: Manifest['sections']): IndexCacheData {
     files: meta.files.map(([id, size, mtimeMs]) => ({ id, size, mtimeMs })),
     notes: metaNotes,
     search: JSON.parse(section('search').toString('utf8')) as SearchSnapshot,
+    switcher: meta.switcher,
   };
 }
 

@@ -6,6 +6,7 @@ import { parseNote } from '../notes/parse-note.ts';
 import { tagKey, tagWithAncestors } from '../notes/parse-tags.ts';
 import { FileIndex, resolveLink } from '../links/resolve-link.ts';
 import { LinkGraph } from '../links/link-graph.ts';
+import { QuickSwitchIndex } from '../search/quick-switch.ts';
 import { SearchIndex } from '../search/search-index.ts';
 import { fold } from '../text/fold.ts';
 import { CachedNotes, cachedFileOf, readIndexCache, writeIndexCache } from './index-cache.ts';
@@ -39,6 +40,8 @@ export class Vault {
   private graph: LinkGraph | null = null;
   private readonly scanDiagnostics: Diagnostic[] = [];
   readonly search = new SearchIndex();
+  /** The quick switcher's index over names (quick-switch.ts), kept beside the full text. */
+  readonly switcher = new QuickSwitchIndex();
 
   private cacheDir: string | null = null;
 
@@ -71,7 +74,11 @@ export class Vault {
     vault.cacheDir = cacheDir ?? null;
     const cache = await reading;
     const cached = cache && new CachedNotes(cache);
-    if (cached) vault.search.restore(cached.data.search, cached.byId);
+    if (cached) {
+      vault.search.restore(cached.data.search, cached.byId);
+      // An older cache has no switcher snapshot (or another version of it): its notes are put again.
+      if (!vault.switcher.restore(cached.data.switcher, (id) => cached.byId.has(id))) for (const n of cached.byId.values()) vault.switcher.put(n);
+    }
     // Files are read in parallel but enter the index in scan order, so ties in ranking (and the
     // cache's equality with a cold index) never depend on which read finished first.
     const read: Array<ParsedNote | null> = new Array(scan.files.length).fill(null);
@@ -87,7 +94,11 @@ export class Vault {
     });
     for (const note of read) if (note) vault.take(note);
     // Cached notes whose file is gone (changed ones were loaded again, replacing theirs).
-    for (const id of cached?.notReused() ?? []) if (!vault.notes.has(id)) vault.search.remove(id);
+    for (const id of cached?.notReused() ?? []) {
+      if (vault.notes.has(id)) continue;
+      vault.search.remove(id);
+      vault.switcher.remove(id);
+    }
     return vault;
   }
 
@@ -97,7 +108,7 @@ export class Vault {
     if (!this.cacheDir) throw new Error('the vault was opened without a cacheDir');
     const notes = this.allNotes();
     const files = notes.map((n) => cachedFileOf(this.files.get(n.id)!));
-    await writeIndexCache(this.cacheDir, this.root, { files, notes, search: this.search.snapshot() });
+    await writeIndexCache(this.cacheDir, this.root, { files, notes, search: this.search.snapshot(), switcher: this.switcher.snapshot() });
   }
 
   private async read(file: VaultFile): Promise<ParsedNote> {
@@ -108,6 +119,7 @@ export class Vault {
   private take(note: ParsedNote): void {
     this.notes.set(note.id, note);
     this.search.put(note);
+    this.switcher.put(note);
   }
 
   private async load(file: VaultFile): Promise<ParsedNote> {
@@ -208,7 +220,10 @@ export class Vault {
     if (!id || !this.files.has(id)) return null;
     this.files.delete(id);
     this.fileIndex.remove(id);
-    if (this.notes.delete(id)) this.search.remove(id);
+    if (this.notes.delete(id)) {
+      this.search.remove(id);
+      this.switcher.remove(id);
+    }
     this.graph = null;
     return { kind: 'delete', id };
   }

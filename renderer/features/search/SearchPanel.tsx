@@ -1,9 +1,10 @@
-import { useEffect, useState, type RefObject } from 'react';
-import type { SearchHit } from '../../../electron/contract.ts';
+import { useState, type RefObject } from 'react';
+import type { SearchResult } from '../../../electron/contract.ts';
 import { api } from '../../api.ts';
-import { SafeHtml } from '../../SafeHtml.tsx';
-import { noteHref } from '../../useRoute.ts';
-import { VirtualList } from '../../VirtualList.tsx';
+import { openNote } from '../../useRoute.ts';
+import { SearchResults } from './SearchResults.tsx';
+import { isComposing } from './search-keys.ts';
+import { useLatestAnswer } from './useLatestAnswer.ts';
 
 interface Props {
   query: string;
@@ -11,27 +12,38 @@ interface Props {
   inputRef: RefObject<HTMLInputElement | null>;
 }
 
-type State = { kind: 'idle' } | { kind: 'loading' } | { kind: 'hits'; hits: SearchHit[]; total: number } | { kind: 'error'; message: string };
+const LIMIT = 200;
+/** Typing pauses this long before a search is asked (each answer for an older text is dropped). */
+const DELAY_MS = 60;
+const askSearch = (query: string) => api.search({ query, limit: LIMIT });
 
-const FIELD_LABEL: Record<SearchHit['field'], string> = { title: 'title', alias: 'alias', heading: 'heading', tag: 'tag', body: 'text' };
-
-/** Results as you type: words, "phrases", tag:name — ranked by the domain's search. */
+/** Results as you type: words, "phrases", tag:name — ranked by the domain's search. The box is a
+ *  WAI-ARIA combobox: ↓/↑ move from the box through the hits and back, Enter opens one. */
 export function SearchPanel({ query, onQuery, inputRef }: Props) {
-  const [state, setState] = useState<State>({ kind: 'idle' });
-  useEffect(() => {
-    if (!query.trim()) return setState({ kind: 'idle' });
-    setState((s) => (s.kind === 'hits' ? s : { kind: 'loading' }));
-    let live = true;
-    const t = setTimeout(() => {
-      void api.search({ query, limit: 200 }).then((r) => {
-        if (live) setState(r.ok ? { kind: 'hits', hits: r.value.hits, total: r.value.total } : { kind: 'error', message: r.error.message });
-      });
-    }, 60);
-    return () => {
-      live = false;
-      clearTimeout(t);
-    };
-  }, [query]);
+  const { answer, current, answerFor } = useLatestAnswer<SearchResult>(query, askSearch, DELAY_MS);
+  // -1: the box itself; 0…: a hit.
+  const [active, setActive] = useState(-1);
+  const [shownFor, setShownFor] = useState<typeof answer>(null);
+  if (shownFor !== answer) {
+    setShownFor(answer);
+    setActive(-1);
+  }
+  const result = answer?.result;
+  const hits = result?.ok ? result.value.hits : [];
+
+  const onKey = (e: React.KeyboardEvent<HTMLInputElement>) => {
+    if (isComposing(e)) return;
+    if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, hits.length - 1));
+    else if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, -1));
+    else if (e.key === 'Escape' && active >= 0) setActive(-1);
+    else if (e.key === 'Enter') {
+      const text = e.currentTarget.value;
+      if (active >= 0 && answer?.text === text) openNote(hits[active].id);
+      // From the box: the best hit for the text in it now.
+      else if (text.trim()) void answerFor(text).then((r) => r.ok && r.value.hits[0] && openNote(r.value.hits[0].id));
+    } else return;
+    e.preventDefault();
+  };
 
   return (
     <div className="search-panel">
@@ -40,33 +52,35 @@ export function SearchPanel({ query, onQuery, inputRef }: Props) {
         type="search"
         className="search-input"
         aria-label="Search notes"
+        role="combobox"
+        aria-autocomplete="list"
+        aria-expanded={hits.length > 0}
+        aria-controls="search-results"
+        aria-activedescendant={active >= 0 && hits[active] ? `search-hit-${active}` : undefined}
         placeholder="Search notes — words, &quot;phrase&quot;, tag:name"
         value={query}
         onChange={(e) => onQuery(e.target.value)}
+        onKeyDown={onKey}
         autoFocus
       />
-      {state.kind === 'idle' && <p className="hint">Try <code>인스턴스</code>, <code>"Savings Plan"</code> or <code>tag:service 비용</code>.</p>}
-      {state.kind === 'loading' && <p className="status">Searching…</p>}
-      {state.kind === 'error' && <p className="error" role="alert">Search failed: {state.message}</p>}
-      {state.kind === 'hits' && state.hits.length === 0 && <p className="empty">No notes match “{query}”.</p>}
-      {state.kind === 'hits' && state.hits.length > 0 && (
+      {!query.trim() && <p className="hint">Try <code>인스턴스</code>, <code>"Savings Plan"</code> or <code>tag:service 비용</code>.</p>}
+      {query.trim() && !answer && <p className="status">Searching…</p>}
+      {result && !result.ok && <p className="error" role="alert">Search failed: {result.error.message}</p>}
+      {result?.ok && hits.length === 0 && <p className="empty">No notes match “{answer?.text}”.</p>}
+      {result?.ok && hits.length > 0 && (
         <>
-          <p className="muted result-count" aria-live="polite">{state.total} notes</p>
-          <VirtualList
-            items={state.hits}
-            rowHeight={76}
-            className="search-results"
-            label="Search results"
-            render={(hit) => (
-              <a className="search-hit" href={noteHref(hit.id)}>
-                <span className="hit-title">{hit.title}</span>
-                <span className="hit-field">{FIELD_LABEL[hit.field]}</span>
-                <SafeHtml className="hit-snippet" html={hit.snippet} />
-              </a>
-            )}
-          />
+          <p className="muted result-count" aria-live="polite">
+            {countText(result.value.total, hits.length)}
+            {!current && ' · searching…'}
+          </p>
+          <SearchResults hits={hits} active={active} onHover={setActive} />
         </>
       )}
     </div>
   );
+}
+
+function countText(total: number, shown: number): string {
+  const notes = `${total.toLocaleString('en-US')} ${total === 1 ? 'note' : 'notes'}`;
+  return total > shown ? `${notes} · showing the first ${shown}` : notes;
 }
