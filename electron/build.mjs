@@ -40,6 +40,9 @@ await Promise.all([
     outdir: path.join(out, 'renderer'),
     bundle: true,
     format: 'esm',
+    // Code splitting: Mermaid (renderer/features/note/mermaid-render.ts) is imported dynamically
+    // and lands in its own chunks, loaded only when a note has a diagram.
+    splitting: true,
     platform: 'browser',
     target: 'chrome120',
     jsx: 'automatic',

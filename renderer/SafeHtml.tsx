@@ -16,8 +16,11 @@ const DATA_ATTRS = ['data-note', 'data-subpath', 'data-tag', 'data-self', 'data-
  * it emits more: exact names, and prefixes for families (`callout-note`, `language-ts`, KaTeX's
  * `katex-html`, …). Every other class is dropped. These are styled only under `.markdown`.
  */
-export const NOTE_CLASSES = new Set(['embed', 'embed-image', 'embed-title', 'embed-omitted', 'internal-link', 'is-unresolved', 'external-link', 'tag', 'callout', 'task-box', 'is-done', 'task-item', 'contains-task-list']);
-export const NOTE_CLASS_PREFIXES = ['callout-', 'language-', 'katex', 'footnote', 'task-list', 'mermaid'];
+export const NOTE_CLASSES = new Set([
+  'embed', 'embed-image', 'embed-title', 'embed-omitted', 'internal-link', 'is-unresolved', 'external-link', 'tag', 'callout', 'is-foldable',
+  'task-box', 'is-done', 'task-item', 'contains-task-list', 'math-display', 'math-error', 'diagram-error',
+]);
+export const NOTE_CLASS_PREFIXES = ['callout-', 'language-', 'katex', 'footnote', 'task-list', 'mermaid', 'align-'];
 
 function isNoteClass(name: string): boolean {
   return NOTE_CLASSES.has(name) || NOTE_CLASS_PREFIXES.some((p) => name.startsWith(p));
@@ -27,6 +30,21 @@ function isNoteClass(name: string): boolean {
 const INLINE_IMAGE = /^data:image\/(?:png|jpe?g|gif|webp)[;,]/i;
 /** Attributes that make the browser fetch something (besides a and img, handled below). */
 const FETCHING_ATTRS = new Set(['src', 'poster', 'background', 'srcset', 'data', 'codebase', 'cite', 'longdesc', 'dynsrc', 'lowsrc']);
+// Allow-list extension for Obsidian rendering (electron/domain/render/): block ids, footnote
+// targets and diagram sources travel as data attributes; math is KaTeX's MathML. MathML is
+// DOMPurify's own mathMl profile plus `semantics`/`annotation` (plain text; `annotation-xml`,
+// which can carry HTML, stays out). Classes (katex*, callout*, footnote*, mermaid*, align-*)
+// need no entry: class is allowed and no style attribute ever is.
+const OBSIDIAN_DATA_ATTRS = ['data-block', 'data-footnote', 'data-diagram'];
+// Attributes whose values are sizes or keywords, never URLs: without this the strict URI
+// allow-list below drops them (`![[img|100]]`'s width, details' open, KaTeX's MathML layout).
+const NOT_URI_ATTRS = ['width', 'height', 'open', 'colspan', 'rowspan', 'start',
+  'display', 'mathvariant', 'stretchy', 'fence', 'separator', 'lspace', 'rspace', 'columnalign', 'rowalign',
+  'rowspacing', 'columnspacing', 'columnlines', 'rowlines', 'displaystyle', 'scriptlevel', 'accent', 'accentunder',
+  'minsize', 'maxsize', 'linethickness', 'encoding', 'largeop', 'movablelimits', 'symmetric', 'depth', 'voffset',
+  'mathsize', 'notation', 'linebreak', 'framespacing', 'frame', 'equalrows', 'equalcolumns', 'side', 'align'];
+const MATHML_TAGS = ['semantics', 'annotation'];
+const MATHML_FORBID = ['annotation-xml', 'maction'];
 
 const purify = DOMPurify();
 purify.addHook('afterSanitizeAttributes', (node) => {
@@ -53,12 +71,19 @@ purify.addHook('afterSanitizeAttributes', (node) => {
   }
 });
 
+// MathML is kept only where KaTeX put it (inside `span.katex`): a note's own <math> goes whole.
+purify.addHook('uponSanitizeElement', (node, data) => {
+  if (data.tagName === 'math' && !(node.parentElement?.tagName === 'SPAN' && node.parentElement.classList.contains('katex'))) (node as Element).remove();
+});
+
 export function sanitize(html: string): string {
   return purify.sanitize(html, {
-    ADD_ATTR: DATA_ATTRS,
+    ADD_ATTR: [...DATA_ATTRS, ...OBSIDIAN_DATA_ATTRS],
     // Their values are ids and headings, not URLs: exempt them from the URI allow-list.
-    ADD_URI_SAFE_ATTR: DATA_ATTRS,
-    FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'object', 'embed', 'svg', 'math', 'link', 'meta', 'base', 'dialog', 'portal'],
+    ADD_URI_SAFE_ATTR: [...DATA_ATTRS, ...OBSIDIAN_DATA_ATTRS, ...NOT_URI_ATTRS],
+    ADD_TAGS: MATHML_TAGS,
+    // `math` is not forbidden here: the hook above keeps it only inside KaTeX's span.katex.
+    FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'object', 'embed', 'svg', 'link', 'meta', 'base', 'dialog', 'portal', ...MATHML_FORBID],
     FORBID_ATTR: ['style', 'srcset', 'action', 'formaction', 'xlink:href', 'popover', 'popovertarget', 'ping'],
     ALLOWED_URI_REGEXP: /^(?:https?:|#|data:image\/(?:png|jpe?g|gif|webp);)/i,
     ALLOW_DATA_ATTR: false,

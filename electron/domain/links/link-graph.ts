@@ -52,7 +52,9 @@ export class LinkGraph {
         if (seen.has(dedupe)) continue;
         seen.add(dedupe);
         const list = this.incoming.get(link.target) ?? [];
-        list.push({ id: note.id, line: link.line, context: contextLine(lines[link.line - note.bodyStartLine] ?? '') });
+        // A property link's line is in the frontmatter: its context is the property.
+        const context = link.property ? `${link.property}: ${link.display ?? link.path}` : contextLine(lines[link.line - note.bodyStartLine] ?? '');
+        list.push({ id: note.id, line: link.line, context });
         this.incoming.set(link.target, list);
       }
     }
@@ -61,6 +63,19 @@ export class LinkGraph {
 
 /** The line around a link, as readable text (markdown syntax dropped), at most `max` characters. */
 export function contextLine(line: string, max = 240): string {
-  const t = plainLine(line);
+  const t = plainLine(line.replace(WIKILINK_TEXT, (_m, target: string, display: string | undefined) =>
+    display && !/^\s*\d+(x\d+)?\s*$/.test(display) ? display : linkLabel(target), // an image size is no name
+  ));
   return t.length > max ? t.slice(0, max - 1) + '…' : t;
+}
+
+const WIKILINK_TEXT = /!?\[\[([^\[\]|\n]+?)(?:\\?\|([^\[\]\n]*))?\]\]/g;
+
+/** A link as the reader shows it: "note › heading", a block id without its `^`. */
+function linkLabel(target: string): string {
+  const hash = target.indexOf('#');
+  if (hash < 0) return target.trim();
+  const path = target.slice(0, hash).trim();
+  const sub = target.slice(hash + 1).replace(/^\^/, '').trim();
+  return path ? `${path} › ${sub}` : sub;
 }

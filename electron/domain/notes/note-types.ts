@@ -40,6 +40,8 @@ export interface RawLink {
   line: number;
   /** Whether a markdown link is an image `![...](...)`. */
   embed: boolean;
+  /** For a link written in a frontmatter value: the property's key (its line is in the frontmatter). */
+  property?: string;
 }
 
 export interface ParsedNote {

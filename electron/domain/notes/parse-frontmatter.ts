@@ -5,6 +5,8 @@ export interface FrontmatterResult {
   body: string;
   /** Lines taken by the frontmatter block, so body line N is file line N + offset. */
   lineOffset: number;
+  /** The YAML text between the `---` lines ('' without frontmatter). */
+  yaml: string;
   error: string | null;
 }
 
@@ -21,20 +23,21 @@ const BLOCK = /^---[^\n]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 
 export function parseFrontmatter(text: string): FrontmatterResult {
   const block = BLOCK.exec(text);
-  if (!text.startsWith('---') || !block) return { data: {}, body: text, lineOffset: 0, error: null };
+  if (!text.startsWith('---') || !block) return { data: {}, body: text, lineOffset: 0, yaml: '', error: null };
   const lineOffset = countLines(block[0]);
   const body = text.slice(block[0].length);
+  const yaml = block[1];
   try {
     // Passing options also bypasses gray-matter's unbounded cache keyed by file content.
     const parsed = matter(text, OPTIONS);
     const data = parsed.data;
     if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-      return { data: {}, body, lineOffset, error: 'frontmatter is not a map of properties' };
+      return { data: {}, body, lineOffset, yaml, error: 'frontmatter is not a map of properties' };
     }
-    return { data: toPlain(data) as Record<string, unknown>, body, lineOffset, error: null };
+    return { data: toPlain(data) as Record<string, unknown>, body, lineOffset, yaml, error: null };
   } catch (err) {
     const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
-    return { data: {}, body, lineOffset, error: reason };
+    return { data: {}, body, lineOffset, yaml, error: reason };
   }
 }
 

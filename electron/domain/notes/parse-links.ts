@@ -11,22 +11,7 @@ export function parseLinks(masked: string, original: string, lineOf: (offset: nu
   for (const m of masked.matchAll(WIKILINK)) {
     const raw = original.slice(m.index, m.index + m[0].length);
     const inner = raw.slice(m[1].length + 2, -2);
-    const pipe = inner.indexOf('|');
-    // In tables Obsidian writes `[[Note\|shown]]`.
-    let target = pipe < 0 ? inner : inner.slice(0, pipe).replace(/\\$/, '');
-    const display = pipe < 0 ? null : inner.slice(pipe + 1);
-    target = target.trim();
-    const hash = target.indexOf('#');
-    found.push({
-      raw,
-      kind: m[1] ? 'embed' : 'wikilink',
-      path: (hash < 0 ? target : target.slice(0, hash)).trim(),
-      subpath: hash < 0 ? null : target.slice(hash + 1).trim() || null,
-      display,
-      line: lineOf(m.index),
-      embed: Boolean(m[1]),
-      offset: m.index,
-    });
+    found.push({ ...wikilinkParts(inner, Boolean(m[1])), raw, line: lineOf(m.index), offset: m.index });
   }
   for (const m of masked.matchAll(MD_LINK)) {
     let dest = m[3].startsWith('<') ? m[3].slice(1, -1) : m[3];
@@ -47,6 +32,21 @@ export function parseLinks(masked: string, original: string, lineOf: (offset: nu
   }
   found.sort((a, b) => a.offset - b.offset);
   return found.map(({ offset: _offset, ...link }) => link);
+}
+
+/** Target, heading or block and display text of the inside of `[[…]]`. */
+export function wikilinkParts(inner: string, embed: boolean): Pick<RawLink, 'kind' | 'path' | 'subpath' | 'display' | 'embed'> {
+  const pipe = inner.indexOf('|');
+  // In tables Obsidian writes `[[Note\|shown]]`.
+  const target = (pipe < 0 ? inner : inner.slice(0, pipe).replace(/\\$/, '')).trim();
+  const hash = target.indexOf('#');
+  return {
+    kind: embed ? 'embed' : 'wikilink',
+    path: (hash < 0 ? target : target.slice(0, hash)).trim(),
+    subpath: hash < 0 ? null : target.slice(hash + 1).trim() || null,
+    display: pipe < 0 ? null : inner.slice(pipe + 1),
+    embed,
+  };
 }
 
 function safeDecode(s: string): string {

@@ -2,6 +2,7 @@ import type { Diagnostic, Heading, ParsedNote } from './note-types.ts';
 import { parseFrontmatter } from './parse-frontmatter.ts';
 import { maskCode } from './mask-code.ts';
 import { maskLinkTargets, parseLinks } from './parse-links.ts';
+import { propertyLinks } from './property-links.ts';
 import { bodyTags, dedupeTags, frontmatterAliases, frontmatterTags } from './parse-tags.ts';
 
 const HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/gm;
@@ -33,7 +34,8 @@ export function parseNote(id: string, text: string, extra: Diagnostic[] = []): P
     if (text) headings.push({ level: m[1].length, text, line: lineOf(m.index) });
   }
 
-  const links = parseLinks(masked, body, lineOf);
+  // Property links first: the frontmatter comes before the body (Obsidian lists them so too).
+  const links = [...propertyLinks(fm.data, fm.yaml), ...parseLinks(masked, body, lineOf)];
   const tagText = maskLinkTargets(masked).replace(/^ {0,3}#{1,6}[ \t]/gm, '  ');
   const tags = dedupeTags([...frontmatterTags(fm.data), ...bodyTags(tagText)]);
   const aliases = [...new Set(frontmatterAliases(fm.data))];

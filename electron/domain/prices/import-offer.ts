@@ -2,8 +2,13 @@
 // publicationDate, products, terms.OnDemand / terms.Reserved — electron/domain/README.md §4) into catalog rows.
 import { z } from 'zod';
 import { issueText, type CatalogOverrides, type CommitmentRate, type Component, type InstanceSpec, type OnDemandRate, type Payment } from './catalog-schema.ts';
+import { DomainError } from '../domain-error.ts';
 
-export class OfferError extends Error {}
+export class OfferError extends DomainError {
+  constructor(message: string) {
+    super('OFFER_INVALID', message);
+  }
+}
 
 const Dimension = z.looseObject({
   unit: z.string(),

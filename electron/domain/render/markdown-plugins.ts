@@ -1,6 +1,7 @@
-// markdown-it plugins for Obsidian syntax: wikilinks and embeds, inline #tags, callouts,
-// task lists, ==highlights== and %%comments%%. They emit plain HTML that the renderer sanitises.
+// markdown-it plugins for Obsidian syntax: wikilinks and embeds, inline #tags, task lists and
+// %%comments%%. They emit plain HTML that the renderer sanitises.
 import type { MarkdownIt, RendererRule, StateCore, StateInline, Token } from 'markdown-it';
+import { commentRanges } from '../notes/mask-code.ts';
 
 export interface LinkTarget {
   /** Resolved vault id, or null when unresolved. */
@@ -60,21 +61,31 @@ export function wikilinks(md: MarkdownIt): void {
 
   md.renderer.rules.wikilink = rule((token, env) => {
     const { path, subpath, display } = token.meta as LinkMeta;
-    const text = env.escape(display ?? (path ? path + (subpath ? ' › ' + subpath : '') : subpath ?? ''));
-    return internalLink(env, path, subpath, text);
+    return internalLink(env, path, subpath, env.escape(display ?? linkLabel(path, subpath)));
   });
 
   md.renderer.rules.obsidian_embed = rule((token, env) => {
     const { path, subpath, display } = token.meta as LinkMeta;
     const target = env.resolve(path);
     if (target.kind === 'image' && target.id) {
-      return `<img class="embed-image" data-file="${env.escape(target.id)}" alt="${env.escape(display ?? path)}">`;
+      // `![[img|100]]` and `![[img|100x80]]` set the size (obsidian-help "Embed files.md").
+      const size = /^\s*(\d{1,5})(?:x(\d{1,5}))?\s*$/.exec(display ?? '');
+      const dims = size ? ` width="${size[1]}"${size[2] ? ` height="${size[2]}"` : ''}` : '';
+      const alt = size ? path : (display ?? path);
+      return `<img class="embed-image" data-file="${env.escape(target.id)}" alt="${env.escape(alt)}"${dims}>`;
     }
     if (target.kind === 'note' && target.id) {
-      return `<div class="embed" data-embed="${env.escape(target.id)}"><div class="embed-title">${internalLink(env, path, subpath, env.escape(path + (subpath ? ' › ' + subpath : '')))}</div>${env.embed(target.id, subpath)}</div>`;
+      return `<div class="embed" data-embed="${env.escape(target.id)}"><div class="embed-title">${internalLink(env, path, subpath, env.escape(linkLabel(path, subpath)))}</div>${env.embed(target.id, subpath)}</div>`;
     }
     return internalLink(env, path, subpath, env.escape(display ?? path));
   });
+}
+
+/** "note › heading" (a block id without its `^`); never a raw `^`. */
+export function linkLabel(path: string, subpath: string | null): string {
+  const sub = subpath?.replace(/^\^/, '') ?? '';
+  if (!path) return sub;
+  return sub ? `${path} › ${sub}` : path;
 }
 
 function internalLink(env: RenderEnv, path: string, subpath: string | null, html: string): string {
@@ -131,50 +142,17 @@ export function inlineTags(md: MarkdownIt): void {
   });
 }
 
-/** `==highlight==` → <mark>. */
-export function highlights(md: MarkdownIt): void {
-  md.inline.ruler.before('emphasis', 'highlight', (state: StateInline, silent: boolean) => {
-    if (!state.src.startsWith('==', state.pos)) return false;
-    const end = state.src.indexOf('==', state.pos + 2);
-    if (end < 0 || end === state.pos + 2) return false;
-    if (!silent) {
-      state.push('mark_open', 'mark', 1);
-      const t = state.push('text', '', 0);
-      t.content = state.src.slice(state.pos + 2, end);
-      state.push('mark_close', 'mark', -1);
-    }
-    state.pos = end + 2;
-    return true;
-  });
-}
-
-/** `%%comment%%` is hidden in reading view (Obsidian). */
+/** `%%comment%%` is hidden in reading view (Obsidian); a `%%` inside code is text. */
 export function stripComments(src: string): string {
-  return src.replace(/%%[\s\S]*?(%%|$)/g, '');
-}
-
-/** Obsidian callouts: a blockquote starting `[!type] Title` (obsidian-help Callouts.md). */
-export function callouts(md: MarkdownIt): void {
-  md.core.ruler.push('callouts', (state: StateCore) => {
-    const tokens = state.tokens;
-    for (let i = 0; i < tokens.length; i++) {
-      if (tokens[i].type !== 'blockquote_open') continue;
-      const inline = tokens[i + 2];
-      if (tokens[i + 1]?.type !== 'paragraph_open' || inline?.type !== 'inline') continue;
-      const m = /^\[!([\w-]+)\]([+-]?)[ \t]*([^\n]*)\n?/.exec(inline.content);
-      if (!m) continue;
-      const type = m[1].toLowerCase();
-      tokens[i].attrJoin('class', `callout callout-${type}`);
-      tokens[i].attrSet('data-callout', type);
-      const title = m[3] || type.charAt(0).toUpperCase() + type.slice(1);
-      inline.content = inline.content.slice(m[0].length);
-      inline.children = [];
-      state.md.inline.parse(inline.content, state.md, state.env, inline.children);
-      const titleToken = new state.Token('html_block', '', 0);
-      titleToken.content = `<div class="callout-title">${(state.env as unknown as RenderEnv).escape(title)}</div>`;
-      tokens.splice(i + 1, 0, titleToken);
-    }
-  });
+  const ranges = commentRanges(src);
+  if (ranges.length === 0) return src;
+  let out = '';
+  let at = 0;
+  for (const [start, end] of ranges) {
+    out += src.slice(at, start);
+    at = end;
+  }
+  return out + src.slice(at);
 }
 
 /** GFM task list items `- [ ]` / `- [x]` → disabled checkboxes. */

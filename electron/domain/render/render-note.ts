@@ -1,11 +1,22 @@
 import MarkdownIt from 'markdown-it';
 import { escapeHtml } from '../search/snippet.ts';
-import { callouts, headingAnchors, highlights, inlineTags, markdownNoteLinks, stripComments, taskLists, wikilinks, type LinkTarget, type RenderEnv } from './markdown-plugins.ts';
+import mark from 'markdown-it-mark';
+import { headingAnchors, inlineTags, markdownNoteLinks, stripComments, taskLists, wikilinks, type LinkTarget, type RenderEnv } from './markdown-plugins.ts';
+import { blockIds } from './block-ids.ts';
+import { callouts } from './callouts.ts';
+import { mermaidBlocks } from './diagrams.ts';
+import { footnotes } from './footnotes.ts';
+import { math } from './math.ts';
+import { escapePipesInTableLinks, tableAlignment } from './tables.ts';
 
 // Raw HTML in notes is kept here and removed by the renderer's sanitiser (README.md house rule 8):
 // the one place that puts HTML into the page decides what survives.
 const md = new MarkdownIt({ html: true, linkify: false, breaks: false });
-md.use(wikilinks).use(inlineTags).use(highlights).use(markdownNoteLinks).use(callouts).use(taskLists).use(headingAnchors);
+// Maintained plugins where one exists: ==highlight== (markdown-it-mark, keeps inline markup
+// inside), footnotes (markdown-it-footnote), math (KaTeX). Order matters for the core rules:
+// callouts before block ids before heading anchors (a heading's text loses its `^id` first).
+md.use(math).use(wikilinks).use(inlineTags).use(mark).use(footnotes).use(markdownNoteLinks).use(mermaidBlocks);
+md.use(callouts).use(blockIds).use(taskLists).use(headingAnchors).use(tableAlignment);
 
 const IMAGE = /\.(png|jpe?g|gif|webp|svg|bmp|avif)$/i;
 const MAX_EMBED_DEPTH = 2;
@@ -58,6 +69,8 @@ export function splitForRender(markdown: string, firstChars = FIRST_PART_CHARS):
 
 function renderMarkdown(markdown: string, id: string, source: RenderSource, depth: number, seen: Set<string>): string {
   const env: RenderEnv = {
+    // Footnote ids of an embedded note must not collide with the embedding note's.
+    ...(depth > 0 ? { docId: `e${depth}-${seen.size}` } : {}),
     escape: escapeHtml,
     resolve(path: string): LinkTarget {
       const target = source.resolve(path, id);
@@ -74,19 +87,7 @@ function renderMarkdown(markdown: string, id: string, source: RenderSource, dept
       return renderMarkdown(part, target, source, depth + 1, new Set([...seen, target]));
     },
   };
-  return md.render(hideBlockIds(stripComments(markdown)), env as unknown as Record<string, unknown>);
-}
-
-/** `^block-id` markers at the end of a paragraph are anchors, not text (outside code fences). */
-function hideBlockIds(markdown: string): string {
-  let fenced = false;
-  return markdown
-    .split('\n')
-    .map((line) => {
-      if (/^ {0,3}(```|~~~)/.test(line)) fenced = !fenced;
-      return fenced ? line : line.replace(/\s\^[A-Za-z0-9-]+\s*$/, '');
-    })
-    .join('\n');
+  return md.render(escapePipesInTableLinks(stripComments(markdown)), env as unknown as Record<string, unknown>);
 }
 
 /** The part of a note under heading `subpath` (to the next heading of the same or higher level),

@@ -10,6 +10,7 @@ import { constants } from 'node:fs';
 import path from 'node:path';
 import { APPEND_FLAGS, checkFolder, nodeSafeFs, openInside, readChunks, UnsafePathError, type SafeFs, type SafeHandle } from '../vault/open-vault-file.ts';
 import { parseLogLine, type LogEntry, type ParsedLog } from './review-entry.ts';
+import { DomainError } from '../domain-error.ts';
 
 /** The file operations the log needs; node:fs/promises by default, a failing double in tests. */
 export interface LogFs extends SafeFs {
@@ -23,13 +24,9 @@ export const nodeLogFs: LogFs = { ...nodeSafeFs, readdir: (d) => nodeFs.readdir(
 /** A log larger than this is read up to here, with a warning (about 300,000 reviews). */
 export const MAX_LOG_BYTES = 64 * 1024 * 1024;
 
-export class ReviewLogError extends Error {
-  constructor(
-    readonly code: 'REVIEW_NOT_SAVED' | 'REVIEW_LOG_UNAVAILABLE',
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
+export class ReviewLogError extends DomainError {
+  constructor(code: 'REVIEW_NOT_SAVED' | 'REVIEW_LOG_UNAVAILABLE', message: string, options?: { cause?: unknown }) {
+    super(code, message, options);
   }
 }
 

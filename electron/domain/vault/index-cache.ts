@@ -19,7 +19,7 @@ import type { VaultFile } from './scan-vault.ts';
 
 /** Bump when the cache layout, ParsedNote, the note parser or the tokenizer changes: an old
  *  cache would otherwise serve notes parsed or indexed the old way. */
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2; // 2: property links in ParsedNote.links
 
 export interface CachedFile {
   id: string;

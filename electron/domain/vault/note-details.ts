@@ -11,6 +11,8 @@ export interface NoteLink {
   display: string | null;
   line: number;
   ambiguous: boolean;
+  /** Set for a link written in a frontmatter value: the property's key. */
+  property?: string;
 }
 
 export interface NoteDetails {
@@ -42,6 +44,7 @@ export function noteDetails(vault: Vault, id: string): NoteDetails | null {
     display: l.display,
     line: l.line,
     ambiguous: l.ambiguous,
+    ...(l.property ? { property: l.property } : {}),
   }));
   const lookup = { candidates: (t: string) => vault.search.candidates(t), get: (x: string) => vault.getNote(x) };
   return {

@@ -15,7 +15,7 @@ export function LinksPanel({ note }: { note: NoteView }) {
           {outgoing.map((l) => (
             <li key={l.raw + l.line}>
               {l.target ? (
-                <a href={noteHref(l.target, l.subpath)}>{l.display || titleOf(l.target)}</a>
+                <a href={noteHref(l.target, l.subpath)}>{shownText(l)}</a>
               ) : (
                 <span className="unresolved" title="No note by this name yet">{l.raw} <em>(not created yet)</em></span>
               )}
@@ -78,4 +78,9 @@ function dedupe<T extends { target: string | null; raw: string }>(links: T[]): T
     seen.add(k);
     return true;
   });
+}
+
+/** The link's display text, except an image size (`![[img|100x80]]`), which is no name. */
+function shownText(l: NoteView['links'][number]): string {
+  return l.display && !/^\s*\d+(x\d+)?\s*$/.test(l.display) ? l.display : titleOf(l.target ?? '');
 }

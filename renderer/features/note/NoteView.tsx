@@ -8,6 +8,9 @@ import { CalculatorPanel } from '../calc/CalculatorPanel.tsx';
 import { LinksPanel } from '../links/LinksPanel.tsx';
 import { NoteProperties } from './NoteProperties.tsx';
 import { Outline } from './Outline.tsx';
+import { drawDiagrams } from './mermaid-diagrams.ts';
+import { scrollToFootnote, scrollToTarget } from './scroll-target.ts';
+import './note.css';
 
 interface Props {
   id: string;
@@ -21,7 +24,7 @@ function NoteRest({ id, version, onClick }: { id: string; version: unknown; onCl
   const [rest] = useApi(() => api.noteRest({ id }), [id, version]);
   if (rest.state === 'loading') return <p className="status">Loading the rest of this note…</p>;
   if (rest.state === 'error') return <p className="error">{rest.message}</p>;
-  return <SafeHtml className="markdown" html={rest.value.html} onClick={onClick} />;
+  return <SafeHtml className="markdown" html={rest.value.html} onClick={onClick} onRendered={drawDiagrams} />;
 }
 
 export function NoteView({ id, heading, lastEvent, onTag }: Props) {
@@ -39,23 +42,29 @@ export function NoteView({ id, heading, lastEvent, onTag }: Props) {
     }
   }, [lastEvent, id, reload]);
 
-  const scrollTo = useCallback((root: HTMLElement, target: string | null) => {
-    if (!target) return;
-    const want = target.replace(/^\^/, '').toLowerCase();
-    const el = [...root.querySelectorAll<HTMLElement>('[data-heading]')].find((h) => h.dataset.heading?.toLowerCase() === want);
-    el?.scrollIntoView({ block: 'start' });
-  }, []);
-  const onRendered = useCallback((el: HTMLDivElement) => scrollTo(el, heading), [heading, scrollTo]);
+  const onRendered = useCallback(
+    (el: HTMLDivElement) => {
+      scrollToTarget(el, heading);
+      void drawDiagrams(el);
+    },
+    [heading],
+  );
 
   const onClick = (e: React.MouseEvent<HTMLDivElement>) => {
     const a = (e.target as HTMLElement).closest('a');
     if (!a) return;
+    const article = e.currentTarget.closest('article') ?? e.currentTarget;
     if (a.dataset.note) {
       e.preventDefault();
-      openNote(a.dataset.note, a.dataset.subpath ?? null);
+      // A link to a place in this very note scrolls; the route stays (back/forward keep working).
+      if (a.dataset.note === id && a.dataset.subpath) scrollToTarget(article, a.dataset.subpath);
+      else openNote(a.dataset.note, a.dataset.subpath ?? null);
     } else if (a.dataset.self) {
       e.preventDefault();
-      scrollTo(e.currentTarget, a.dataset.subpath ?? null);
+      scrollToTarget(article, a.dataset.subpath ?? null);
+    } else if (a.dataset.footnote) {
+      e.preventDefault();
+      scrollToFootnote(e.currentTarget, a.dataset.footnote);
     } else if (a.dataset.tag) {
       e.preventDefault();
       onTag(a.dataset.tag);
