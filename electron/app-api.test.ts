@@ -18,7 +18,7 @@ test('opening a vault reports indexing progress, and calls made meanwhile wait f
     const early = api.dispatch('search', { query: 'word599' });
     await opening;
     const r = await early;
-    assert.ok(r.ok && (r.value as Array<{ id: string }>)[0]?.id === 'n599.md');
+    assert.ok(r.ok && (r.value as { hits: Array<{ id: string }> }).hits[0]?.id === 'n599.md');
     const progress = events.filter((e) => e.kind === 'progress').map((e) => e.kind === 'progress' && [e.done, e.total]);
     assert.deepEqual(progress, [[0, 600], [250, 600], [500, 600], [600, 600]]);
     assert.equal(events.at(-1)?.kind, 'reload');

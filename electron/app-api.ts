@@ -159,7 +159,7 @@ export class AppApi {
       return { ...noteDetails(vault, note.id)!, html, more, frontmatter: note.frontmatter };
     },
     noteRest: ({ id }) => ({ html: renderNotePart(this.note(id).id, this.renderSource(), 'rest').html }),
-    search: ({ query, limit }) => this.current().search.search(query, limit ?? 50),
+    search: ({ query, limit }) => this.current().search.searchWithTotal(query, limit ?? 50),
     quickSwitch: ({ query, limit }) => this.current().search.quickSwitch(query, limit ?? 20),
     localGraph: ({ id, depth }) => localGraph(this.current(), this.note(id).id, depth ?? 2),
     openVault: async ({ path: dir }) => {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { APP_COMMANDS, OP_NAMES, type AppCommand, type OpName } from './op-names.ts';
 import type { Diagnostic, Heading } from './domain/notes/note-types.ts';
 import type { NoteDetails } from './domain/vault/note-details.ts';
-import type { SearchHit, SwitchHit } from './domain/search/search-index.ts';
+import type { SearchHit, SearchResult, SwitchHit } from './domain/search/search-index.ts';
 import type { Card } from './domain/cards/card-types.ts';
 import type { DeckCounts } from './domain/reviews/due-counts.ts';
 import type { CardState } from './domain/reviews/fsrs-scheduler.ts';
@@ -120,7 +120,8 @@ export interface Responses {
   tagList: TagCount[];
   getNote: NoteView;
   noteRest: { html: string };
-  search: SearchHit[];
+  /** The best `limit` hits and how many notes match in all. */
+  search: SearchResult;
   quickSwitch: SwitchHit[];
   localGraph: LocalGraph;
   openVault: VaultInfo;
@@ -158,4 +159,4 @@ export function isOpName(name: unknown): name is OpName {
 }
 
 export { APP_COMMANDS, OP_NAMES, type AppCommand, type OpName };
-export type { Heading, SearchHit, SwitchHit, Card, DeckCounts, CardState, CardStats, SessionCard, CalculatorView };
+export type { Heading, SearchHit, SearchResult, SwitchHit, Card, DeckCounts, CardState, CardStats, SessionCard, CalculatorView };

@@ -1,8 +1,7 @@
 // MiniSearch 7 configured as Obsidian Omnisearch configures it (src/search/search-engine.ts,
 // default settings): fields basename, directory, aliases, content, headings1–3, tags stored;
 // BM25 (MiniSearch's scoring); prefix on every term; fuzzy 0 up to 3 letters, half the
-// fuzziness up to 5, then the fuzziness (0.2 here: Omnisearch's highest setting; its default
-// is 0.1); boosts basename 3, directory 2, aliases 3, h1 1.5, h2 1.3, h3 1.1, tags 1.1. Its
+// fuzziness up to 5, then the fuzziness (0.1: Omnisearch's default setting); boosts basename 3, directory 2, aliases 3, h1 1.5, h2 1.3, h3 1.1, tags 1.1. Its
 // persisted index is MiniSearch's toJSON/loadJSON plus a path → mtime map, as Omnisearch keeps.
 // Like Omnisearch's document cache, the engine holds each note's text (for quoted phrases).
 import { readFileSync } from 'node:fs';
@@ -15,7 +14,7 @@ import { mapLimit } from '../map-limit.ts';
 import { processTerm, tokenizeForIndexing, tokenizeForSearch } from './omnisearch-tokenizer.ts';
 import type { BenchEngine } from './engine.ts';
 
-const FUZZINESS = 0.2;
+const FUZZINESS = 0.1;
 const BOOST = { basename: 3, directory: 2, aliases: 3, headings1: 1.5, headings2: 1.3, headings3: 1.1, tags: 1.1, unmarkedTags: 1.1 };
 const CACHE_FILE = 'minisearch.json';
 
@@ -112,13 +111,17 @@ export function minisearchEngine(): BenchEngine {
 function runSearch(index: MiniSearch<OmniDoc>, query: string, contentOf: (id: string) => string): string[] {
   const tags: string[] = [];
   const phrases: string[] = [];
+  const without: string[] = [];
   const text = query
+    // Omnisearch's `-word` excludes notes holding the word.
+    .replace(/(?:^|\s)-(?!tag:)([^\s"]+)/g, (_, w: string) => (without.push(w.toLowerCase()), ' '))
     .replace(/"([^"]*)"/g, (_, p: string) => (phrases.push(p.toLowerCase()), p))
     .replace(/(?:^|\s)(?:tag:|#)(\S+)/g, (_, t: string) => (tags.push(t.toLowerCase()), ' '))
     .trim();
   const filter = tags.length ? (r: SearchResult) => tags.every((t) => (r.tags as string[]).some((x) => x === t || x.startsWith(t + '/'))) : undefined;
   let results = index.search(tokenizeForSearch(text), { ...searchOptions(), filter }).sort((a, b) => b.score - a.score).slice(0, 50);
   if (phrases.length) results = results.filter((r) => phrases.every((p) => contentOf(String(r.id)).toLowerCase().includes(p)));
+  if (without.length) results = results.filter((r) => !without.some((w) => contentOf(String(r.id)).toLowerCase().includes(w)));
   return results.slice(0, 20).map((r) => String(r.id));
 }
 

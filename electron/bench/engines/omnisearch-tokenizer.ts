@@ -2,16 +2,17 @@
 // and src/tools/utils.ts), as read for this benchmark, without its optional Chinese segmenter:
 // tokens split on spaces and punctuation, "words" split on brackets and spaces, plus the parts
 // of hyphenated and camelCase tokens. It has no Korean handling: Hangul is split on spaces
-// only, so `인스턴스를` is one token, and `removeDiacritics` (NFD) decomposes it into jamo.
+// only, so `인스턴스를` is one token; `removeDiacritics` decomposes (NFD), drops diacritics and
+// composes again (NFC), so Hangul comes out whole.
 import type { Query } from 'minisearch';
 
 /** MiniSearch's default separator (Unicode spaces and punctuation), plus `|`, as in Omnisearch. */
 const SPACE_OR_PUNCTUATION = /[|\n\r\p{Z}\p{P}]+/u;
 const BRACKETS_AND_SPACE = /[|[\](){}<> \t\n\r]/u;
 
-/** Omnisearch's `removeDiacritics`: NFD, then every \p{Diacritic} removed (backticks kept). */
+/** Omnisearch's `removeDiacritics`: NFD, every \p{Diacritic} removed (backticks kept), NFC. */
 export function removeDiacritics(s: string): string {
-  return s.replaceAll('`', '\u0000').normalize('NFD').replace(/\p{Diacritic}/gu, '').replaceAll('\u0000', '`');
+  return s.replaceAll('`', '\u0000').normalize('NFD').replace(/\p{Diacritic}/gu, '').replaceAll('\u0000', '`').normalize('NFC');
 }
 
 /** Omnisearch's `processTerm` with `ignoreDiacritics: true` (its default). */

@@ -1,22 +1,26 @@
-// Full-text, tag and alias search over the vault (electron/domain/README.md §2).
-// One term index holds every note's title, aliases, headings, tags and body as terms we make
-// ourselves (tokenize.ts); it matches query terms as prefixes, and its position scoring (the one
-// of FlexSearch, which it replaced: term-index.ts) puts early (title) matches first. A field
-// index tells which candidates can rank above the body (rank.ts). Tags are filtered with our own
-// map that includes every ancestor.
+// Full-text, tag and alias search over the vault (electron/domain/README.md §2), on FlexSearch 0.8.
+// One Document index with a field per kind of text, each with the tokenizer that fits it:
+// `forward` (prefixes) for names, headings, tags and the non-Hangul body; `full` (every infix)
+// for the Hangul text, so a part inside a compound is found; `tolerant` (swapped and missing
+// letters) for names, headings and tags. One Encoder (encoder.ts) for all. Tags go to
+// FlexSearch's tag index, with their ancestors. What FlexSearch has no answer for is ours, each
+// file saying why: fusing the fields' answers (fuse.ts), the spelling pass (spelling.ts), Hangul
+// readings of a word that found nothing (query-terms.ts), phrases and exclusions (here).
+import { Document, type Encoder, type Index } from 'flexsearch';
 import type { ParsedNote } from '../notes/note-types.ts';
 import { tagKey } from '../notes/parse-tags.ts';
 import { fold } from '../text/fold.ts';
-import { FieldIndex, type FieldSnapshot } from './field-index.ts';
-import { nameFields, noteFields, termList, type NameFields } from './note-fields.ts';
-import { parseQuery } from './parse-query.ts';
+import { createEncoder } from './encoder.ts';
+import { Fusion, type FieldName, type Fused } from './fuse.ts';
+import { noteDocument, type NoteDocument } from './note-document.ts';
+import { parseQuery, type ParsedQuery } from './parse-query.ts';
+import { hangulAlternatives, queryTerms, queryUnits } from './query-terms.ts';
 import { quickSwitch, type SwitchHit } from './quick-switch.ts';
-import { BODY_TIER, hasPhrases, mayRankAboveBody, phrasePattern, termFrequency, tierOf, type HitField, type Phrase, type RankedNote, type Tier } from './rank.ts';
 import { cutAround, escapeHtml, findMatches, makeSnippet } from './snippet.ts';
-import { TermIndex, isIndexable, type TermIndexSnapshot } from './term-index.ts';
-import { forEachWord, queryTerms, wordTerms, words } from './tokenize.ts';
+import { Vocabulary } from './spelling.ts';
 
-export type { HitField, SwitchHit };
+export type { SwitchHit };
+export type HitField = 'title' | 'alias' | 'heading' | 'tag' | 'body';
 
 export interface SearchHit {
   id: string;
@@ -26,34 +30,67 @@ export interface SearchHit {
   snippet: string;
 }
 
+export interface SearchResult {
+  hits: SearchHit[];
+  /** How many notes match, beyond `limit`. */
+  total: number;
+}
+
+/** Bump when the fields, the encoder or the snapshot change: a snapshot of another format is
+ *  never imported; its notes are indexed again. */
+export const SNAPSHOT_FORMAT = 2;
+
 /** What the index cache saves (vault/index-cache.ts). */
 export interface SearchSnapshot {
+  format: number;
   nextNum: number;
-  /** Note id → its number in the term indexes. */
+  /** Note id → its number in the FlexSearch index. */
   nums: Array<[string, number]>;
-  terms: TermIndexSnapshot;
-  fields: FieldSnapshot;
+  vocabulary: Array<[string, number]>;
+  /** FlexSearch's Document.export, key → data. */
+  flex: Array<[string, string]>;
 }
 
-interface Doc extends RankedNote {
-  tagKeys: string[];
+const WORD_FIELDS: FieldName[] = ['name', 'head', 'tagtext', 'body', 'ko', 'typo'];
+const PER_FIELD: Record<FieldName, number> = { name: 300, head: 300, tagtext: 300, typo: 300, body: 300, ko: 300 };
+/** How many of the best candidates are re-ranked by the text (textBonus). */
+const RERANK = 40;
+/** Corrected words count less than the words typed. */
+const CORRECTED = 0.6;
+
+interface Doc {
+  note: ParsedNote;
+  names: string[];
+  /** Folded names (what the quick switcher compares). */
+  nameKeys: string[];
+  /** Names with case, accents and separators (`-`, `_`, `/`, spaces) folded. */
+  exactKeys: string[];
+  /** The folded names, headings and body, made the first time the note is re-ranked. */
+  folded?: string;
 }
 
-type Ranked = Tier & { doc: Doc; order: number; tf: number };
+/** A name or query with case, accents and separators folded, for exact and prefix matches. */
+export const nameKey = (s: string) => fold(s).replace(/[\s\-_./]+/g, ' ').trim();
 
-const CANDIDATES = 2000;
-/** Candidates (in tier order) re-ranked by term frequency; the rest keep the index's order. */
-const RERANK = 100;
+function newDocument(encoder: Encoder, fastupdate: boolean): Document<NoteDocument> {
+  const field = (name: FieldName, tokenize: 'forward' | 'full' | 'tolerant') => ({ field: name, tokenize, encoder });
+  return new Document<NoteDocument>({
+    document: {
+      id: 'id',
+      index: [field('name', 'forward'), field('head', 'forward'), field('tagtext', 'forward'), field('body', 'forward'), field('ko', 'full'), field('typo', 'tolerant')],
+      tag: [{ field: 'tags' }],
+    },
+    // Removing a note without it scans every term of the index.
+    fastupdate,
+  });
+}
 
 export class SearchIndex {
-  private index = new TermIndex();
-  private fields = new FieldIndex();
-  /** Each word's index terms as term ids, worked out once per distinct word: notes repeat
-   *  words and share them, and most of the cost of indexing a note is in its words. */
-  private wordIds = new Map<string, Int32Array>();
+  private encoder = createEncoder();
+  private flex = newDocument(this.encoder, true);
+  private vocabulary = new Vocabulary();
   private docs = new Map<number, Doc>();
   private numOf = new Map<string, number>();
-  private byTag = new Map<string, Set<number>>();
   private nextNum = 1;
 
   get size(): number {
@@ -61,146 +98,170 @@ export class SearchIndex {
   }
 
   put(note: ParsedNote): void {
-    const existing = this.numOf.get(note.id);
-    if (existing !== undefined) this.removeNum(existing);
-    // A changed note is indexed again under a new number: like FlexSearch's remove + add, it
-    // then comes after the others among equals.
+    this.remove(note.id);
     const num = this.nextNum++;
-    const f = noteFields(note);
-    this.addDoc(num, note, f);
-    this.fields.add(num, f);
-    const ids = [...f.nameTerms.flat(), ...f.tagTerms, ...f.headingTerms].filter(isIndexable).map((t) => this.index.intern(t));
-    // The body's terms are indexTerms(note.body), taken word by word from `wordIds`.
-    forEachWord(fold(note.body), (w, hangul) => {
-      let known = this.wordIds.get(w);
-      if (!known) this.wordIds.set(w, (known = Int32Array.from(wordTerms(w, hangul).filter(isIndexable), (t) => this.index.intern(t))));
-      for (let i = 0; i < known.length; i++) ids.push(known[i]);
-    });
-    this.index.addIds(num, ids);
+    // The body is encoded once here (its distinct terms, in order, also feed the spelling
+    // vocabulary); FlexSearch then indexes those terms, which its encoder's cache answers.
+    const bodyTerms = this.encoder.encode(note.body);
+    const doc = noteDocument(num, note, bodyTerms);
+    this.flex.add(doc);
+    this.vocabulary.add(bodyTerms);
+    this.vocabulary.add(this.encoder.encode([doc.name, doc.head, doc.tagtext].join('\n')));
+    this.addDoc(num, note);
   }
 
-  /** A restored note needs only its names and tags: its field terms come with the snapshot. */
-  private addDoc(num: number, note: ParsedNote, f: NameFields = nameFields(note)): void {
-    const doc: Doc = { note, names: f.names, nameKeys: f.nameKeys, nameTerms: f.nameTerms.map(termList), tagKeys: f.tagKeys };
-    this.docs.set(num, doc);
+  private addDoc(num: number, note: ParsedNote): void {
+    const names = [note.title, ...note.aliases];
+    this.docs.set(num, { note, names, nameKeys: names.map(fold), exactKeys: names.map(nameKey) });
     this.numOf.set(note.id, num);
-    for (const k of doc.tagKeys) {
-      let set = this.byTag.get(k);
-      if (!set) this.byTag.set(k, (set = new Set()));
-      set.add(num);
-    }
-  }
-
-  snapshot(): SearchSnapshot {
-    // In the order of `docs` (ties in the quick switcher and tag lists keep it after a restore).
-    const nums = [...this.docs].map(([num, doc]): [string, number] => [doc.note.id, num]);
-    return { nextNum: this.nextNum, nums, terms: this.index.snapshot(), fields: this.fields.snapshot() };
-  }
-
-  /** Fills an empty index from a snapshot, for the notes it names that are in `notes` (the
-   *  cache's notes: their bodies are not indexed again). */
-  restore(snap: SearchSnapshot, notes: ReadonlyMap<string, ParsedNote>): void {
-    if (this.docs.size || this.nextNum !== 1) throw new Error('restore needs an empty index');
-    this.index = TermIndex.fromSnapshot(snap.terms);
-    this.fields = FieldIndex.fromSnapshot(snap.fields);
-    this.wordIds = new Map();
-    this.nextNum = snap.nextNum;
-    for (const [id, num] of snap.nums) {
-      const note = notes.get(id);
-      if (note) this.addDoc(num, note);
-      else {
-        this.index.remove(num);
-        this.fields.remove(num);
-      }
-    }
   }
 
   remove(id: string): void {
     const num = this.numOf.get(id);
     if (num === undefined) return;
-    this.removeNum(num);
+    this.flex.remove(num);
+    this.docs.delete(num);
     this.numOf.delete(id);
   }
 
-  private removeNum(num: number): void {
-    const doc = this.docs.get(num);
-    if (!doc) return;
-    for (const k of doc.tagKeys) this.byTag.get(k)?.delete(num);
-    this.docs.delete(num);
-    this.index.remove(num);
-    this.fields.remove(num);
+  snapshot(): SearchSnapshot {
+    const flex: Array<[string, string]> = [];
+    this.flex.export((key: string, data: string) => void flex.push([key, data]));
+    const nums = [...this.docs].map(([num, doc]): [string, number] => [doc.note.id, num]);
+    return { format: SNAPSHOT_FORMAT, nextNum: this.nextNum, nums, vocabulary: this.vocabulary.toJSON(), flex };
+  }
+
+  /** Fills an empty index from a snapshot, for the notes it names that are in `notes` (the
+   *  cache's notes: their bodies are not indexed again). A snapshot of another format is not
+   *  read: the notes are indexed from their text. */
+  restore(snap: SearchSnapshot, notes: ReadonlyMap<string, ParsedNote>): void {
+    if (this.docs.size || this.nextNum !== 1) throw new Error('restore needs an empty index');
+    if (snap?.format !== SNAPSHOT_FORMAT || !Array.isArray(snap.flex)) {
+      for (const note of notes.values()) this.put(note);
+      return;
+    }
+    // FlexSearch's import keeps no fast-update registry (serialize.js sets fastupdate off).
+    this.flex = newDocument(this.encoder, false);
+    for (const [key, data] of snap.flex) this.flex.import(key, data);
+    this.vocabulary = Vocabulary.from(snap.vocabulary);
+    this.nextNum = snap.nextNum;
+    for (const [id, num] of snap.nums) {
+      const note = notes.get(id);
+      if (note) this.addDoc(num, note);
+      else this.flex.remove(num);
+    }
   }
 
   search(query: string, limit = 20): SearchHit[] {
-    const q = parseQuery(query);
-    const terms = queryTerms(q.text);
-    const allowed = this.tagFilter(q.tags);
-    if (terms.length === 0) return q.tags.length ? this.listByTags(allowed, q.tags, limit) : [];
+    return this.searchWithTotal(query, limit).hits;
+  }
 
-    const whole = fold(q.text).trim();
+  searchWithTotal(query: string, limit = 20): SearchResult {
+    const q = parseQuery(query);
+    if (q.impossible) return { hits: [], total: 0 };
+    const allowed = this.tagSet(q.tags, 'all');
+    const excluded = this.excludedNums(q);
+    const { terms, units } = queryUnits(this.encoder, q.text);
+    if (terms.length === 0) return q.tags.length ? this.listByTags(allowed!, excluded, q.tags, limit) : { hits: [], total: 0 };
+
+    const { fusion, shown } = this.fuse(terms);
+    const queryKey = nameKey(q.text);
     const phrases = q.phrases.map((p) => fold(p).replace(/\s+/g, ' '));
-    const found = this.index.search(terms, CANDIDATES);
-    const wanted = limit >= 0 ? Math.max(RERANK, limit) : Infinity;
-    const ranked = this.inTierOrder(found, wanted, allowed, whole, terms, phrases.map(phrasePattern));
-    const surface = words(q.text);
-    // Re-ranking by term frequency reorders the first RERANK among themselves; the notes after
-    // them (tf 0, same or later tier) stay after them.
+    const need = units.length >= 3 ? Math.ceil(units.length / 2) : 1;
+    const ranked: Array<Fused & { tier: number; doc: Doc }> = [];
+    for (const f of fusion.results(units)) {
+      if (f.words === 0) continue;
+      if (f.words < need || (allowed && !allowed.has(f.num)) || excluded.has(f.num)) continue;
+      const doc = this.docs.get(f.num);
+      if (!doc || (phrases.length && !hasPhrases(doc, phrases))) continue;
+      const tier = doc.exactKeys.includes(queryKey) ? 0 : queryKey.length > 1 && doc.exactKeys.some((k) => k.startsWith(queryKey)) ? 1 : 2;
+      ranked.push({ ...f, tier, doc });
+    }
+    const order = (a: (typeof ranked)[number], b: (typeof ranked)[number]) => a.tier - b.tier || b.words - a.words || b.score - a.score || a.num - b.num;
+    ranked.sort(order);
+    // FlexSearch ranks by where a word first occurs, not how often, nor whether it is written as
+    // typed (`인스턴스를` with its particle): the first candidates are re-ranked by both.
     const head = ranked.slice(0, RERANK);
-    for (const r of head) r.tf = termFrequency(r.doc, terms, surface);
-    head.sort((a, b) => a.tier - b.tier || b.tf - a.tf || a.order - b.order);
-    return [...head, ...ranked.slice(RERANK)].slice(0, limit).map((r) => ({
-      id: r.doc.note.id,
-      title: r.doc.note.title,
-      field: r.field,
-      snippet: this.snippetOf(r.doc, r, terms, q.phrases),
-    }));
+    const typed = words(q.text).filter((w) => !terms.includes(w) && this.encoder.encode(w).length > 0);
+    for (const r of head) {
+      const text = foldedText(r.doc);
+      for (const w of typed) if (text.includes(w)) r.score += 1;
+      for (const t of terms) r.score += 0.08 * occurrences(text, t);
+    }
+    head.sort(order);
+    ranked.splice(0, head.length, ...head);
+    const hits = ranked.slice(0, Math.max(0, limit)).map((r) => this.hitOf(r.doc, r.best, shown, q.phrases, queryKey));
+    return { hits, total: ranked.length };
+  }
+
+  /** Each word in each field; a word that finds nothing is read again (query-terms.ts) or
+   *  corrected (spelling.ts). `shown`: the words to mark in snippets. */
+  private fuse(terms: string[]): { fusion: Fusion; shown: string[] } {
+    const fusion = new Fusion(terms.length);
+    const shown = [...terms];
+    terms.forEach((term, w) => {
+      let found = 0;
+      for (const field of WORD_FIELDS) {
+        const ids = this.field(field, term, PER_FIELD[field]);
+        if (field !== 'typo') found += ids.length;
+        fusion.add(w, field, ids);
+      }
+      if (found) return;
+      const { prefix, splits } = hangulAlternatives(term);
+      if (prefix) {
+        const ids = this.field('name', prefix, PER_FIELD.name);
+        fusion.add(w, 'name', ids, CORRECTED);
+        fusion.add(w, 'ko', this.field('ko', prefix, PER_FIELD.ko), CORRECTED);
+        shown.push(prefix);
+      }
+      for (const [a, b] of splits) {
+        const inB = new Set(this.anyField(b));
+        const both = this.anyField(a).filter((n) => inB.has(n));
+        if (both.length === 0) continue;
+        fusion.add(w, 'body', both);
+        shown.push(a, b);
+        return;
+      }
+      for (const fixed of this.vocabulary.corrections(term)) {
+        shown.push(fixed);
+        for (const field of WORD_FIELDS) if (field !== 'typo') fusion.add(w, field, this.field(field, fixed, PER_FIELD[field]), CORRECTED);
+      }
+    });
+    // FlexSearch's own multi-word ranking within the names: with `suggest`, a title holding
+    // more of the words comes first.
+    if (terms.length > 1) fusion.add(0, 'name', this.field('name', terms.join(' '), PER_FIELD.name, true), 0.05);
+    return { fusion, shown };
   }
 
   /**
-   * The first `wanted` candidates that hold the phrases, by tier, each tier in the index's order
-   * (only those can be shown: the costly checks stop there). A candidate's tier is worked out
-   * when it is reached; tiers 0 and 1 need a name that starts with the query, which the field
-   * index finds without reading the notes.
+   * One field's answer, best first: the field's own Index (Document keeps one per field in
+   * `index`; its type declarations omit it). Called directly, not through Document.search: after
+   * a remove with `fastupdate`, a term whose only note was removed makes Index.search return
+   * undefined, which Document.search then reads `.result` of (0.8.212, resolve/default.js's
+   * one-slot fast path).
    */
-  private inTierOrder(found: number[], wanted: number, allowed: Set<number> | null, whole: string, terms: string[], phrases: Phrase[]): Ranked[] {
-    const needles = terms.map((t) => '\n' + t);
-    // A term too long for the indexes (hostile input): every tier is read from the notes.
-    const match = terms.every(isIndexable) ? this.fields.match(whole, terms) : null;
-    const known: Array<Ranked | null | undefined> = new Array(found.length);
-    // A candidate out of the tag filter or without the phrases is never shown: no tier for it.
-    const at = (order: number): Ranked | null => {
-      let r = known[order];
-      if (r === undefined) {
-        const num = found[order];
-        let doc = allowed && !allowed.has(num) ? undefined : this.docs.get(num);
-        if (doc && phrases.length && !hasPhrases(doc, phrases)) doc = undefined;
-        const tier = !doc ? null : mayRankAboveBody(match, num) ? tierOf(doc, num, whole, needles, match) : BODY_TIER;
-        known[order] = r = doc && tier ? { tier: tier.tier, field: tier.field, name: tier.name, doc, order, tf: 0 } : null;
-      }
-      return r;
-    };
-    const byName: Ranked[][] = [[], []];
-    found.forEach((num, order) => {
-      if (match && !match.nameKeys(num) && !match.overLong(num)) return;
-      const r = at(order);
-      if (r && r.tier < 2) byName[r.tier].push(r);
-    });
-    const ranked = byName.flat().slice(0, wanted);
-    for (const tier of [2, 3]) {
-      for (let order = 0; order < found.length && ranked.length < wanted; order++) {
-        const r = at(order);
-        if (r?.tier === tier) ranked.push(r);
-      }
-    }
-    return ranked;
+  private field(field: FieldName, term: string, limit: number, suggest = false): number[] {
+    const index = (this.flex as unknown as { index: Map<string, Index> }).index.get(field)!;
+    return (index.search(term, { limit, suggest }) as number[] | undefined) ?? [];
   }
 
-  /** Ids of notes that contain every term of `text` (by prefix), in the index's order. */
-  candidates(text: string, limit = CANDIDATES): string[] {
-    const terms = queryTerms(text);
+  /** Notes holding `term` in any field (not typos). */
+  private anyField(term: string, limit = 5000): number[] {
+    const out = new Set<number>();
+    for (const f of WORD_FIELDS) if (f !== 'typo') for (const n of this.field(f, term, limit)) out.add(n);
+    return [...out];
+  }
+
+  /** Ids of notes that contain every word of `text` (by prefix, in any field). */
+  candidates(text: string, limit = 2000): string[] {
+    const terms = queryTerms(this.encoder, text);
     if (terms.length === 0) return [];
-    const found = this.index.search(terms, limit);
-    return found.map((n) => this.docs.get(n)?.note.id).filter((id): id is string => Boolean(id));
+    let nums: number[] | null = null;
+    for (const t of terms) {
+      const these = new Set(this.anyField(t, Math.max(limit, this.size)));
+      nums = nums ? nums.filter((n) => these.has(n)) : [...these];
+    }
+    return (nums ?? []).slice(0, limit).map((n) => this.docs.get(n)?.note.id).filter((id): id is string => Boolean(id));
   }
 
   /** Quick switcher over titles and aliases (quick-switch.ts). */
@@ -208,41 +269,90 @@ export class SearchIndex {
     return quickSwitch(this.docs.values(), query, limit);
   }
 
-  private snippetOf(doc: Doc, { field, name: nameIndex }: Tier, terms: string[], phrases: string[]): string {
-    const body = makeSnippet(doc.note.body, terms, phrases);
-    if (body && field === 'body') return body;
-    if (nameIndex !== undefined) {
-      const name = doc.names[nameIndex];
-      return cutAround(name, findMatches(name, terms, phrases)) + (body ? ' — ' + body : '');
-    }
-    if (field === 'tag') {
-      const tag = doc.note.tags.find((t) => findMatches(t.replace(/[/_-]/g, ' '), terms).length) ?? '';
-      return '#' + escapeHtml(tag) + (body ? ' — ' + body : '');
-    }
-    if (field === 'heading') {
-      const h = doc.note.headings.find((x) => findMatches(x.text, terms).length);
-      if (h) return cutAround(h.text, findMatches(h.text, terms, phrases));
-    }
-    return body;
-  }
-
-  private tagFilter(tags: string[]): Set<number> | null {
+  /** Notes carrying every tag (`all`) or any tag (`any`) of `tags`, or their descendants; null
+   *  when there are none to filter by. */
+  private tagSet(tags: string[], mode: 'all' | 'any'): Set<number> | null {
     if (tags.length === 0) return null;
-    const sets = tags.map((t) => this.byTag.get(tagKey(t)) ?? new Set<number>());
-    return new Set([...sets[0]].filter((n) => sets.every((s) => s.has(n))));
+    const sets = tags.map((t) => {
+      const res = this.flex.search({ tag: { tags: tagKey(t) }, limit: Math.max(1, this.nextNum) }) as unknown as Array<{ result: number[] }>;
+      return new Set<number>(res.flatMap((r) => r.result));
+    });
+    const [first, ...rest] = sets;
+    if (mode === 'any') return new Set(sets.flatMap((s) => [...s]));
+    return new Set([...first].filter((n) => rest.every((s) => s.has(n))));
   }
 
-  private listByTags(allowed: Set<number> | null, tags: string[], limit: number): SearchHit[] {
-    const docs = [...(allowed ?? [])].map((n) => this.docs.get(n)!).filter(Boolean);
-    docs.sort((a, b) => a.note.title.localeCompare(b.note.title));
-    return docs.slice(0, limit).map((doc) => {
-      const shown = doc.note.tags.filter((t) => tags.some((q) => tagKey(t) === q || tagKey(t).startsWith(q + '/')));
-      return {
-        id: doc.note.id,
-        title: doc.note.title,
-        field: 'tag' as const,
-        snippet: shown.map((t) => `<mark>#${escapeHtml(t)}</mark>`).join(' '),
-      };
-    });
+  private excludedNums(q: ParsedQuery): Set<number> {
+    const out = this.tagSet(q.withoutTags, 'any') ?? new Set<number>();
+    for (const text of q.without) {
+      const phrase = fold(text).replace(/\s+/g, ' ');
+      const terms = queryTerms(this.encoder, text);
+      if (terms.length === 0) continue;
+      // A word is excluded by its term in any field; a phrase by its exact text.
+      const nums = terms.map((t) => new Set(this.anyField(t, Math.max(1, this.size))));
+      for (const n of nums[0]) {
+        if (!nums.every((s) => s.has(n))) continue;
+        const doc = this.docs.get(n);
+        if (terms.length === 1 || (doc && hasPhrases(doc, [phrase]))) out.add(n);
+      }
+    }
+    return out;
   }
+
+  private hitOf(doc: Doc, best: FieldName, terms: string[], phrases: string[], queryKey: string): SearchHit {
+    const { note } = doc;
+    const body = makeSnippet(note.body, terms, phrases);
+    const base = { id: note.id, title: note.title };
+    if (best === 'name' || best === 'typo') {
+      // The name the query is, else the one holding most of its words.
+      let i = doc.exactKeys.indexOf(queryKey);
+      if (i < 0) {
+        const counts = doc.names.map((n) => findMatches(n, terms, phrases).length);
+        i = counts.indexOf(Math.max(...counts));
+        if (counts[i] === 0) i = -1;
+      }
+      if (i >= 0) {
+        const name = doc.names[i];
+        return { ...base, field: i === 0 ? 'title' : 'alias', snippet: cutAround(name, findMatches(name, terms, phrases)) + (body ? ' — ' + body : '') };
+      }
+    }
+    if (best === 'head' || best === 'typo') {
+      const h = note.headings.find((x) => findMatches(x.text, terms).length);
+      if (h) return { ...base, field: 'heading', snippet: cutAround(h.text, findMatches(h.text, terms, phrases)) };
+    }
+    if (best === 'tagtext' || best === 'typo') {
+      const tag = note.tags.find((t) => findMatches(t.replace(/[/_-]/g, ' '), terms).length);
+      if (tag) return { ...base, field: 'tag', snippet: '#' + escapeHtml(tag) + (body ? ' — ' + body : '') };
+    }
+    if (body) return { ...base, field: 'body', snippet: body };
+    return { ...base, field: 'title', snippet: escapeHtml(note.title) };
+  }
+
+  private listByTags(allowed: Set<number>, excluded: Set<number>, tags: string[], limit: number): SearchResult {
+    const docs = [...allowed].filter((n) => !excluded.has(n)).map((n) => this.docs.get(n)!).filter(Boolean);
+    docs.sort((a, b) => a.note.title.localeCompare(b.note.title));
+    const hits = docs.slice(0, Math.max(0, limit)).map((doc) => {
+      const shown = doc.note.tags.filter((t) => tags.some((q) => tagKey(t) === q || tagKey(t).startsWith(q + '/')));
+      return { id: doc.note.id, title: doc.note.title, field: 'tag' as const, snippet: shown.map((t) => `<mark>#${escapeHtml(t)}</mark>`).join(' ') };
+    });
+    return { hits, total: docs.length };
+  }
+}
+
+const WORDS = /[\p{L}\p{N}]+/gu;
+const words = (text: string) => [...new Set(fold(text).match(WORDS) ?? [])].slice(0, 24);
+
+function occurrences(text: string, term: string): number {
+  let n = 0;
+  for (let at = text.indexOf(term); at >= 0 && n < 20; at = text.indexOf(term, at + term.length)) n++;
+  return n;
+}
+
+/** The note's names, headings and body, folded, whitespace runs as one space; kept once made. */
+const foldedText = (doc: Doc) => (doc.folded ??= fold([...doc.names, ...doc.note.headings.map((h) => h.text), doc.note.body].join('\n')).replace(/\s+/g, ' '));
+
+/** Whether the note's names, headings or body hold every phrase (folded, spaces collapsed). */
+function hasPhrases(doc: Doc, phrases: string[]): boolean {
+  const text = foldedText(doc);
+  return phrases.every((p) => text.includes(p));
 }

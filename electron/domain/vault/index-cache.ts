@@ -12,14 +12,12 @@ import path from 'node:path';
 import v8 from 'node:v8';
 import { crc32 } from 'node:zlib';
 import type { ParsedNote } from '../notes/note-types.ts';
-import type { FieldSnapshot } from '../search/field-index.ts';
 import type { SearchSnapshot } from '../search/search-index.ts';
-import type { TermIndexSnapshot } from '../search/term-index.ts';
 import type { VaultFile } from './scan-vault.ts';
 
 /** Bump when the cache layout, ParsedNote, the note parser or the tokenizer changes: an old
  *  cache would otherwise serve notes parsed or indexed the old way. */
-export const INDEX_VERSION = 2; // 2: property links in ParsedNote.links
+export const INDEX_VERSION = 3; // 2: property links in ParsedNote.links; 3: the FlexSearch snapshot
 
 export interface CachedFile {
   id: string;
@@ -43,13 +41,10 @@ interface Manifest {
   sections: Record<string, [offset: number, length: number]>;
 }
 
-/** Sections: `meta` is JSON (notes without their bodies, files, note numbers), `exact` V8's
- *  serialisation; the bodies and each term index's terms are UTF-16 text (decoding it is a copy,
- *  unlike UTF-8), its postings and ends raw Int32 arrays (`<index>:terms|postings|ends`). */
+/** Sections: `meta` is JSON (notes without their bodies, files), `exact` V8's serialisation;
+ *  the bodies are UTF-16 text (decoding it is a copy, unlike UTF-8); `search` is the search
+ *  index's snapshot (FlexSearch's export) as JSON. */
 type SectionName = string;
-/** The term indexes of a SearchSnapshot: the full text and the fields. */
-const TERM_INDEXES = ['terms', 'nameKeys', 'nameTerms', 'headings', 'tags'] as const;
-type TermIndexName = (typeof TERM_INDEXES)[number];
 
 interface Meta {
   files: Array<[id: string, size: number, mtimeMs: number]>;
@@ -58,10 +53,7 @@ interface Meta {
   /** Indexes of notes whose frontmatter JSON cannot carry exactly (NaN, Infinity, -0, undefined):
    *  those are in the `exact` section, serialised by V8. */
   exact: number[];
-  search: { nextNum: number; nums: Array<[string, number]>; termNums: Record<TermIndexName, number[]>; overLong: number[] };
 }
-
-const termIndexesOf = (s: SearchSnapshot): Record<TermIndexName, TermIndexSnapshot> => ({ ...s.fields, terms: s.terms });
 
 export function cacheFolderOf(cacheDir: string, root: string): string {
   return path.join(cacheDir, createHash('sha1').update(root).digest('hex'));
@@ -147,12 +139,6 @@ function encode({ files, notes, search }: IndexCacheData): { parts: Buffer[]; se
       return { ...bodyless, frontmatter: {} };
     }),
     exact,
-    search: {
-      nextNum: search.nextNum,
-      nums: search.nums,
-      termNums: Object.fromEntries(TERM_INDEXES.map((k) => [k, termIndexesOf(search)[k].nums])) as Record<TermIndexName, number[]>,
-      overLong: search.fields.overLong,
-    },
   };
   let bodies = '';
   const bodyEnds = new Int32Array(notes.length);
@@ -162,13 +148,8 @@ function encode({ files, notes, search }: IndexCacheData): { parts: Buffer[]; se
     exact: v8.serialize(exactNotes),
     bodies: Buffer.from(bodies, 'utf16le'),
     bodyEnds: bytesOf(bodyEnds),
+    search: Buffer.from(JSON.stringify(search)),
   };
-  for (const k of TERM_INDEXES) {
-    const t = termIndexesOf(search)[k];
-    content[`${k}:terms`] = Buffer.from(t.terms.join('\n'), 'utf16le');
-    content[`${k}:postings`] = bytesOf(t.postings);
-    content[`${k}:ends`] = bytesOf(t.ends);
-  }
   const parts: Buffer[] = [];
   const sections = {} as Manifest['sections'];
   let offset = 0;
@@ -204,20 +185,10 @@ function decode(buf: Buffer, sections: Manifest['sections']): IndexCacheData {
     note.body = bodies.slice(start, end);
     start = end;
   });
-  const termIndex = (k: TermIndexName): TermIndexSnapshot => {
-    const text = section(`${k}:terms`).toString('utf16le');
-    return { nums: meta.search.termNums[k], terms: text ? text.split('\n') : [], postings: int32s(section(`${k}:postings`)), ends: int32s(section(`${k}:ends`)) };
-  };
-  const fields = Object.fromEntries(TERM_INDEXES.filter((k) => k !== 'terms').map((k) => [k, termIndex(k)]));
   return {
     files: meta.files.map(([id, size, mtimeMs]) => ({ id, size, mtimeMs })),
     notes: metaNotes,
-    search: {
-      nextNum: meta.search.nextNum,
-      nums: meta.search.nums,
-      terms: termIndex('terms'),
-      fields: { ...fields, overLong: meta.search.overLong } as FieldSnapshot,
-    },
+    search: JSON.parse(section('search').toString('utf8')) as SearchSnapshot,
   };
 }
 

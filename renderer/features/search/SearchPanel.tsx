@@ -11,7 +11,7 @@ interface Props {
   inputRef: RefObject<HTMLInputElement | null>;
 }
 
-type State = { kind: 'idle' } | { kind: 'loading' } | { kind: 'hits'; hits: SearchHit[] } | { kind: 'error'; message: string };
+type State = { kind: 'idle' } | { kind: 'loading' } | { kind: 'hits'; hits: SearchHit[]; total: number } | { kind: 'error'; message: string };
 
 const FIELD_LABEL: Record<SearchHit['field'], string> = { title: 'title', alias: 'alias', heading: 'heading', tag: 'tag', body: 'text' };
 
@@ -24,7 +24,7 @@ export function SearchPanel({ query, onQuery, inputRef }: Props) {
     let live = true;
     const t = setTimeout(() => {
       void api.search({ query, limit: 200 }).then((r) => {
-        if (live) setState(r.ok ? { kind: 'hits', hits: r.value } : { kind: 'error', message: r.error.message });
+        if (live) setState(r.ok ? { kind: 'hits', hits: r.value.hits, total: r.value.total } : { kind: 'error', message: r.error.message });
       });
     }, 60);
     return () => {
@@ -51,7 +51,7 @@ export function SearchPanel({ query, onQuery, inputRef }: Props) {
       {state.kind === 'hits' && state.hits.length === 0 && <p className="empty">No notes match “{query}”.</p>}
       {state.kind === 'hits' && state.hits.length > 0 && (
         <>
-          <p className="muted result-count" aria-live="polite">{state.hits.length} notes</p>
+          <p className="muted result-count" aria-live="polite">{state.total} notes</p>
           <VirtualList
             items={state.hits}
             rowHeight={76}

@@ -1,0 +1,44 @@
+// The one FlexSearch Encoder of every field (index and query go through it). What each hook does:
+// - normalize: fold.ts (NFC, lower case, accents off Latin). The default NFKD splits Hangul
+//   syllables into jamo.
+// - split: non-letters, and the boundary where Hangul meets another script (`S3버킷을` → `s3`,
+//   `버킷을`): Korean writes particles straight after Latin words and digits.
+// - numeric: off. FlexSearch would cut `2024` into `202 4`.
+// - filter: question words and English stop-words (after the particle: `방법을` is `방법`).
+// - stemmer: Korean particles and verb endings (text/korean.ts).
+// - finalize: what the stemmer cannot express, because it skips terms of 2 characters or fewer
+//   and its keys are plain suffixes: particles after one syllable (`값을` → `값`), English plurals
+//   and `-ing`/`-ed` with a length rule (`instances` → `instance`, but `aws` stays).
+import { Encoder } from 'flexsearch';
+import { fold } from '../text/fold.ts';
+import { ENDINGS, PARTICLES, STOP_WORDS, shortWordStem, withoutParticle } from '../text/korean.ts';
+
+const SPLIT = /[^\p{L}\p{N}]+|(?<=\p{Script=Hangul})(?=[[\p{L}\p{N}]--\p{Script=Hangul}])|(?<=[[\p{L}\p{N}]--\p{Script=Hangul}])(?=\p{Script=Hangul})/v;
+const LATIN_END = /[a-z]$/;
+
+/** English plurals fold to the singular (instances → instance, processes → process, gpus →
+ *  gpu), and `-ing` / `-ed` come off longer words (bubbling → bubbl, which finds `bubbles` as a
+ *  prefix). */
+export function singular(w: string): string {
+  if (!LATIN_END.test(w)) return w;
+  if (w.length >= 7 && w.endsWith('ing')) return w.slice(0, -3);
+  if (w.length >= 6 && w.endsWith('ed') && !w.endsWith('eed')) return w.slice(0, -2);
+  if (w.length > 4 && w.endsWith('ies')) return w.slice(0, -3) + 'y';
+  if (w.length > 4 && /(?:ss|sh|ch|x|z)es$/.test(w)) return w.slice(0, -2);
+  if (w.length > 3 && w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) return w.slice(0, -1);
+  return w;
+}
+
+export function createEncoder(): Encoder {
+  return new Encoder({
+    normalize: fold,
+    split: SPLIT,
+    numeric: false,
+    // Letter deduplication (`letter` → `leter`) would also merge Hangul syllables (`다다`), and
+    // the spelling pass finds doubled letters.
+    dedupe: false,
+    filter: (word: string) => !STOP_WORDS.has(word) && !STOP_WORDS.has(withoutParticle(word)),
+    stemmer: new Map<string, string>([...PARTICLES.map((p): [string, string] => [p, '']), ...ENDINGS]),
+    finalize: (terms: string[]) => terms.map((t) => singular(shortWordStem(t))),
+  });
+}

@@ -1,0 +1,95 @@
+// A spelling pass over the vocabulary, for the typos FlexSearch's `tolerant` tokenizer misses:
+// it indexes swapped and missing letters from the second letter on (index/add.js), so a wrong or
+// added letter, or a typo in the first letter, finds nothing. A query word that finds nothing is
+// compared with the indexed words of about its length (one edit — a swap, a missing, an added or
+// a wrong letter — or two for long words), and the most frequent close words are searched instead.
+
+const MIN_LENGTH = 3;
+/** Shorter Latin words have too many neighbours (`slot` → `spot`, `lock` → `look`). */
+const MIN_LATIN = 5;
+const HANGUL = /\p{Script=Hangul}/u;
+
+export class Vocabulary {
+  /** Term → in how many notes it was seen (never lowered: a stale term only finds nothing). */
+  private counts = new Map<string, number>();
+  /** Terms by length, for the scan. */
+  private byLength = new Map<number, string[]>();
+
+  get size(): number {
+    return this.counts.size;
+  }
+
+  add(terms: Iterable<string>): void {
+    for (const t of terms) {
+      const n = this.counts.get(t);
+      if (n !== undefined) {
+        this.counts.set(t, n + 1);
+        continue;
+      }
+      this.counts.set(t, 1);
+      if (t.length < MIN_LENGTH - 1 || t.length > 40) continue;
+      let list = this.byLength.get(t.length);
+      if (!list) this.byLength.set(t.length, (list = []));
+      list.push(t);
+    }
+  }
+
+  /** Indexed words within one edit of `term` (two for words of 8 letters or more), most frequent
+   *  first. */
+  corrections(term: string, max = 2): string[] {
+    if (term.length < (HANGUL.test(term) ? MIN_LENGTH : MIN_LATIN) || term.length > 40) return [];
+    const limit = term.length >= 8 ? 2 : 1;
+    const found: Array<[string, number]> = [];
+    for (let len = term.length - limit; len <= term.length + limit; len++) {
+      for (const w of this.byLength.get(len) ?? []) {
+        if (w !== term && withinEdits(term, w, limit)) found.push([w, this.counts.get(w) ?? 0]);
+      }
+    }
+    // Only the closest: a word one edit away is a likelier intent than any two edits away.
+    const scored = found.map(([w, n]) => ({ w, n, d: editDistance(term, w) }));
+    const closest = Math.min(...scored.map((x) => x.d));
+    return scored.filter((x) => x.d === closest).sort((a, b) => b.n - a.n).slice(0, max).map((x) => x.w);
+  }
+
+  toJSON(): Array<[string, number]> {
+    return [...this.counts];
+  }
+
+  static from(entries: Array<[string, number]>): Vocabulary {
+    const v = new Vocabulary();
+    for (const [t, n] of entries) {
+      v.add([t]);
+      v.counts.set(t, n);
+    }
+    return v;
+  }
+}
+
+/** Whether the optimal-string-alignment distance (Damerau–Levenshtein without re-edits) of `a`
+ *  and `b` is at most `limit`; gives up on a row whose every cell is over it. */
+export function withinEdits(a: string, b: string, limit: number): boolean {
+  if (Math.abs(a.length - b.length) > limit) return false;
+  return editDistance(a, b, limit) <= limit;
+}
+
+export function editDistance(a: string, b: string, limit = Infinity): number {
+  const n = a.length;
+  const m = b.length;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: m + 1 }, (_, j) => j);
+  for (let i = 1; i <= n; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= m; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
+      cur[j] = d;
+      if (d < rowMin) rowMin = d;
+    }
+    if (rowMin > limit) return limit + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[m];
+}
