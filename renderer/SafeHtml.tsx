@@ -29,7 +29,7 @@ function isNoteClass(name: string): boolean {
 /** Only raster images inline as data: — an SVG can carry script and links; anything remote would leave the machine. */
 const INLINE_IMAGE = /^data:image\/(?:png|jpe?g|gif|webp)[;,]/i;
 /** Attributes that make the browser fetch something (besides a and img, handled below). */
-const FETCHING_ATTRS = ['src', 'poster', 'background', 'srcset', 'data', 'codebase', 'cite', 'longdesc', 'dynsrc', 'lowsrc'];
+const FETCHING_ATTRS = new Set(['src', 'poster', 'background', 'srcset', 'data', 'codebase', 'cite', 'longdesc', 'dynsrc', 'lowsrc']);
 // Allow-list extension for Obsidian rendering (electron/domain/render/): block ids, footnote
 // targets and diagram sources travel as data attributes; math is KaTeX's MathML. MathML is
 // DOMPurify's own mathMl profile plus `semantics`/`annotation` (plain text; `annotation-xml`,
@@ -59,9 +59,10 @@ purify.addHook('afterSanitizeAttributes', (node) => {
   }
   // Remote media (video, audio, source, track, poster, background) would leave the machine, and
   // data:image/svg+xml is a document: only inline raster images remain; vault images arrive through data-file.
-  for (const attr of FETCHING_ATTRS) {
-    const value = node.getAttribute(attr);
-    if (value !== null && !(attr === 'src' && INLINE_IMAGE.test(value.trim()))) node.removeAttribute(attr);
+  // Most nodes carry no attribute at all: walk what is there (a 10k-row table stays cheap).
+  if (node.attributes.length === 0) return;
+  for (const { name, value } of [...node.attributes]) {
+    if (FETCHING_ATTRS.has(name) && !(name === 'src' && INLINE_IMAGE.test(value.trim()))) node.removeAttribute(name);
   }
   if (node.hasAttribute('class')) {
     const kept = [...node.classList].filter(isNoteClass);
