@@ -15,13 +15,17 @@ export const SEED = 'aws/cost-sagemaker-processing-optimization.md';
 export interface Served {
   url: string;
   vault: string;
+  dataDir: string;
   process: ChildProcess;
 }
 
-/** Starts `cairn serve` on `vault` and resolves with its URL once it prints it. */
-export async function serve(vault: string): Promise<Served> {
+/** Starts `cairn serve` on `vault` and resolves with its URL once it prints it. `dataDir` is the
+ *  app data folder (index cache, price imports): a fresh one per test unless given. */
+export async function serve(vault: string, dataDir?: string): Promise<Served> {
+  const data = dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'cairn-e2e-data-')));
   const child = spawn(process.execPath, [path.join(ROOT, 'electron/bin/cairn.mjs'), 'serve', '--vault', vault, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, CAIRN_DATA_DIR: data },
   });
   let err = '';
   child.stderr!.on('data', (d) => (err += d));
@@ -38,7 +42,7 @@ export async function serve(vault: string): Promise<Served> {
     });
     child.on('exit', (code) => reject(new Error(`cairn serve exited ${code}: ${err}`)));
   });
-  return { url, vault, process: child };
+  return { url, vault, dataDir: data, process: child };
 }
 
 export async function tempVault(from = path.join(ROOT, 'notes')): Promise<string> {
@@ -54,6 +58,7 @@ export const test = base.extend<{ served: Served; app: AppPage }>({
     await use(served);
     served.process.kill('SIGTERM');
     await rm(vault, { recursive: true, force: true });
+    await rm(served.dataDir, { recursive: true, force: true });
   },
   app: async ({ page, served }, use) => {
     const app = new AppPage(page, served.url);

@@ -6,6 +6,7 @@ import { SHIPPED_VAULT } from './shipped-vault.ts';
 import { commands } from './cli/commands.ts';
 import { UsageError, type CliCommand } from './cli/cli-types.ts';
 import { Vault, VaultError } from './domain/vault/vault.ts';
+import { defaultDataDir } from './domain/prices/load-catalog.ts';
 
 export { SHIPPED_VAULT };
 
@@ -62,15 +63,24 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
       return 0;
     }
     const vaultDir = path.resolve(typeof parsed.values.vault === 'string' ? parsed.values.vault : SHIPPED_VAULT);
+    // The CLI loads the app's index cache, and writes it back when it had to read notes.
+    let opened: Vault | null = null;
+    const openVault = async () => {
+      opened = await Vault.open(vaultDir, { cacheDir: path.join(defaultDataDir(), 'index-cache') });
+      if (opened.origin.notice) io.err(`cairn: ${opened.origin.notice}`);
+      return opened;
+    };
     const code = await command.run({
       values: parsed.values as Record<string, string | boolean | string[] | undefined>,
       positionals: parsed.positionals,
       vaultDir,
       json: parsed.values.json === true,
-      openVault: () => Vault.open(vaultDir),
+      openVault,
       out: io.out,
       err: io.err,
     });
+    const vault = opened as Vault | null;
+    if (vault?.cacheStale()) await vault.saveCache().catch((err: Error) => io.err(`cairn: index cache not saved: ${err.message}`));
     return typeof code === 'number' ? code : 0;
   } catch (err) {
     if (err instanceof UsageError) {

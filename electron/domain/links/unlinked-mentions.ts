@@ -26,7 +26,7 @@ export function unlinkedMentions(
   limit = 50,
 ): Mention[] {
   const names = [note.title, ...note.aliases].filter((n) => n.trim().length >= MIN_NAME);
-  const linkers = new Set((graph.incoming.get(note.id) ?? []).map((b) => b.id));
+  const linkers = graph.linkers(note.id);
   const out: Mention[] = [];
   const seen = new Set<string>();
   for (const name of names) {
