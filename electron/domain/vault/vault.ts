@@ -12,14 +12,9 @@ import { CachedNotes, cachedFileOf, readIndexCache, writeIndexCache } from './in
 import { readNoteFile } from './read-note-file.ts';
 import { isNoteId, resolveInVault, scanVault, type VaultFile } from './scan-vault.ts';
 
-export class VaultError extends Error {
-  constructor(
-    readonly code: 'VAULT_NOT_FOUND' | 'VAULT_UNREADABLE',
-    message: string,
-  ) {
-    super(message);
-  }
-}
+import { VaultError } from './vault-error.ts';
+
+export { VaultError };
 
 export type VaultChange = { kind: 'add' | 'change' | 'delete'; id: string };
 
