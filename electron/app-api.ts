@@ -32,6 +32,8 @@ export interface AppApiOptions {
   device?: string;
   /** Whether the vault's index is kept in `<dataDir>/index-cache` between launches (default true). */
   indexCache?: boolean;
+  /** The built parse thread (out/parse-worker.cjs) for cold indexes on a thread per core. */
+  parseWorker?: string;
 }
 
 /** Operations that answer from the note list (names, frontmatter, tags, links) while the full
@@ -63,6 +65,7 @@ export class AppApi {
     const list = new Promise<Vault>((resolve) => (listed = resolve));
     const full = Vault.open(dir, {
       cacheDir,
+      parseWorker: this.options.parseWorker,
       onProgress: (done, total, stage) => this.emit({ kind: 'progress', done, total, stage }),
       onList: (v) => listed(v),
     });

@@ -67,6 +67,8 @@ await Promise.all([
   build({ ...node, ...metaUrl, entryPoints: [path.join(root, 'electron/main.ts')], outfile: path.join(out, 'main.cjs') }),
   // The vault, index and services run on this worker thread (electron/worker-api.ts).
   build({ ...node, ...metaUrl, entryPoints: [path.join(root, 'electron/api-worker.ts')], outfile: path.join(out, 'api-worker.cjs') }),
+  // A thread of the parse pool that reads and parses notes for a cold index (domain/vault/parse-pool.ts).
+  build({ ...node, entryPoints: [path.join(root, 'electron/domain/vault/parse-worker.ts')], outfile: path.join(out, 'parse-worker.cjs') }),
   // The preload runs sandboxed: no Node globals, only require('electron').
   build({ ...node, platform: 'browser', entryPoints: [path.join(root, 'electron/preload.ts')], outfile: path.join(out, 'preload.cjs') }),
   build({

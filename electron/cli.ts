@@ -2,6 +2,8 @@
 // 1 bad usage (message on stderr), 2 vault missing or unreadable.
 import { parseArgs } from 'node:util';
 import path from 'node:path';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { SHIPPED_VAULT } from './shipped-vault.ts';
 import { loadCommand, loadCommandMeta, type CommandMeta } from './cli/commands.ts';
 import { UsageError } from './cli/cli-types.ts';
@@ -74,7 +76,9 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
     let opened: Vault | null = null;
     const openVault = async () => {
       const [{ Vault }, { defaultDataDir }] = await Promise.all([import('./domain/vault/vault.ts'), import('./domain/prices/load-catalog.ts')]);
-      opened = await Vault.open(vaultDir, { cacheDir: path.join(defaultDataDir(), 'index-cache') });
+      // Built (out/cli/), the parse pool's thread is out/parse-worker.cjs; from source there is none.
+      const parseWorker = fileURLToPath(new URL('../parse-worker.cjs', import.meta.url));
+      opened = await Vault.open(vaultDir, { cacheDir: path.join(defaultDataDir(), 'index-cache'), parseWorker: existsSync(parseWorker) ? parseWorker : undefined });
       if (opened.origin.notice) io.err(`cairn: ${opened.origin.notice}`);
       return opened;
     };

@@ -1,6 +1,6 @@
 // One engine, one vault size, one phase, in a process of its own (started by run-bench.ts with
 // --expose-gc), so that its memory figures are its own and not the runner's or another engine's.
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import type { ChildJob, ChildResult, QueryStats } from './child-job.ts';
 import { createEngine } from './engines/create-engine.ts';
 import type { BenchEngine } from './engines/engine.ts';
@@ -44,13 +44,14 @@ if (job.phase === 'cold') {
     const s = latencies(engine.quickSwitch, job.quickSwitch, job.latencyBudgetMs);
     Object.assign(result, { quickSwitch: s.all, quickSwitchByQuery: s.byQuery });
   }
-  if (engine.fileChanged && engine.search) result.update = await incrementalUpdates(engine, job.updates);
-  if (engine.editShowsBacklink) result.editBacklink = await editsToBacklinks(engine, job.edits);
-  else if (engine.fileChanged && !engine.search) result.editBacklink = await floorEdits(engine, job.edits);
+  // Saved before the edits below: the warm phase must answer as this cold index did.
   if (engine.saveCache) {
     result.cacheWriteMs = (await timed(() => engine.saveCache!())).ms;
     result.cacheBytes = await folderBytes(job.cacheDir);
   }
+  if (engine.fileChanged && engine.search) result.update = await incrementalUpdates(engine, job.updates);
+  if (engine.editShowsBacklink) result.editBacklink = await editsToBacklinks(engine, job.edits);
+  else if (engine.fileChanged && !engine.search) result.editBacklink = await floorEdits(engine, job.edits);
   result.memoryAtEnd = await memoryAfterGc();
 } else if (engine.search && job.coldAnswers) {
   result.answersDiffering = job.search.filter((q, i) => JSON.stringify(engine.search!(q.query)) !== JSON.stringify(job.coldAnswers![i])).length;
@@ -80,6 +81,7 @@ async function incrementalUpdates(e: BenchEngine, updates: ChildJob['updates']) 
   let missed = 0;
   for (const [k, { id, abs }] of updates.entries()) {
     const original = await readFile(abs);
+    const { atimeMs, mtimeMs } = await stat(abs);
     const word = `zqupdate${k}x${job.size}`;
     try {
       await writeFile(abs, Buffer.concat([original, Buffer.from(`\n\n${word} 인스턴스를 새로 추가했다.\n`)]));
@@ -90,7 +92,9 @@ async function incrementalUpdates(e: BenchEngine, updates: ChildJob['updates']) 
       if (!found) missed++;
     } finally {
       // The generated vault is reused by later runs: it must stay as generated.
+      // The generated vault is reused by later runs and by the warm phase: content and mtime back.
       await writeFile(abs, original);
+      await utimes(abs, atimeMs / 1000, mtimeMs / 1000);
     }
     await e.fileChanged!(abs);
   }
@@ -104,6 +108,7 @@ async function editsToBacklinks(e: BenchEngine, edits: ChildJob['edits']) {
   let missed = 0;
   for (const { source, abs, target, title } of edits) {
     const original = await readFile(abs);
+    const { atimeMs, mtimeMs } = await stat(abs);
     try {
       await writeFile(abs, Buffer.concat([original, Buffer.from(`\n\n새 링크: [[${title}]]\n`)]));
       const t = performance.now();
@@ -111,7 +116,9 @@ async function editsToBacklinks(e: BenchEngine, edits: ChildJob['edits']) {
       times.push(performance.now() - t);
       if (!shown) missed++;
     } finally {
+      // The generated vault is reused by later runs and by the warm phase: content and mtime back.
       await writeFile(abs, original);
+      await utimes(abs, atimeMs / 1000, mtimeMs / 1000);
     }
     await e.fileChanged!(abs);
   }

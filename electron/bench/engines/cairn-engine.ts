@@ -1,8 +1,12 @@
 // Cairn as the app runs it: Vault.open (scan, read, parse, link graph, then the full text) with
 // its index cache, the file watcher's handler (`fileChanged`) and the note view (`noteDetails`).
+import { fileURLToPath } from 'node:url';
 import { Vault } from '../../domain/vault/vault.ts';
 import { noteDetails } from '../../domain/vault/note-details.ts';
 import type { BenchEngine, StartTimes } from './engine.ts';
+
+/** The built parse thread (npm run bench builds first); BENCH_POOL=0 reads and parses on one thread. */
+const PARSE_WORKER = process.env.BENCH_POOL === '0' ? undefined : fileURLToPath(new URL('../../../out/parse-worker.cjs', import.meta.url));
 
 export function cairnEngine(): BenchEngine {
   let vault: Vault | null = null;
@@ -13,7 +17,7 @@ export function cairnEngine(): BenchEngine {
   const start = async (dir: string, cacheDir: string): Promise<StartTimes> => {
     const t = performance.now();
     let listMs: number | undefined;
-    vault = await Vault.open(dir, { cacheDir, onList: () => (listMs = performance.now() - t) });
+    vault = await Vault.open(dir, { cacheDir, parseWorker: PARSE_WORKER, onList: () => (listMs = performance.now() - t) });
     return { listMs };
   };
   return {

@@ -10,6 +10,7 @@ import { quickSwitch, type SwitchHit, type SwitchNote } from '../search/quick-sw
 import { fold } from '../text/fold.ts';
 import { CachedNotes, cachedFileOf, readIndexCache, writeIndexCache } from './index-cache.ts';
 import { readNoteFile } from './read-note-file.ts';
+import { parseOnPool } from './parse-pool.ts';
 import { isNoteId, resolveInVault, scanVault, type VaultFile } from './scan-vault.ts';
 
 import { VaultError } from './vault-error.ts';
@@ -31,7 +32,13 @@ export interface VaultOpenOptions {
   /** Folder of index caches (e.g. `<dataDir>/index-cache`): open reuses the notes unchanged
    *  since `saveCache` (index-cache.ts). Without it nothing is cached. */
   cacheDir?: string;
+  /** The built parse thread (out/parse-worker.cjs): with it, a cold index of at least
+   *  POOL_MIN notes is read and parsed on a thread per core (parse-pool.ts). */
+  parseWorker?: string | URL;
 }
+
+/** Below this many notes to read, starting threads costs more than it saves. */
+const POOL_MIN = 400;
 
 /** Where an open vault's index came from (the UI shows it, and a notice when the cache was bad). */
 export interface IndexOrigin {
@@ -71,7 +78,7 @@ export class Vault {
    *  graph (`onList` fires), then fill the full-text index. Resolves when all of it is done.
    *  @param options its options, or only `onProgress`. */
   static async open(dir: string, options: VaultOpenOptions | VaultOpenOptions['onProgress'] = {}): Promise<Vault> {
-    const { onProgress, cacheDir, onList } = typeof options === 'function' ? { onProgress: options, cacheDir: undefined, onList: undefined } : options;
+    const { onProgress, cacheDir, onList, parseWorker } = typeof options === 'function' ? { onProgress: options } as VaultOpenOptions : options;
     const root = path.resolve(dir);
     let st;
     try {
@@ -115,11 +122,20 @@ export class Vault {
     vault.origin.fromCache = done;
     vault.origin.read = toRead.length;
     if (done) onProgress?.(done, total, 'read');
-    await mapLimit(toRead, 16, async (i) => {
-      parsed[i] = await vault.read(scan.files[i]);
-      // Every 250 notes and at the end: often enough for a progress bar, rarely enough to be free.
-      if (++done % 250 === 0 || done === total) onProgress?.(done, total, 'read');
-    });
+    if (parseWorker && toRead.length >= POOL_MIN) {
+      let reported = done;
+      const notes = await parseOnPool(parseWorker, toRead.map((i) => scan.files[i]), (n) => {
+        done += n;
+        if (done - reported >= 250 || done === total) onProgress?.((reported = done), total, 'read');
+      });
+      toRead.forEach((i, k) => (parsed[i] = notes[k]));
+    } else {
+      await mapLimit(toRead, 16, async (i) => {
+        parsed[i] = await vault.read(scan.files[i]);
+        // Every 250 notes and at the end: often enough for a progress bar, rarely enough to be free.
+        if (++done % 250 === 0 || done === total) onProgress?.(done, total, 'read');
+      });
+    }
     const fresh = new Set<ParsedNote>();
     for (const i of toRead) fresh.add(parsed[i]!);
     for (const note of parsed) if (note) vault.notes.set(note.id, note);
