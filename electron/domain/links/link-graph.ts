@@ -174,7 +174,7 @@ export class LinkGraph {
     });
     const targets = new Set<string>();
     for (const link of links) {
-      // A link to the note itself (`[[#Heading]]`) is a link but no backlink (PRODUCT.md §1).
+      // A link to the note itself (`[[#Heading]]`) is a link but no backlink (electron/domain/README.md §1).
       if (!link.target || link.target === note.id) continue;
       let sources = this.incoming.get(link.target);
       if (!sources) this.incoming.set(link.target, (sources = new Map()));

@@ -263,7 +263,7 @@ export class Vault {
 
   private listSwitch: SwitchNote[] | null = null;
 
-  /** The file a link path written in note `fromId` points at (PRODUCT.md §1), or null. */
+  /** The file a link path written in note `fromId` points at (electron/domain/README.md §1), or null. */
   resolve(linkPath: string, fromId: string): string | null {
     return resolveLink(linkPath, fromId, this.fileIndex).target;
   }
