@@ -44,15 +44,18 @@ function linkNameKeys(p: string): string[] {
   return bare === k ? [k] : [k, bare];
 }
 
+/** A note's resolutions, beside its parsed links (not copies of them: the graph of a large vault
+ *  would otherwise hold every link twice); ResolvedLink objects are made when asked for. */
 interface NoteEntry {
   note: ParsedNote;
-  links: ResolvedLink[];
+  /** Per link of `note.links`: its target (null: unresolved), whether ambiguous, and the other
+   *  files it could have meant (resolve-link.ts, kept for the cache's diagnostics). */
+  resolved: Array<string | null>;
+  ambiguous: boolean[];
+  candidates: string[][];
   diagnostics: Diagnostic[];
   /** Targets this note links to (for removing its backlinks). */
   targets: Set<string>;
-  nameKeys: string[];
-  /** Per link: the other files it could have meant (resolve-link.ts), for the cache. */
-  candidates: string[][];
 }
 
 const NONE: string[] = [];
@@ -61,8 +64,9 @@ export class LinkGraph {
   private readonly entries = new Map<string, NoteEntry>();
   /** target → source → lines of the links (in link order). */
   private readonly incoming = new Map<string, Map<string, number[]>>();
-  /** Name key → notes holding a link whose last segment has that name. */
-  private readonly byName = new Map<string, Set<string>>();
+  /** Name key → notes holding a link whose last segment has that name; built when a file is first
+   *  added or removed (a start from the cache need not pay for it). */
+  private byName: Map<string, Set<string>> | null = null;
 
   constructor(private readonly files: FileIndex) {}
 
@@ -87,7 +91,7 @@ export class LinkGraph {
   }
 
   snapshot(): GraphSnapshot {
-    return [...this.entries.values()].map((e) => [e.note.id, e.links.map((l, i) => [l.target, l.ambiguous ? 1 : 0, e.candidates[i]])]);
+    return [...this.entries.values()].map((e) => [e.note.id, e.resolved.map((t, i) => [t, e.ambiguous[i] ? 1 : 0, e.candidates[i]])]);
   }
 
   /** Adds or replaces a note: its own links are resolved again, and its backlinks elsewhere move. */
@@ -103,10 +107,12 @@ export class LinkGraph {
       sources?.delete(id);
       if (sources?.size === 0) this.incoming.delete(t);
     }
-    for (const k of e.nameKeys) {
-      const set = this.byName.get(k);
-      set?.delete(id);
-      if (set?.size === 0) this.byName.delete(k);
+    if (this.byName) {
+      for (const k of nameKeysOf(e.note)) {
+        const set = this.byName.get(k);
+        set?.delete(id);
+        if (set?.size === 0) this.byName.delete(k);
+      }
     }
     this.entries.delete(id);
   }
@@ -114,19 +120,28 @@ export class LinkGraph {
   /** A file (note or attachment) appeared or disappeared in the file index: the links that could
    *  name it are resolved again (an unresolved link may now resolve, an exact one become ambiguous). */
   fileAddedOrRemoved(fileId: string): void {
-    const linkers = new Set([...(this.byName.get(fileNameKey(fileId)) ?? []), ...(this.byName.get(ANY_NAME) ?? [])]);
+    const byName = this.nameIndex();
+    const linkers = new Set([...(byName.get(fileNameKey(fileId)) ?? []), ...(byName.get(ANY_NAME) ?? [])]);
     for (const id of linkers) {
       const e = this.entries.get(id);
       if (e) this.setNote(e.note);
     }
   }
 
-  outgoing(id: string): readonly ResolvedLink[] {
-    return this.entries.get(id)?.links ?? [];
+  outgoing(id: string): ResolvedLink[] {
+    const e = this.entries.get(id);
+    return e ? linksOf(e) : [];
   }
 
   allLinks(): ResolvedLink[] {
-    return [...this.entries.values()].flatMap((e) => e.links);
+    return [...this.entries.values()].flatMap(linksOf);
+  }
+
+  private nameIndex(): Map<string, Set<string>> {
+    if (this.byName) return this.byName;
+    const byName = new Map<string, Set<string>>();
+    for (const e of this.entries.values()) addNameKeys(byName, e.note);
+    return (this.byName = byName);
   }
 
   /** Notes linking to `id`, one entry per line, by linking note id (then line), as a cold build gives. */
@@ -152,7 +167,7 @@ export class LinkGraph {
   private enter(note: ParsedNote, resolutions: Resolution[]): void {
     this.removeNote(note.id);
     const diagnostics: Diagnostic[] = [];
-    const links = note.links.map((link, i): ResolvedLink => {
+    note.links.forEach((link, i) => {
       const r = resolutions[i];
       if (!r.target) {
         const outside = escapesVault(link.path, note.id);
@@ -170,27 +185,44 @@ export class LinkGraph {
           line: link.line,
         });
       }
-      return { ...link, target: r.target, ambiguous: r.ambiguous };
     });
     const targets = new Set<string>();
-    for (const link of links) {
+    note.links.forEach((link, i) => {
+      const target = resolutions[i].target;
       // A link to the note itself (`[[#Heading]]`) is a link but no backlink (electron/domain/README.md §1).
-      if (!link.target || link.target === note.id) continue;
-      let sources = this.incoming.get(link.target);
-      if (!sources) this.incoming.set(link.target, (sources = new Map()));
+      if (!target || target === note.id) return;
+      let sources = this.incoming.get(target);
+      if (!sources) this.incoming.set(target, (sources = new Map()));
       const lines = sources.get(note.id) ?? [];
       if (!lines.includes(link.line)) lines.push(link.line);
       sources.set(note.id, lines);
-      targets.add(link.target);
-    }
-    const nameKeys = [...new Set(note.links.flatMap((l) => (l.path === '' ? [] : linkNameKeys(l.path))))];
-    for (const k of nameKeys) {
-      let set = this.byName.get(k);
-      if (!set) this.byName.set(k, (set = new Set()));
-      set.add(note.id);
-    }
-    const candidates = resolutions.map((r) => (r.candidates.length ? r.candidates : NONE));
-    this.entries.set(note.id, { note, links, diagnostics, targets, nameKeys, candidates });
+      targets.add(target);
+    });
+    if (this.byName) addNameKeys(this.byName, note);
+    this.entries.set(note.id, {
+      note,
+      resolved: resolutions.map((r) => r.target),
+      ambiguous: resolutions.map((r) => r.ambiguous),
+      candidates: resolutions.map((r) => (r.candidates.length ? r.candidates : NONE)),
+      diagnostics,
+      targets,
+    });
+  }
+}
+
+function linksOf(e: NoteEntry): ResolvedLink[] {
+  return e.note.links.map((link, i) => ({ ...link, target: e.resolved[i], ambiguous: e.ambiguous[i] }));
+}
+
+function nameKeysOf(note: ParsedNote): Set<string> {
+  return new Set(note.links.flatMap((l) => (l.path === '' ? [] : linkNameKeys(l.path))));
+}
+
+function addNameKeys(byName: Map<string, Set<string>>, note: ParsedNote): void {
+  for (const k of nameKeysOf(note)) {
+    let set = byName.get(k);
+    if (!set) byName.set(k, (set = new Set()));
+    set.add(note.id);
   }
 }
 
