@@ -29,6 +29,8 @@ test.describe('start-up from the persisted index', () => {
   let dataDir: string;
   const running: Served[] = [];
   test.beforeEach(async () => {
+    // Each test launches `cairn serve` twice and waits for the first to write its cache.
+    test.slow();
     vault = await tempVault();
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'cairn-e2e-data-'));
   });
