@@ -16,13 +16,17 @@ export interface Served {
   url: string;
   vault: string;
   dataDir: string;
+  /** Whether serve() made `dataDir` (and the fixture removes it). */
+  ownDataDir: boolean;
   process: ChildProcess;
 }
 
 /** Starts `cairn serve` on `vault` and resolves with its URL once it prints it. `dataDir` is the
- *  app data folder (index cache, price imports): a fresh one per test unless given. */
+ *  app data folder (index cache, price imports): the one given, else $CAIRN_DATA_DIR when a test
+ *  set it, else a fresh one (`ownDataDir`, removed after the test). */
 export async function serve(vault: string, dataDir?: string): Promise<Served> {
-  const data = dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'cairn-e2e-data-')));
+  const given = dataDir ?? process.env.CAIRN_DATA_DIR;
+  const data = given ?? (await mkdtemp(path.join(os.tmpdir(), 'cairn-e2e-data-')));
   const child = spawn(process.execPath, [path.join(ROOT, 'electron/bin/cairn.mjs'), 'serve', '--vault', vault, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, CAIRN_DATA_DIR: data },
@@ -42,7 +46,7 @@ export async function serve(vault: string, dataDir?: string): Promise<Served> {
     });
     child.on('exit', (code) => reject(new Error(`cairn serve exited ${code}: ${err}`)));
   });
-  return { url, vault, dataDir: data, process: child };
+  return { url, vault, dataDir: data, ownDataDir: given === undefined, process: child };
 }
 
 export async function tempVault(from = path.join(ROOT, 'notes')): Promise<string> {
@@ -58,7 +62,7 @@ export const test = base.extend<{ served: Served; app: AppPage }>({
     await use(served);
     served.process.kill('SIGTERM');
     await rm(vault, { recursive: true, force: true });
-    await rm(served.dataDir, { recursive: true, force: true });
+    if (served.ownDataDir) await rm(served.dataDir, { recursive: true, force: true });
   },
   app: async ({ page, served }, use) => {
     const app = new AppPage(page, served.url);
