@@ -13,7 +13,10 @@ export const ARTIFACTS = path.join(ROOT, 'e2e/artifacts');
 export const SEED = 'aws/cost-sagemaker-processing-optimization.md';
 
 export interface Served {
+  /** The URL `cairn serve` printed: the page with its one-time sign-in code (SECURITY.md). */
   url: string;
+  /** The page without the code. */
+  origin: string;
   vault: string;
   dataDir: string;
   /** Whether serve() made `dataDir` (and the fixture removes it). */
@@ -21,9 +24,13 @@ export interface Served {
   process: ChildProcess;
 }
 
-/** Starts `cairn serve` on `vault` and resolves with its URL once it prints it. `dataDir` is the
- *  app data folder (index cache, price imports): the one given, else $CAIRN_DATA_DIR when a test
- *  set it, else a fresh one (`ownDataDir`, removed after the test). */
+/**
+ * Starts `cairn serve` on `vault` and resolves with the URL it prints. The first visit signs the
+ * browser context in (the code becomes a session cookie and is dropped from the address bar);
+ * later visits to the same URL find the code spent and go on with the cookie. `dataDir` is the
+ * app data folder (index cache, price imports): the one given, else $CAIRN_DATA_DIR when a test
+ * set it, else a fresh one (`ownDataDir`, removed after the test).
+ */
 export async function serve(vault: string, dataDir?: string): Promise<Served> {
   const given = dataDir ?? process.env.CAIRN_DATA_DIR;
   const data = given ?? (await mkdtemp(path.join(os.tmpdir(), 'cairn-e2e-data-')));
@@ -38,15 +45,15 @@ export async function serve(vault: string, dataDir?: string): Promise<Served> {
     const timer = setTimeout(() => reject(new Error(`cairn serve did not start: ${out} ${err}`)), 60_000);
     child.stdout!.on('data', (d) => {
       out += d;
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/\?code=[A-Za-z0-9_-]+)\n/.exec(out);
       if (m) {
         clearTimeout(timer);
-        resolve(m[1]);
+        resolve(m[1]!);
       }
     });
     child.on('exit', (code) => reject(new Error(`cairn serve exited ${code}: ${err}`)));
   });
-  return { url, vault, dataDir: data, ownDataDir: given === undefined, process: child };
+  return { url, origin: new URL(url).origin + '/', vault, dataDir: data, ownDataDir: given === undefined, process: child };
 }
 
 export async function tempVault(from = path.join(ROOT, 'notes')): Promise<string> {

@@ -10,6 +10,7 @@ import { watchVault, type VaultWatcher } from './domain/vault/watch-vault.ts';
 import { noteDetails } from './domain/vault/note-details.ts';
 import { renderNotePart, type RenderSource } from './domain/render/render-note.ts';
 import { resolveInVault } from './domain/vault/scan-vault.ts';
+import type { VaultFileRef } from './domain/vault/open-vault-file.ts';
 import { ReviewStore } from './domain/reviews/review-store.ts';
 import { CardsService } from './services/cards-service.ts';
 import { errorValue } from './error-values.ts';
@@ -138,11 +139,15 @@ export class AppApi {
     for (const l of this.listeners) l(e);
   }
 
-  /** Absolute path of a vault file by id (for serving images), or null if unknown or outside. */
-  filePath(id: string): string | null {
+  /**
+   * Where a vault file is, by id (for serving images), or null if unknown or outside; the
+   * transports re-check it when they open it (readVaultFile), as the list may be stale.
+   */
+  filePath(id: string): VaultFileRef | null {
     const vault = this.vault;
     if (!vault || !resolveInVault(vault.root, id)) return null;
-    return vault.absPath(id);
+    const abs = vault.absPath(id);
+    return abs ? { root: vault.root, abs } : null;
   }
 
   private current(): Vault {

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { SHIPPED_VAULT } from './shipped-vault.ts';
 import { loadCommand, loadCommandMeta, type CommandMeta } from './cli/commands.ts';
 import { UsageError } from './cli/cli-types.ts';
+import { printable } from './cli/printable.ts';
 import { VaultError } from './domain/vault/vault-error.ts';
 import type { Vault } from './domain/vault/vault.ts';
 
@@ -48,7 +49,9 @@ export interface CliIo {
 
 const stdio: CliIo = { out: (s) => void process.stdout.write(s + '\n'), err: (s) => void process.stderr.write(s + '\n') };
 
-export async function runCli(argv: string[], io: CliIo = stdio): Promise<number> {
+export async function runCli(argv: string[], rawIo: CliIo = stdio): Promise<number> {
+  // Every line printed may hold vault names: control characters are shown, never sent (printable.ts).
+  const io: CliIo = { out: (s) => rawIo.out(printable(s)), err: (s) => rawIo.err(printable(s)) };
   const commands = await commandMeta();
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
     io.out(helpText(commands));
@@ -71,6 +74,7 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
       io.out(`usage: cairn ${command.usage}\n${command.summary}`);
       return 0;
     }
+    if (parsed.values.vault !== undefined && String(parsed.values.vault).trim() === '') throw new UsageError('--vault needs a folder (it was empty)');
     const vaultDir = path.resolve(typeof parsed.values.vault === 'string' ? parsed.values.vault : SHIPPED_VAULT);
     // The CLI loads the app's index cache, and writes it back when it had to read notes.
     let opened: Vault | null = null;

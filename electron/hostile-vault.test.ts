@@ -31,11 +31,20 @@ describe('indexing the hostile vault', () => {
       'SYMLINK_SKIPPED secret-link.md',
       'SYMLINK_SKIPPED loop',
       'NAME_COLLISION 한글.md',
+      'SPECIAL_FILE_SKIPPED fifo.md',
+      'INVALID_FILE_NAME bad-\uFFFD-name.md',
       'LINK_OUTSIDE_VAULT escape-links.md',
       'AMBIGUOUS_LINK with space.md',
     ]) {
       assert.ok(got.has(expected), `${expected} — got:\n${[...got].join('\n')}`);
     }
+  });
+
+  test('a name that is not UTF-8 is reported with its bytes; a FIFO is reported and never opened', () => {
+    const byId = new Map(vault.diagnostics().map((d) => [d.id, d.message]));
+    assert.match(byId.get('bad-\uFFFD-name.md') ?? '', /not valid UTF-8 \(bytes: 62 61 64 2d e9 2d 6e 61 6d 65 2e 6d 64\); not indexed: rename it/);
+    assert.equal(byId.get('fifo.md'), 'not a regular file (a FIFO, socket or device): never opened');
+    assert.ok(!vault.allFileIds().includes('fifo.md'));
   });
 
   test('what can be read is found', () => {

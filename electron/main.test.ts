@@ -143,6 +143,8 @@ test('main process: window locked down, IPC served, menu and events reach the wi
   const other = path.join(tmp, 'other');
   await cp(path.join(here, '..', 'notes'), vault, { recursive: true });
   await mkdir(other);
+  await mkdir(path.join(vault, 'attachments'), { recursive: true });
+  await writeFile(path.join(vault, 'attachments', 'pic.png'), 'png-bytes');
   await writeFile(path.join(other, 'only.md'), '# Only\n#solo');
   await mkdir(path.join(tmp, 'out', 'renderer'), { recursive: true });
   await writeFile(path.join(tmp, 'out', 'renderer', 'index.html'), '<!doctype html>');
@@ -217,6 +219,13 @@ test('main process: window locked down, IPC served, menu and events reach the wi
     assert.equal(forbidden.error?.code, 'FORBIDDEN');
     const note = await fake.ipc.get('cairn:getNote')!(trusted, { id: 'aws/cost-sagemaker-processing-optimization.md' });
     assert.equal(note.ok, true);
+
+    // Vault images reach the page through the app protocol, by the same guard as the host's /file/.
+    const image = await fake.log.schemes.get('app')!(new Request('app://cairn/file/attachments%2Fpic.png'));
+    assert.equal(image.status, 200);
+    assert.equal(image.headers.get('content-type'), 'image/png');
+    assert.equal(await image.text(), 'png-bytes');
+    assert.equal((await fake.log.schemes.get('app')!(new Request('app://cairn/file/..%2Fout%2Fmain.cjs'))).status, 404);
 
     // Menu commands and mouse buttons reach the page as commands.
     const menu = fake.log.menus.at(-1) as Array<{ submenu?: Array<{ id?: string; click?: () => void }> }>;

@@ -105,7 +105,7 @@ async function main(): Promise<void> {
   });
 
   lockDownSession(session.defaultSession);
-  handleAppProtocol(protocol, path.join(outDir, 'renderer'));
+  handleAppProtocol(protocol, path.join(outDir, 'renderer'), api);
   registerIpc(ipcMain, api, ready);
   refreshMenu();
   showWindow();

@@ -1,6 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import {
@@ -12,6 +12,7 @@ import {
   resolveRendererPath,
   serveRendererRequest,
 } from './protocol.ts';
+import { AppApi } from './app-api.ts';
 
 describe('isAppUrl: only the app origin', () => {
   const cases: Array<[string | null | undefined, boolean]> = [
@@ -146,5 +147,43 @@ describe('serveRendererRequest', () => {
     handleAppProtocol({ handle: (scheme, h) => void handlers.set(scheme, h as never) }, root);
     assert.deepEqual([...handlers.keys()], ['app']);
     assert.equal((await handlers.get('app')!(new Request(APP_ENTRY_URL))).status, 200);
+  });
+});
+
+describe('vault files at app://cairn/file/ (the same guard as the host)', () => {
+  let base: string;
+  let api: AppApi;
+  const get = (id: string) => serveRendererRequest(path.join(base, 'renderer'), new Request(`app://cairn/file/${encodeURIComponent(id)}`), api);
+  before(async () => {
+    base = await mkdtemp(path.join(os.tmpdir(), 'cairn-protocol-files-'));
+    await mkdir(path.join(base, 'renderer'));
+    await mkdir(path.join(base, 'vault', 'img'), { recursive: true });
+    await writeFile(path.join(base, 'vault', 'a.md'), '# A\n![[pic.png]]');
+    await writeFile(path.join(base, 'vault', 'img', 'pic.png'), 'png-bytes');
+    await writeFile(path.join(base, 'vault', 'swapped.png'), 'inside');
+    await writeFile(path.join(base, 'outside.png'), 'outside-secret');
+    api = new AppApi({ canOpenVault: false, watch: false, dataDir: path.join(base, 'data'), device: 't' });
+    await api.open(path.join(base, 'vault'));
+  });
+  after(() => rm(base, { recursive: true, force: true }));
+
+  test('an image of the vault is served with its type', async () => {
+    const r = await get('img/pic.png');
+    assert.equal(r.status, 200);
+    assert.equal(r.headers.get('content-type'), 'image/png');
+    assert.equal(await r.text(), 'png-bytes');
+  });
+
+  test('an image swapped for a link to an outside file after the scan is not served', async () => {
+    await rm(path.join(base, 'vault', 'swapped.png'));
+    await symlink(path.join(base, 'outside.png'), path.join(base, 'vault', 'swapped.png'));
+    const r = await get('swapped.png');
+    assert.equal(r.status, 404);
+    assert.doesNotMatch(await r.text(), /outside-secret/);
+  });
+
+  test('notes, unknown ids and ids that climb out are not served', async () => {
+    for (const id of ['a.md', 'nope.png', '../outside.png']) assert.equal((await get(id)).status, 404, id);
+    assert.equal((await serveRendererRequest(path.join(base, 'renderer'), new Request('app://cairn/file/%E0%A4%A'), api)).status, 400);
   });
 });

@@ -6,11 +6,19 @@
 // to put a CSP header on. A privileged standard scheme gives the renderer a real origin of its
 // own, served only from out/renderer, with the CSP on every response.
 //
+// Vault images are served at app://cairn/file/<id> through the same guard as the host's /file/
+// (serveVaultFile: re-checked at request time, no link followed, regular files, a size cap).
+//
 // Only type imports from 'electron': the protocol object is passed in, so tests run under Node.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CustomScheme, Protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY, CONTENT_TYPES } from './web-assets.ts';
+import { serveVaultFile } from './domain/vault/open-vault-file.ts';
+import type { ApiPort } from './worker-api.ts';
+
+/** What the protocol needs of the API: where a vault file is (WorkerApi or AppApi). */
+export type VaultFiles = Pick<ApiPort, 'filePath'>;
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'cairn';
@@ -87,11 +95,12 @@ function refuse(status: number, text: string): Response {
   return new Response(text, { status, headers: headers('text/plain; charset=utf-8') });
 }
 
-/** Answers one app:// request from the files under `root`. */
-export async function serveRendererRequest(root: string, request: Request): Promise<Response> {
+/** Answers one app:// request: a vault file under /file/ (when `files` is given), else the renderer under `root`. */
+export async function serveRendererRequest(root: string, request: Request, files?: VaultFiles): Promise<Response> {
   if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(405, 'method not allowed');
   if (!isAppUrl(request.url)) return refuse(403, 'forbidden');
   const pathname = new URL(request.url).pathname;
+  if (files && pathname.startsWith('/file/')) return vaultFile(files, pathname.slice(6), request.method === 'HEAD');
   const file = resolveRendererPath(root, pathname);
   if (!file) return refuse(403, 'forbidden');
   let body: Buffer;
@@ -112,7 +121,20 @@ export async function serveRendererRequest(root: string, request: Request): Prom
   return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), { status: 200, headers: headers(type) });
 }
 
+async function vaultFile(files: VaultFiles, encodedId: string, head: boolean): Promise<Response> {
+  let id: string;
+  try {
+    id = decodeURIComponent(encodedId);
+  } catch {
+    return refuse(400, 'bad request');
+  }
+  const served = await serveVaultFile((i) => files.filePath(i), id);
+  if (!served.ok) return refuse(served.status, served.message);
+  const type = CONTENT_TYPES[served.ext] ?? 'application/octet-stream';
+  return new Response(head ? null : new Uint8Array(served.bytes), { status: 200, headers: { ...headers(type), 'Content-Security-Policy': "default-src 'none'" } });
+}
+
 /** Call once after app 'ready'; the scheme itself is registered before (APP_SCHEME_PRIVILEGES). */
-export function handleAppProtocol(protocol: Pick<Protocol, 'handle'>, rendererRoot: string): void {
-  protocol.handle(APP_SCHEME, (request) => serveRendererRequest(rendererRoot, request));
+export function handleAppProtocol(protocol: Pick<Protocol, 'handle'>, rendererRoot: string, files?: VaultFiles): void {
+  protocol.handle(APP_SCHEME, (request) => serveRendererRequest(rendererRoot, request, files));
 }

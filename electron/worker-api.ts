@@ -5,6 +5,7 @@ import type { Result, VaultEvent } from './contract.ts';
 import type { AppApiOptions } from './app-api.ts';
 import type { WorkerMessage, WorkerRequest } from './api-worker.ts';
 import { VaultError } from './domain/vault/vault.ts';
+import type { VaultFileRef } from './domain/vault/open-vault-file.ts';
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
 type Distribute<T> = T extends unknown ? Omit<T, 'id'> : never;
@@ -13,7 +14,7 @@ type Distribute<T> = T extends unknown ? Omit<T, 'id'> : never;
 export interface ApiPort {
   dispatch(op: unknown, payload: unknown): Promise<Result<unknown>>;
   onEvent(listener: (e: VaultEvent) => void): () => void;
-  filePath(id: string): Promise<string | null> | string | null;
+  filePath(id: string): Promise<VaultFileRef | null> | VaultFileRef | null;
 }
 
 export class WorkerApi implements ApiPort {
@@ -97,8 +98,8 @@ export class WorkerApi implements ApiPort {
     return () => this.listeners.delete(listener);
   }
 
-  async filePath(id: string): Promise<string | null> {
-    return (await this.request({ type: 'filePath', fileId: id })) as string | null;
+  async filePath(id: string): Promise<VaultFileRef | null> {
+    return (await this.request({ type: 'filePath', fileId: id })) as VaultFileRef | null;
   }
 
   async close(): Promise<void> {

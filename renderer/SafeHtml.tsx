@@ -1,10 +1,32 @@
 // The only place that puts HTML into the page (README.md house rule 8): note HTML is sanitised with
 // DOMPurify against an allow-list; links keep only http(s), `#` and in-app note targets.
+// A note must not be able to dress up as the app (SECURITY.md, T1 "restyle to mislead"): only
+// the class names the markdown renderer itself emits survive (an `overlay` or `switcher` class
+// from a note would pick up the app's own fixed, full-window styles), ids are prefixed by
+// DOMPurify (SANITIZE_NAMED_PROPS: `user-content-…`, so no id of the app can be taken), and the
+// container (.markdown, styles.css) is its own stacking and paint context.
 import DOMPurify from 'dompurify';
 import { useEffect, useMemo, useRef } from 'react';
 import { fileUrl } from './api.ts';
 
 const DATA_ATTRS = ['data-note', 'data-subpath', 'data-tag', 'data-self', 'data-unresolved', 'data-embed', 'data-file', 'data-heading', 'data-line', 'data-callout'];
+
+/**
+ * Class names the markdown renderer emits (electron/domain/render/), the one list to extend when
+ * it emits more: exact names, and prefixes for families (`callout-note`, `language-ts`, KaTeX's
+ * `katex-html`, …). Every other class is dropped. These are styled only under `.markdown`.
+ */
+export const NOTE_CLASSES = new Set(['embed', 'embed-image', 'embed-title', 'embed-omitted', 'internal-link', 'is-unresolved', 'external-link', 'tag', 'callout', 'task-box', 'is-done', 'task-item', 'contains-task-list']);
+export const NOTE_CLASS_PREFIXES = ['callout-', 'language-', 'katex', 'footnote', 'task-list', 'mermaid'];
+
+function isNoteClass(name: string): boolean {
+  return NOTE_CLASSES.has(name) || NOTE_CLASS_PREFIXES.some((p) => name.startsWith(p));
+}
+
+/** Only raster images inline as data: — an SVG can carry script and links; anything remote would leave the machine. */
+const INLINE_IMAGE = /^data:image\/(?:png|jpe?g|gif|webp)[;,]/i;
+/** Attributes that make the browser fetch something (besides a and img, handled below). */
+const FETCHING_ATTRS = ['src', 'poster', 'background', 'srcset', 'data', 'codebase', 'cite', 'longdesc', 'dynsrc', 'lowsrc'];
 
 const purify = DOMPurify();
 purify.addHook('afterSanitizeAttributes', (node) => {
@@ -17,10 +39,16 @@ purify.addHook('afterSanitizeAttributes', (node) => {
       node.removeAttribute('href');
     }
   }
-  if (node.tagName === 'IMG') {
-    const src = node.getAttribute('src') ?? '';
-    // Remote images would leave the machine; vault images arrive through data-file.
-    if (!src.startsWith('data:image/')) node.removeAttribute('src');
+  // Remote media (video, audio, source, track, poster, background) would leave the machine, and
+  // data:image/svg+xml is a document: only inline raster images remain; vault images arrive through data-file.
+  for (const attr of FETCHING_ATTRS) {
+    const value = node.getAttribute(attr);
+    if (value !== null && !(attr === 'src' && INLINE_IMAGE.test(value.trim()))) node.removeAttribute(attr);
+  }
+  if (node.hasAttribute('class')) {
+    const kept = [...node.classList].filter(isNoteClass);
+    if (kept.length) node.setAttribute('class', kept.join(' '));
+    else node.removeAttribute('class');
   }
 });
 
@@ -29,10 +57,12 @@ export function sanitize(html: string): string {
     ADD_ATTR: DATA_ATTRS,
     // Their values are ids and headings, not URLs: exempt them from the URI allow-list.
     ADD_URI_SAFE_ATTR: DATA_ATTRS,
-    FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'object', 'embed', 'svg', 'math', 'link', 'meta', 'base'],
-    FORBID_ATTR: ['style', 'srcset', 'action', 'formaction', 'xlink:href'],
+    FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'object', 'embed', 'svg', 'math', 'link', 'meta', 'base', 'dialog', 'portal'],
+    FORBID_ATTR: ['style', 'srcset', 'action', 'formaction', 'xlink:href', 'popover', 'popovertarget', 'ping'],
     ALLOWED_URI_REGEXP: /^(?:https?:|#|data:image\/(?:png|jpe?g|gif|webp);)/i,
     ALLOW_DATA_ATTR: false,
+    // Prefixes every id and name with `user-content-` (DOM clobbering, and no id of the app can be taken).
+    SANITIZE_NAMED_PROPS: true,
   });
 }
 

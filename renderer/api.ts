@@ -1,5 +1,7 @@
 // The only file that knows which transport is underneath: Electron's preload (window.cairn) or
-// the local HTTP host (`cairn serve`), which hands this page a token in a <meta> tag.
+// the local HTTP host (`cairn serve`). On the host, the browser holds an HttpOnly session cookie
+// (set when the printed sign-in URL was opened) that every same-origin fetch carries: this page
+// never sees a credential.
 import type { AppCommand, CairnApi, OpName, Result, VaultEvent } from '../electron/contract.ts';
 
 declare global {
@@ -9,8 +11,7 @@ declare global {
 }
 
 function browserApi(): CairnApi {
-  const token = document.querySelector('meta[name="cairn-token"]')?.getAttribute('content') ?? '';
-  const headers = { 'content-type': 'application/json', 'x-cairn-token': token };
+  const headers = { 'content-type': 'application/json' };
   const call = async (op: OpName, req: unknown): Promise<Result<never>> => {
     try {
       const res = await fetch(`/api/${op}`, { method: 'POST', headers, body: JSON.stringify(req ?? {}) });
@@ -25,7 +26,7 @@ function browserApi(): CairnApi {
     streaming = true;
     for (let delay = 500; ; delay = Math.min(delay * 2, 10_000)) {
       try {
-        const res = await fetch('/api/events', { headers });
+        const res = await fetch('/api/events');
         const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
         let buffer = '';
         delay = 500;
@@ -73,9 +74,11 @@ function browserApi(): CairnApi {
 
 export const api: CairnApi = window.cairn ?? browserApi();
 
-/** URL of a vault image for <img>, or null where the transport cannot serve files. */
-export function fileUrl(id: string): string | null {
-  if (api.transport !== 'browser') return null;
-  const token = document.querySelector('meta[name="cairn-token"]')?.getAttribute('content') ?? '';
-  return `/file/${encodeURIComponent(id)}?t=${encodeURIComponent(token)}`;
+/**
+ * URL of a vault image for <img>: the same path on both transports, served through one guard
+ * (electron/domain/vault/open-vault-file.ts): app://cairn/file/… in Electron, /file/… on the host
+ * (where the session cookie goes with it).
+ */
+export function fileUrl(id: string): string {
+  return `/file/${encodeURIComponent(id)}`;
 }

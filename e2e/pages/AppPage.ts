@@ -2,13 +2,23 @@ import type { Locator, Page } from '@playwright/test';
 
 /** The reader as a user sees it: sidebar (Notes, Tags, Search), note view, links panel, switcher. */
 export class AppPage {
+  private signedIn = false;
+
+  /** @param url the URL `cairn serve` printed (with its one-time sign-in code), or the bare page. */
   constructor(
     readonly page: Page,
     readonly url: string,
   ) {}
 
+  /**
+   * The first visit opens the printed URL, which signs the browser in and lands on the page without
+   * the code; later visits go to the bare page, so a new hash stays a same-document navigation.
+   */
   async goto(hash = ''): Promise<void> {
-    await this.page.goto(this.url + hash);
+    const bare = new URL(this.url);
+    bare.search = '';
+    await this.page.goto((this.signedIn ? bare.href : this.url) + hash);
+    this.signedIn = true;
     await this.page.getByRole('tab', { name: 'Notes' }).waitFor();
   }
 

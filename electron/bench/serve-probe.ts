@@ -32,15 +32,17 @@ export async function probeServe(opts: { root: string; vaultDir: string; dataDir
       let out = '';
       child.stdout!.on('data', (d) => {
         out += d;
-        const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+        const m = /(http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(out);
         if (m) resolve(m[1]);
       });
       child.on('exit', (code) => reject(new Error(`cairn serve exited ${code}: ${err}`)));
     });
-    const page = await (await fetch(url)).text();
-    const token = /name="cairn-token" content="([^"]+)"/.exec(page)?.[1] ?? '';
+    // Signs in as the browser does: the printed URL's one-time code buys the session cookie.
+    const origin = new URL(url).origin;
+    const signIn = await fetch(url, { redirect: 'manual' });
+    const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0];
     const call = async (op: string, payload: unknown) => {
-      const res = await fetch(`${url}api/${op}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-cairn-token': token, origin: url.slice(0, -1) }, body: JSON.stringify(payload) });
+      const res = await fetch(`${origin}/api/${op}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, origin }, body: JSON.stringify(payload) });
       const body = (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
       if (!body.ok) throw new Error(`${op}: ${body.error?.message}`);
       return body.value;

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { WorkerApi } from '../worker-api.ts';
-import { startHost } from '../host/host-server.ts';
+import { startHost, type Host } from '../host/host-server.ts';
 import { UsageError, type CliCommand } from './cli-types.ts';
 
 const OUT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../out');
@@ -24,9 +24,27 @@ export const serveCommand: CliCommand = {
     // The vault is indexed on a worker thread; the host starts at once and the page shows progress.
     const api = new WorkerApi(WORKER, { canOpenVault: false });
     const opened = api.open(ctx.vaultDir);
-    const host = await startHost({ api, rendererDir: RENDERER, port });
-    await opened;
-    ctx.out(`Cairn is serving ${ctx.vaultDir} at ${host.url}`);
+    opened.catch(() => undefined); // awaited below, after the host is up (or has failed)
+    let host: Host;
+    try {
+      host = await startHost({ api, rendererDir: RENDERER, port });
+    } catch (err) {
+      await api.close();
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EADDRINUSE') throw new UsageError(`port ${port} is in use; pick another with --port N (0 picks a free one)`);
+      if (code === 'EACCES') throw new UsageError(`port ${port} needs privileges; pick another with --port N`);
+      throw err;
+    }
+    try {
+      await opened;
+    } catch (err) {
+      // A missing or unreadable vault ends the command (exit 2, README): nothing is left serving.
+      await host.close();
+      await api.close();
+      throw err;
+    }
+    // The sign-in URL: the one-time code in it becomes this browser's session cookie (SECURITY.md).
+    ctx.out(`Cairn is serving ${ctx.vaultDir} at ${host.loginUrl}`);
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
       process.once('SIGINT', stop);

@@ -1,14 +1,18 @@
 // `cairn serve`: the built renderer and the same contract over HTTP, on 127.0.0.1 only.
 // POST /api/<op> (JSON body) → Result; GET /api/events → server-sent VaultEvents;
-// GET /file/<id>?t=TOKEN → an image of the vault. Every API call needs the launch token,
-// which only the page this server hands out knows.
+// GET /file/<id> → an image of the vault.
+// Sign-in as Jupyter does it (SECURITY.md, "The local host"): the printed URL carries a one-time
+// code; the first request with it gets an HttpOnly, SameSite=Strict session cookie and a redirect
+// to the same page without the code. Every /api/ and /file/ request needs that cookie; the page
+// itself holds no credential, so a local process that fetches `/` learns nothing.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ApiPort } from '../worker-api.ts';
-import { hostOk, originOk, tokenOk } from './host-guards.ts';
+import { hostOk, mediaType, originOk, readCookie, sessionCookie, sessionCookieName, tokenOk } from './host-guards.ts';
 import { CONTENT_SECURITY_POLICY, CONTENT_TYPES } from '../web-assets.ts';
+import { serveVaultFile } from '../domain/vault/open-vault-file.ts';
 
 export interface HostOptions {
   /** The API in this process (AppApi) or on the index worker (WorkerApi). */
@@ -17,23 +21,45 @@ export interface HostOptions {
   rendererDir: string;
   /** 0 picks a free port. */
   port?: number;
-  /** Fixed token for tests; a random one per launch otherwise. */
-  token?: string;
+  /** Fixed one-time sign-in code for tests; a random one per launch otherwise. */
+  code?: string;
+  /** Socket limits in ms (tests shorten them). */
+  timeouts?: Partial<Timeouts>;
 }
 
+interface Timeouts {
+  /** All request headers must arrive within this (slowloris). */
+  headers: number;
+  /** The whole request, body included. */
+  request: number;
+  /** An idle keep-alive socket is closed after this. */
+  keepAlive: number;
+}
+
+const DEFAULT_TIMEOUTS: Timeouts = { headers: 10_000, request: 30_000, keepAlive: 5_000 };
+
 export interface Host {
+  /** The page, without credentials. */
   url: string;
+  /** The URL to print: the page with the one-time sign-in code. */
+  loginUrl: string;
   port: number;
-  token: string;
   close(): Promise<void>;
 }
 
 const MAX_BODY = 1024 * 1024;
-const IMAGE = /\.(png|jpe?g|gif|webp)$/i;
+const NOT_SIGNED_IN = 'not signed in: open the URL that `cairn serve` printed';
 
 export async function startHost(options: HostOptions): Promise<Host> {
-  const token = options.token ?? randomBytes(32).toString('base64url');
-  const server = createServer();
+  const secret = randomBytes(32).toString('base64url');
+  const firstCode = options.code ?? randomBytes(32).toString('base64url');
+  let code: string | null = firstCode;
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+  // Node checks the header and request timeouts on this interval (30 s by default).
+  const server = createServer({ connectionsCheckingInterval: Math.min(2_000, timeouts.headers / 2) });
+  server.headersTimeout = timeouts.headers;
+  server.requestTimeout = timeouts.request;
+  server.keepAliveTimeout = timeouts.keepAlive;
   const streams = new Set<ServerResponse>();
   let port = 0;
 
@@ -41,34 +67,55 @@ export async function startHost(options: HostOptions): Promise<Host> {
     handle(req, res).catch((err) => send(res, 500, { ok: false, error: { code: 'INTERNAL', message: String(err?.message ?? err) } }));
   });
 
+  const signedIn = (req: IncomingMessage) => tokenOk(readCookie(req.headers.cookie, sessionCookieName(port)), secret);
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
     res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
     if (!hostOk(req, port)) return forbidden(res, 'unexpected Host header');
     if (!originOk(req, port)) return forbidden(res, 'cross-origin request refused');
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    let url: URL;
+    let pathname: string;
+    try {
+      url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      return send(res, 400, { ok: false, error: { code: 'BAD_REQUEST', message: 'malformed URL' } });
+    }
 
-    if (url.pathname.startsWith('/api/')) {
-      if (!tokenOk(req.headers['x-cairn-token'], token)) return forbidden(res, 'missing or wrong token');
-      if (url.pathname === '/api/events' && req.method === 'GET') return events(res);
+    if (pathname.startsWith('/api/')) {
+      if (!signedIn(req)) return forbidden(res, NOT_SIGNED_IN);
+      if (pathname === '/api/events' && req.method === 'GET') return events(res);
       if (req.method !== 'POST') return send(res, 405, { ok: false, error: { code: 'BAD_REQUEST', message: 'POST only' } });
-      if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      if (mediaType(req.headers['content-type']) !== 'application/json') {
         return send(res, 415, { ok: false, error: { code: 'BAD_REQUEST', message: 'JSON only' } });
       }
       const body = await readBody(req);
-      if (body === null) return send(res, 413, { ok: false, error: { code: 'BAD_REQUEST', message: 'body too large' } });
+      if (body === null) return send(res, 413, { ok: false, error: { code: 'BAD_REQUEST', message: `body larger than ${MAX_BODY} bytes` } });
       let payload: unknown;
       try {
         payload = body.length ? JSON.parse(body) : {};
       } catch {
         return send(res, 400, { ok: false, error: { code: 'BAD_REQUEST', message: 'body is not JSON' } });
       }
-      return send(res, 200, await options.api.dispatch(decodeURIComponent(url.pathname.slice(5)), payload));
+      return send(res, 200, await options.api.dispatch(pathname.slice(5), payload));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { ok: false, error: { code: 'BAD_REQUEST', message: 'GET only' } });
-    if (url.pathname.startsWith('/file/')) return file(res, decodeURIComponent(url.pathname.slice(6)), url.searchParams.get('t'));
+    if (url.searchParams.has('code')) return signIn(res, url);
+    if (pathname.startsWith('/file/')) return signedIn(req) ? file(res, pathname.slice(6)) : forbidden(res, NOT_SIGNED_IN);
     return asset(res, url.pathname);
+  }
+
+  /** Exchanges the one-time code for the session cookie, then drops the code from the address bar. */
+  function signIn(res: ServerResponse, url: URL): void {
+    if (code !== null && tokenOk(url.searchParams.get('code'), code)) {
+      code = null;
+      res.setHeader('Set-Cookie', sessionCookie(port, secret));
+    }
+    url.searchParams.delete('code');
+    res.writeHead(303, { Location: url.pathname + url.search, 'Cache-Control': 'no-store' });
+    res.end();
   }
 
   function events(res: ServerResponse): void {
@@ -82,28 +129,27 @@ export async function startHost(options: HostOptions): Promise<Host> {
     for (const s of streams) s.write(`data: ${JSON.stringify(e)}\n\n`);
   });
 
-  async function file(res: ServerResponse, id: string, t: string | null): Promise<void> {
-    if (!tokenOk(t, token)) return forbidden(res, 'missing or wrong token');
-    const abs = await options.api.filePath(id);
-    if (!abs || !IMAGE.test(abs)) return send(res, 404, { ok: false, error: { code: 'NOTE_NOT_FOUND', message: 'no such image' } });
-    const data = await readFile(abs);
-    res.writeHead(200, { 'Content-Type': CONTENT_TYPES[path.extname(abs).toLowerCase()], 'Cache-Control': 'no-store', 'Content-Security-Policy': "default-src 'none'" });
-    res.end(data);
+  async function file(res: ServerResponse, id: string): Promise<void> {
+    const served = await serveVaultFile((i) => options.api.filePath(i), id);
+    if (!served.ok) return send(res, served.status, { ok: false, error: { code: 'NOTE_NOT_FOUND', message: served.message } });
+    res.writeHead(200, { 'Content-Type': CONTENT_TYPES[served.ext], 'Cache-Control': 'no-store', 'Content-Security-Policy': "default-src 'none'" });
+    res.end(served.bytes);
   }
 
   async function asset(res: ServerResponse, pathname: string): Promise<void> {
     const index = path.join(options.rendererDir, 'index.html');
-    const abs = path.resolve(options.rendererDir, '.' + path.posix.normalize('/' + pathname));
+    let abs: string;
+    try {
+      abs = path.resolve(options.rendererDir, '.' + path.posix.normalize('/' + decodeURIComponent(pathname)));
+    } catch {
+      return send(res, 400, { ok: false, error: { code: 'BAD_REQUEST', message: 'malformed URL' } });
+    }
     const inside = !path.relative(options.rendererDir, abs).startsWith('..');
     let target: string;
     if (inside && (await isFile(abs))) target = abs;
     else if (!path.extname(pathname)) target = index; // client-side route
     else return send(res, 404, { ok: false, error: { code: 'NOTE_NOT_FOUND', message: 'not found' } });
-    let data = await readFile(target);
-    if (target === index) {
-      // The token reaches only pages this server hands out; another site cannot read it.
-      data = Buffer.from(data.toString('utf8').replace('<head>', `<head>\n<meta name="cairn-token" content="${token}">`));
-    }
+    const data = await readFile(target);
     res.writeHead(200, {
       'Content-Type': CONTENT_TYPES[path.extname(target).toLowerCase()] ?? 'application/octet-stream',
       'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -117,10 +163,11 @@ export async function startHost(options: HostOptions): Promise<Host> {
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   port = (server.address() as { port: number }).port;
+  const url = `http://127.0.0.1:${port}/`;
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url,
+    loginUrl: `${url}?code=${firstCode}`,
     port,
-    token,
     close: () => closeServer(server, streams, unsubscribe),
   };
 }
@@ -150,18 +197,20 @@ async function isFile(abs: string): Promise<boolean> {
   }
 }
 
+/**
+ * The body as text, or null when it is over MAX_BODY. An oversized body is still read to its end
+ * (and dropped), so the client gets its 413 instead of a reset connection; requestTimeout bounds
+ * how long that can take.
+ */
 function readBody(req: IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
-        resolve(null);
-        req.destroy();
-      } else chunks.push(c);
+      if (size <= MAX_BODY) chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(size > MAX_BODY ? null : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }

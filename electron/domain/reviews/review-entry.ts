@@ -47,7 +47,7 @@ export function parseLogText(text: string, source: string): ParsedLog {
   const complete = text.endsWith('\n');
   lines.forEach((line, i) => {
     if (line.trim() === '') return;
-    const entry = parseLine(line);
+    const entry = parseLogLine(line);
     if (entry) entries.push(entry);
     else if (i === lines.length - 1 && !complete) warnings.push(`${source}: torn last line skipped (an interrupted write)`);
     else warnings.push(`${source}:${i + 1}: unreadable line skipped`);
@@ -55,7 +55,8 @@ export function parseLogText(text: string, source: string): ParsedLog {
   return { entries, warnings };
 }
 
-function parseLine(line: string): LogEntry | null {
+/** One line of a log, or null when it is not a valid entry. */
+export function parseLogLine(line: string): LogEntry | null {
   let json: unknown;
   try {
     json = JSON.parse(line);

@@ -1,7 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,8 +43,8 @@ describe('appendLogLine', () => {
   test('appends one line per call, creating the file', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'd.jsonl');
-    await appendLogLine(nodeLogFs, file, line('a'));
-    await appendLogLine(nodeLogFs, file, line('b'));
+    await appendLogLine(nodeLogFs, dir, file, line('a'));
+    await appendLogLine(nodeLogFs, dir, file, line('b'));
     assert.equal(readFileSync(file, 'utf8'), `${line('a')}\n${line('b')}\n`);
     rmSync(dir, { recursive: true });
   });
@@ -53,7 +53,7 @@ describe('appendLogLine', () => {
     const dir = tempDir();
     const file = path.join(dir, 'd.jsonl');
     writeFileSync(file, `${line('a')}\n${line('b').slice(0, 30)}`);
-    await appendLogLine(nodeLogFs, file, line('c'));
+    await appendLogLine(nodeLogFs, dir, file, line('c'));
     const { entries, warnings } = parseLogText(readFileSync(file, 'utf8'), file);
     assert.deepEqual(entries.map((e) => e.id), ['a', 'c']);
     assert.equal(warnings.length, 1);
@@ -64,10 +64,10 @@ describe('appendLogLine', () => {
     const dir = tempDir();
     const file = path.join(dir, 'd.jsonl');
     const fs = diskFullAfter(2);
-    await appendLogLine(fs, file, line('a'));
-    await appendLogLine(fs, file, line('b'));
+    await appendLogLine(fs, dir, file, line('a'));
+    await appendLogLine(fs, dir, file, line('b'));
     const before = readFileSync(file, 'utf8');
-    await assert.rejects(appendLogLine(fs, file, line('c')), (err: unknown) => {
+    await assert.rejects(appendLogLine(fs, dir, file, line('c')), (err: unknown) => {
       assert.ok(err instanceof ReviewLogError);
       assert.equal(err.code, 'REVIEW_NOT_SAVED');
       assert.match(err.message, /ENOSPC/);
@@ -81,10 +81,10 @@ describe('appendLogLine', () => {
     const dir = tempDir();
     const file = path.join(dir, 'd.jsonl');
     const fs = diskFullAfter(1, true);
-    await appendLogLine(fs, file, line('a'));
-    await assert.rejects(appendLogLine(fs, file, line('b')), { code: 'REVIEW_NOT_SAVED' });
+    await appendLogLine(fs, dir, file, line('a'));
+    await assert.rejects(appendLogLine(fs, dir, file, line('b')), { code: 'REVIEW_NOT_SAVED' });
     fs.freeSpace();
-    await appendLogLine(fs, file, line('c'));
+    await appendLogLine(fs, dir, file, line('c'));
     const { entries, warnings } = parseLogText(readFileSync(file, 'utf8'), file);
     assert.deepEqual(entries.map((e) => e.id), ['a', 'c']);
     assert.deepEqual(warnings, [`${file}:2: unreadable line skipped`]);
@@ -95,10 +95,10 @@ describe('appendLogLine', () => {
 describe('ensureLogFile and readLogDir', () => {
   test('creates folder and empty file; reads every *.jsonl, ignoring other files', async () => {
     const dir = path.join(tempDir(), 'reviews');
-    await ensureLogFile(nodeLogFs, dir, path.join(dir, 'a.jsonl'));
+    await ensureLogFile(nodeLogFs, path.dirname(dir), path.join(dir, 'a.jsonl'));
     writeFileSync(path.join(dir, 'b.jsonl'), `${line('b1')}\n`);
     writeFileSync(path.join(dir, 'notes.txt'), `${line('x')}\n`);
-    const { entries } = await readLogDir(nodeLogFs, dir);
+    const { entries } = await readLogDir(nodeLogFs, path.dirname(dir), dir);
     assert.deepEqual(entries.map((e) => e.id), ['b1']);
     rmSync(path.dirname(dir), { recursive: true });
   });
@@ -110,18 +110,19 @@ describe('ensureLogFile and readLogDir', () => {
       open: (file, flags) =>
         file === dir ? Promise.reject(Object.assign(new Error('EISDIR: illegal operation on a directory'), { code: 'EISDIR' })) : nodeLogFs.open(file, flags),
     };
-    await ensureLogFile(windowsLike, dir, path.join(dir, 'a.jsonl'));
+    await ensureLogFile(windowsLike, path.dirname(dir), path.join(dir, 'a.jsonl'));
     assert.equal(readFileSync(path.join(dir, 'a.jsonl'), 'utf8'), '');
     rmSync(path.dirname(dir), { recursive: true });
   });
 
   test('a missing folder is an empty log', async () => {
-    assert.deepEqual(await readLogDir(nodeLogFs, path.join(os.tmpdir(), 'cairn-no-such-dir', 'reviews')), { entries: [], warnings: [] });
+    assert.deepEqual(await readLogDir(nodeLogFs, path.join(os.tmpdir(), 'cairn-no-such-dir'), path.join(os.tmpdir(), 'cairn-no-such-dir', 'reviews')), { entries: [], warnings: [] });
   });
 });
 
 /** Runs the append worker; `onAck` sees each acknowledged id and may kill the child. */
 function runWorker(vault: string, device: string, count: number, onAck: (id: string, acked: string[], kill: () => void) => void = () => {}) {
+  mkdirSync(vault, { recursive: true });
   const child = spawn(process.execPath, ['--import', 'tsx', WORKER, vault, device, path.join(vault, '..', 'fallback'), String(count)], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -154,7 +155,7 @@ describe('durability across processes', () => {
     });
     assert.equal(signal, 'SIGKILL');
     assert.ok(acked.length >= 40);
-    const { entries } = await readLogDir(nodeLogFs, path.join(vault, '.cairn', 'reviews'));
+    const { entries } = await readLogDir(nodeLogFs, vault, path.join(vault, '.cairn', 'reviews'));
     const logged = new Set(entries.map((e) => e.id));
     for (const id of acked) assert.ok(logged.has(id), `acknowledged review ${id} is in the log`);
     rmSync(root, { recursive: true });
@@ -166,7 +167,7 @@ describe('durability across processes', () => {
     const [a, b] = await Promise.all([runWorker(vault, 'shared', 150), runWorker(vault, 'shared', 150)]);
     assert.equal(a.code, 0);
     assert.equal(b.code, 0);
-    const { entries, warnings } = await readLogDir(nodeLogFs, path.join(vault, '.cairn', 'reviews'));
+    const { entries, warnings } = await readLogDir(nodeLogFs, vault, path.join(vault, '.cairn', 'reviews'));
     assert.deepEqual(warnings, []);
     assert.equal(entries.length, 300);
     assert.deepEqual(new Set(entries.map((e) => e.id)), new Set([...a.acked, ...b.acked]));

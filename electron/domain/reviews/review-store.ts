@@ -1,14 +1,18 @@
 // Where reviews are kept: one append-only log per device, `<vault>/.cairn/reviews/<device>.jsonl`,
 // so devices syncing the vault (git, a sync service) never write the same file. When the vault
 // cannot be written (read-only folder or medium), this device's log goes to the app-data folder
-// instead, under a key of the vault path; replay always reads both places.
+// instead, under a key of the vault path; replay always reads both places. Nothing under the
+// vault's `.cairn/` is trusted: a link, FIFO, device or folder where the log should be sends this
+// device's reviews to the app-data folder too, and reading it is a warning (review-log-file.ts).
 import { createHash, randomUUID } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Card } from '../cards/card-types.ts';
 import type { CardState, SchedulerOptions } from './fsrs-scheduler.ts';
 import { ReviewEntrySchema, type LogEntry, type Rating, type ReviewEntry, type UndoEntry } from './review-entry.ts';
 import { appendLogLine, ensureLogFile, nodeLogFs, readLogDir, ReviewLogError, type LogFs } from './review-log-file.ts';
 import { effectiveReviews, replayReviews } from './replay.ts';
+import { UnsafePathError } from '../vault/open-vault-file.ts';
 
 export interface ReviewStoreOptions {
   vaultRoot: string;
@@ -30,6 +34,8 @@ export interface LogLocation {
   file: string;
   /** True when the vault could not be written and the app-data folder is used. */
   fallback: boolean;
+  /** Why the vault's log was not used (with `fallback`). */
+  reason?: string;
 }
 
 export interface ReplayResult {
@@ -77,13 +83,15 @@ export class ReviewStore {
     const name = `${logFileName(this.options.device)}.jsonl`;
     const inVault = path.join(this.vaultLogDir, name);
     try {
-      await ensureLogFile(this.fs, this.vaultLogDir, inVault);
+      await ensureLogFile(this.fs, this.options.vaultRoot, inVault);
       return { file: inVault, fallback: false };
     } catch (vaultErr) {
       const elsewhere = path.join(this.fallbackLogDir, name);
       try {
-        await ensureLogFile(this.fs, this.fallbackLogDir, elsewhere);
-        return { file: elsewhere, fallback: true };
+        // The app-data folder is the user's own; only what is below it is checked like the vault.
+        await mkdir(this.options.fallbackDir, { recursive: true });
+        await ensureLogFile(this.fs, this.options.fallbackDir, elsewhere);
+        return { file: elsewhere, fallback: true, reason: (vaultErr as Error).message };
       } catch (err) {
         const reason = `${(vaultErr as Error).message}; ${(err as Error).message}`;
         throw new ReviewLogError('REVIEW_LOG_UNAVAILABLE', `no writable place for the review log: ${reason}`, { cause: err });
@@ -116,7 +124,10 @@ export class ReviewStore {
 
   /** Every entry of every device, from the vault and the app-data fallback. */
   async readAll(): Promise<{ entries: LogEntry[]; warnings: string[] }> {
-    const [vault, fallback] = await Promise.all([readLogDir(this.fs, this.vaultLogDir), readLogDir(this.fs, this.fallbackLogDir)]);
+    const [vault, fallback] = await Promise.all([
+      readLogDir(this.fs, this.options.vaultRoot, this.vaultLogDir),
+      readLogDir(this.fs, this.options.fallbackDir, this.fallbackLogDir),
+    ]);
     return { entries: [...vault.entries, ...fallback.entries], warnings: [...vault.warnings, ...fallback.warnings] };
   }
 
@@ -125,14 +136,22 @@ export class ReviewStore {
     return { states: replayReviews(cards, entries, now, options), entries, warnings };
   }
 
-  private async write(entry: LogEntry): Promise<void> {
+  private async write(entry: LogEntry, retry = true): Promise<void> {
     let location: LogLocation;
     try {
       location = await this.logLocation();
     } catch (err) {
       throw new ReviewLogError('REVIEW_NOT_SAVED', `review not saved: ${(err as Error).message}`, { cause: err });
     }
-    await appendLogLine(this.fs, location.file, JSON.stringify(entry));
+    try {
+      await appendLogLine(this.fs, location.fallback ? this.options.fallbackDir : this.options.vaultRoot, location.file, JSON.stringify(entry));
+    } catch (err) {
+      // The vault's log was swapped for a link, FIFO or folder since it was chosen: choose again
+      // (the app-data folder), so the review is still kept.
+      if (!retry || location.fallback || !((err as Error).cause instanceof UnsafePathError)) throw err;
+      this.location = null;
+      await this.write(entry, false);
+    }
   }
 
   private now(): string {

@@ -1,5 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import type { Diagnostic } from '../notes/note-types.ts';
+import { READ_FLAGS } from './open-vault-file.ts';
 
 /** Notes above this are indexed by their first MAX_NOTE_BYTES only (reported). */
 export const MAX_NOTE_BYTES = 8 * 1024 * 1024;
@@ -16,7 +17,15 @@ const utf8Lenient = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false })
 export async function readNoteFile(id: string, abs: string): Promise<NoteText> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(abs);
+    // The scan saw a regular file, but it may have been swapped since: O_NOFOLLOW refuses a link,
+    // O_NONBLOCK and fstat make a FIFO or device a diagnostic instead of a hang (SECURITY.md).
+    const handle = await open(abs, READ_FLAGS);
+    try {
+      if (!(await handle.stat()).isFile()) throw new Error('not a regular file (a FIFO, socket or device is never read)');
+      bytes = await handle.readFile();
+    } finally {
+      await handle.close();
+    }
   } catch (err) {
     return { text: '', diagnostics: [{ id, code: 'UNREADABLE_FILE', message: `cannot read: ${(err as Error).message}` }] };
   }

@@ -1,3 +1,4 @@
+import type { Dirent } from 'node:fs';
 import { lstat, readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -11,7 +12,7 @@ export interface VaultFile {
 
 export interface ScanResult {
   files: VaultFile[];
-  problems: Array<{ id: string; code: 'UNREADABLE_FILE' | 'SYMLINK_SKIPPED' | 'NAME_COLLISION'; message: string }>;
+  problems: Array<{ id: string; code: 'UNREADABLE_FILE' | 'SYMLINK_SKIPPED' | 'NAME_COLLISION' | 'SPECIAL_FILE_SKIPPED' | 'INVALID_FILE_NAME'; message: string }>;
 }
 
 /** Folders that hold no notes: dot-folders (`.obsidian`, `.cairn`, `.git`) and node_modules. */
@@ -30,7 +31,9 @@ export async function scanVault(root: string): Promise<ScanResult> {
   const walk = async (dir: string): Promise<void> => {
     let entries;
     try {
-      entries = await readdir(dir, { withFileTypes: true });
+      entries = withUtf8Names(await readdir(dir, { withFileTypes: true, encoding: 'buffer' }), (name, bytes) => {
+        problems.push({ id: toId(rootReal, path.join(dir, name)), code: 'INVALID_FILE_NAME', message: invalidNameMessage(bytes) });
+      });
     } catch (err) {
       problems.push({ id: toId(rootReal, dir) || '.', code: 'UNREADABLE_FILE', message: `folder unreadable: ${(err as Error).message}` });
       return;
@@ -48,6 +51,9 @@ export async function scanVault(root: string): Promise<ScanResult> {
         const st = await stats[i]!;
         if (st instanceof Error) problems.push({ id: toId(rootReal, abs), code: 'UNREADABLE_FILE', message: `unreadable: ${st.message}` });
         else files.push({ id: toId(rootReal, abs), abs, size: st.size, mtimeMs: st.mtimeMs });
+      } else {
+        // Never opened: reading a FIFO blocks until someone writes, a device may never end.
+        problems.push({ id: toId(rootReal, abs), code: 'SPECIAL_FILE_SKIPPED', message: 'not a regular file (a FIFO, socket or device): never opened' });
       }
     }
   };
@@ -55,6 +61,31 @@ export async function scanVault(root: string): Promise<ScanResult> {
   keepCollidingNames(rootReal, files, problems);
   files.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { files, problems };
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Folder entries with their names as text. Node hands out a name that is not valid UTF-8 with
+ * U+FFFD in it, and that string no longer names the file (its bytes differ), so it could be
+ * neither read nor told apart: such entries are reported through `invalid` and left out.
+ */
+function withUtf8Names(entries: Dirent<Buffer>[], invalid: (shown: string, bytes: Buffer) => void): Dirent[] {
+  const named: Dirent[] = [];
+  for (const e of entries) {
+    const bytes = e.name;
+    try {
+      named.push(Object.assign(e, { name: strictUtf8.decode(bytes) }) as unknown as Dirent);
+    } catch {
+      if (!isIgnoredName(bytes.toString('utf8'))) invalid(bytes.toString('utf8'), bytes);
+    }
+  }
+  return named;
+}
+
+function invalidNameMessage(bytes: Buffer): string {
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join(' ');
+  return `file name is not valid UTF-8 (bytes: ${hex}); not indexed: rename it (e.g. convmv -f latin1 -t utf8) to read it`;
 }
 
 /**
