@@ -18,17 +18,25 @@ export interface Served {
   /** The page without the code. */
   origin: string;
   vault: string;
+  dataDir: string;
+  /** Whether serve() made `dataDir` (and the fixture removes it). */
+  ownDataDir: boolean;
   process: ChildProcess;
 }
 
 /**
  * Starts `cairn serve` on `vault` and resolves with the URL it prints. The first visit signs the
  * browser context in (the code becomes a session cookie and is dropped from the address bar);
- * later visits to the same URL find the code spent and go on with the cookie.
+ * later visits to the same URL find the code spent and go on with the cookie. `dataDir` is the
+ * app data folder (index cache, price imports): the one given, else $CAIRN_DATA_DIR when a test
+ * set it, else a fresh one (`ownDataDir`, removed after the test).
  */
-export async function serve(vault: string): Promise<Served> {
+export async function serve(vault: string, dataDir?: string): Promise<Served> {
+  const given = dataDir ?? process.env.CAIRN_DATA_DIR;
+  const data = given ?? (await mkdtemp(path.join(os.tmpdir(), 'cairn-e2e-data-')));
   const child = spawn(process.execPath, [path.join(ROOT, 'electron/bin/cairn.mjs'), 'serve', '--vault', vault, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, CAIRN_DATA_DIR: data },
   });
   let err = '';
   child.stderr!.on('data', (d) => (err += d));
@@ -45,7 +53,7 @@ export async function serve(vault: string): Promise<Served> {
     });
     child.on('exit', (code) => reject(new Error(`cairn serve exited ${code}: ${err}`)));
   });
-  return { url, origin: new URL(url).origin + '/', vault, process: child };
+  return { url, origin: new URL(url).origin + '/', vault, dataDir: data, ownDataDir: given === undefined, process: child };
 }
 
 export async function tempVault(from = path.join(ROOT, 'notes')): Promise<string> {
@@ -61,6 +69,7 @@ export const test = base.extend<{ served: Served; app: AppPage }>({
     await use(served);
     served.process.kill('SIGTERM');
     await rm(vault, { recursive: true, force: true });
+    if (served.ownDataDir) await rm(served.dataDir, { recursive: true, force: true });
   },
   app: async ({ page, served }, use) => {
     const app = new AppPage(page, served.url);

@@ -2,6 +2,8 @@
 // large vault never blocks the Electron main process or the local host's HTTP loop.
 // Messages in: {type:'open', dir} | {type:'dispatch', id, op, payload} | {type:'filePath', id, fileId}.
 // Messages out: {type:'reply', id, value} | {type:'event', event}.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppApi, type AppApiOptions } from './app-api.ts';
 
@@ -15,7 +17,9 @@ export type WorkerMessage = { type: 'reply'; id: number; value: unknown; error?:
 const port = parentPort;
 if (!port) throw new Error('api-worker must run as a worker thread');
 
-const api = new AppApi(workerData as AppApiOptions);
+// Built, the parse pool's thread sits beside this bundle (out/parse-worker.cjs).
+const parseWorker = fileURLToPath(new URL('./parse-worker.cjs', import.meta.url));
+const api = new AppApi({ ...(workerData as AppApiOptions), parseWorker: existsSync(parseWorker) ? parseWorker : undefined });
 api.onEvent((event) => port.postMessage({ type: 'event', event } satisfies WorkerMessage));
 
 port.on('message', async (m: WorkerRequest) => {

@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { VaultEvent } from './contract.ts';
+import type { VaultEvent, VaultInfo } from './contract.ts';
 import { AppApi } from './app-api.ts';
 
-test('opening a vault reports indexing progress, and calls made meanwhile wait for it', async () => {
+test('opening a vault reports progress in two steps; the list answers after the first, search after the second', async () => {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'cairn-progress-'));
   try {
     for (let i = 0; i < 600; i++) await writeFile(path.join(dir, `n${i}.md`), `# Note ${i}\nword${i}`);
@@ -16,12 +16,27 @@ test('opening a vault reports indexing progress, and calls made meanwhile wait f
     const opening = api.open(dir);
     // Asked before the index is ready: answered once it is, not with NO_VAULT.
     const early = api.dispatch('search', { query: 'word599' });
+    let fullWhenListed: boolean | null = null;
+    const list = api.dispatch('noteList', {}).then((r) => {
+      fullWhenListed = events.some((e) => e.kind === 'indexed' && e.index.stage === 'full');
+      return r;
+    });
+    const switched = api.dispatch('quickSwitch', { query: 'n599' });
     await opening;
+    const listed = await list;
+    assert.ok(listed.ok && (listed.value as unknown[]).length === 600, JSON.stringify(listed).slice(0, 300));
+    assert.equal(fullWhenListed, false, 'the list answered before the full text was indexed');
+    const sw = await switched;
+    assert.ok(sw.ok && (sw.value as Array<{ id: string }>)[0]?.id === 'n599.md', 'the quick switcher works from the list: ' + JSON.stringify(sw));
     const r = await early;
-    assert.ok(r.ok && (r.value as { hits: Array<{ id: string }> }).hits[0]?.id === 'n599.md');
-    const progress = events.filter((e) => e.kind === 'progress').map((e) => e.kind === 'progress' && [e.done, e.total]);
-    assert.deepEqual(progress, [[0, 600], [250, 600], [500, 600], [600, 600]]);
-    assert.equal(events.at(-1)?.kind, 'reload');
+    assert.ok(r.ok && (r.value as { hits: Array<{ id: string }> }).hits[0]?.id === 'n599.md', 'search waited for the full text');
+    await api.indexed();
+    const progress = (stage: string) => events.filter((e) => e.kind === 'progress' && e.stage === stage).map((e) => e.kind === 'progress' && [e.done, e.total]);
+    assert.deepEqual(progress('read'), [[0, 600], [250, 600], [500, 600], [600, 600]]);
+    assert.deepEqual(progress('text'), [[0, 600], [250, 600], [500, 600], [600, 600]]);
+    const stages = events.filter((e) => e.kind === 'indexed').map((e) => e.kind === 'indexed' && e.index.stage);
+    assert.deepEqual(stages, ['list', 'full']);
+    await api.close();
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -44,5 +59,46 @@ test('search answers the hits asked for and the real number of hits; quickSwitch
     assert.deepEqual((sw.value as unknown[])[0], { id: 'n12.md', title: 'n12', alias: null, folder: '' });
   } finally {
     await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('the app keeps its index in the data folder: a second open comes from it; a corrupt one is a notice and a cold index', async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'cairn-cache-app-'));
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'cairn-cache-data-'));
+  try {
+    await cp(path.resolve('notes'), dir, { recursive: true });
+    const start = async () => {
+      const api = new AppApi({ canOpenVault: false, watch: false, dataDir, device: 't' });
+      await api.open(dir);
+      await api.indexed();
+      const info = await api.dispatch('vaultInfo', {});
+      const hits = await api.dispatch('search', { query: '인스턴스를' });
+      await api.close();
+      assert.ok(info.ok && hits.ok);
+      return { index: (info.value as VaultInfo).index, hits: hits.value };
+    };
+    const first = await start();
+    assert.deepEqual({ ...first.index, read: first.index.read > 10 }, { stage: 'full', fromCache: 0, read: true, notice: null });
+    const caches = await readdir(path.join(dataDir, 'index-cache'), { recursive: true });
+    assert.ok(caches.some((f) => f.endsWith('manifest.json')), 'written to <dataDir>/index-cache on close');
+    assert.ok(!(await readdir(dir, { recursive: true })).some((f) => f.includes('index-')), 'nothing written into the vault');
+
+    const second = await start();
+    assert.equal(second.index.read, 0);
+    assert.equal(second.index.fromCache, first.index.read);
+    assert.deepEqual(second.hits, first.hits);
+
+    const bin = caches.find((f) => f.endsWith('.bin'))!;
+    const data = path.join(dataDir, 'index-cache', bin);
+    const bytes = await readFile(data);
+    bytes.fill(7, 100, 200);
+    await writeFile(data, bytes);
+    const third = await start();
+    assert.equal(third.index.fromCache, 0);
+    assert.match(third.index.notice ?? '', /index cache is damaged/);
+    assert.deepEqual(third.hits, first.hits);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+    await rm(dataDir, { recursive: true, force: true });
   }
 });

@@ -3,7 +3,8 @@
 import os from 'node:os';
 import path from 'node:path';
 import { defaultDataDir } from './domain/prices/load-catalog.ts';
-import { ApiError, isOpName, parseRequest, type OpName, type Req, type Responses, type Result, type VaultEvent, type LocalGraph } from './contract.ts';
+import { ApiError, isOpName, parseRequest, type IndexState, type OpName, type Req, type Responses, type Result, type VaultEvent, type LocalGraph } from './contract.ts';
+import { IndexSaver } from './index-saver.ts';
 import { Vault } from './domain/vault/vault.ts';
 import { watchVault, type VaultWatcher } from './domain/vault/watch-vault.ts';
 import { noteDetails } from './domain/vault/note-details.ts';
@@ -31,7 +32,15 @@ export interface AppApiOptions {
   dataDir?: string;
   /** This device's name in review logs, one log file per device (default: $CAIRN_DEVICE or the host name). */
   device?: string;
+  /** Whether the vault's index is kept in `<dataDir>/index-cache` between launches (default true). */
+  indexCache?: boolean;
+  /** The built parse thread (out/parse-worker.cjs) for cold indexes on a thread per core. */
+  parseWorker?: string;
 }
+
+/** Operations that answer from the note list (names, frontmatter, tags, links) while the full
+ *  text is still being indexed; every other operation waits for the full index. */
+const LIST_OPS = new Set<string>(['vaultInfo', 'noteList', 'tagList', 'quickSwitch', 'localGraph', 'cardDecks', 'cardStats', 'cardSession']);
 
 type Handlers = { [K in OpName]: (req: Req<K>) => Promise<Responses[K]> | Responses[K] };
 
@@ -43,29 +52,73 @@ export class AppApi {
 
   constructor(private readonly options: AppApiOptions) {}
 
-  /** Calls that arrive while a vault is being indexed wait for it instead of failing. */
+  /** Calls that arrive while a vault is being opened wait for its note list (`opening`) or, for
+   *  search and the note view, for its full-text index (`indexing`), instead of failing. */
   private opening: Promise<unknown> | null = null;
+  private indexing: Promise<unknown> | null = null;
+  private saver: IndexSaver | null = null;
 
+  /** Opens a vault in two steps; resolves once its note list is usable (names, frontmatter,
+   *  tags, links), while the full text goes on being indexed (see `indexed`). */
   async open(dir: string): Promise<Vault> {
-    const opening = Vault.open(dir, (done, total) => this.emit({ kind: 'progress', done, total }));
+    const dataDir = this.options.dataDir ?? defaultDataDir();
+    const cacheDir = this.options.indexCache === false ? undefined : path.join(dataDir, 'index-cache');
+    let listed!: (v: Vault) => void;
+    const list = new Promise<Vault>((resolve) => (listed = resolve));
+    const full = Vault.open(dir, {
+      cacheDir,
+      parseWorker: this.options.parseWorker,
+      onProgress: (done, total, stage) => this.emit({ kind: 'progress', done, total, stage }),
+      onList: (v) => listed(v),
+    });
+    this.indexing = full;
+    full.catch(() => undefined);
+    // Calls wait for the services too, not only for the list.
+    const opening = Promise.race([list, full]).then((vault) => this.take(vault, dataDir, cacheDir, full));
     this.opening = opening;
-    let vault: Vault;
     try {
-      vault = await opening;
+      return await opening;
     } finally {
       if (this.opening === opening) this.opening = null;
     }
+  }
+
+  private async take(vault: Vault, dataDir: string, cacheDir: string | undefined, full: Promise<Vault>): Promise<Vault> {
     await this.watcher?.close();
+    await this.saver?.flush();
     this.vault = vault;
-    const dataDir = this.options.dataDir ?? defaultDataDir();
     const device = this.options.device ?? (process.env.CAIRN_DEVICE || os.hostname());
     const store = ReviewStore.open({ vaultRoot: vault.root, device, fallbackDir: dataDir });
     const cards = new CardsService(vault, store, new VaultSettingsStore(dataDir));
     this.services = { cards, calc: new CalcService(vault, dataDir), exam: new ExamService(vault, cards, store) };
-    this.watcher = this.options.watch === false ? null : watchVault(vault, (change) => this.emit(change));
+    const saver = cacheDir ? new IndexSaver(vault) : null;
+    this.saver = saver;
+    // The watcher starts with the list: the vault takes changes while its full text is indexed.
+    this.watcher =
+      this.options.watch === false
+        ? null
+        : watchVault(vault, (change) => {
+            saver?.changed();
+            this.emit(change);
+          });
     this.options.onVaultOpened?.(vault.root);
+    this.emit({ kind: 'indexed', index: indexState(vault) });
     this.emit({ kind: 'reload' });
+    void full.then(
+      () => {
+        if (this.indexing === full) this.indexing = null;
+        if (this.vault !== vault) return;
+        this.emit({ kind: 'indexed', index: indexState(vault) });
+        saver?.opened();
+      },
+      () => undefined,
+    );
     return vault;
+  }
+
+  /** Resolves once the open vault's full text is indexed. */
+  async indexed(): Promise<void> {
+    await this.indexing?.catch(() => undefined);
   }
 
   /** Resolves once the file watcher is live (tests wait for it before writing files). */
@@ -73,9 +126,12 @@ export class AppApi {
     await this.watcher?.ready;
   }
 
+  /** Stops watching and writes the index cache if it has changes not yet saved. */
   async close(): Promise<void> {
     await this.watcher?.close();
     this.watcher = null;
+    await this.indexed();
+    await this.saver?.flush();
   }
 
   onEvent(listener: (e: VaultEvent) => void): () => void {
@@ -109,6 +165,7 @@ export class AppApi {
     const req = parseRequest(op, payload);
     if (!req.ok) return req;
     if (this.opening && op !== 'openVault') await this.opening.catch(() => undefined);
+    if (this.indexing && op !== 'openVault' && !LIST_OPS.has(op)) await this.indexing.catch(() => undefined);
     try {
       const handler = this.handlers[op] as (r: unknown) => unknown;
       return { ok: true, value: await handler(req.value) };
@@ -144,6 +201,7 @@ export class AppApi {
       diagnostics: vault.diagnostics(),
       canOpenVault: this.options.canOpenVault,
       recent: this.options.recentVaults?.() ?? [],
+      index: indexState(vault),
     };
   }
 
@@ -198,6 +256,11 @@ export class AppApi {
   };
 }
 
+function indexState(vault: Vault): IndexState {
+  const { fromCache, read, notice } = vault.origin;
+  return { stage: vault.fullText ? 'full' : 'list', fromCache, read, notice };
+}
+
 /** The note and its neighbours (links both ways) to `depth`. */
 function localGraph(vault: Vault, id: string, depth: number): LocalGraph {
   const graph = vault.links();
@@ -207,8 +270,8 @@ function localGraph(vault: Vault, id: string, depth: number): LocalGraph {
   for (let d = 1; d <= depth; d++) {
     const next: string[] = [];
     for (const at of frontier) {
-      const out = (graph.outgoing.get(at) ?? []).map((l) => l.target).filter((t): t is string => !!t && t !== at && /\.md$/i.test(t));
-      const inc = (graph.incoming.get(at) ?? []).map((b) => b.id);
+      const out = graph.outgoing(at).map((l) => l.target).filter((t): t is string => !!t && t !== at && /\.md$/i.test(t));
+      const inc = [...new Set(graph.backlinks(at).map((b) => b.id))];
       for (const t of out) edges.add(`${at}\n${t}`);
       for (const s of inc) edges.add(`${s}\n${at}`);
       for (const n of [...out, ...inc]) {

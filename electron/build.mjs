@@ -1,7 +1,9 @@
 // Builds the app into out/: the Electron main process and preload (CommonJS, as Electron loads
-// them), and the renderer (one ES bundle + CSS + index.html). esbuild, no binary downloads.
+// them), the renderer (one ES bundle + CSS + index.html) and the `cairn` command line (ES modules
+// split per command group, out/cli/). esbuild, no binary downloads.
 import { build } from 'esbuild';
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, rm } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,10 +31,44 @@ const metaUrl = {
   banner: { js: "const __cairn_import_meta_url = require('url').pathToFileURL(__filename).href;" },
 };
 
+/** `cairn --help` and argument parsing need every command's name, usage and options, but not its
+ *  code: they are read here once, from the command modules, and put into the CLI bundle. */
+async function commandMeta() {
+  const tmp = path.join(out, `.cli-meta-${process.pid}.mjs`);
+  await build({ entryPoints: [path.join(root, 'electron/cli/commands.ts')], outfile: tmp, bundle: true, platform: 'node', target: 'node20', format: 'esm', packages: 'external', logLevel: 'warning' });
+  try {
+    return await (await import(pathToFileURL(tmp).href)).loadCommandMeta();
+  } finally {
+    await rm(tmp, { force: true });
+  }
+}
+
+await mkdir(path.join(out, 'cli'), { recursive: true });
 await Promise.all([
+  // The CLI: ES modules with code splitting, packages left to node_modules, so each command
+  // group (and mathjs, markdown-it, ts-fsrs) loads only when a command needs it.
+  commandMeta().then((meta) =>
+    build({
+      entryPoints: { cairn: path.join(root, 'electron/cli-main.ts') },
+      outdir: path.join(out, 'cli'),
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      packages: 'external',
+      chunkNames: '[name]-[hash]',
+      outExtension: { '.js': '.mjs' },
+      define: { __CAIRN_COMMAND_META__: JSON.stringify(meta) },
+      sourcemap: true,
+      logLevel: 'warning',
+    }),
+  ),
   build({ ...node, ...metaUrl, entryPoints: [path.join(root, 'electron/main.ts')], outfile: path.join(out, 'main.cjs') }),
   // The vault, index and services run on this worker thread (electron/worker-api.ts).
   build({ ...node, ...metaUrl, entryPoints: [path.join(root, 'electron/api-worker.ts')], outfile: path.join(out, 'api-worker.cjs') }),
+  // A thread of the parse pool that reads and parses notes for a cold index (domain/vault/parse-pool.ts).
+  build({ ...node, entryPoints: [path.join(root, 'electron/domain/vault/parse-worker.ts')], outfile: path.join(out, 'parse-worker.cjs') }),
   // The preload runs sandboxed: no Node globals, only require('electron').
   build({ ...node, platform: 'browser', entryPoints: [path.join(root, 'electron/preload.ts')], outfile: path.join(out, 'preload.cjs') }),
   build({

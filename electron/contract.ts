@@ -68,6 +68,17 @@ export interface VaultInfo {
   /** The local host cannot show a folder dialog: only the Electron app opens other vaults. */
   canOpenVault: boolean;
   recent: string[];
+  /** How the index is doing: `list` while the full text is indexed (search waits), then `full`. */
+  index: IndexState;
+}
+
+export interface IndexState {
+  stage: 'list' | 'full';
+  /** Notes that came from the persisted index unchanged, and notes read from their files. */
+  fromCache: number;
+  read: number;
+  /** One line to show when the persisted index could not be used (the vault was indexed again). */
+  notice: string | null;
 }
 
 export interface NoteSummary {
@@ -98,8 +109,11 @@ export interface LocalGraph {
 export type VaultEvent =
   | { kind: 'add' | 'change' | 'delete'; id: string }
   | { kind: 'reload' }
-  /** While a vault is indexed (off the main thread): notes read so far of all found. */
-  | { kind: 'progress'; done: number; total: number };
+  /** While a vault is indexed (off the main thread): notes read (`read`), then notes in the
+   *  full-text index (`text`), so far of all found. */
+  | { kind: 'progress'; done: number; total: number; stage?: 'read' | 'text' }
+  /** The index reached a stage: the list is usable (`list`), or search too (`full`). */
+  | { kind: 'indexed'; index: IndexState };
 
 export const ops = {
   vaultInfo: { req: z.object({}).strict() },

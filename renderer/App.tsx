@@ -8,6 +8,7 @@ import { CardsView } from './features/cards/CardsView.tsx';
 import { ExamView } from './features/exam/ExamView.tsx';
 import { useRoute } from './useRoute.ts';
 import { useShortcuts } from './useShortcuts.ts';
+import { IndexStatus } from './IndexStatus.tsx';
 import { useVaultData } from './useVaultData.ts';
 
 export function App() {
@@ -45,12 +46,7 @@ export function App() {
         <button className="icon-button" aria-label="Back" title="Back (Alt+←)" onClick={() => history.back()}>←</button>
         <button className="icon-button" aria-label="Forward" title="Forward (Alt+→)" onClick={() => history.forward()}>→</button>
         <a className="vault-name" href="#/">{vaultName}</a>
-        {data.progress && (
-          <span className="indexing" role="status">
-            Indexing {data.progress.done.toLocaleString('en-US')} / {data.progress.total.toLocaleString('en-US')} notes…
-            <progress max={data.progress.total} value={data.progress.done} />
-          </span>
-        )}
+        <IndexStatus progress={data.progress} index={data.index} />
         <button className="switcher-button" onClick={() => setSwitcherOpen(true)} title="Quick switcher (Ctrl/Cmd+O)">
           Go to note… <kbd>Ctrl O</kbd>
         </button>

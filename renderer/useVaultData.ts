@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { NoteSummary, TagCount, VaultEvent, VaultInfo } from '../electron/contract.ts';
+import type { IndexState, NoteSummary, TagCount, VaultEvent, VaultInfo } from '../electron/contract.ts';
 import { api } from './api.ts';
 import { useApi, type Loadable } from './useApi.ts';
 
@@ -9,8 +9,11 @@ export interface VaultData {
   tags: Loadable<TagCount[]>;
   /** The last change on disk, so an open note can re-render or say it was deleted. */
   lastEvent: VaultEvent | null;
-  /** Indexing progress of a vault being opened, or null when it is ready. */
-  progress: { done: number; total: number } | null;
+  /** Indexing progress of a vault being opened, or null when it is ready: notes read (the list),
+   *  then notes in the full-text index. */
+  progress: { done: number; total: number; stage: 'read' | 'text' } | null;
+  /** Where the index came from and how far it is, from the last `indexed` event or vaultInfo. */
+  index: IndexState | null;
 }
 
 /** Vault-wide lists, refreshed (debounced) when files change on disk. */
@@ -20,12 +23,16 @@ export function useVaultData(): VaultData {
   const [tags, reloadTags] = useApi(() => api.tagList({}), []);
   const [lastEvent, setLastEvent] = useState<VaultEvent | null>(null);
   const [progress, setProgress] = useState<VaultData['progress']>(null);
+  const [indexEvent, setIndexEvent] = useState<IndexState | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(
     () =>
       api.onVaultEvent((e) => {
-        if (e.kind === 'progress') return setProgress(e.done < e.total ? { done: e.done, total: e.total } : null);
-        if (e.kind === 'reload') setProgress(null);
+        if (e.kind === 'progress') return setProgress(e.done < e.total ? { done: e.done, total: e.total, stage: e.stage ?? 'read' } : null);
+        if (e.kind === 'indexed') {
+          setIndexEvent(e.index);
+          if (e.index.stage === 'full') setProgress(null);
+        }
         setLastEvent(e);
         clearTimeout(timer.current);
         timer.current = setTimeout(() => {
@@ -36,5 +43,6 @@ export function useVaultData(): VaultData {
       }),
     [reloadInfo, reloadNotes, reloadTags],
   );
-  return { info, notes, tags, lastEvent, progress };
+  const index = indexEvent ?? (info.state === 'ok' ? info.value.index : null);
+  return { info, notes, tags, lastEvent, progress, index };
 }

@@ -13,6 +13,8 @@ export interface ChildJob {
   quickSwitch: LabelledQuery[];
   /** Notes rewritten one at a time to time the incremental update (cold phase). */
   updates: Array<{ id: string; abs: string }>;
+  /** A link to `target` (by its title) appended to `source`, one at a time (cold phase). */
+  edits: Array<{ source: string; abs: string; target: string; title: string }>;
   /** Wall-clock budget for the latency loops, per kind of query. */
   latencyBudgetMs: number;
   /** The cold phase's answers, which a warm start must give again. */
@@ -31,8 +33,13 @@ export interface ChildResult {
   engine: EngineName;
   phase: 'cold' | 'warm';
   size: number;
-  /** Scan + read + parse + index (cold), or start from the persisted index (warm). */
+  /** Scan + read + parse + link graph + full-text index + the first search answered (cold), or
+   *  the same from the persisted index (warm). */
   startMs: number;
+  /** From the start until the note list could answer (names, frontmatter, tags, links). */
+  listMs?: number;
+  /** From the start until the full text is indexed (before the first search). */
+  openMs?: number;
   /** Right after start, then after a forced GC. */
   memoryAfterStart: Memory;
   /** At the end of the phase (searches can fill caches), after a forced GC. */
@@ -43,6 +50,8 @@ export interface ChildResult {
   quickSwitchByQuery?: QueryStats[];
   /** File written → handler done → search finds the new text. */
   update?: Percentiles & { missed: number };
+  /** Link appended on disk → watcher handler → the target's note view lists the backlink. */
+  editBacklink?: Percentiles & { missed: number };
   cacheWriteMs?: number;
   cacheBytes?: number;
   answers?: string[][];

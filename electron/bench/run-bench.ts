@@ -17,6 +17,7 @@ import { queryMix } from './query-mix.ts';
 import { renderReport, type RunInfo } from './report.ts';
 import { checkTargets, type SizeResults } from './targets.ts';
 import { loadVocabulary } from './vocabulary.ts';
+import { probeHelp, probeServe, type ServeProbe } from './serve-probe.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CHILD = path.join(ROOT, 'electron/bench/engine-child.ts');
@@ -59,20 +60,31 @@ for (const size of sizes) {
   const mix = queryMix(vault.plan);
   const step = Math.max(1, Math.floor(size / UPDATES));
   const updates = vault.plan.notes.filter((_, i) => i % step === 7 % step).slice(0, UPDATES).map((n) => ({ id: n.id, abs: path.join(vault.dir, n.id) }));
+  // Each edit links a note to one far from it (by title, as a user types a wikilink).
+  const edits = vault.plan.notes
+    .filter((_, i) => i % step === 3 % step)
+    .slice(0, UPDATES)
+    .map((n, k) => {
+      const target = vault.plan.notes[(vault.plan.notes.indexOf(n) + Math.floor(size / 2) + k) % size];
+      return { source: n.id, abs: path.join(vault.dir, n.id), target: target.id, title: target.title };
+    })
+    .filter((e) => e.source !== e.target);
   const entry: SizeResults = { size, runs: {} };
   for (const engine of engines) {
     const cacheDir = await mkdtemp(path.join(workDir, `cache-${engine}-`));
-    const job = { engine, size, vaultDir: vault.dir, cacheDir, ...mix, updates, latencyBudgetMs: 8000 };
+    const job = { engine, size, vaultDir: vault.dir, cacheDir, ...mix, updates, edits, latencyBudgetMs: 8000 };
     const cold = await runChild({ ...job, phase: 'cold', outFile: path.join(cacheDir, '..', `result-${engine}-${size}-cold.json`) });
     const warm = cold && engine !== 'floor' ? await runChild({ ...job, phase: 'warm', coldAnswers: cold.answers, outFile: path.join(cacheDir, '..', `result-${engine}-${size}-warm.json`) }) : undefined;
     entry.runs[engine] = { cold, warm };
     await rm(cacheDir, { recursive: true, force: true });
   }
+  if (engines.includes('cairn')) entry.serve = await serveRuns(vault.dir, mix.search.map((q) => q.query), size);
   results.push(entry);
 }
+info.help = await probeHelp(ROOT);
 
 info.loadAverage[1] = loadAverage();
-const checks = checkTargets(results);
+const checks = checkTargets(results, info.help);
 const report = renderReport(info, results, checks);
 await writeFile(path.join(outDir, 'latest.md'), report);
 await writeFile(path.join(outDir, 'latest.json'), JSON.stringify({ info, results: results.map(withoutAnswers), checks }, null, 2));
@@ -81,7 +93,7 @@ console.error(`written: ${path.join(outDir, 'latest.md')} and latest.json`);
 
 function withoutAnswers(r: SizeResults): SizeResults {
   const runs = Object.fromEntries(Object.entries(r.runs).map(([e, { cold, warm }]) => [e, { cold: cold && { ...cold, answers: undefined }, warm }]));
-  return { size: r.size, runs };
+  return { size: r.size, runs, serve: r.serve };
 }
 
 /** Runs one child with --expose-gc; its result, or undefined (reported) when it fails. */
@@ -108,4 +120,22 @@ async function runChild(job: ChildJob): Promise<ChildResult | undefined> {
     await rm(jobFile, { force: true });
     await rm(job.outFile, { force: true });
   }
+}
+
+/** `cairn serve` on the vault, twice on one data folder: cold (no index cache), then warm (from the
+ *  cache the first run wrote). */
+async function serveRuns(vaultDir: string, queries: string[], size: number): Promise<{ cold?: ServeProbe; warm?: ServeProbe }> {
+  const dataDir = await mkdtemp(path.join(workDir, 'serve-data-'));
+  const out: { cold?: ServeProbe; warm?: ServeProbe } = {};
+  try {
+    out.cold = await probeServe({ root: ROOT, vaultDir, dataDir, queries, waitForCache: true });
+    console.error(`  [serve ${size} cold] list ${(out.cold.listMs / 1000).toFixed(2)} s, first answer ${(out.cold.firstAnswerMs / 1000).toFixed(2)} s, RSS ${out.cold.rssMB.toFixed(0)} MB`);
+    out.warm = await probeServe({ root: ROOT, vaultDir, dataDir, queries });
+    console.error(`  [serve ${size} warm] list ${(out.warm.listMs / 1000).toFixed(2)} s, first answer ${(out.warm.firstAnswerMs / 1000).toFixed(2)} s, RSS ${out.warm.rssMB.toFixed(0)} MB, ${out.warm.fromCache} from cache`);
+  } catch (err) {
+    console.error(`  serve ${size} failed: ${(err as Error).message}`);
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+  return out;
 }

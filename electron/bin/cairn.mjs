@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI directly (tsx), so `npx cairn` works right after `npm install`.
-// tsx's CommonJS hook runs in this thread; its ESM hook would run on a loader thread, which on
-// Node 20 deadlocks as soon as the CLI starts the index worker (`cairn serve`).
-import { createRequire } from 'node:module';
-import { register } from 'tsx/cjs/api';
+// Runs the built CLI bundle (out/cli/cairn.mjs). `npm install` builds it (the `prepare` script);
+// after changing the source, `npm run build` brings it up to date.
+import { existsSync } from 'node:fs';
 
-register();
-const require = createRequire(import.meta.url);
-const { runCli } = require('../cli.ts');
-process.exitCode = await runCli(process.argv.slice(2));
+const bundle = new URL('../../out/cli/cairn.mjs', import.meta.url);
+if (!existsSync(bundle)) {
+  process.stderr.write('cairn: the command line is not built; run `npm run build` (npm install does it)\n');
+  process.exit(1);
+}
+await import(bundle.href);

@@ -13,7 +13,7 @@ const index: CliCommand = {
     const vault = await ctx.openVault();
     const notes = vault.allNotes();
     const graph = vault.links();
-    const links = [...graph.outgoing.values()].flat();
+    const links = graph.allLinks();
     const diagnostics = vault.diagnostics().map(({ id, code, message, line }) => ({ id, code, message, ...(line ? { line } : {}) }));
     const report = {
       notes: notes.length,
@@ -108,8 +108,8 @@ const links: CliCommand = {
       notes[n.id] = {
         tags: n.tags.map(tagKey),
         aliases: n.aliases,
-        links: (graph.outgoing.get(n.id) ?? []).map((l) => l.target),
-        backlinks: [...new Set((graph.incoming.get(n.id) ?? []).map((b) => b.id))],
+        links: graph.outgoing(n.id).map((l) => l.target),
+        backlinks: [...new Set(graph.backlinks(n.id).map((b) => b.id))],
       };
     }
     json(ctx, { notes });

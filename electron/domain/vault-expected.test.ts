@@ -1,3 +1,4 @@
+import { contextAt } from './links/link-graph.ts';
 // The whole reading pipeline (scan, parse, resolve, graph, unlinked mentions) on two real vaults,
 // against expected JSON: e2e/obsidian-vault/ (written by us with every Obsidian syntax; its
 // expected file is written by hand) and the shipped notes/ (its expected file was generated once
@@ -62,8 +63,8 @@ describe('expected links, tags and aliases of real vaults', () => {
 
   test('property links are part of the graph of the fixture vault', async () => {
     const vault = await Vault.open(FIXTURE);
-    const math = vault.links().incoming.get('Math.md') ?? [];
-    assert.deepEqual(math.find((b) => b.id === 'Home.md'), { id: 'Home.md', line: 4, context: 'related: Math' });
+    const home = vault.links().backlinks('Math.md').find((b) => b.id === 'Home.md');
+    assert.deepEqual(home && { ...home, context: contextAt(vault.getNote('Home.md')!, home.line) }, { id: 'Home.md', line: 4, context: 'related: Math' });
   });
 });
 

@@ -1,7 +1,12 @@
-// Cairn as the app runs it: Vault.open (scan, read, parse, index) with its index cache, and the
-// file watcher's handler, `fileChanged`.
+// Cairn as the app runs it: Vault.open (scan, read, parse, link graph, then the full text) with
+// its index cache, the file watcher's handler (`fileChanged`) and the note view (`noteDetails`).
+import { fileURLToPath } from 'node:url';
 import { Vault } from '../../domain/vault/vault.ts';
-import type { BenchEngine } from './engine.ts';
+import { noteDetails } from '../../domain/vault/note-details.ts';
+import type { BenchEngine, StartTimes } from './engine.ts';
+
+/** The built parse thread (npm run bench builds first); BENCH_POOL=0 reads and parses on one thread. */
+const PARSE_WORKER = process.env.BENCH_POOL === '0' ? undefined : fileURLToPath(new URL('../../../out/parse-worker.cjs', import.meta.url));
 
 export function cairnEngine(): BenchEngine {
   let vault: Vault | null = null;
@@ -9,19 +14,25 @@ export function cairnEngine(): BenchEngine {
     if (!vault) throw new Error('no vault open');
     return vault;
   };
+  const start = async (dir: string, cacheDir: string): Promise<StartTimes> => {
+    const t = performance.now();
+    let listMs: number | undefined;
+    vault = await Vault.open(dir, { cacheDir, parseWorker: PARSE_WORKER, onList: () => (listMs = performance.now() - t) });
+    return { listMs };
+  };
   return {
     name: 'cairn',
-    async coldIndex(dir, cacheDir) {
-      vault = await Vault.open(dir, { cacheDir });
-    },
+    coldIndex: start,
     saveCache: () => open().saveCache(),
-    async warmStart(dir, cacheDir) {
-      vault = await Vault.open(dir, { cacheDir });
-    },
+    warmStart: start,
     search: (q) => open().search.search(q, 20).map((h) => h.id),
     quickSwitch: (q) => open().switcher.search(q, 20).map((h) => h.id),
     async fileChanged(abs) {
       await open().fileChanged(abs);
+    },
+    async editShowsBacklink(sourceAbs, source, target) {
+      await open().fileChanged(sourceAbs);
+      return noteDetails(open(), target)?.backlinks.some((b) => b.id === source) ?? false;
     },
   };
 }

@@ -5,16 +5,25 @@ export interface BenchEngine {
   readonly name: EngineName;
   /** A first start: scans, reads, parses and indexes the vault; returns when it can be searched.
    *  `cacheDir` is an empty folder for the engine's persisted index. */
-  coldIndex(dir: string, cacheDir: string): Promise<void>;
+  coldIndex(dir: string, cacheDir: string): Promise<StartTimes | void>;
   /** Writes the persisted index into the `cacheDir` given to `coldIndex`. */
   saveCache?(): Promise<void>;
   /** A later start from the persisted index, re-reading only the files changed since. */
-  warmStart?(dir: string, cacheDir: string): Promise<void>;
+  warmStart?(dir: string, cacheDir: string): Promise<StartTimes | void>;
   /** Runs a query (Cairn syntax: words, `"phrase"`, `tag:x`); the ids of the hits, best first. */
   search?(query: string): string[];
   quickSwitch?(query: string): string[];
   /** Takes in a file just written on disk, as the app's watcher handler would. */
   fileChanged?(abs: string): Promise<void>;
+  /** Takes in a note just written on disk (the watcher's handler), then shows `target` as the
+   *  note view does; whether `source` is among its backlinks. */
+  editShowsBacklink?(sourceAbs: string, source: string, target: string): Promise<boolean>;
+}
+
+/** Milestones of a start, in ms from its beginning (the start's own time is measured outside). */
+export interface StartTimes {
+  /** The note list (names, frontmatter, tags, links) could answer. */
+  listMs?: number;
 }
 
 export type EngineName = 'floor' | 'cairn' | 'minisearch';

@@ -21,5 +21,9 @@ export function floorEngine(): BenchEngine {
         held.push({ data, content });
       });
     },
+    // The floor of taking in one edited note: read it and parse its frontmatter.
+    async fileChanged(abs) {
+      matter(await readFile(abs, 'utf8'), {});
+    },
   };
 }

@@ -1,5 +1,10 @@
+// The resolved links of every note and the reverse map (backlinks), kept up to date one note at
+// a time: a changed note re-resolves only its own links, and a file added or removed re-resolves
+// only the links whose last path segment could name it (a link resolves by path or by file name,
+// resolve-link.ts, so no other link can change). Context lines are not stored: the note view
+// reads them from the linking note's body when it shows a backlink (contextAt).
 import type { Diagnostic, ParsedNote, RawLink } from '../notes/note-types.ts';
-import { escapesVault, FileIndex, resolveLink } from './resolve-link.ts';
+import { escapesVault, FileIndex, resolveLink, type Resolution } from './resolve-link.ts';
 import { plainLine } from '../search/snippet.ts';
 
 export interface ResolvedLink extends RawLink {
@@ -11,54 +16,231 @@ export interface ResolvedLink extends RawLink {
 export interface Backlink {
   id: string;
   line: number;
-  context: string;
 }
 
-/** Resolved outgoing links of every note and the reverse map. Rebuilt whenever files change. */
-export class LinkGraph {
-  readonly outgoing = new Map<string, ResolvedLink[]>();
-  readonly incoming = new Map<string, Backlink[]>();
-  readonly diagnostics: Diagnostic[] = [];
+/** What the index cache keeps of the graph: each note's resolutions, in the order of its links,
+ *  as [target, ambiguous, other candidates]. */
+export type GraphSnapshot = Array<[id: string, resolutions: Array<[string | null, 0 | 1, string[]]>]>;
 
-  constructor(notes: Iterable<ParsedNote>, files: FileIndex) {
-    for (const note of notes) {
-      const lines = note.body.split('\n');
-      const resolved = note.links.map((link) => {
-        const r = resolveLink(link.path, note.id, files);
-        if (!r.target) {
-          const outside = escapesVault(link.path, note.id);
-          this.diagnostics.push({
-            id: note.id,
-            code: outside ? 'LINK_OUTSIDE_VAULT' : 'UNRESOLVED_LINK',
-            message: outside ? `link leaves the vault: ${link.raw}` : `unresolved link: ${link.raw}`,
-            line: link.line,
-          });
-        } else if (r.ambiguous) {
-          this.diagnostics.push({
-            id: note.id,
-            code: 'AMBIGUOUS_LINK',
-            message: `ambiguous link ${link.raw}: took ${r.target}, also ${r.candidates.join(', ')}`,
-            line: link.line,
-          });
-        }
-        return { ...link, target: r.target, ambiguous: r.ambiguous };
-      });
-      this.outgoing.set(note.id, resolved);
-      const seen = new Set<string>();
-      for (const link of resolved) {
-        // A link to the note itself (`[[#Heading]]`) is a link but no backlink (electron/domain/README.md §1).
-        if (!link.target || link.target === note.id) continue;
-        const dedupe = `${link.target}\n${link.line}`;
-        if (seen.has(dedupe)) continue;
-        seen.add(dedupe);
-        const list = this.incoming.get(link.target) ?? [];
-        // A property link's line is in the frontmatter: its context is the property.
-        const context = link.property ? `${link.property}: ${link.display ?? link.path}` : contextLine(lines[link.line - note.bodyStartLine] ?? '');
-        list.push({ id: note.id, line: link.line, context });
-        this.incoming.set(link.target, list);
+/** Links whose last segment is `.`/`..` can land on a folder's name: re-resolved on every change. */
+const ANY_NAME = '\0any';
+
+const key = (p: string) => p.normalize('NFC').toLowerCase();
+const withoutMd = (p: string) => p.replace(/\.md$/i, '');
+
+/** The name keys a file is found under by resolveLink (its basename, without `.md`). */
+function fileNameKey(id: string): string {
+  return key(withoutMd(id.slice(id.lastIndexOf('/') + 1)));
+}
+
+/** The name keys under which a file could answer a link written as `p`. */
+function linkNameKeys(p: string): string[] {
+  const normal = p.normalize('NFC').trim().replace(/\\/g, '/');
+  const last = normal.slice(normal.lastIndexOf('/') + 1);
+  if (last === '' || last === '.' || last === '..') return [ANY_NAME];
+  const k = key(last);
+  const bare = withoutMd(k);
+  // `[[x.md]]` also finds a file named `x.md.md` (exact path + `.md`), whose name key is `x.md`.
+  return bare === k ? [k] : [k, bare];
+}
+
+/** A note's resolutions, beside its parsed links (not copies of them: the graph of a large vault
+ *  would otherwise hold every link twice); ResolvedLink objects are made when asked for. */
+interface NoteEntry {
+  note: ParsedNote;
+  /** Per link of `note.links`: its target (null: unresolved), whether ambiguous, and the other
+   *  files it could have meant (resolve-link.ts, kept for the cache's diagnostics). */
+  resolved: Array<string | null>;
+  ambiguous: boolean[];
+  candidates: string[][];
+  diagnostics: Diagnostic[];
+  /** Targets this note links to (for removing its backlinks). */
+  targets: Set<string>;
+}
+
+const NONE: string[] = [];
+
+export class LinkGraph {
+  private readonly entries = new Map<string, NoteEntry>();
+  /** target → source → lines of the links (in link order). */
+  private readonly incoming = new Map<string, Map<string, number[]>>();
+  /** Name key → notes holding a link whose last segment has that name; built when a file is first
+   *  added or removed (a start from the cache need not pay for it). */
+  private byName: Map<string, Set<string>> | null = null;
+
+  constructor(private readonly files: FileIndex) {}
+
+  /** Builds the graph of `notes`, resolving every link. */
+  static build(notes: Iterable<ParsedNote>, files: FileIndex): LinkGraph {
+    const graph = new LinkGraph(files);
+    for (const note of notes) graph.setNote(note);
+    return graph;
+  }
+
+  /** The graph as it was saved, for the same notes; links are not resolved again. Throws when the
+   *  snapshot does not fit the notes (the cache is then not used). */
+  static restore(snapshot: GraphSnapshot, notes: ReadonlyMap<string, ParsedNote>, files: FileIndex): LinkGraph {
+    const graph = new LinkGraph(files);
+    for (const [id, resolutions] of snapshot) {
+      const note = notes.get(id);
+      if (!note) continue;
+      if (resolutions.length !== note.links.length) throw new Error(`graph snapshot does not fit ${id}`);
+      graph.enter(note, resolutions.map(([target, ambiguous, candidates]) => ({ target, ambiguous: ambiguous === 1, candidates })));
+    }
+    return graph;
+  }
+
+  snapshot(): GraphSnapshot {
+    return [...this.entries.values()].map((e) => [e.note.id, e.resolved.map((t, i) => [t, e.ambiguous[i] ? 1 : 0, e.candidates[i]])]);
+  }
+
+  /** Adds or replaces a note: its own links are resolved again, and its backlinks elsewhere move. */
+  setNote(note: ParsedNote): void {
+    this.enter(note, note.links.map((l) => resolveLink(l.path, note.id, this.files)));
+  }
+
+  removeNote(id: string): void {
+    const e = this.entries.get(id);
+    if (!e) return;
+    for (const t of e.targets) {
+      const sources = this.incoming.get(t);
+      sources?.delete(id);
+      if (sources?.size === 0) this.incoming.delete(t);
+    }
+    if (this.byName) {
+      for (const k of nameKeysOf(e.note)) {
+        const set = this.byName.get(k);
+        set?.delete(id);
+        if (set?.size === 0) this.byName.delete(k);
       }
     }
+    this.entries.delete(id);
   }
+
+  /** A file (note or attachment) appeared or disappeared in the file index: the links that could
+   *  name it are resolved again (an unresolved link may now resolve, an exact one become ambiguous). */
+  fileAddedOrRemoved(fileId: string): void {
+    const byName = this.nameIndex();
+    const linkers = new Set([...(byName.get(fileNameKey(fileId)) ?? []), ...(byName.get(ANY_NAME) ?? [])]);
+    for (const id of linkers) {
+      const e = this.entries.get(id);
+      if (e) this.setNote(e.note);
+    }
+  }
+
+  outgoing(id: string): ResolvedLink[] {
+    const e = this.entries.get(id);
+    return e ? linksOf(e) : [];
+  }
+
+  allLinks(): ResolvedLink[] {
+    return [...this.entries.values()].flatMap(linksOf);
+  }
+
+  private nameIndex(): Map<string, Set<string>> {
+    if (this.byName) return this.byName;
+    const byName = new Map<string, Set<string>>();
+    for (const e of this.entries.values()) addNameKeys(byName, e.note);
+    return (this.byName = byName);
+  }
+
+  /** Notes linking to `id`, one entry per line, by linking note id (then line), as a cold build gives. */
+  backlinks(id: string): Backlink[] {
+    const sources = this.incoming.get(id);
+    if (!sources) return [];
+    const ids = [...sources.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return ids.flatMap((s) => sources.get(s)!.map((line) => ({ id: s, line })));
+  }
+
+  linkers(id: string): Set<string> {
+    return new Set(this.incoming.get(id)?.keys() ?? []);
+  }
+
+  diagnostics(): Diagnostic[] {
+    return [...this.entries.values()].flatMap((e) => e.diagnostics);
+  }
+
+  diagnosticsOf(id: string): Diagnostic[] {
+    return this.entries.get(id)?.diagnostics ?? [];
+  }
+
+  private enter(note: ParsedNote, resolutions: Resolution[]): void {
+    this.removeNote(note.id);
+    const diagnostics: Diagnostic[] = [];
+    note.links.forEach((link, i) => {
+      const r = resolutions[i];
+      if (!r.target) {
+        const outside = escapesVault(link.path, note.id);
+        diagnostics.push({
+          id: note.id,
+          code: outside ? 'LINK_OUTSIDE_VAULT' : 'UNRESOLVED_LINK',
+          message: outside ? `link leaves the vault: ${link.raw}` : `unresolved link: ${link.raw}`,
+          line: link.line,
+        });
+      } else if (r.ambiguous) {
+        diagnostics.push({
+          id: note.id,
+          code: 'AMBIGUOUS_LINK',
+          message: `ambiguous link ${link.raw}: took ${r.target}, also ${r.candidates.join(', ')}`,
+          line: link.line,
+        });
+      }
+    });
+    const targets = new Set<string>();
+    note.links.forEach((link, i) => {
+      const target = resolutions[i].target;
+      // A link to the note itself (`[[#Heading]]`) is a link but no backlink (electron/domain/README.md §1).
+      if (!target || target === note.id) return;
+      let sources = this.incoming.get(target);
+      if (!sources) this.incoming.set(target, (sources = new Map()));
+      const lines = sources.get(note.id) ?? [];
+      if (!lines.includes(link.line)) lines.push(link.line);
+      sources.set(note.id, lines);
+      targets.add(target);
+    });
+    if (this.byName) addNameKeys(this.byName, note);
+    this.entries.set(note.id, {
+      note,
+      resolved: resolutions.map((r) => r.target),
+      ambiguous: resolutions.map((r) => r.ambiguous),
+      candidates: resolutions.map((r) => (r.candidates.length ? r.candidates : NONE)),
+      diagnostics,
+      targets,
+    });
+  }
+}
+
+function linksOf(e: NoteEntry): ResolvedLink[] {
+  return e.note.links.map((link, i) => ({ ...link, target: e.resolved[i], ambiguous: e.ambiguous[i] }));
+}
+
+function nameKeysOf(note: ParsedNote): Set<string> {
+  return new Set(note.links.flatMap((l) => (l.path === '' ? [] : linkNameKeys(l.path))));
+}
+
+function addNameKeys(byName: Map<string, Set<string>>, note: ParsedNote): void {
+  for (const k of nameKeysOf(note)) {
+    let set = byName.get(k);
+    if (!set) byName.set(k, (set = new Set()));
+    set.add(note.id);
+  }
+}
+
+/** The line `line` (1-based, of the file) of a note, as readable context: read when shown. */
+export function contextAt(note: ParsedNote, line: number, max = 240): string {
+  // A property link's line is in the frontmatter: its context is the property.
+  if (line < note.bodyStartLine) {
+    const prop = note.links.find((l) => l.property && l.line === line);
+    return prop ? contextLine(`${prop.property}: ${prop.display ?? prop.path}`, max) : '';
+  }
+  let at = 0;
+  for (let i = note.bodyStartLine; i < line && at >= 0; i++) {
+    const nl = note.body.indexOf('\n', at);
+    at = nl < 0 ? -1 : nl + 1;
+  }
+  if (at < 0 || line < note.bodyStartLine) return '';
+  const end = note.body.indexOf('\n', at);
+  return contextLine(note.body.slice(at, end < 0 ? undefined : end), max);
 }
 
 /** The line around a link, as readable text (markdown syntax dropped), at most `max` characters. */

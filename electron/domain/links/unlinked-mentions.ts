@@ -26,7 +26,7 @@ export function unlinkedMentions(
   limit = 50,
 ): Mention[] {
   const names = [note.title, ...note.aliases].filter((n) => n.trim().length >= MIN_NAME);
-  const linkers = new Set((graph.incoming.get(note.id) ?? []).map((b) => b.id));
+  const linkers = graph.linkers(note.id);
   const out: Mention[] = [];
   const seen = new Set<string>();
   for (const name of names) {
@@ -47,6 +47,9 @@ export function unlinkedMentions(
 }
 
 function findMention(note: ParsedNote, needle: string): { line: number; context: string } | null {
+  // Most candidates (notes holding the name's words, not the name) fail here, before the costly
+  // masking below; masking only blanks text out, so it cannot make a name appear.
+  if (!foldWithMap(note.body).folded.includes(needle)) return null;
   const masked = maskLinkTargets(maskCode(note.body)).split('\n');
   const lines = note.body.split('\n');
   for (let i = 0; i < masked.length; i++) {

@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseNote } from './parse-note.ts';
 import { FileIndex } from '../links/resolve-link.ts';
-import { LinkGraph } from '../links/link-graph.ts';
+import { contextAt, LinkGraph } from '../links/link-graph.ts';
 
 const linksOf = (yaml: string) =>
   parseNote('n.md', `---\n${yaml}\n---\nbody`).links.map(({ path, subpath, display, line, property }) => ({ path, subpath, display, line, property }));
@@ -45,14 +45,14 @@ describe('property links (links in frontmatter values)', () => {
   test('property links count as outgoing links and backlinks, with the property as context', () => {
     const a = parseNote('a.md', '---\nrelated: "[[b]]"\n---\nno body link');
     const b = parseNote('b.md', 'target');
-    const graph = new LinkGraph([a, b], new FileIndex(['a.md', 'b.md']));
-    assert.deepEqual(graph.outgoing.get('a.md')?.map((l) => l.target), ['b.md']);
-    assert.deepEqual(graph.incoming.get('b.md'), [{ id: 'a.md', line: 2, context: 'related: b' }]);
+    const graph = LinkGraph.build([a, b], new FileIndex(['a.md', 'b.md']));
+    assert.deepEqual(graph.outgoing('a.md').map((l) => l.target), ['b.md']);
+    assert.deepEqual(graph.backlinks('b.md').map((l) => ({ ...l, context: contextAt(a, l.line) })), [{ id: 'a.md', line: 2, context: 'related: b' }]);
   });
 
   test('backlink context shows links as the reader does, never a raw ^', () => {
     const a = parseNote('a.md', 'see [[b#^blk]], [[b#Head]] and [[b#^x|shown]]');
-    const graph = new LinkGraph([a, parseNote('b.md', 'x')], new FileIndex(['a.md', 'b.md']));
-    assert.deepEqual(graph.incoming.get('b.md')?.map((l) => l.context), ['see b › blk, b › Head and shown']);
+    const graph = LinkGraph.build([a, parseNote('b.md', 'x')], new FileIndex(['a.md', 'b.md']));
+    assert.deepEqual(graph.backlinks('b.md').map((l) => contextAt(a, l.line)), ['see b › blk, b › Head and shown']);
   });
 });

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Vault } from './vault.ts';
 import { INDEX_VERSION, cacheFolderOf } from './index-cache.ts';
+import { noteDetails } from './note-details.ts';
 
 const NOTES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../notes');
 const QUERIES = ['인스턴스를', '메이커', 'optimiz', 'tag:service 비용 절감', '"spot instance"', 'ri-optimization', 'nan-note', 'zz'];
@@ -27,6 +28,13 @@ async function rewriteUnnoticed(rel: string, from: string, to: string): Promise<
 
 const sortedNotes = (v: Vault) => v.allNotes().sort((a, b) => (a.id < b.id ? -1 : 1));
 const answers = (v: Vault) => QUERIES.map((q) => [v.search.search(q, 50), v.switcher.search(q)]);
+/** Everything a user can ask of every note: its details (links, backlinks with their context,
+ *  unlinked mentions, tags, diagnostics), a search and a quick switch by its title, and the tags. */
+const everything = (v: Vault) => ({
+  notes: sortedNotes(v).map((n) => [noteDetails(v, n.id), v.search.search(n.title, 20), v.switcher.search(n.title, 10)]),
+  tags: [...v.tagTree()].map(([k, t]) => [k, t.tag, [...t.ids].sort()]).sort(),
+  answers: answers(v),
+});
 
 beforeEach(async () => {
   vaultDir = await mkdtemp(path.join(os.tmpdir(), 'cairn-cache-vault-'));
@@ -61,6 +69,27 @@ describe('index cache', () => {
     const codes = (v: Vault) => v.diagnostics().map((d) => `${d.id} ${d.code}`).sort();
     assert.deepEqual(codes(warm), codes(cold));
     assert.deepEqual(answers(warm), answers(cold));
+    assert.equal(warm.origin.fromCache, warm.allNotes().length, 'every note came from the cache');
+    assert.equal(warm.origin.read, 0);
+    assert.equal(warm.origin.notice, null);
+  });
+
+  test('on the whole shipped vault, a warm start answers exactly as a cold index: search, links, backlinks, tags', async () => {
+    const cold = await savedCache();
+    const warm = await Vault.open(vaultDir, { cacheDir });
+    assert.ok(warm.origin.fromCache === warm.allNotes().length && warm.origin.fromCache > 10, 'the shipped vault came from the cache');
+    assert.deepStrictEqual(everything(warm), everything(cold));
+  });
+
+  test('a file whose size changed (same mtime) is read again', async () => {
+    await savedCache();
+    const text = await readFile(at('nan-note.md'), 'utf8');
+    await writeFile(at('nan-note.md'), text.replace('marker-word', 'longer-fresh-word'));
+    await utimes(at('nan-note.md'), PINNED, PINNED);
+    const warm = await Vault.open(vaultDir, { cacheDir });
+    assert.equal(warm.origin.read, 1);
+    assert.deepEqual(warm.search.search('longer-fresh-word').map((h) => h.id), ['nan-note.md']);
+    assert.deepEqual(warm.search.search('marker-word'), []);
   });
 
   test('a file with the same size and mtime comes from the cache, unread', async () => {
@@ -134,6 +163,8 @@ describe('index cache', () => {
       // Were the cache used, this same-size, same-mtime change would go unseen.
       await rewriteUnnoticed('nan-note.md', 'marker-word', 'fresh-words');
       const vault = await Vault.open(vaultDir, { cacheDir });
+      assert.equal(vault.origin.fromCache, 0);
+      assert.match(vault.origin.notice ?? '', /^The index cache .*indexed again\.$/, 'a one-line notice says why');
       assert.deepEqual(vault.search.search('fresh-words').map((h) => h.id), ['nan-note.md']);
       assert.deepEqual(answers(vault), answers(await Vault.open(vaultDir)));
       await vault.saveCache();

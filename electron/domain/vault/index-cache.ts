@@ -1,10 +1,13 @@
-// The persisted index: parsed notes and the search index of a vault, so that a later start reads
-// only the files changed since (by size and mtime) instead of parsing and indexing every note.
+// The persisted index: the parsed notes, the link graph and the search index's snapshot of a
+// vault, so that a later start reads only the files changed since (by size and mtime) instead of
+// parsing and indexing every note. It lives in the app data folder, never in the vault
+// (README.md, "Where state lives" in SECURITY.md's threat model: the vault holds only what the
+// user wrote).
 //
 // Layout: `<cacheDir>/<sha1(vault root)>/manifest.json` names one data file and its checksum;
-// the data file holds sections (see `Sections`). A new data file is written first and the
-// manifest replaced by a rename, so a crash leaves the old cache or none, never a mix. Anything
-// missing, truncated, corrupt or of another INDEX_VERSION is ignored: the vault is indexed cold.
+// the data file holds sections (see `encode`). A new data file is written first and the manifest
+// replaced by a rename, so a crash leaves the old cache or none, never a mix. Anything truncated,
+// corrupt or of another INDEX_VERSION is ignored with a one-line notice: the vault is indexed cold.
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -12,13 +15,18 @@ import path from 'node:path';
 import v8 from 'node:v8';
 import { crc32 } from 'node:zlib';
 import type { ParsedNote } from '../notes/note-types.ts';
+import type { GraphSnapshot } from '../links/link-graph.ts';
 import type { QuickSwitchSnapshot } from '../search/quick-switch.ts';
-import type { SearchSnapshot } from '../search/search-index.ts';
+import type { SearchIndex } from '../search/search-index.ts';
 import type { VaultFile } from './scan-vault.ts';
 
-/** Bump when the cache layout, ParsedNote, the note parser or the tokenizer changes: an old
- *  cache would otherwise serve notes parsed or indexed the old way. */
-export const INDEX_VERSION = 3; // 2: property links in ParsedNote.links; 3: the FlexSearch snapshot
+/** Bump when the cache layout, ParsedNote, the note parser, link resolution or the search index
+ *  changes: an old cache would otherwise serve notes parsed or indexed the old way. The search
+ *  snapshot is opaque here (SearchIndex.snapshot/restore); a restore that throws also means cold. */
+export const INDEX_VERSION = 4; // 2: property links; 3: the FlexSearch snapshot; 4: link graph and quick switcher
+
+/** The search index's snapshot: saved and restored as it is (V8's structured serialisation). */
+export type SearchSnapshot = ReturnType<SearchIndex['snapshot']>;
 
 export interface CachedFile {
   id: string;
@@ -30,10 +38,19 @@ export interface IndexCacheData {
   /** The note files, in the order of `notes`. */
   files: CachedFile[];
   notes: ParsedNote[];
+  /** Every file id of the vault (notes and attachments): links resolved against this set. */
+  allFiles: string[];
+  graph: GraphSnapshot;
   search: SearchSnapshot;
   /** The quick switcher's entries (absent in a cache written before it: then rebuilt). */
   switcher?: QuickSwitchSnapshot;
 }
+
+/** A cache as read: the search snapshot is decoded only when asked for (after the note list is up). */
+export type CachedIndex = Omit<IndexCacheData, 'search'> & { search(): SearchSnapshot };
+
+/** `data` null: no cache (first start, `notice` null) or one that cannot be trusted (`notice` says why). */
+export type CacheRead = { data: CachedIndex; notice: null } | { data: null; notice: string | null };
 
 interface Manifest {
   version: number;
@@ -44,18 +61,15 @@ interface Manifest {
   sections: Record<string, [offset: number, length: number]>;
 }
 
-/** Sections: `meta` is JSON (notes without their bodies, files), `exact` V8's serialisation;
- *  the bodies are UTF-16 text (decoding it is a copy, unlike UTF-8); `search` is the search
- *  index's snapshot (FlexSearch's export) as JSON. */
-type SectionName = string;
-
 interface Meta {
   files: Array<[id: string, size: number, mtimeMs: number]>;
+  allFiles: string[];
   /** The notes with an empty body (it is in `bodies`; the key stays, so keys keep their order). */
   notes: ParsedNote[];
   /** Indexes of notes whose frontmatter JSON cannot carry exactly (NaN, Infinity, -0, undefined):
    *  those are in the `exact` section, serialised by V8. */
   exact: number[];
+  graph: GraphSnapshot;
   switcher?: QuickSwitchSnapshot;
 }
 
@@ -63,20 +77,32 @@ export function cacheFolderOf(cacheDir: string, root: string): string {
   return path.join(cacheDir, createHash('sha1').update(root).digest('hex'));
 }
 
-/** The cached index of the vault at `root`, or null when there is none that can be trusted. */
-export async function readIndexCache(cacheDir: string, root: string): Promise<IndexCacheData | null> {
+const AGAIN = 'the vault was indexed again';
+
+/** The cached index of the vault at `root`; never rejects. */
+export async function readIndexCache(cacheDir: string, root: string): Promise<CacheRead> {
   const folder = cacheFolderOf(cacheDir, root);
+  let manifest: Manifest;
   try {
-    const manifest = JSON.parse(await readFile(path.join(folder, 'manifest.json'), 'utf8')) as Manifest;
-    if (manifest.version !== INDEX_VERSION || manifest.root !== root || os.endianness() !== 'LE') return null;
-    if (path.basename(manifest.data) !== manifest.data) return null;
+    manifest = JSON.parse(await readFile(path.join(folder, 'manifest.json'), 'utf8')) as Manifest;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { data: null, notice: null };
+    return { data: null, notice: `The index cache could not be read (${shortReason(err)}); ${AGAIN}.` };
+  }
+  try {
+    if (manifest.version !== INDEX_VERSION) return { data: null, notice: `The index cache is from another version of Cairn; ${AGAIN}.` };
+    if (manifest.root !== root || os.endianness() !== 'LE' || path.basename(String(manifest.data)) !== manifest.data) {
+      return { data: null, notice: `The index cache does not belong to this vault; ${AGAIN}.` };
+    }
     const buf = await readFile(path.join(folder, manifest.data));
-    if (buf.length !== manifest.bytes || crc32(buf) !== manifest.crc32) return null;
-    return decode(buf, manifest.sections);
-  } catch {
-    return null;
+    if (buf.length !== manifest.bytes || crc32(buf) !== manifest.crc32) return { data: null, notice: `The index cache is damaged (incomplete or altered); ${AGAIN}.` };
+    return { data: decode(buf, manifest.sections), notice: null };
+  } catch (err) {
+    return { data: null, notice: `The index cache could not be read (${shortReason(err)}); ${AGAIN}.` };
   }
 }
+
+const shortReason = (err: unknown) => String((err as Error)?.message ?? err).split('\n')[0].slice(0, 120);
 
 export async function writeIndexCache(cacheDir: string, root: string, data: IndexCacheData): Promise<void> {
   const folder = cacheFolderOf(cacheDir, root);
@@ -109,7 +135,7 @@ export class CachedNotes {
   private readonly stats = new Map<string, CachedFile>();
   private readonly taken = new Set<string>();
 
-  constructor(readonly data: IndexCacheData) {
+  constructor(readonly data: CachedIndex) {
     data.files.forEach((f, i) => {
       this.stats.set(f.id, f);
       this.byId.set(f.id, data.notes[i]);
@@ -130,11 +156,12 @@ export class CachedNotes {
   }
 }
 
-function encode({ files, notes, search, switcher }: IndexCacheData): { parts: Buffer[]; sections: Manifest['sections'] } {
+function encode({ files, notes, allFiles, graph, search, switcher }: IndexCacheData): { parts: Buffer[]; sections: Manifest['sections'] } {
   const exact: number[] = [];
   const exactNotes: ParsedNote[] = [];
   const meta: Meta = {
     files: files.map((f) => [f.id, f.size, f.mtimeMs]),
+    allFiles,
     notes: notes.map((note, i) => {
       const bodyless = { ...note, body: '' };
       if (isJsonExact(note.frontmatter)) return bodyless;
@@ -143,22 +170,25 @@ function encode({ files, notes, search, switcher }: IndexCacheData): { parts: Bu
       return { ...bodyless, frontmatter: {} };
     }),
     exact,
+    graph,
     switcher,
   };
+  // Bodies as one UTF-16 text: decoding it is a copy (unlike UTF-8), and each body is then a
+  // slice of it, so no body is held twice.
   let bodies = '';
   const bodyEnds = new Int32Array(notes.length);
   notes.forEach((n, i) => (bodyEnds[i] = (bodies += n.body).length));
-  const content: Record<SectionName, Buffer> = {
+  const content: Record<string, Buffer> = {
     meta: Buffer.from(JSON.stringify(meta)),
     exact: v8.serialize(exactNotes),
     bodies: Buffer.from(bodies, 'utf16le'),
     bodyEnds: bytesOf(bodyEnds),
-    search: Buffer.from(JSON.stringify(search)),
+    search: v8.serialize(search),
   };
   const parts: Buffer[] = [];
   const sections = {} as Manifest['sections'];
   let offset = 0;
-  for (const [name, buf] of Object.entries(content) as Array<[SectionName, Buffer]>) {
+  for (const [name, buf] of Object.entries(content)) {
     sections[name] = [offset, buf.length];
     const padding = (8 - (buf.length % 8)) % 8;
     parts.push(buf, Buffer.alloc(padding));
@@ -167,8 +197,8 @@ function encode({ files, notes, search, switcher }: IndexCacheData): { parts: Bu
   return { parts, sections };
 }
 
-function decode(buf: Buffer, sections: Manifest['sections']): IndexCacheData {
-  const section = (name: SectionName) => {
+function decode(buf: Buffer, sections: Manifest['sections']): CachedIndex {
+  const section = (name: string) => {
     if (!Object.hasOwn(sections, name)) throw new Error(`cache section ${name} missing`);
     const [offset, length] = sections[name];
     if (!(offset >= 0 && length >= 0 && offset + length <= buf.length)) throw new Error(`cache section ${name} out of range`);
@@ -182,6 +212,7 @@ function decode(buf: Buffer, sections: Manifest['sections']): IndexCacheData {
   if (meta.files.length !== metaNotes.length || bodyEnds.length !== metaNotes.length || exactNotes.length !== meta.exact.length) {
     throw new Error('cache sections disagree');
   }
+  if (!Array.isArray(meta.allFiles) || !Array.isArray(meta.graph)) throw new Error('cache meta incomplete');
   meta.exact.forEach((i, k) => (metaNotes[i] = exactNotes[k]));
   let start = 0;
   metaNotes.forEach((note, i) => {
@@ -190,11 +221,20 @@ function decode(buf: Buffer, sections: Manifest['sections']): IndexCacheData {
     note.body = bodies.slice(start, end);
     start = end;
   });
+  // The search section is decoded later, once; the file's buffer is let go then.
+  let searchBytes: Buffer | null = section('search');
   return {
     files: meta.files.map(([id, size, mtimeMs]) => ({ id, size, mtimeMs })),
     notes: metaNotes,
-    search: JSON.parse(section('search').toString('utf8')) as SearchSnapshot,
+    allFiles: meta.allFiles,
+    graph: meta.graph,
     switcher: meta.switcher,
+    search() {
+      if (!searchBytes) throw new Error('the search snapshot was already taken');
+      const snap = v8.deserialize(searchBytes) as SearchSnapshot;
+      searchBytes = null;
+      return snap;
+    },
   };
 }
 

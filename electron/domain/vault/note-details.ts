@@ -1,5 +1,6 @@
 import type { Diagnostic, Heading, LinkKind } from '../notes/note-types.ts';
 import { unlinkedMentions } from '../links/unlinked-mentions.ts';
+import { contextAt } from '../links/link-graph.ts';
 import type { Vault } from './vault.ts';
 
 export interface NoteLink {
@@ -36,7 +37,7 @@ export function noteDetails(vault: Vault, id: string): NoteDetails | null {
   if (!note) return null;
   const graph = vault.links();
   const titleOf = (other: string) => vault.getNote(other)?.title ?? other;
-  const links = (graph.outgoing.get(id) ?? []).map((l) => ({
+  const links = graph.outgoing(id).map((l) => ({
     raw: l.raw,
     kind: l.kind,
     target: l.target,
@@ -57,8 +58,12 @@ export function noteDetails(vault: Vault, id: string): NoteDetails | null {
     modified: note.modified,
     headings: note.headings,
     links,
-    backlinks: (graph.incoming.get(id) ?? []).map((b) => ({ ...b, title: titleOf(b.id) })),
+    // Context lines are read from the linking notes now, not kept in the graph.
+    backlinks: graph.backlinks(id).map((b) => {
+      const from = vault.getNote(b.id);
+      return { ...b, title: from?.title ?? b.id, context: from ? contextAt(from, b.line) : '' };
+    }),
     unlinkedMentions: unlinkedMentions(note, graph, lookup).map((m) => ({ ...m, title: titleOf(m.id) })),
-    diagnostics: [...note.diagnostics, ...graph.diagnostics.filter((d) => d.id === id)],
+    diagnostics: [...note.diagnostics, ...graph.diagnosticsOf(id)],
   };
 }

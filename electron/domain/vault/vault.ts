@@ -1,6 +1,5 @@
 import { lstat, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { DomainError } from '../domain-error.ts';
 import type { Diagnostic, ParsedNote } from '../notes/note-types.ts';
 import { parseNote } from '../notes/parse-note.ts';
 import { tagKey, tagWithAncestors } from '../notes/parse-tags.ts';
@@ -11,23 +10,50 @@ import { SearchIndex } from '../search/search-index.ts';
 import { fold } from '../text/fold.ts';
 import { CachedNotes, cachedFileOf, readIndexCache, writeIndexCache } from './index-cache.ts';
 import { readNoteFile } from './read-note-file.ts';
+import { parseOnPool } from './parse-pool.ts';
 import { isNoteId, resolveInVault, scanVault, type VaultFile } from './scan-vault.ts';
 
-export class VaultError extends DomainError {
-  constructor(code: 'VAULT_NOT_FOUND' | 'VAULT_UNREADABLE', message: string) {
-    super(code, message);
-  }
-}
+import { VaultError } from './vault-error.ts';
+
+export { VaultError };
 
 export type VaultChange = { kind: 'add' | 'change' | 'delete'; id: string };
 
+/** How far an opening vault has got: `read` notes read and parsed (the list), `text` notes in the
+ *  full-text index. */
+export type OpenStage = 'read' | 'text';
+
 export interface VaultOpenOptions {
-  /** Hears (notes read, notes found) while the vault is indexed. */
-  onProgress?: (done: number, total: number) => void;
+  /** Hears (done, total, stage) while the vault is indexed. */
+  onProgress?: (done: number, total: number, stage: OpenStage) => void;
+  /** Called once every note is read and parsed and the link graph is built, before the full-text
+   *  index: note list, tags, links and the quick switcher can answer from then on. */
+  onList?: (vault: Vault) => void;
   /** Folder of index caches (e.g. `<dataDir>/index-cache`): open reuses the notes unchanged
    *  since `saveCache` (index-cache.ts). Without it nothing is cached. */
   cacheDir?: string;
+  /** The built parse thread (out/parse-worker.cjs): with it, a cold index of at least
+   *  POOL_MIN notes is read and parsed on a thread per core (parse-pool.ts). */
+  parseWorker?: string | URL;
 }
+
+/** Below this many notes to read, starting threads costs more than it saves. */
+const POOL_MIN = 400;
+
+/** Where an open vault's index came from (the UI shows it, and a notice when the cache was bad). */
+export interface IndexOrigin {
+  /** Notes taken from the index cache unchanged. */
+  fromCache: number;
+  /** Notes read and parsed from their files. */
+  read: number;
+  /** Cached notes whose file is gone. */
+  dropped: number;
+  /** One line to show when the cache could not be used, else null. */
+  notice: string | null;
+}
+
+/** Work done in one go before the event loop gets a turn (other calls wait at most this long). */
+const SLICE_MS = 30;
 
 /**
  * A vault in memory: every file, every parsed note, their links and the search index.
@@ -39,17 +65,22 @@ export class Vault {
   private readonly fileIndex = new FileIndex();
   private graph: LinkGraph | null = null;
   private readonly scanDiagnostics: Diagnostic[] = [];
-  readonly search = new SearchIndex();
-  /** The quick switcher's index over names (quick-switch.ts), kept beside the full text. */
+  search = new SearchIndex();
+  /** The quick switcher's index over names (quick-switch.ts): filled with the list, before the full text. */
   readonly switcher = new QuickSwitchIndex();
+  readonly origin: IndexOrigin = { fromCache: 0, read: 0, dropped: 0, notice: null };
+  /** Whether the full-text index holds every note (false between onList and the end of open). */
+  fullText = false;
 
   private cacheDir: string | null = null;
 
   private constructor(readonly root: string) {}
 
-  /** @param options its options, or only `onProgress`. */
+  /** Opens a vault: scan, then read and parse (or take from the cache) every note, build the link
+   *  graph (`onList` fires), then fill the full-text index. Resolves when all of it is done.
+   *  @param options its options, or only `onProgress`. */
   static async open(dir: string, options: VaultOpenOptions | VaultOpenOptions['onProgress'] = {}): Promise<Vault> {
-    const { onProgress, cacheDir } = typeof options === 'function' ? { onProgress: options, cacheDir: undefined } : options;
+    const { onProgress, cacheDir, onList, parseWorker } = typeof options === 'function' ? { onProgress: options } as VaultOpenOptions : options;
     const root = path.resolve(dir);
     let st;
     try {
@@ -70,62 +101,137 @@ export class Vault {
     for (const p of scan.problems) vault.scanDiagnostics.push({ id: p.id, code: p.code, message: p.message });
     const total = scan.files.filter((f) => isNoteId(f.id)).length;
     let done = 0;
-    onProgress?.(0, total);
+    onProgress?.(0, total, 'read');
     vault.cacheDir = cacheDir ?? null;
-    const cache = await reading;
-    const cached = cache && new CachedNotes(cache);
-    if (cached) {
-      vault.search.restore(cached.data.search, cached.byId);
-      // An older cache has no switcher snapshot (or another version of it): its notes are put again.
-      if (!vault.switcher.restore(cached.data.switcher, (id) => cached.byId.has(id))) for (const n of cached.byId.values()) vault.switcher.put(n);
-    }
-    // Files are read in parallel but enter the index in scan order, so ties in ranking (and the
-    // cache's equality with a cold index) never depend on which read finished first.
-    const read: Array<ParsedNote | null> = new Array(scan.files.length).fill(null);
-    await mapLimit(scan.files.map((file, i) => ({ file, i })), 16, async ({ file, i }) => {
+    const cacheRead = await reading;
+    vault.origin.notice = cacheRead?.notice ?? null;
+    const cached = cacheRead?.data ? new CachedNotes(cacheRead.data) : null;
+    for (const file of scan.files) {
       vault.files.set(file.id, file);
       vault.fileIndex.add(file.id);
+    }
+    // Files are read in parallel; the notes enter the maps and the index in scan order, so ties in
+    // ranking (and the cache's equality with a cold index) never depend on which read finished first.
+    const parsed: Array<ParsedNote | null> = new Array(scan.files.length).fill(null);
+    const toRead: number[] = [];
+    scan.files.forEach((file, i) => {
       if (!isNoteId(file.id)) return;
       const unchanged = cached?.unchanged(file);
-      if (unchanged) vault.notes.set(unchanged.id, unchanged);
-      else read[i] = await vault.read(file);
-      // Every 250 notes and at the end: often enough for a progress bar, rarely enough to be free.
-      if (++done % 250 === 0 || done === total) onProgress?.(done, total);
+      if (unchanged) parsed[i] = unchanged;
+      else toRead.push(i);
     });
-    for (const note of read) if (note) vault.take(note);
-    // Cached notes whose file is gone (changed ones were loaded again, replacing theirs).
-    for (const id of cached?.notReused() ?? []) {
-      if (vault.notes.has(id)) continue;
-      vault.search.remove(id);
-      vault.switcher.remove(id);
+    done = total - toRead.length;
+    vault.origin.fromCache = done;
+    vault.origin.read = toRead.length;
+    if (done) onProgress?.(done, total, 'read');
+    if (parseWorker && toRead.length >= POOL_MIN) {
+      let reported = done;
+      const notes = await parseOnPool(parseWorker, toRead.map((i) => scan.files[i]), (n) => {
+        done += n;
+        if (done - reported >= 250 || done === total) onProgress?.((reported = done), total, 'read');
+      });
+      toRead.forEach((i, k) => (parsed[i] = notes[k]));
+    } else {
+      await mapLimit(toRead, 16, async (i) => {
+        parsed[i] = await vault.read(scan.files[i]);
+        // Every 250 notes and at the end: often enough for a progress bar, rarely enough to be free.
+        if (++done % 250 === 0 || done === total) onProgress?.(done, total, 'read');
+      });
     }
+    const fresh = new Set<ParsedNote>();
+    for (const i of toRead) fresh.add(parsed[i]!);
+    for (const note of parsed) if (note) vault.notes.set(note.id, note);
+    if (cached) vault.origin.dropped = cached.notReused().filter((id) => !vault.notes.has(id)).length;
+    vault.graph = cached ? vault.restoreGraph(cached, fresh) : LinkGraph.build(vault.notes.values(), vault.fileIndex);
+    vault.fillSwitcher(cached, fresh);
+    onList?.(vault);
+    // The list's callers (the note list, the quick switcher) get their answers before the full text.
+    await new Promise((r) => setImmediate(r));
+
+    // Second step: the full-text index, from the cache's snapshot where it can be trusted.
+    let restored = false;
+    if (cached) {
+      try {
+        vault.search.restore(cached.data.search(), cached.byId);
+        restored = true;
+      } catch (err) {
+        vault.origin.notice = `The index cache's search index could not be restored (${(err as Error).message.slice(0, 120)}); the full text was indexed again.`;
+        vault.search = new SearchIndex();
+      }
+    }
+    const toIndex = restored ? [...fresh] : [...vault.notes.values()];
+    // Cached notes whose file is gone (changed ones are put again below, replacing theirs).
+    if (restored) for (const id of cached!.notReused()) if (!vault.notes.has(id)) vault.search.remove(id);
+    let indexed = total - toIndex.length;
+    onProgress?.(indexed, total, 'text');
+    let slice = performance.now();
+    for (const note of toIndex) {
+      // A note the watcher replaced or removed meanwhile is already in the index (or gone from it).
+      if (vault.notes.get(note.id) === note) vault.search.put(note);
+      if (++indexed % 250 === 0 || indexed === total) onProgress?.(indexed, total, 'text');
+      if (performance.now() - slice > SLICE_MS) {
+        await new Promise((r) => setImmediate(r));
+        slice = performance.now();
+      }
+    }
+    vault.fullText = true;
     return vault;
   }
 
+  /** The cached link graph, brought up to date: changed notes re-resolve their links, and files
+   *  added or removed since re-resolve the links that could name them. */
+  private restoreGraph(cached: CachedNotes, fresh: Set<ParsedNote>): LinkGraph {
+    let graph: LinkGraph;
+    try {
+      graph = LinkGraph.restore(cached.data.graph, cached.byId, this.fileIndex);
+    } catch {
+      return LinkGraph.build(this.notes.values(), this.fileIndex);
+    }
+    for (const id of cached.notReused()) if (!this.notes.has(id)) graph.removeNote(id);
+    for (const note of fresh) graph.setNote(note);
+    const before = new Set(cached.data.allFiles);
+    const changedFiles = [...this.files.keys()].filter((id) => !before.delete(id));
+    for (const id of [...changedFiles, ...before]) graph.fileAddedOrRemoved(id);
+    return graph;
+  }
+
+  /** The switcher from the cache's snapshot, brought up to date; an older cache has none (or
+   *  another version of it), and then every note is put again. */
+  private fillSwitcher(cached: CachedNotes | null, fresh: Set<ParsedNote>): void {
+    if (!cached || !this.switcher.restore(cached.data.switcher, (id) => cached.byId.has(id))) {
+      for (const note of this.notes.values()) this.switcher.put(note);
+      return;
+    }
+    for (const id of cached.notReused()) if (!this.notes.has(id)) this.switcher.remove(id);
+    for (const note of fresh) this.switcher.put(note);
+  }
+
+  /** Whether the index differs from the cache it was opened from (or there was none usable). */
+  cacheStale(): boolean {
+    const { fromCache, read, dropped, notice } = this.origin;
+    return read > 0 || dropped > 0 || notice !== null || fromCache !== this.notes.size;
+  }
+
   /** Writes the index cache, so the next open (with the same `cacheDir`) re-reads only the
-   *  files changed since. Needs the vault to have been opened with a `cacheDir`. */
+   *  files changed since. Needs the vault to have been opened with a `cacheDir`, and fully indexed. */
   async saveCache(): Promise<void> {
     if (!this.cacheDir) throw new Error('the vault was opened without a cacheDir');
+    if (!this.fullText) throw new Error('the vault is still being indexed');
     const notes = this.allNotes();
     const files = notes.map((n) => cachedFileOf(this.files.get(n.id)!));
-    await writeIndexCache(this.cacheDir, this.root, { files, notes, search: this.search.snapshot(), switcher: this.switcher.snapshot() });
+    await writeIndexCache(this.cacheDir, this.root, {
+      files,
+      notes,
+      allFiles: [...this.files.keys()],
+      graph: this.links().snapshot(),
+      search: this.search.snapshot(),
+      switcher: this.switcher.snapshot(),
+    });
   }
 
   private async read(file: VaultFile): Promise<ParsedNote> {
     const { text, diagnostics } = await readNoteFile(file.id, file.abs);
     return parseNote(file.id, text, diagnostics);
-  }
-
-  private take(note: ParsedNote): void {
-    this.notes.set(note.id, note);
-    this.search.put(note);
-    this.switcher.put(note);
-  }
-
-  private async load(file: VaultFile): Promise<ParsedNote> {
-    const note = await this.read(file);
-    this.take(note);
-    return note;
   }
 
   allNotes(): ParsedNote[] {
@@ -164,13 +270,13 @@ export class Vault {
   }
 
   links(): LinkGraph {
-    this.graph ??= new LinkGraph(this.notes.values(), this.fileIndex);
+    this.graph ??= LinkGraph.build(this.notes.values(), this.fileIndex);
     return this.graph;
   }
 
   diagnostics(): Diagnostic[] {
     const perNote = this.allNotes().flatMap((n) => n.diagnostics);
-    return [...this.scanDiagnostics, ...perNote, ...this.links().diagnostics];
+    return [...this.scanDiagnostics, ...perNote, ...this.links().diagnostics()];
   }
 
   /** Tag key → display tag and the notes that carry it or one of its descendants. */
@@ -203,14 +309,18 @@ export class Vault {
     if (!st.isFile()) return null;
     const existed = this.files.has(id);
     const file = { id, abs, size: st.size, mtimeMs: st.mtimeMs };
+    const note = isNoteId(id) ? await this.read(file) : null;
+    // Nothing is awaited from here on: the file, its note, the graph and the index change together.
     this.files.set(id, file);
-    if (!existed) {
-      this.fileIndex.add(id);
-      this.graph = null;
+    if (!existed) this.fileIndex.add(id);
+    if (note) {
+      this.notes.set(note.id, note);
+      this.links().setNote(note);
     }
-    if (isNoteId(id)) {
-      await this.load(file);
-      this.graph = null;
+    if (!existed) this.links().fileAddedOrRemoved(id);
+    if (note) {
+      this.search.put(note);
+      this.switcher.put(note);
     }
     return { kind: existed ? 'change' : 'add', id };
   }
@@ -223,8 +333,9 @@ export class Vault {
     if (this.notes.delete(id)) {
       this.search.remove(id);
       this.switcher.remove(id);
+      this.links().removeNote(id);
     }
-    this.graph = null;
+    this.links().fileAddedOrRemoved(id);
     return { kind: 'delete', id };
   }
 

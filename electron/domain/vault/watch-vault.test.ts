@@ -27,7 +27,7 @@ test('the index follows writes, renames and deletes on disk', async () => {
 
     await writeFile(path.join(dir, 'b.md'), '# B\nfreshly-written words');
     await eventually(() => hits('freshly').includes('b.md'), 'new note indexed');
-    assert.deepEqual(vault.links().incoming.get('b.md')?.map((b) => b.id), ['a.md'], 'the new note resolves the old link');
+    assert.deepEqual(vault.links().backlinks('b.md').map((b) => b.id), ['a.md'], 'the new note resolves the old link');
 
     await writeFile(path.join(dir, 'b.md'), '# B\nrewritten-content');
     await eventually(() => hits('rewritten').includes('b.md') && hits('freshly').length === 0, 'change indexed');
@@ -36,7 +36,7 @@ test('the index follows writes, renames and deletes on disk', async () => {
     await rename(path.join(dir, 'b.md'), path.join(dir, 'sub', 'renamed.md'));
     await eventually(() => hits('rewritten').join() === 'sub/renamed.md', 'rename followed');
     assert.equal(vault.getNote('b.md'), undefined);
-    assert.equal(vault.links().outgoing.get('a.md')?.[0].target, null, '[[b]] no longer resolves');
+    assert.equal(vault.links().outgoing('a.md')[0]?.target, null, '[[b]] no longer resolves');
 
     await rm(path.join(dir, 'sub', 'renamed.md'));
     await eventually(() => hits('rewritten').length === 0, 'delete followed');

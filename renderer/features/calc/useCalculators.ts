@@ -74,7 +74,7 @@ export function useCalculators(noteId: string): Calculators {
   useEffect(
     () =>
       api.onVaultEvent((e) => {
-        if (e.kind === 'progress') return;
+        if (e.kind === 'progress' || e.kind === 'indexed') return;
         if (e.kind === 'reload' || e.id === noteId || CALCULATOR_FILE.test(e.id)) setTick((t) => t + 1);
       }),
     [noteId],

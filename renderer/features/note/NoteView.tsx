@@ -37,7 +37,7 @@ export function NoteView({ id, heading, lastEvent, onTag }: Props) {
     if (!lastEvent || lastEvent.kind === 'progress') return;
     if (lastEvent.kind === 'delete' && lastEvent.id === id) setDeleted(true);
     else {
-      if (lastEvent.kind !== 'reload' && lastEvent.id === id) setDeleted(false);
+      if (lastEvent.kind !== 'reload' && lastEvent.kind !== 'indexed' && lastEvent.id === id) setDeleted(false);
       reload();
     }
   }, [lastEvent, id, reload]);

@@ -1,0 +1,91 @@
+// Start-up with the persisted index (README.md, "How it is built"): a second launch on the same
+// vault lists the notes from the index cache, a damaged cache is a notice and a cold index with
+// right answers, and the incremental link graph shows an edit on disk as a backlink at once.
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, serve, tempVault, test, type Served } from './fixtures.ts';
+import { AppPage } from './pages/AppPage.ts';
+
+/** The index cache's files under the data folder, once the server has written them. */
+async function cacheFiles(dataDir: string): Promise<string[]> {
+  const root = path.join(dataDir, 'index-cache');
+  await expect.poll(async () => (await readdir(root, { recursive: true }).catch(() => [])).filter((f) => f.endsWith('.bin')).length, { timeout: 20_000 }).toBe(1);
+  return (await readdir(root, { recursive: true })).map((f) => path.join(root, f));
+}
+
+async function launch(page: Page, vault: string, dataDir: string): Promise<{ served: Served; app: AppPage }> {
+  const served = await serve(vault, dataDir);
+  const app = new AppPage(page, served.url);
+  await app.goto();
+  return { served, app };
+}
+
+const indexStatus = (page: Page) => page.locator('.index-status');
+
+test.describe('start-up from the persisted index', () => {
+  let vault: string;
+  let dataDir: string;
+  const running: Served[] = [];
+  test.beforeEach(async () => {
+    // Each test launches `cairn serve` twice and waits for the first to write its cache.
+    test.slow();
+    vault = await tempVault();
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'cairn-e2e-data-'));
+  });
+  test.afterEach(async () => {
+    for (const s of running.splice(0)) s.process.kill('SIGTERM');
+    await rm(vault, { recursive: true, force: true });
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  test('a second launch on the same vault shows the list from the cache', async ({ page }) => {
+    const first = await launch(page, vault, dataDir);
+    running.push(first.served);
+    await expect(indexStatus(page)).toHaveAttribute('data-index-stage', 'full');
+    await expect(indexStatus(page)).toHaveAttribute('data-index-source', 'files');
+    await cacheFiles(dataDir);
+    first.served.process.kill('SIGTERM');
+
+    const second = await launch(page, vault, dataDir);
+    running.push(second.served);
+    await expect(indexStatus(page)).toHaveAttribute('data-index-source', 'cache');
+    await expect(indexStatus(page)).toHaveAttribute('title', /^16 notes from the index cache, 0 read/);
+    await expect(page.getByRole('list', { name: 'Notes' })).toContainText('cost-sagemaker-processing-optimization');
+    await second.app.search('인스턴스를');
+    await expect(second.app.searchResults().first()).toContainText('cost-sagemaker-processing-optimization');
+  });
+
+  test('a damaged cache file is ignored with a notice, and the answers are right', async ({ page }) => {
+    const first = await launch(page, vault, dataDir);
+    running.push(first.served);
+    await first.app.search('인스턴스를');
+    await expect(first.app.searchResults().first()).toContainText('cost-sagemaker-processing-optimization');
+    const expected = await first.app.searchResults().allTextContents();
+    expect(expected.length).toBeGreaterThan(0);
+    const bin = (await cacheFiles(dataDir)).find((f) => f.endsWith('.bin'))!;
+    first.served.process.kill('SIGTERM');
+    const bytes = await readFile(bin);
+    bytes.fill(0x41, bytes.length >> 2, (bytes.length >> 2) + 64);
+    await writeFile(bin, bytes);
+
+    const second = await launch(page, vault, dataDir);
+    running.push(second.served);
+    await expect(page.locator('.index-notice')).toContainText('The index cache is damaged');
+    await expect(indexStatus(page)).toHaveAttribute('data-index-source', 'files');
+    await second.app.search('인스턴스를');
+    await expect(second.app.searchResults()).toHaveText(expected);
+  });
+});
+
+test('an edit on disk shows up as a backlink on the open note', async ({ app, served, page }) => {
+  const target = 'aws/ec2/spot-interruption-handling.md';
+  await app.goto(`#/note/${encodeURIComponent(target)}`);
+  await expect(app.noteTitle()).toHaveText('spot-interruption-handling');
+  await expect(app.section('Backlinks')).not.toContainText('s3-storage-classes-ml');
+  const linker = path.join(served.vault, 'aws/data/s3-storage-classes-ml.md');
+  await writeFile(linker, (await readFile(linker, 'utf8')) + '\n\n스팟 중단은 [[spot-interruption-handling]] 참고.\n');
+  await expect(app.section('Backlinks').getByRole('link', { name: 's3-storage-classes-ml' })).toBeVisible();
+  await expect(app.section('Backlinks')).toContainText('스팟 중단은 spot-interruption-handling 참고.');
+});

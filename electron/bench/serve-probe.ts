@@ -1,0 +1,87 @@
+// `cairn serve` measured from outside, as a user meets it: the process is started on the vault,
+// and the clock runs until the note list answers, then until the first search answers; after
+// searching, the process's resident memory (the index worker lives in the same process).
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export interface ServeProbe {
+  /** Process start → the note list answered. */
+  listMs: number;
+  /** Process start → the first search answered. */
+  firstAnswerMs: number;
+  /** Resident memory after `searches` searches (no forced collection: what the OS sees). */
+  rssMB: number;
+  searches: number;
+  fromCache: number;
+  notice: string | null;
+}
+
+export async function probeServe(opts: { root: string; vaultDir: string; dataDir: string; queries: string[]; searches?: number; waitForCache?: boolean }): Promise<ServeProbe> {
+  const searches = opts.searches ?? 20;
+  const t0 = performance.now();
+  const child = spawn(process.execPath, [path.join(opts.root, 'electron/bin/cairn.mjs'), 'serve', '--vault', opts.vaultDir, '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, CAIRN_DATA_DIR: opts.dataDir },
+  });
+  let err = '';
+  child.stderr!.on('data', (d) => (err += d));
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout!.on('data', (d) => {
+        out += d;
+        const m = /(http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(out);
+        if (m) resolve(m[1]);
+      });
+      child.on('exit', (code) => reject(new Error(`cairn serve exited ${code}: ${err}`)));
+    });
+    // Signs in as the browser does: the printed URL's one-time code buys the session cookie.
+    const origin = new URL(url).origin;
+    const signIn = await fetch(url, { redirect: 'manual' });
+    const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0];
+    const call = async (op: string, payload: unknown) => {
+      const res = await fetch(`${origin}/api/${op}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, origin }, body: JSON.stringify(payload) });
+      const body = (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+      if (!body.ok) throw new Error(`${op}: ${body.error?.message}`);
+      return body.value;
+    };
+    await call('noteList', {});
+    const listMs = performance.now() - t0;
+    await call('search', { query: opts.queries[0] });
+    const firstAnswerMs = performance.now() - t0;
+    for (let i = 1; i < searches; i++) await call('search', { query: opts.queries[i % opts.queries.length] });
+    const rssMB = Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
+    const info = (await call('vaultInfo', {})) as { index: { fromCache: number; notice: string | null } };
+    if (opts.waitForCache) await waitForCache(opts.dataDir);
+    return { listMs, firstAnswerMs, rssMB, searches, fromCache: info.index.fromCache, notice: info.index.notice };
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+  }
+}
+
+/** The server writes its index cache shortly after the full text is indexed. */
+async function waitForCache(dataDir: string): Promise<void> {
+  const folder = path.join(dataDir, 'index-cache');
+  for (let i = 0; i < 600; i++) {
+    if (existsSync(folder) && readdirSync(folder, { recursive: true }).some((f) => String(f).endsWith('manifest.json'))) return;
+    await sleep(200);
+  }
+  throw new Error('cairn serve wrote no index cache within 2 minutes');
+}
+
+/** Median wall time of `cairn --help` and, as its floor, of `node -e 0`, over `runs` runs each. */
+export async function probeHelp(root: string, runs = 5): Promise<{ helpMs: number; nodeMs: number }> {
+  const time = async (args: string[]) => {
+    const samples: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t = performance.now();
+      await new Promise((resolve, reject) => spawn(process.execPath, args, { stdio: 'ignore' }).on('exit', resolve).on('error', reject));
+      samples.push(performance.now() - t);
+    }
+    return samples.sort((a, b) => a - b)[runs >> 1];
+  };
+  return { helpMs: await time([path.join(root, 'electron/bin/cairn.mjs'), '--help']), nodeMs: await time(['-e', '0']) };
+}

@@ -1,0 +1,35 @@
+import { useState } from 'react';
+import type { VaultData } from './useVaultData.ts';
+
+const n = (v: number) => v.toLocaleString('en-US');
+
+/** The top bar's index state: notes read (the list), then the full text being indexed, and a
+ *  one-line notice when the persisted index could not be used. */
+export function IndexStatus({ progress, index }: Pick<VaultData, 'progress' | 'index'>) {
+  const [dismissed, setDismissed] = useState<string | null>(null);
+  const textPending = index?.stage === 'list';
+  const source = index ? (index.fromCache > 0 ? 'cache' : 'files') : undefined;
+  const title = index ? `${n(index.fromCache)} notes from the index cache, ${n(index.read)} read from their files` : undefined;
+  return (
+    <span className="index-status" data-index-source={source} data-index-stage={index?.stage} title={title}>
+      {progress?.stage === 'read' && (
+        <span className="indexing" role="status">
+          Reading {n(progress.done)} / {n(progress.total)} notes…
+          <progress max={progress.total} value={progress.done} />
+        </span>
+      )}
+      {progress?.stage !== 'read' && (progress || textPending) && (
+        <span className="indexing" role="status">
+          {progress ? `Indexing full text ${n(progress.done)} / ${n(progress.total)}…` : 'Indexing full text…'}
+          {progress && <progress max={progress.total} value={progress.done} />}
+        </span>
+      )}
+      {index?.notice && index.notice !== dismissed && (
+        <span className="index-notice" role="status">
+          {index.notice}
+          <button className="icon-button" aria-label="Dismiss" onClick={() => setDismissed(index.notice)}>×</button>
+        </span>
+      )}
+    </span>
+  );
+}
