@@ -6,6 +6,7 @@ import { useApi } from '../../useApi.ts';
 import { openNote } from '../../useRoute.ts';
 import { CalculatorPanel } from '../calc/CalculatorPanel.tsx';
 import { LinksPanel } from '../links/LinksPanel.tsx';
+import { NoteSide } from '../layout/NoteSide.tsx';
 import { NoteProperties } from './NoteProperties.tsx';
 import { Outline } from './Outline.tsx';
 
@@ -90,10 +91,10 @@ export function NoteView({ id, heading, lastEvent, onTag }: Props) {
         {n.more && <NoteRest id={n.id} version={n} onClick={onClick} />}
         <CalculatorPanel key={n.id} noteId={n.id} onPresent={setHasCalculator} />
       </article>
-      <aside className="note-side">
+      <NoteSide>
         <Outline headings={n.headings} hasCalculator={hasCalculator} />
         <LinksPanel note={n} />
-      </aside>
+      </NoteSide>
     </div>
   );
 }
