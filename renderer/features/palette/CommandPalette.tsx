@@ -16,9 +16,16 @@ export function CommandPalette({ commands, onRun, onClose }: Props) {
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
   const shown = filterCommands(commands, query);
-  useEffect(() => input.current?.focus(), []);
-  useEffect(() => setActive(0), [query]);
-  useEffect(() => document.getElementById(`palette-${active}`)?.scrollIntoView({ block: 'nearest' }), [active]);
+  // Braces matter: Chromium's scrollIntoView now returns a promise, which an effect must not return.
+  useEffect(() => {
+    input.current?.focus();
+  }, []);
+  useEffect(() => {
+    setActive(0);
+  }, [query]);
+  useEffect(() => {
+    void document.getElementById(`palette-${active}`)?.scrollIntoView({ block: 'nearest' });
+  }, [active]);
 
   const run = (c: CommandInfo | undefined) => {
     if (!c) return;

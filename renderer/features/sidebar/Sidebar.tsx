@@ -39,7 +39,8 @@ export function Sidebar({ data, tab, onTab, query, onQuery, searchInput, onTag }
     e.preventDefault();
     const next = TABS[to % TABS.length][0];
     onTab(next);
-    document.getElementById(`tab-${next}`)?.focus();
+    // After the panel mounts: the search panel focuses its box on mount, the arrows keep the tab.
+    requestAnimationFrame(() => document.getElementById(`tab-${next}`)?.focus());
   };
   return (
     <aside className="sidebar" id={SIDEBAR_ID} aria-label="Sidebar">

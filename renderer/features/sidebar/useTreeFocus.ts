@@ -39,7 +39,7 @@ export function useTreeFocus({ rows, initial, toggle, activate, idOf }: Options)
       const now = performance.now();
       text = now - typed.current.at < TYPE_AHEAD_MS ? typed.current.text + e.key : e.key;
       typed.current = { text, at: now };
-    }
+    } else typed.current = { text: '', at: 0 }; // any other key ends a type-ahead word
     const action = treeKeyAction(rows, at, e.key, text);
     if (!action) return;
     e.preventDefault();
