@@ -48,3 +48,38 @@ test('the local graph: hover lights the neighbours, a click or Enter opens a not
   await graph.node('aws-ml-cost-map').click();
   await expect(app.noteTitle()).toHaveText('aws-ml-cost-map');
 });
+
+test('the global graph: every note on a canvas, filtered by tag and folder, walked and opened by keyboard', async ({ app, page }) => {
+  await app.goto('#/graph');
+  const view = page.getByRole('region', { name: 'Graph of all notes' });
+  const status = view.getByRole('status');
+  await expect(status).toHaveText(/^16 notes, \d+ links$/);
+  const all = Number(/(\d+) links/.exec((await status.textContent())!)![1]);
+  expect(all).toBeGreaterThan(30);
+  // Something was drawn: the canvas is not blank.
+  const inked = await view.locator('canvas').evaluate((c: HTMLCanvasElement) => {
+    const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
+    return n;
+  });
+  expect(inked).toBeGreaterThan(500);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'global-graph.png') });
+
+  await view.getByRole('combobox', { name: 'Folder' }).selectOption('aws/sagemaker');
+  await expect(status).toHaveText(/^7 notes, \d+ links$/);
+  await view.getByRole('combobox', { name: 'Folder' }).selectOption('');
+  await view.getByRole('combobox', { name: 'Tag' }).selectOption('moc');
+  await expect(status).toHaveText(/^1 note, 0 links$/);
+  await view.getByRole('combobox', { name: 'Tag' }).selectOption('');
+  await expect(status).toHaveText(/^16 notes/);
+
+  await view.getByRole('application').focus();
+  await page.keyboard.press('ArrowRight');
+  const chosen = view.locator('#graph-selected');
+  await expect(chosen).toHaveText(/^Selected: .+\. Enter opens it\.$/);
+  await page.keyboard.press('ArrowDown');
+  const title = /^Selected: (.+)\. Enter/.exec((await chosen.textContent())!)![1];
+  await page.keyboard.press('Enter');
+  await expect(app.noteTitle()).toHaveText(title);
+});
