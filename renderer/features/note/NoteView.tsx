@@ -83,7 +83,7 @@ export function NoteView({ id, heading, lastEvent, onTag }: Props) {
         <NoteProperties note={n} onTag={onTag} />
         {n.diagnostics.length > 0 && (
           <details className="note-diagnostics">
-            <summary>{n.diagnostics.length} problems in this note</summary>
+            <summary>{n.diagnostics.length} {n.diagnostics.length === 1 ? 'problem' : 'problems'} in this note</summary>
             <ul>{n.diagnostics.map((d, i) => <li key={i}><code>{d.code}</code> {d.line ? `line ${d.line}: ` : ''}{d.message}</li>)}</ul>
           </details>
         )}

@@ -9,6 +9,8 @@ interface Props {
   query: string;
   onQuery: (q: string) => void;
   inputRef: RefObject<HTMLInputElement | null>;
+  /** Changes on every vault event, so the open query runs again (a deleted note leaves the results). */
+  refresh?: unknown;
 }
 
 type State = { kind: 'idle' } | { kind: 'loading' } | { kind: 'hits'; hits: SearchHit[] } | { kind: 'error'; message: string };
@@ -16,7 +18,7 @@ type State = { kind: 'idle' } | { kind: 'loading' } | { kind: 'hits'; hits: Sear
 const FIELD_LABEL: Record<SearchHit['field'], string> = { title: 'title', alias: 'alias', heading: 'heading', tag: 'tag', body: 'text' };
 
 /** Results as you type: words, "phrases", tag:name — ranked by the domain's search. */
-export function SearchPanel({ query, onQuery, inputRef }: Props) {
+export function SearchPanel({ query, onQuery, inputRef, refresh }: Props) {
   const [state, setState] = useState<State>({ kind: 'idle' });
   useEffect(() => {
     if (!query.trim()) return setState({ kind: 'idle' });
@@ -31,7 +33,7 @@ export function SearchPanel({ query, onQuery, inputRef }: Props) {
       live = false;
       clearTimeout(t);
     };
-  }, [query]);
+  }, [query, refresh]);
 
   return (
     <div className="search-panel">
@@ -51,7 +53,7 @@ export function SearchPanel({ query, onQuery, inputRef }: Props) {
       {state.kind === 'hits' && state.hits.length === 0 && <p className="empty">No notes match “{query}”.</p>}
       {state.kind === 'hits' && state.hits.length > 0 && (
         <>
-          <p className="muted result-count" aria-live="polite">{state.hits.length} notes</p>
+          <p className="muted result-count" aria-live="polite">{state.hits.length} {state.hits.length === 1 ? 'note' : 'notes'}</p>
           <VirtualList
             items={state.hits}
             rowHeight={76}
