@@ -15,9 +15,14 @@ export interface Frame {
 
 /** World → screen: fitted to the canvas, then the user's zoom and pan. */
 export function projector(f: Pick<Frame, 'positions' | 'view' | 'width' | 'height'>): { sx: (i: number) => number; sy: (i: number) => number; scale: number } {
-  let maxR = 1;
-  for (let i = 0; i < f.positions.length; i++) maxR = Math.max(maxR, Math.abs(f.positions[i]));
-  const fit = (Math.min(f.width, f.height) / 2 - 20) / maxR;
+  let maxX = 1;
+  let maxY = 1;
+  for (let i = 0; i < f.positions.length; i += 2) {
+    maxX = Math.max(maxX, Math.abs(f.positions[i]));
+    maxY = Math.max(maxY, Math.abs(f.positions[i + 1]));
+  }
+  // Room at the sides for a label centred under the outermost dots.
+  const fit = Math.max(0.01, Math.min((f.width / 2 - 90) / maxX, (f.height / 2 - 30) / maxY));
   const scale = fit * f.view.k;
   const cx = f.width / 2 + f.view.x;
   const cy = f.height / 2 + f.view.y;
