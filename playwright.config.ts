@@ -1,6 +1,8 @@
 import { defineConfig } from '@playwright/test';
+import { findChromium } from './e2e/find-chromium.ts';
 
-// Debian's Chromium, never a downloaded browser (`playwright install` is not used anywhere).
+// Debian's Chromium (or $CAIRN_CHROMIUM), never a downloaded browser: `playwright install` is not
+// used anywhere (e2e/find-chromium.ts says the order).
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 export default defineConfig({
@@ -14,7 +16,7 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     browserName: 'chromium',
-    launchOptions: { executablePath: process.env.CAIRN_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
+    launchOptions: { executablePath: findChromium()?.path ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
     viewport: { width: 1280, height: 860 },
     screenshot: 'only-on-failure',
     locale: 'ko-KR',

@@ -5,16 +5,14 @@ import path from 'node:path';
 import { defaultDataDir } from './domain/prices/load-catalog.ts';
 import { ApiError, isOpName, parseRequest, type OpName, type Req, type Responses, type Result, type VaultEvent } from './contract.ts';
 import { globalGraph, localGraph } from './domain/links/graph-view.ts';
-import { Vault, VaultError } from './domain/vault/vault.ts';
+import { Vault } from './domain/vault/vault.ts';
 import { watchVault, type VaultWatcher } from './domain/vault/watch-vault.ts';
 import { noteDetails } from './domain/vault/note-details.ts';
 import { renderNotePart, type RenderSource } from './domain/render/render-note.ts';
 import { resolveInVault } from './domain/vault/scan-vault.ts';
 import { ReviewStore } from './domain/reviews/review-store.ts';
-import { ReviewLogError } from './domain/reviews/review-log-file.ts';
-import { InputError } from './domain/calc/inputs.ts';
-import { CalcError } from './domain/calc/calc-types.ts';
-import { CardNotFound, CardsService } from './services/cards-service.ts';
+import { CardsService } from './services/cards-service.ts';
+import { errorValue } from './error-values.ts';
 import { CalcService } from './services/calc-service.ts';
 
 export interface AppApiOptions {
@@ -107,12 +105,7 @@ export class AppApi {
       const handler = this.handlers[op] as (r: unknown) => unknown;
       return { ok: true, value: await handler(req.value) };
     } catch (err) {
-      if (err instanceof ApiError) return { ok: false, error: { code: err.code, message: err.message } };
-      if (err instanceof VaultError) return { ok: false, error: { code: 'VAULT_NOT_FOUND', message: err.message } };
-      if (err instanceof ReviewLogError) return { ok: false, error: { code: 'REVIEW_NOT_SAVED', message: err.message } };
-      if (err instanceof CardNotFound) return { ok: false, error: { code: 'CARD_NOT_FOUND', message: err.message } };
-      if (err instanceof InputError || err instanceof CalcError || err instanceof RangeError) return { ok: false, error: { code: 'BAD_INPUT', message: err.message } };
-      return { ok: false, error: { code: 'INTERNAL', message: (err as Error)?.message ?? String(err) } };
+      return { ok: false, error: errorValue(err) };
     }
   }
 

@@ -1,7 +1,7 @@
 // Serves the contract over Electron IPC: one `cairn:<op>` channel per operation. Each call checks
 // its sender, then hands the untrusted payload to AppApi.dispatch (which parses it with the
 // contract's schema) and returns the Result; nothing is thrown across IPC, because an Electron
-// `handle` throw reaches the renderer as a bare message (STYLE.md rule 4).
+// `handle` throw reaches the renderer as a bare message (README.md house rule 4).
 //
 // Only type imports from 'electron': ipcMain is passed in, so tests run under Node.
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';

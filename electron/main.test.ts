@@ -1,4 +1,4 @@
-// STYLE.md rule 6: domain code never imports 'electron'. Only the three files that need the
+// README.md house rule 6: domain code never imports 'electron'. Only the three files that need the
 // runtime may; everything else (ipc, protocol, menu, settings) takes Electron objects as arguments
 // so its tests run under Node — loading the real 'electron' package here would also try to
 // download its binary.

@@ -1,6 +1,6 @@
 // Exposes window.cairn: one named verb per operation of the contract, two subscriptions and the
 // transport name. Never ipcRenderer, never a generic invoke(channel, …), never the IPC event
-// object (its `sender` is ipcRenderer) — STYLE.md rule 2.
+// object (its `sender` is ipcRenderer) — README.md house rule 2.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { AppCommand, CairnApi, VaultEvent } from './contract.ts';
 import { APP_COMMANDS, OP_NAMES } from './op-names.ts';

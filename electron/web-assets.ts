@@ -1,5 +1,5 @@
 // What both transports send with the renderer's files: the one Content-Security-Policy
-// (STYLE.md rule 7, plus the directives default-src does not cover — base-uri, form-action,
+// (README.md house rule 7, plus the directives default-src does not cover — base-uri, form-action,
 // frame-ancestors — and font-src 'self' because build.mjs bundles .woff2 files) and content types.
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",

@@ -1,4 +1,4 @@
-// The one BrowserWindow factory and the web-contents security written once (STYLE.md rule 7):
+// The one BrowserWindow factory and the web-contents security written once (README.md house rule 7):
 // sandboxed, isolated renderer without Node; no new windows, webviews or navigation away from the
 // app's origin; no permissions; http(s) links go to the OS browser.
 import { BrowserWindow, nativeTheme, screen, shell, type App, type Session, type WebContents } from 'electron';

@@ -1,4 +1,4 @@
-// The only place that puts HTML into the page (STYLE.md rule 8): note HTML is sanitised with
+// The only place that puts HTML into the page (README.md house rule 8): note HTML is sanitised with
 // DOMPurify against an allow-list; links keep only http(s), `#` and in-app note targets.
 import DOMPurify from 'dompurify';
 import { useEffect, useMemo, useRef } from 'react';

@@ -1,7 +1,6 @@
 // The only file that knows which transport is underneath: Electron's preload (window.cairn) or
 // the local HTTP host (`cairn serve`), which hands this page a token in a <meta> tag.
 import type { AppCommand, CairnApi, OpName, Result, VaultEvent } from '../electron/contract.ts';
-import { OP_NAMES } from '../electron/op-names.ts';
 
 declare global {
   interface Window {
@@ -20,7 +19,6 @@ function browserApi(): CairnApi {
       return { ok: false, error: { code: 'INTERNAL', message: `the Cairn host is not reachable (${(err as Error).message})` } };
     }
   };
-  const verbs = Object.fromEntries(OP_NAMES.map((op) => [op, (req: unknown) => call(op, req)]));
   const listeners = new Set<(e: VaultEvent) => void>();
   let streaming = false;
   const stream = async () => {
@@ -49,8 +47,7 @@ function browserApi(): CairnApi {
       await new Promise((r) => setTimeout(r, delay));
     }
   };
-  return {
-    ...(verbs as Omit<CairnApi, 'onVaultEvent' | 'onCommand' | 'transport'>),
+  const own: Pick<CairnApi, 'onVaultEvent' | 'onCommand' | 'transport'> = {
     transport: 'browser',
     onVaultEvent(listener) {
       listeners.add(listener);
@@ -59,6 +56,19 @@ function browserApi(): CairnApi {
     },
     onCommand: (_listener: (c: AppCommand) => void) => () => {},
   };
+  // Every other property is an operation verb, made on first use: the renderer imports only types
+  // from electron/ (electron/layering.test.ts), so it does not carry the list of names; the host
+  // answers UNKNOWN_OPERATION to a name that is not one. `then` stays undefined so the object is
+  // never taken for a promise.
+  const verbs = new Map<string, (req: unknown) => Promise<Result<never>>>();
+  return new Proxy(own, {
+    get(target, key) {
+      if (typeof key !== 'string' || key === 'then' || key in target) return Reflect.get(target, key);
+      let verb = verbs.get(key);
+      if (!verb) verbs.set(key, (verb = (req: unknown) => call(key as OpName, req)));
+      return verb;
+    },
+  }) as CairnApi;
 }
 
 export const api: CairnApi = window.cairn ?? browserApi();

@@ -1,4 +1,4 @@
-// The fixed queries of the benchmark. Most are written out (the cases PRODUCT.md §2 promises);
+// The fixed queries of the benchmark. Most are written out (the cases electron/domain/README.md §2 promises);
 // a few are drawn from the generated vault with the seed, so they exist in it: a phrase, a rare
 // compound, a title, an alias.
 import { noteText } from './generate-vault.ts';

@@ -1,5 +1,5 @@
 // `cairn calc`, `cairn prices show`, `cairn prices import`: the cost calculator and its price
-// catalog from the command line (PRODUCT.md §4).
+// catalog from the command line (electron/domain/README.md §4).
 import { readFile } from 'node:fs/promises';
 import type { CalcResult, ScenarioResult } from '../domain/calc/calc-types.ts';
 import { CalcError } from '../domain/calc/calc-types.ts';

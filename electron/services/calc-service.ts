@@ -8,6 +8,7 @@ import { renderCostBlock } from '../domain/calc/render-cost-block.ts';
 import type { CalcResult } from '../domain/calc/calc-types.ts';
 import { loadCatalog, type LoadedCatalog } from '../domain/prices/load-catalog.ts';
 import type { Vault } from '../domain/vault/vault.ts';
+import { DomainError } from '../domain/domain-error.ts';
 
 export interface CalculatorView {
   id: string;
@@ -44,7 +45,7 @@ export class CalcService {
     const { catalog } = await this.loaded();
     const { definitions } = await calculatorsForNote(this.vault, noteId, catalog);
     const def = definitions.find((d) => d.id === calculatorId);
-    if (!def) throw new RangeError(`no calculator ${calculatorId} for ${noteId}`);
+    if (!def) throw new DomainError('CALCULATOR_NOT_FOUND', `no calculator ${calculatorId} for ${noteId}`);
     const result = computeCalculator(def, inputs, catalog);
     return renderCostBlock(def, scenarioId, result.inputs);
   }

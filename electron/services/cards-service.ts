@@ -10,6 +10,7 @@ import type { Rating } from '../domain/reviews/review-entry.ts';
 import { dueForecast, retention, reviewHeatmap, type DayCount, type Retention } from '../domain/reviews/review-stats.ts';
 import type { ReviewStore } from '../domain/reviews/review-store.ts';
 import type { Vault } from '../domain/vault/vault.ts';
+import { DomainError } from '../domain/domain-error.ts';
 
 export interface SessionCard extends Card {
   noteTitle: string;
@@ -115,8 +116,8 @@ export class CardsService {
   }
 }
 
-export class CardNotFound extends Error {
+export class CardNotFound extends DomainError {
   constructor(readonly cardId: string) {
-    super(`no card ${cardId} in this vault`);
+    super('CARD_NOT_FOUND', `no card ${cardId} in this vault`);
   }
 }

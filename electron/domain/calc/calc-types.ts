@@ -2,9 +2,14 @@ import type { Component, Confidence } from '../prices/catalog-schema.ts';
 import type { BreakEven } from './commitment.ts';
 import type { DefinitionOrigin } from './definition-schema.ts';
 import type { InputValues } from './inputs.ts';
+import { DomainError } from '../domain-error.ts';
 
 /** A calculation that cannot be done: a missing price, an expression giving a negative number, … */
-export class CalcError extends Error {}
+export class CalcError extends DomainError {
+  constructor(message: string) {
+    super('CALCULATION_FAILED', message);
+  }
+}
 
 /** A figure a line used, with where it comes from. */
 export interface FigureSource {

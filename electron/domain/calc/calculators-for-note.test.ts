@@ -24,7 +24,7 @@ test('a note gets its cost blocks and the calculator files matching its tags (hi
   // The broken block is reported with its line in the note; the broken topic/other file is not.
   assert.deepEqual(errors.map(formatDefinitionError), [
     'training/spot-note.md:36: scenarios[0].lines[0].hours: unknown input "jobHours"',
-    'calculators/unparseable.cost.yaml:3: YAML: missed comma between flow collection entries',
+    'calculators/unparseable.cost.yaml:3: YAML: Flow sequence in block collection must be sufficiently indented and end with a ]',
   ]);
 });
 

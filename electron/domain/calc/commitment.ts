@@ -1,5 +1,5 @@
 // Commitment arithmetic, per the AWS Pricing Calculator's conventions
-// (aws.amazon.com/calculator/calculator-assumptions; PRODUCT.md §4).
+// (aws.amazon.com/calculator/calculator-assumptions; electron/domain/README.md §4).
 import type { Payment, TermYears } from '../prices/catalog-schema.ts';
 
 export const HOURS_PER_MONTH = 730;

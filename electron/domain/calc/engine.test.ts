@@ -11,7 +11,7 @@ import { catalog, parseBlock, SHIPPED, shippedCalculator } from './test-helpers.
 const seed = shippedCalculator('sagemaker-workload-separation.cost.yaml');
 const byId = (r: ReturnType<typeof computeCalculator>) => Object.fromEntries(r.scenarios.map((s) => [s.id, s]));
 
-test('the seed calculator gives PRODUCT.md §4 to the cent', () => {
+test('the seed calculator gives electron/domain/README.md §4 to the cent', () => {
   const r = computeCalculator(seed, {}, catalog);
   const s = byId(r);
   assert.deepEqual(Object.fromEntries(r.scenarios.map((x) => [x.id, x.monthly])), { today: 673.06, A: 285.56, B: 391.77, C: 45.1, D: 111.82 });

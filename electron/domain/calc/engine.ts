@@ -1,5 +1,5 @@
 // computeCalculator: every scenario's lines priced, totals, requirements, the cheapest scenario
-// that meets them, and savings against the baseline. Conventions: PRODUCT.md §4.
+// that meets them, and savings against the baseline. Conventions: electron/domain/README.md §4.
 import type { PriceCatalog } from '../prices/catalog-schema.ts';
 import { instanceSpec } from '../prices/catalog-lookup.ts';
 import { CalcError, type CalcResult, type LineResult, type ScenarioResult } from './calc-types.ts';

@@ -1,8 +1,13 @@
 // Arithmetic over a calculator's inputs, e.g. `notebookHoursPerDay * workdaysPerMonth`.
 // mathjs parses; nothing is ever handed to eval or new Function.
 import { create, all, type MathNode } from 'mathjs';
+import { DomainError } from '../domain-error.ts';
 
-export class ExpressionError extends Error {}
+export class ExpressionError extends DomainError {
+  constructor(message: string) {
+    super('BAD_INPUT', message);
+  }
+}
 
 export type ExpressionValue = number | boolean;
 export type Scope = ReadonlyMap<string, ExpressionValue>;

@@ -4,11 +4,16 @@ import type { PriceCatalog } from '../prices/catalog-schema.ts';
 import { instanceSpec, instancesFor } from '../prices/catalog-lookup.ts';
 import type { CalculatorDefinition, InputDef, InstanceInputDef } from './definition-schema.ts';
 import type { Scope } from './expression.ts';
+import { DomainError } from '../domain-error.ts';
 
 export type InputValue = number | boolean | string;
 export type InputValues = Record<string, InputValue>;
 
-export class InputError extends Error {}
+export class InputError extends DomainError {
+  constructor(message: string) {
+    super('BAD_INPUT', message);
+  }
+}
 
 /** `r5` for ml.r5.2xlarge and r5.2xlarge. */
 export function instanceFamily(instance: string): string {

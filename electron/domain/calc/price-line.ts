@@ -112,7 +112,7 @@ function payAsYouGo(u: Usage, discount: number, pricing: string, off: string): P
 }
 
 /**
- * A commitment bills all 730 hours of the month, used or not (PRODUCT.md §4). Its price: the
+ * A commitment bills all 730 hours of the month, used or not (electron/domain/README.md §4). Its price: the
  * line's `discount`, else the catalog's exact commitment price, else the catalog's discount.
  */
 function commitment(p: CommitmentPricingDef, u: Usage, ctx: LineContext): PricedLine {

@@ -8,7 +8,7 @@ export function normaliseFront(front: string): string {
 
 /**
  * A card's id depends on its note, kind and normalised front — never on its line — so moving a
- * card inside its note keeps its review history (PRODUCT.md §3). 64 bits of SHA-1 keep ids short;
+ * card inside its note keeps its review history (electron/domain/README.md §3). 64 bits of SHA-1 keep ids short;
  * collisions inside one vault are negligible at that size.
  */
 export function baseCardId(noteId: string, kind: CardKind, front: string): string {

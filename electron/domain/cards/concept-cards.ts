@@ -1,4 +1,4 @@
-// Concept cards (PRODUCT.md §3): under a heading named 주요개념, 주요 개념, Key concepts or
+// Concept cards (electron/domain/README.md §3): under a heading named 주요개념, 주요 개념, Key concepts or
 // Concepts — compared without leading/trailing emoji or symbols ("🔍 주요개념") and
 // case-insensitively — each bullet `- **Term**: definition` (or `- **Term:** definition`) is a
 // card: front the term, back the definition plus any lines indented under the bullet.

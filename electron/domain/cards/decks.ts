@@ -5,12 +5,12 @@ export function deckKey(deck: string): string {
   return tagKey(deck.trim().replace(/^#+/, '').replace(/\/+$/, ''));
 }
 
-/** The decks of a note's cards: its tags, lowercased, without `#` (PRODUCT.md §3). */
+/** The decks of a note's cards: its tags, lowercased, without `#` (electron/domain/README.md §3). */
 export function noteDecks(tags: string[]): string[] {
   return [...new Set(tags.map(deckKey).filter(Boolean))];
 }
 
-/** Whether a card with `decks` belongs to `deck`: a deck includes its sub-tags (PRODUCT.md §1). */
+/** Whether a card with `decks` belongs to `deck`: a deck includes its sub-tags (electron/domain/README.md §1). */
 export function inDeck(decks: string[], deck: string): boolean {
   const key = deckKey(deck);
   return decks.some((d) => d === key || d.startsWith(key + '/'));

@@ -1,4 +1,4 @@
-// Multiple-choice exam questions in the seed's format (PRODUCT.md §3):
+// Multiple-choice exam questions in the seed's format (electron/domain/README.md §3):
 //   **Question:** text            (question text may continue on the next lines)
 //   - A) option … - D) option
 //   **정답: C) short answer**      or `Answer: C`

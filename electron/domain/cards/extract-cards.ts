@@ -13,7 +13,7 @@ export interface ExtractResult {
 }
 
 /**
- * Every flashcard of a note, in document order (PRODUCT.md §3). Exam questions are read first,
+ * Every flashcard of a note, in document order (electron/domain/README.md §3). Exam questions are read first,
  * then concept bullets, then plugin syntax on the lines neither took, so no line makes two cards.
  * Never throws: what cannot become a card is a diagnostic.
  */

@@ -46,7 +46,7 @@ export class LinkGraph {
       this.outgoing.set(note.id, resolved);
       const seen = new Set<string>();
       for (const link of resolved) {
-        // A link to the note itself (`[[#Heading]]`) is a link but no backlink (PRODUCT.md §1).
+        // A link to the note itself (`[[#Heading]]`) is a link but no backlink (electron/domain/README.md §1).
         if (!link.target || link.target === note.id) continue;
         const dedupe = `${link.target}\n${link.line}`;
         if (seen.has(dedupe)) continue;

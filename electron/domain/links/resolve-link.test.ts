@@ -15,7 +15,7 @@ const files = new FileIndex([
   '한글/세이지메이커.md',
 ]);
 
-describe('resolveLink (PRODUCT.md §1 order)', () => {
+describe('resolveLink (electron/domain/README.md §1 order)', () => {
   const cases: Array<[string, string, string, string | null, boolean]> = [
     // [name, link path, from note, expected target, ambiguous]
     ['1) exact vault path wins over the note beside', 'Note', 'a/b/x.md', 'Note.md', false],

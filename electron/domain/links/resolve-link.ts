@@ -1,4 +1,4 @@
-// Deterministic link resolution, PRODUCT.md §1: exact vault path → path relative to the linking
+// Deterministic link resolution, electron/domain/README.md §1: exact vault path → path relative to the linking
 // note's folder → shortest path ending in `/` + link (then alphabetical, reported ambiguous).
 import path from 'node:path';
 

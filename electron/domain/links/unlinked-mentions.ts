@@ -1,4 +1,4 @@
-// Unlinked mentions (PRODUCT.md §1): notes whose text names a note's title or one of its aliases
+// Unlinked mentions (electron/domain/README.md §1): notes whose text names a note's title or one of its aliases
 // without linking to it. The search index narrows the candidates; the text decides.
 import type { ParsedNote } from '../notes/note-types.ts';
 import { maskCode } from '../notes/mask-code.ts';

@@ -4,7 +4,7 @@ import { parseNote } from './parse-note.ts';
 
 const linksOf = (text: string) => parseNote('dir/source.md', text).links.map(({ kind, path, subpath, display }) => ({ kind, path, subpath, display }));
 
-describe('link forms (PRODUCT.md §1)', () => {
+describe('link forms (electron/domain/README.md §1)', () => {
   const cases: Array<[string, string, object[]]> = [
     ['wikilink', '[[Note]]', [{ kind: 'wikilink', path: 'Note', subpath: null, display: null }]],
     ['with .md', '[[Note.md]]', [{ kind: 'wikilink', path: 'Note.md', subpath: null, display: null }]],

@@ -1,4 +1,4 @@
-// Link forms of PRODUCT.md §1 (obsidian-help "Internal links"). Input must have code masked.
+// Link forms of electron/domain/README.md §1 (obsidian-help "Internal links"). Input must have code masked.
 import type { RawLink } from './note-types.ts';
 
 const WIKILINK = /(!?)\[\[([^\[\]\n]+?)\]\]/g;

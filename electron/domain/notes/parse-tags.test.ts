@@ -5,7 +5,7 @@ import { tagWithAncestors } from './parse-tags.ts';
 
 const tagsOf = (text: string) => parseNote('t.md', text).tags;
 
-describe('tags (Obsidian rules, PRODUCT.md §1)', () => {
+describe('tags (Obsidian rules, electron/domain/README.md §1)', () => {
   const cases: Array<[string, string, string[]]> = [
     ['frontmatter list', '---\ntags:\n  - a/b\n  - C\n---\n', ['a/b', 'C']],
     ['frontmatter flow list', '---\ntags: [x, y]\n---\n', ['x', 'y']],

@@ -1,5 +1,5 @@
 // Obsidian's tag rules (obsidian-help Tags.md; the character class is the one in Obsidian's app.js,
-// quoted in obsidianmd/obsidian-help#816). See PRODUCT.md §1.
+// quoted in obsidianmd/obsidian-help#816). See electron/domain/README.md §1.
 
 // A tag runs until whitespace, one of these ASCII symbols, or General/Supplemental Punctuation.
 const BODY_TAG = /(^|\s)#([^\s!"#$%&'()*+,.:;<=>?@^`{|}~[\]\\\u2000-\u206F\u2E00-\u2E7F]+)/gu;

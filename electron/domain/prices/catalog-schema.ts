@@ -6,7 +6,7 @@ export type Component = (typeof COMPONENTS)[number];
 
 /**
  * How far a figure can be trusted. `official`: read from an AWS Price List offer file;
- * `confirmed`: seen in two or more independent public tables (PRODUCT.md §4 ✓);
+ * `confirmed`: seen in two or more independent public tables (electron/domain/README.md §4 ✓);
  * `single-source`: one public table; `assumption`: our own editable choice, labelled as such.
  */
 export const CONFIDENCES = ['official', 'confirmed', 'single-source', 'assumption'] as const;

@@ -1,9 +1,14 @@
 // Reads an AWS Price List offer file (the bulk API's JSON: formatVersion, offerCode, version,
-// publicationDate, products, terms.OnDemand / terms.Reserved — PRODUCT.md §4) into catalog rows.
+// publicationDate, products, terms.OnDemand / terms.Reserved — electron/domain/README.md §4) into catalog rows.
 import { z } from 'zod';
 import { issueText, type CatalogOverrides, type CommitmentRate, type Component, type InstanceSpec, type OnDemandRate, type Payment } from './catalog-schema.ts';
+import { DomainError } from '../domain-error.ts';
 
-export class OfferError extends Error {}
+export class OfferError extends DomainError {
+  constructor(message: string) {
+    super('OFFER_INVALID', message);
+  }
+}
 
 const Dimension = z.looseObject({
   unit: z.string(),
@@ -94,7 +99,7 @@ export function importOffer(input: string | unknown, importedAt = new Date().toI
       for (const [code, term] of Object.entries(terms)) {
         const where = `terms.${kind}.${sku}.${code}`;
         const prices = Object.entries(term.priceDimensions).map(([rate, d]) => ({ unit: d.unit, usd: usdOf(d, `${where}.priceDimensions.${rate}`) }));
-        // SageMaker has no Reserved Instances (PRODUCT.md §4): only EC2 reserved terms are kept.
+        // SageMaker has no Reserved Instances (electron/domain/README.md §4): only EC2 reserved terms are kept.
         if (!target || (kind === 'Reserved' && target.component !== 'ec2')) {
           skipped += prices.length;
           continue;

@@ -9,7 +9,7 @@ import { onDemandRate, instanceSpec } from './catalog-lookup.ts';
 import { diffCatalogs, mergeCatalog, mergeOverrides } from './merge-catalog.ts';
 import { importOffer } from './import-offer.ts';
 
-// PRODUCT.md §4: instance, vCPU, GiB, GPU count, $/h, ✓ (confirmed).
+// electron/domain/README.md §4: instance, vCPU, GiB, GPU count, $/h, ✓ (confirmed).
 const TABLE: Array<[string, number, number, number, number, boolean]> = [
   ['ml.t3.medium', 2, 4, 0, 0.05, false],
   ['ml.t3.large', 2, 8, 0, 0.1, true],
@@ -26,7 +26,7 @@ const TABLE: Array<[string, number, number, number, number, boolean]> = [
   ['ml.p3.2xlarge', 8, 61, 1, 3.825, true],
 ];
 
-test('the bundled catalog is exactly the PRODUCT.md §4 table, sourced, as of 2026-09-24', () => {
+test('the bundled catalog is exactly the electron/domain/README.md §4 table, sourced, as of 2026-09-24', () => {
   const c = bundledCatalog();
   assert.equal(c.asOf, '2026-09-24');
   for (const [name, vcpu, gib, gpus, usd, confirmed] of TABLE) {

@@ -4,8 +4,13 @@ import path from 'node:path';
 import bundledJson from './catalog.json' with { type: 'json' };
 import { CatalogSchema, OverridesSchema, issueText, type CatalogOverrides, type PriceCatalog } from './catalog-schema.ts';
 import { mergeCatalog } from './merge-catalog.ts';
+import { DomainError } from '../domain-error.ts';
 
-export class CatalogError extends Error {}
+export class CatalogError extends DomainError {
+  constructor(message: string) {
+    super('CATALOG_INVALID', message);
+  }
+}
 
 /** The price catalog shipped with the app (read-only: imports go to the user's data dir). */
 export function bundledCatalog(): PriceCatalog {

@@ -1,4 +1,4 @@
-// Golden files for markdown → HTML (STYLE.md rule 12). The domain keeps raw HTML for the
+// Golden files for markdown → HTML (README.md house rule 12). The domain keeps raw HTML for the
 // renderer's sanitiser; what it must never do is turn note text into live markup of its own.
 // Regenerate with UPDATE_GOLDEN=1 after a deliberate change, and read the diff.
 import { describe, test } from 'node:test';

@@ -2,7 +2,7 @@ import MarkdownIt from 'markdown-it';
 import { escapeHtml } from '../search/snippet.ts';
 import { callouts, headingAnchors, highlights, inlineTags, markdownNoteLinks, stripComments, taskLists, wikilinks, type LinkTarget, type RenderEnv } from './markdown-plugins.ts';
 
-// Raw HTML in notes is kept here and removed by the renderer's sanitiser (STYLE.md rule 8):
+// Raw HTML in notes is kept here and removed by the renderer's sanitiser (README.md house rule 8):
 // the one place that puts HTML into the page decides what survives.
 const md = new MarkdownIt({ html: true, linkify: false, breaks: false });
 md.use(wikilinks).use(inlineTags).use(highlights).use(markdownNoteLinks).use(callouts).use(taskLists).use(headingAnchors);

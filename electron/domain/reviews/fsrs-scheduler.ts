@@ -112,7 +112,7 @@ export function fromCardState(state: CardState): FsrsCard {
   };
 }
 
-/** What each of the four buttons would do now (PRODUCT.md §3: the interval shows on the button). */
+/** What each of the four buttons would do now (electron/domain/README.md §3: the interval shows on the button). */
 export function scheduleOptions(state: CardState, now: Date, options: SchedulerOptions = {}): ScheduleOption[] {
   const scheduler = createScheduler(options);
   const card = fromCardState(state);

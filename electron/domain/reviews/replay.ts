@@ -1,4 +1,4 @@
-// Card state is never stored: it is the replay of every device's log (PRODUCT.md §3). Merging
+// Card state is never stored: it is the replay of every device's log (electron/domain/README.md §3). Merging
 // by time, ties broken by device then entry id, makes the order — and so the state — the same
 // on every machine whatever order the files were read in.
 import type { Card as FsrsCard } from 'ts-fsrs';

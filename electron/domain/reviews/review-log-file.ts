@@ -4,6 +4,7 @@
 import * as nodeFs from 'node:fs/promises';
 import path from 'node:path';
 import { parseLogText, type ParsedLog } from './review-entry.ts';
+import { DomainError } from '../domain-error.ts';
 
 /** The file operations the log needs; node:fs/promises by default, a failing double in tests. */
 export interface LogFs {
@@ -23,13 +24,9 @@ export interface LogHandle {
 
 export const nodeLogFs: LogFs = nodeFs;
 
-export class ReviewLogError extends Error {
-  constructor(
-    readonly code: 'REVIEW_NOT_SAVED' | 'REVIEW_LOG_UNAVAILABLE',
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
+export class ReviewLogError extends DomainError {
+  constructor(code: 'REVIEW_NOT_SAVED' | 'REVIEW_LOG_UNAVAILABLE', message: string, options?: { cause?: unknown }) {
+    super(code, message, options);
   }
 }
 

@@ -1,4 +1,4 @@
-// Term indexes of the fields that rank a hit above the body (PRODUCT.md §2: title or alias, then
+// Term indexes of the fields that rank a hit above the body (electron/domain/README.md §2: title or alias, then
 // headings and tags): the whole folded names, the terms of the names, of the headings and of the
 // tags. For a query they answer, per candidate note and without reading it, whether a field can
 // hold every query term, so that ranking touches only the notes that can rank high.

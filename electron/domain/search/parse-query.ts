@@ -1,4 +1,4 @@
-// Query syntax (PRODUCT.md §2): free words, "exact phrase", tag:name or #name — combinable.
+// Query syntax (electron/domain/README.md §2): free words, "exact phrase", tag:name or #name — combinable.
 
 export interface ParsedQuery {
   /** Free text (words and phrases) without the tag filters. */

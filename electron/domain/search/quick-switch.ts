@@ -1,4 +1,4 @@
-// The quick switcher (PRODUCT.md §2): titles and aliases, exact before prefix before word start
+// The quick switcher (electron/domain/README.md §2): titles and aliases, exact before prefix before word start
 // before infix before letters in order; then shorter names, then by title.
 import { fold } from '../text/fold.ts';
 

@@ -1,4 +1,4 @@
-// Ranking of search hits (PRODUCT.md §2): tiers — exact title or alias, then title or alias
+// Ranking of search hits (electron/domain/README.md §2): tiers — exact title or alias, then title or alias
 // prefix, then a word of a title, alias, heading or tag, then body — and, among body hits, a
 // term-frequency score; plus the exact-phrase check.
 import type { ParsedNote } from '../notes/note-types.ts';

@@ -1,4 +1,4 @@
-// Full-text, tag and alias search over the vault (PRODUCT.md §2).
+// Full-text, tag and alias search over the vault (electron/domain/README.md §2).
 // One term index holds every note's title, aliases, headings, tags and body as terms we make
 // ourselves (tokenize.ts); it matches query terms as prefixes, and its position scoring (the one
 // of FlexSearch, which it replaced: term-index.ts) puts early (title) matches first. A field

@@ -1,6 +1,6 @@
 // Text folding shared by indexing, querying and snippets.
 // Hangul must stay composed (NFC): NFKD — FlexSearch's default — splits syllables into jamo
-// (PRODUCT.md §2), so only non-Hangul runs are decomposed to drop accents.
+// (electron/domain/README.md §2), so only non-Hangul runs are decomposed to drop accents.
 
 const HANGUL_RUN = /[\p{Script=Hangul}]+/u;
 const NON_HANGUL_RUN = /[^\p{Script=Hangul}]+/gu;

@@ -1,5 +1,6 @@
 import { lstat, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { DomainError } from '../domain-error.ts';
 import type { Diagnostic, ParsedNote } from '../notes/note-types.ts';
 import { parseNote } from '../notes/parse-note.ts';
 import { tagKey, tagWithAncestors } from '../notes/parse-tags.ts';
@@ -11,12 +12,9 @@ import { CachedNotes, cachedFileOf, readIndexCache, writeIndexCache } from './in
 import { readNoteFile } from './read-note-file.ts';
 import { isNoteId, resolveInVault, scanVault, type VaultFile } from './scan-vault.ts';
 
-export class VaultError extends Error {
-  constructor(
-    readonly code: 'VAULT_NOT_FOUND' | 'VAULT_UNREADABLE',
-    message: string,
-  ) {
-    super(message);
+export class VaultError extends DomainError {
+  constructor(code: 'VAULT_NOT_FOUND' | 'VAULT_UNREADABLE', message: string) {
+    super(code, message);
   }
 }
 
@@ -148,7 +146,7 @@ export class Vault {
     );
   }
 
-  /** The file a link path written in note `fromId` points at (PRODUCT.md §1), or null. */
+  /** The file a link path written in note `fromId` points at (electron/domain/README.md §1), or null. */
   resolve(linkPath: string, fromId: string): string | null {
     return resolveLink(linkPath, fromId, this.fileIndex).target;
   }

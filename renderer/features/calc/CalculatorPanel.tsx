@@ -5,7 +5,7 @@ import { CalculatorTabs } from './CalculatorTabs.tsx';
 import { useCalculators } from './useCalculators.ts';
 
 /**
- * The note's cost calculators (PRODUCT.md §4): inputs, chart, table and the math of each scenario.
+ * The note's cost calculators (electron/domain/README.md §4): inputs, chart, table and the math of each scenario.
  * Renders nothing for a note without a calculator; a broken definition is shown, not hidden, since
  * it is the vault's author who has to fix it.
  */

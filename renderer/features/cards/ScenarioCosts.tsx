@@ -14,7 +14,7 @@ function splitLabel(label: string): [string, string] {
   return at > 0 ? [label.slice(0, at), label.slice(at + 2)] : [label, ''];
 }
 
-/** What each answer would cost, from the note's cost calculator (PRODUCT.md §4), cheapest marked. */
+/** What each answer would cost, from the note's cost calculator (electron/domain/README.md §4), cheapest marked. */
 export function ScenarioCosts({ noteId, optionKeys }: Props) {
   const [calc] = useApi(() => api.noteCalculators({ id: noteId }), [noteId]);
   // The card is complete without prices: a note with no calculator (or one that fails) shows none.

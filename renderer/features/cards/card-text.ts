@@ -1,5 +1,5 @@
 // Card sides are markdown, but the renderer has no markdown library and HTML may only enter the
-// page through SafeHtml (STYLE.md rule 8): cards are short, so they are shown as plain text, with
+// page through SafeHtml (README.md house rule 8): cards are short, so they are shown as plain text, with
 // the few inline marks they use taken out.
 
 export function plainText(md: string): string {

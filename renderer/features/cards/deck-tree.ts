@@ -16,7 +16,7 @@ export interface DeckRowModel {
 
 /**
  * `a/b` and `a/c` under one `a`. No counts are summed here: cardDecks already counts a deck's
- * sub-tags in it (PRODUCT.md §3, "a deck includes its sub-tags"). The whole vault (`''`) is left out.
+ * sub-tags in it (electron/domain/README.md §3, "a deck includes its sub-tags"). The whole vault (`''`) is left out.
  */
 export function nestDecks(decks: DeckCounts[]): DeckNode[] {
   const roots: DeckNode[] = [];

@@ -11,7 +11,7 @@ export interface ReviewKeyHandlers {
 const TYPING = 'input, textarea, select, [contenteditable=""], [contenteditable="true"]';
 
 /**
- * Anki's keys (PRODUCT.md §3): Space shows the answer, then 1–4 rate (Space again = Good);
+ * Anki's keys (electron/domain/README.md §3): Space shows the answer, then 1–4 rate (Space again = Good);
  * A–D answer a choice card; Ctrl/Cmd+Z undoes the last review.
  */
 export function useReviewKeys(handlers: ReviewKeyHandlers): void {

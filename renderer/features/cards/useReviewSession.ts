@@ -68,7 +68,7 @@ export function useReviewSession(deck: string) {
     if (!card || !latest.current.revealed || busy.current) return;
     busy.current = true;
     setSaving(true);
-    // Reviews are never lost (PRODUCT.md §3): move on only once the host says the line is on disk.
+    // Reviews are never lost (electron/domain/README.md §3): move on only once the host says the line is on disk.
     const r = await api.reviewCard({ cardId: card.id, rating });
     busy.current = false;
     setSaving(false);
