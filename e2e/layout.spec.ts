@@ -36,9 +36,13 @@ test('below 1,100 px the outline and links are a drawer over the note, never a b
   await expect(app.noteTitle()).toBeVisible();
   const panel = page.getByRole('complementary', { name: 'Outline and links' });
   await expect(panel).toBeHidden();
-  const articleBottom = await page.locator('article.note').evaluate((el) => el.getBoundingClientRect().bottom + el.closest('main')!.scrollTop);
-  const scrollHeight = await app.main().evaluate((el) => el.scrollHeight);
-  expect(scrollHeight - articleBottom).toBeLessThan(80); // nothing tall under the note
+  await expect(page.getByRole('region', { name: 'Cost calculator' })).toBeVisible(); // the note's last part
+  // Both measured in one go: the note's text still arriving would otherwise race the two readings.
+  const below = await page.locator('article.note').evaluate((el) => {
+    const main = el.closest('main')!;
+    return main.scrollHeight - (el.getBoundingClientRect().bottom - main.getBoundingClientRect().top + main.scrollTop);
+  });
+  expect(below).toBeLessThan(80); // nothing tall under the note
   await page.keyboard.press('Control+Shift+L');
   await expect(panel).toBeVisible();
   await expect(panel).toBeInViewport();
