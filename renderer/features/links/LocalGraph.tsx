@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { api } from '../../api.ts';
 import { useApi } from '../../useApi.ts';
 import { openNote } from '../../useRoute.ts';
@@ -22,7 +22,20 @@ export function LocalGraph({ id }: { id: string }) {
   const [hover, setHover] = useState<string | null>(null);
   const [large, setLarge] = useState(false);
   const pz = usePanZoom();
-  const placed = useMemo(() => (graph.state === 'ok' ? layoutLocalGraph({ ...graph.value, nodes: graph.value.nodes.map((n) => ({ ...n, title: short(n.title) })) }, textMeasurer(FONT_PX)) : []), [graph]);
+  // Labels are measured in the page's font: lay out again once the bundled web fonts are in,
+  // or a label measured in the fallback font could come out wider than its box.
+  const [fonts, setFonts] = useState(document.fonts.status === 'loaded');
+  useEffect(() => {
+    let live = true;
+    void document.fonts.ready.then(() => live && setFonts(true));
+    return () => {
+      live = false;
+    };
+  }, []);
+  const placed = useMemo(
+    () => (graph.state === 'ok' ? layoutLocalGraph({ ...graph.value, nodes: graph.value.nodes.map((n) => ({ ...n, title: short(n.title) })) }, textMeasurer(FONT_PX)) : []),
+    [graph, fonts],
+  );
   const neighbours = useMemo(() => {
     const m = new Map<string, Set<string>>();
     if (graph.state !== 'ok') return m;
