@@ -80,7 +80,7 @@ test('the open note follows its file on disk, and says when it is deleted', asyn
   await writeFile(file, text + '\n\n## 새로 추가한 절\n\n디스크에서 바뀐 문장입니다.\n');
   await expect(app.markdown()).toContainText('디스크에서 바뀐 문장입니다.');
   await writeFile(path.join(served.vault, 'aws/brand-new.md'), '# Brand new\n[[sagemaker-savings-plans]]');
-  await expect(page.getByRole('list', { name: 'Notes' })).toContainText('brand-new');
+  await expect(app.fileTree()).toContainText('brand-new');
   await expect(app.section('Backlinks')).toContainText('brand-new');
   await rm(file);
   await expect(page.getByRole('alert')).toContainText('deleted');

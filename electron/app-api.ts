@@ -3,8 +3,9 @@
 import os from 'node:os';
 import path from 'node:path';
 import { defaultDataDir } from './domain/prices/load-catalog.ts';
-import { ApiError, isOpName, parseRequest, type IndexState, type OpName, type Req, type Responses, type Result, type VaultEvent, type LocalGraph } from './contract.ts';
+import { ApiError, isOpName, parseRequest, type IndexState, type OpName, type Req, type Responses, type Result, type VaultEvent } from './contract.ts';
 import { IndexSaver } from './index-saver.ts';
+import { globalGraph, localGraph } from './domain/links/graph-view.ts';
 import { Vault } from './domain/vault/vault.ts';
 import { watchVault, type VaultWatcher } from './domain/vault/watch-vault.ts';
 import { noteDetails } from './domain/vault/note-details.ts';
@@ -223,7 +224,14 @@ export class AppApi {
     noteRest: ({ id }) => ({ html: renderNotePart(this.note(id).id, this.renderSource(), 'rest').html }),
     search: ({ query, limit }) => this.current().search.searchWithTotal(query, limit ?? 50),
     quickSwitch: ({ query, limit }) => this.current().switcher.search(query, limit ?? 20),
-    localGraph: ({ id, depth }) => localGraph(this.current(), this.note(id).id, depth ?? 2),
+    localGraph: ({ id, depth }) => {
+      const vault = this.current();
+      return localGraph(vault.links(), this.note(id).id, depth ?? 2, (n) => vault.getNote(n)?.title);
+    },
+    globalGraph: () => {
+      const vault = this.current();
+      return globalGraph(vault.links(), vault.allNotes());
+    },
     openVault: async ({ path: dir }) => {
       if (!this.options.canOpenVault) throw new ApiError('NOT_SUPPORTED', 'this window cannot open another vault; start `cairn serve --vault DIR`');
       const chosen = dir ?? (await this.options.pickFolder?.()) ?? null;
@@ -259,32 +267,4 @@ export class AppApi {
 function indexState(vault: Vault): IndexState {
   const { fromCache, read, notice } = vault.origin;
   return { stage: vault.fullText ? 'full' : 'list', fromCache, read, notice };
-}
-
-/** The note and its neighbours (links both ways) to `depth`. */
-function localGraph(vault: Vault, id: string, depth: number): LocalGraph {
-  const graph = vault.links();
-  const nodes = new Map<string, number>([[id, 0]]);
-  const edges = new Set<string>();
-  let frontier = [id];
-  for (let d = 1; d <= depth; d++) {
-    const next: string[] = [];
-    for (const at of frontier) {
-      const out = graph.outgoing(at).map((l) => l.target).filter((t): t is string => !!t && t !== at && /\.md$/i.test(t));
-      const inc = [...new Set(graph.backlinks(at).map((b) => b.id))];
-      for (const t of out) edges.add(`${at}\n${t}`);
-      for (const s of inc) edges.add(`${s}\n${at}`);
-      for (const n of [...out, ...inc]) {
-        if (!nodes.has(n)) {
-          nodes.set(n, d);
-          next.push(n);
-        }
-      }
-    }
-    frontier = next;
-  }
-  return {
-    nodes: [...nodes].map(([n, d]) => ({ id: n, title: vault.getNote(n)?.title ?? n, depth: d, exists: vault.getNote(n) !== undefined })),
-    edges: [...edges].map((e) => e.split('\n')).filter(([a, b]) => nodes.has(a) && nodes.has(b)).map(([from, to]) => ({ from, to })),
-  };
 }

@@ -87,6 +87,18 @@ await Promise.all([
     logLevel: 'warning',
     loader: { '.svg': 'file', '.woff2': 'file' },
   }),
+  // The global graph's layout worker (renderer/features/graph/useGraphLayout.ts loads it).
+  build({
+    entryPoints: [path.join(root, 'renderer/features/graph/graph-layout-worker.ts')],
+    outfile: path.join(out, 'renderer/graph-worker.js'),
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    minify: !watch,
+    sourcemap: true,
+    logLevel: 'warning',
+  }),
 ]);
 await copyFile(path.join(root, 'renderer/index.html'), path.join(out, 'renderer/index.html'));
 console.log('built out/');

@@ -101,10 +101,8 @@ export interface NoteView extends NoteDetails {
   frontmatter: Record<string, unknown>;
 }
 
-export interface LocalGraph {
-  nodes: Array<{ id: string; title: string; depth: number; exists: boolean }>;
-  edges: Array<{ from: string; to: string }>;
-}
+export type { LocalGraphData as LocalGraph, GlobalGraphData as GlobalGraph } from './domain/links/graph-view.ts';
+import type { LocalGraphData as LocalGraph, GlobalGraphData as GlobalGraph } from './domain/links/graph-view.ts';
 
 export type VaultEvent =
   | { kind: 'add' | 'change' | 'delete'; id: string }
@@ -124,6 +122,7 @@ export const ops = {
   search: { req: z.object({ query: Query, limit: Limit }).strict() },
   quickSwitch: { req: z.object({ query: Query, limit: Limit }).strict() },
   localGraph: { req: z.object({ id: NoteId, depth: z.number().int().min(1).max(3).optional() }).strict() },
+  globalGraph: { req: z.object({}).strict() },
   openVault: { req: z.object({ path: z.string().min(1).max(4096).optional() }).strict() },
   cardDecks: { req: z.object({}).strict() },
   cardSession: { req: z.object({ deck: Deck, newLimit: z.number().int().min(0).max(1000).optional() }).strict() },
@@ -162,6 +161,7 @@ export interface Responses {
   search: SearchResult;
   quickSwitch: SwitchHit[];
   localGraph: LocalGraph;
+  globalGraph: GlobalGraph;
   openVault: VaultInfo;
   cardDecks: Awaited<ReturnType<CardsService['decks']>>;
   cardSession: SessionCard[];

@@ -9,6 +9,7 @@ export const OP_NAMES = [
   'search',
   'quickSwitch',
   'localGraph',
+  'globalGraph',
   'openVault',
   'cardDecks',
   'cardSession',

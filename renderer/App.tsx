@@ -1,23 +1,44 @@
-import { useCallback, useRef, useState } from 'react';
-import type { AppCommand } from '../electron/contract.ts';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { api } from './api.ts';
 import { Home } from './Home.tsx';
-import { Sidebar, type SidebarTab } from './features/sidebar/Sidebar.tsx';
+import { Sidebar, SIDEBAR_ID, isSidebarTab, type SidebarTab } from './features/sidebar/Sidebar.tsx';
 import { QuickSwitcher } from './features/search/QuickSwitcher.tsx';
 import { NoteView } from './features/note/NoteView.tsx';
 import { CardsView } from './features/cards/CardsView.tsx';
 import { ExamView } from './features/exam/ExamView.tsx';
+import { GraphView } from './features/graph/GraphView.tsx';
+import { CommandPalette } from './features/palette/CommandPalette.tsx';
+import { COMMANDS, type CommandId } from './features/palette/commands.ts';
+import { LayoutContext, type Layout } from './features/layout/layout-context.ts';
+import { Separator } from './features/layout/Separator.tsx';
+import { TopBar } from './features/layout/TopBar.tsx';
+import { useEntryMemory } from './features/layout/useEntryMemory.ts';
+import { useNarrow } from './features/layout/useNarrow.ts';
+import { useResizable } from './features/layout/useResizable.ts';
 import { useRoute } from './useRoute.ts';
 import { useShortcuts } from './useShortcuts.ts';
-import { IndexStatus } from './IndexStatus.tsx';
 import { useVaultData } from './useVaultData.ts';
+
+type Dialog = 'switcher' | 'palette' | null;
 
 export function App() {
   const route = useRoute();
   const data = useVaultData();
   const [tab, setTab] = useState<SidebarTab>('notes');
   const [query, setQuery] = useState('');
-  const [switcherOpen, setSwitcherOpen] = useState(false);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [sideOpen, setSideOpen] = useState(false);
+  const narrow = useNarrow();
+  const sidebar = useResizable('cairn:sidebar-width', '--sidebar-w', 280, 180, 560);
+  const side = useResizable('cairn:side-width', '--side-w', 300, 220, 600);
   const searchInput = useRef<HTMLInputElement>(null);
+  const main = useRef<HTMLElement>(null);
+  const returnFocus = useRef<HTMLElement | null>(null);
+
+  useEntryMemory(main, { tab, side: sideOpen }, (p) => {
+    if (isSidebarTab(p.tab)) setTab(p.tab);
+    if (typeof p.side === 'boolean') setSideOpen(p.side);
+  });
 
   const showSearch = useCallback((q?: string) => {
     setTab('search');
@@ -26,46 +47,70 @@ export function App() {
   }, []);
   const filterByTag = useCallback((tag: string) => showSearch(`tag:${tag}`), [showSearch]);
 
+  // A dialog gives focus back to where it came from when it closes (WAI-ARIA APG, modal dialog).
+  const openDialog = useCallback((d: Exclude<Dialog, null>) => {
+    setDialog((open) => {
+      if (!open) returnFocus.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      return d;
+    });
+  }, []);
+  const closeDialog = useCallback(() => {
+    setDialog(null);
+    const back = returnFocus.current;
+    if (back?.isConnected && back !== document.body) back.focus();
+    else main.current?.focus();
+  }, []);
+  const focusNote = useCallback(() => main.current?.focus(), []);
+  const focusTab = (t: SidebarTab) => {
+    setTab(t);
+    requestAnimationFrame(() => document.getElementById(`tab-${t}`)?.focus());
+  };
+
   const run = useCallback(
-    (c: AppCommand) => {
+    (c: CommandId) => {
       if (c === 'search') showSearch();
-      else if (c === 'quickSwitcher') setSwitcherOpen(true);
+      else if (c === 'quickSwitcher') openDialog('switcher');
+      else if (c === 'palette') openDialog('palette');
       else if (c === 'back') history.back();
       else if (c === 'forward') history.forward();
       else if (c === 'flashcards') location.hash = '#/cards';
-      else if (c === 'vaultOpened') location.hash = '#/';
+      else if (c === 'graph') location.hash = '#/graph';
+      else if (c === 'home' || c === 'vaultOpened') location.hash = '#/';
+      else if (c === 'showNotes') focusTab('notes');
+      else if (c === 'showTags') focusTab('tags');
+      else if (c === 'toggleSide') setSideOpen((o) => !o);
+      else if (c === 'focusNote') focusNote();
+      else if (c === 'openVault') void api.openVault({}).then((r) => r.ok && (location.hash = '#/'));
     },
-    [showSearch],
+    [showSearch, openDialog, focusNote],
   );
   useShortcuts(run);
+  const commands = useMemo(() => COMMANDS.filter((c) => c.id !== 'openVault' || api.transport === 'electron'), []);
+  const layout = useMemo<Layout>(() => ({ side, sideOpen, setSideOpen, narrow }), [side, sideOpen, narrow]);
 
-  const vaultName = data.info.state === 'ok' ? data.info.value.name : 'Cairn';
   return (
-    <div className="app">
-      <header className="topbar">
-        <button className="icon-button" aria-label="Back" title="Back (Alt+←)" onClick={() => history.back()}>←</button>
-        <button className="icon-button" aria-label="Forward" title="Forward (Alt+→)" onClick={() => history.forward()}>→</button>
-        <a className="vault-name" href="#/">{vaultName}</a>
-        <IndexStatus progress={data.progress} index={data.index} />
-        <button className="switcher-button" onClick={() => setSwitcherOpen(true)} title="Quick switcher (Ctrl/Cmd+O)">
-          Go to note… <kbd>Ctrl O</kbd>
-        </button>
-        <a className="topbar-link" href="#/cards" aria-current={route.view === 'cards' ? 'page' : undefined}>Flashcards</a>
-        <a className="topbar-link" href="#/exam" aria-current={route.view === 'exam' ? 'page' : undefined}>Exam</a>
-      </header>
-      <Sidebar data={data} tab={tab} onTab={setTab} query={query} onQuery={setQuery} searchInput={searchInput} onTag={filterByTag} />
-      <main className="main">
-        {route.view === 'note' ? (
-          <NoteView key={route.id} id={route.id} heading={route.heading} lastEvent={data.lastEvent} onTag={filterByTag} />
-        ) : route.view === 'cards' ? (
-          <CardsView lastEvent={data.lastEvent} />
-        ) : route.view === 'exam' ? (
-          <ExamView tab={route.tab} lastEvent={data.lastEvent} />
-        ) : (
-          <Home data={data} />
-        )}
-      </main>
-      {switcherOpen && <QuickSwitcher onClose={() => setSwitcherOpen(false)} />}
-    </div>
+    <LayoutContext.Provider value={layout}>
+      <div className="app">
+        <button className="skip-link" onClick={focusNote}>Skip to the note</button>
+        <TopBar data={data} route={route} onCommand={run} />
+        <Sidebar data={data} tab={tab} onTab={setTab} query={query} onQuery={setQuery} searchInput={searchInput} onTag={filterByTag} />
+        <Separator label="Resize the sidebar" size={sidebar} panel="left" controls={SIDEBAR_ID} />
+        <main className="main" id="main" ref={main} tabIndex={-1} aria-label="Note">
+          {route.view === 'note' ? (
+            <NoteView key={route.id} id={route.id} heading={route.heading} lastEvent={data.lastEvent} onTag={filterByTag} />
+          ) : route.view === 'cards' ? (
+            <CardsView lastEvent={data.lastEvent} />
+          ) : route.view === 'exam' ? (
+            <ExamView tab={route.tab} lastEvent={data.lastEvent} />
+          ) : route.view === 'graph' ? (
+            <GraphView lastEvent={data.lastEvent} />
+          ) : (
+            <Home data={data} />
+          )}
+        </main>
+        {dialog === 'switcher' && <QuickSwitcher onClose={closeDialog} />}
+        {dialog === 'palette' && <CommandPalette commands={commands} onRun={run} onClose={closeDialog} />}
+      </div>
+    </LayoutContext.Provider>
   );
 }

@@ -1,4 +1,6 @@
 import { api } from './api.ts';
+import { noteHref } from './useRoute.ts';
+import { shortcutOf } from './features/palette/commands.ts';
 import type { VaultData } from './useVaultData.ts';
 
 /** The start page: which vault is open, its size, and what could not be read. */
@@ -15,6 +17,7 @@ export function Home({ data }: { data: VaultData }) {
     );
   }
   const v = info.value;
+  const shortcuts = <>search with <kbd>{shortcutOf('search')}</kbd>, jump with <kbd>{shortcutOf('quickSwitcher')}</kbd>, or see every command with <kbd>{shortcutOf('palette')}</kbd></>;
   return (
     <section className="home">
       <h1>{v.name}</h1>
@@ -23,18 +26,32 @@ export function Home({ data }: { data: VaultData }) {
         <p className="empty">This vault has no notes yet. Add a <code>.md</code> file to the folder and it appears here.</p>
       ) : (
         <p>
-          {v.notes} notes. Pick one on the left, search with <kbd>Ctrl Shift F</kbd>, or jump with <kbd>Ctrl O</kbd>.
+          {v.notes} {v.notes === 1 ? 'note' : 'notes'}. Pick one on the left, {shortcuts}.
         </p>
       )}
       {v.canOpenVault && <OpenVaultButton />}
       {v.diagnostics.length > 0 && (
         <details className="diagnostics">
-          <summary>{v.diagnostics.length} problems found while reading the vault</summary>
+          <summary>
+            {v.diagnostics.length} {v.diagnostics.length === 1 ? 'problem' : 'problems'} found while reading the vault
+          </summary>
           <ul>
             {v.diagnostics.map((d, i) => (
               <li key={i}>
-                <code>{d.code}</code> {d.id}
-                {d.line ? `:${d.line}` : ''} — {d.message}
+                <code>{d.code}</code>{' '}
+                {/* A note's problem opens the note at its line; other files (calculators, skipped links) are not notes. */}
+                {/\.md$/i.test(d.id) ? (
+                  <a href={noteHref(d.id, null, d.line ?? null)}>
+                    {d.id}
+                    {d.line ? `:${d.line}` : ''}
+                  </a>
+                ) : (
+                  <span>
+                    {d.id}
+                    {d.line ? `:${d.line}` : ''}
+                  </span>
+                )}{' '}
+                — {d.message}
               </li>
             ))}
           </ul>

@@ -1,18 +1,13 @@
 import { useEffect } from 'react';
-import type { AppCommand } from '../electron/contract.ts';
 import { api } from './api.ts';
+import { commandForKey, type CommandId } from './features/palette/commands.ts';
 
-/** Keyboard shortcuts of the browser host; the Electron menu sends the same commands. */
-export function useShortcuts(run: (c: AppCommand) => void): void {
+/** Keyboard shortcuts (features/palette/commands.ts has the table); the Electron menu sends the same commands. */
+export function useShortcuts(run: (c: CommandId) => void): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const mod = e.ctrlKey || e.metaKey;
-      const key = e.key.toLowerCase();
-      let command: AppCommand | null = null;
-      if (mod && e.shiftKey && key === 'f') command = 'search';
-      else if (mod && !e.shiftKey && key === 'o') command = 'quickSwitcher';
-      else if (e.altKey && e.key === 'ArrowLeft') command = 'back';
-      else if (e.altKey && e.key === 'ArrowRight') command = 'forward';
+      if (e.defaultPrevented) return;
+      const command = commandForKey(e);
       if (command) {
         e.preventDefault();
         run(command);

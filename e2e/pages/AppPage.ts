@@ -53,6 +53,19 @@ export class AppPage {
     return this.page.locator('.properties .alias-chip');
   }
 
+  /** The scroller that holds the note (the window itself never scrolls). */
+  main(): Locator {
+    return this.page.locator('main#main');
+  }
+
+  async mainScrollTop(): Promise<number> {
+    return this.main().evaluate((el) => el.scrollTop);
+  }
+
+  fileTree(): Locator {
+    return this.page.getByRole('tree', { name: 'Notes' });
+  }
+
   section(name: 'Outgoing links' | 'Backlinks' | 'Unlinked mentions' | 'Local graph'): Locator {
     return this.page.getByRole('region', { name });
   }

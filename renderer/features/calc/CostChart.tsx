@@ -63,9 +63,10 @@ export function CostChart({ result }: { result: CalcResult }) {
               </text>
             ))}
             {/* The baseline's level across every bar, kept off the labels so it never strikes text through. */}
-            {base && <line className="calc-baseline-rule" x1={`${base.pct}%`} x2={`${base.pct}%`} y1={r.barY - 3} y2={r.barY + BAR + 3} />}
+            {base && <line className="calc-baseline-rule" x1={`${base.pct}%`} x2={`${base.pct}%`} y1={r.barY - 1} y2={r.barY + BAR + 1} />}
             <rect className="calc-bar" x={0} y={r.barY} height={BAR} width={`${Math.max(r.pct, 0.3)}%`} rx={3} />
-            <text className="calc-bar-figure" x={`${Math.max(r.pct, 0.3)}%`} dx={6} y={r.barY + BAR - 5}>
+            {/* A bar shorter than the baseline puts its figure past the baseline's mark, so the mark never crosses it. */}
+            <text className="calc-bar-figure" x={`${base && r.pct < base.pct ? base.pct : Math.max(r.pct, 0.3)}%`} dx={6} y={r.barY + BAR - 5}>
               {r.figure}
               {r.tag && <tspan className="calc-bar-tag">{`  ${r.tag}`}</tspan>}
             </text>

@@ -17,12 +17,18 @@ interface Props {
  */
 export function NumberField({ id, control, value, describedBy, onChange }: Props) {
   const [draft, setDraft] = useState<string | null>(null);
+  // Typing a value the definition does not allow keeps the last valid one and says why, beside
+  // the box (WAI-ARIA: aria-invalid plus a described-by message), instead of silently reverting.
+  const [problem, setProblem] = useState<string | null>(null);
+  const errorId = `${id}-error`;
   const min = control.min ?? 0;
   const step = control.step ?? 1;
   const max = control.max ?? softMax(control, min, step, value);
   const fits = (n: number) => Number.isFinite(n) && n >= min && (control.max === null || n <= control.max);
   const shown = formatInput(value, control.unit);
+  const range = control.max === null ? `${formatInput(min, control.unit)} or more` : `from ${formatInput(min, control.unit)} to ${formatInput(control.max, control.unit)}`;
   return (
+    <>
     <div className="calc-number">
       <input
         id={id}
@@ -43,10 +49,16 @@ export function NumberField({ id, control, value, describedBy, onChange }: Props
         max={control.max ?? undefined}
         step={step}
         value={draft ?? String(value)}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={problem ? errorId : undefined}
         onChange={(e) => {
           setDraft(e.target.value);
-          const n = e.target.value.trim() === '' ? NaN : Number(e.target.value);
-          if (fits(n)) onChange(n);
+          const text = e.target.value.trim();
+          const n = text === '' ? NaN : Number(text);
+          if (fits(n)) {
+            setProblem(null);
+            onChange(n);
+          } else if (text !== '' || e.target.validity.badInput) setProblem(`${control.label} must be ${range}; kept ${shown}.`);
         }}
         onBlur={() => setDraft(null)}
       />
@@ -54,6 +66,12 @@ export function NumberField({ id, control, value, describedBy, onChange }: Props
         {control.unit === 'fraction' ? `= ${shown}` : (control.unit ?? '')}
       </span>
     </div>
+    {problem && (
+      <p className="calc-error" id={errorId} role="alert">
+        {problem}
+      </p>
+    )}
+    </>
   );
 }
 

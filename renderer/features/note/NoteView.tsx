@@ -6,6 +6,7 @@ import { useApi } from '../../useApi.ts';
 import { openNote } from '../../useRoute.ts';
 import { CalculatorPanel } from '../calc/CalculatorPanel.tsx';
 import { LinksPanel } from '../links/LinksPanel.tsx';
+import { NoteSide } from '../layout/NoteSide.tsx';
 import { NoteProperties } from './NoteProperties.tsx';
 import { Outline } from './Outline.tsx';
 import { drawDiagrams } from './mermaid-diagrams.ts';
@@ -91,7 +92,7 @@ export function NoteView({ id, heading, lastEvent, onTag }: Props) {
         <NoteProperties note={n} onTag={onTag} />
         {n.diagnostics.length > 0 && (
           <details className="note-diagnostics">
-            <summary>{n.diagnostics.length} problems in this note</summary>
+            <summary>{n.diagnostics.length} {n.diagnostics.length === 1 ? 'problem' : 'problems'} in this note</summary>
             <ul>{n.diagnostics.map((d, i) => <li key={i}><code>{d.code}</code> {d.line ? `line ${d.line}: ` : ''}{d.message}</li>)}</ul>
           </details>
         )}
@@ -99,10 +100,10 @@ export function NoteView({ id, heading, lastEvent, onTag }: Props) {
         {n.more && <NoteRest id={n.id} version={n} onClick={onClick} />}
         <CalculatorPanel key={n.id} noteId={n.id} onPresent={setHasCalculator} />
       </article>
-      <aside className="note-side">
+      <NoteSide>
         <Outline headings={n.headings} hasCalculator={hasCalculator} />
         <LinksPanel note={n} />
-      </aside>
+      </NoteSide>
     </div>
   );
 }

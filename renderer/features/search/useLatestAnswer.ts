@@ -12,9 +12,10 @@ export interface Answer<T> {
  * latest text: an answer that arrives late for an older text is dropped, so what is shown is
  * never stale. `answerFor(text)` gives the answer for exactly `text` — the one in hand when it
  * is for that text, else a fresh one — so Enter can act on what is in the box when it is pressed,
- * even right after a paste, before the answer for it has come.
+ * even right after a paste, before the answer for it has come. A new `refresh` value (a vault
+ * event) asks again for the same text.
  */
-export function useLatestAnswer<T>(text: string, ask: (text: string) => Promise<Result<T>>, delayMs: number) {
+export function useLatestAnswer<T>(text: string, ask: (text: string) => Promise<Result<T>>, delayMs: number, refresh?: unknown) {
   const [answer, setAnswer] = useState<Answer<T> | null>(null);
   const latest = useRef(text);
   latest.current = text;
@@ -36,7 +37,7 @@ export function useLatestAnswer<T>(text: string, ask: (text: string) => Promise<
       live = false;
       clearTimeout(t);
     };
-  }, [text, delayMs]);
+  }, [text, delayMs, refresh]);
 
   const answerFor = useCallback(
     (t: string): Promise<Result<T>> => (answer?.text === t ? Promise.resolve(answer.result) : asking.current(t)),

@@ -5,6 +5,7 @@ import { TagTree } from './TagTree.tsx';
 import { SearchPanel } from '../search/SearchPanel.tsx';
 
 export type SidebarTab = 'search' | 'notes' | 'tags';
+export const SIDEBAR_ID = 'sidebar';
 
 interface Props {
   data: VaultData;
@@ -22,20 +23,47 @@ const TABS: Array<[SidebarTab, string]> = [
   ['search', 'Search'],
 ];
 
+export function isSidebarTab(t: unknown): t is SidebarTab {
+  return TABS.some(([id]) => id === t);
+}
+
+/**
+ * Tabs with automatic activation (WAI-ARIA APG "Tabs"): one tab stop, ←/→ move and select,
+ * Home/End go to the first/last tab.
+ */
 export function Sidebar({ data, tab, onTab, query, onQuery, searchInput, onTag }: Props) {
+  const onKey = (e: React.KeyboardEvent) => {
+    const at = TABS.findIndex(([id]) => id === tab);
+    const to = { ArrowRight: at + 1, ArrowLeft: at - 1 + TABS.length, Home: 0, End: TABS.length - 1 }[e.key];
+    if (to === undefined) return;
+    e.preventDefault();
+    const next = TABS[to % TABS.length][0];
+    onTab(next);
+    // After the panel mounts: the search panel focuses its box on mount, the arrows keep the tab.
+    requestAnimationFrame(() => document.getElementById(`tab-${next}`)?.focus());
+  };
   return (
-    <aside className="sidebar">
-      <div className="tabs" role="tablist" aria-label="Sidebar">
+    <aside className="sidebar" id={SIDEBAR_ID} aria-label="Sidebar">
+      <div className="tabs" role="tablist" aria-label="Sidebar" onKeyDown={onKey}>
         {TABS.map(([id, label]) => (
-          <button key={id} role="tab" aria-selected={tab === id} className={tab === id ? 'tab active' : 'tab'} onClick={() => onTab(id)}>
+          <button
+            key={id}
+            id={`tab-${id}`}
+            role="tab"
+            aria-selected={tab === id}
+            aria-controls="sidebar-panel"
+            tabIndex={tab === id ? 0 : -1}
+            className={tab === id ? 'tab active' : 'tab'}
+            onClick={() => onTab(id)}
+          >
             {label}
           </button>
         ))}
       </div>
-      <div className="tab-panel" role="tabpanel" aria-label={TABS.find(([id]) => id === tab)?.[1]}>
+      <div className="tab-panel" id="sidebar-panel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
         {tab === 'notes' && <FileTree notes={data.notes} />}
         {tab === 'tags' && <TagTree tags={data.tags} onTag={onTag} />}
-        {tab === 'search' && <SearchPanel query={query} onQuery={onQuery} inputRef={searchInput} />}
+        {tab === 'search' && <SearchPanel query={query} onQuery={onQuery} inputRef={searchInput} refresh={data.lastEvent} />}
       </div>
     </aside>
   );

@@ -52,7 +52,7 @@ function TagNode({ node, onTag }: { node: Node; onTag: (tag: string) => void }) 
         <button className="tag-link" onClick={() => onTag(node.path)} title={`Show notes tagged #${node.path}`}>
           #{node.name}
         </button>
-        <span className="count" aria-label={`${node.count} notes`}>{node.count}</span>
+        <span className="count" aria-label={`${node.count} ${node.count === 1 ? 'note' : 'notes'}`}>{node.count}</span>
       </div>
       {open && node.children.length > 0 && (
         <ul>

@@ -1,0 +1,100 @@
+import { SEED, expect, test } from './fixtures.ts';
+
+test('the file tree is walked and notes opened with the arrow keys and type-ahead alone', async ({ app, page }) => {
+  const tree = app.fileTree();
+  const item = (name: string) => tree.getByRole('treeitem', { name, exact: true });
+  await page.getByRole('tab', { name: 'Notes' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(item('aws')).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(item('aws')).toHaveAttribute('aria-expanded', 'false');
+  await expect(tree.getByRole('treeitem')).toHaveCount(1);
+  await page.keyboard.press('ArrowRight');
+  await expect(item('aws')).toHaveAttribute('aria-expanded', 'true');
+  await page.keyboard.press('ArrowRight');
+  await expect(item('cost')).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(item('cost')).toHaveAttribute('aria-expanded', 'false');
+  await page.keyboard.press('ArrowDown');
+  await expect(item('data')).toBeFocused();
+  await page.keyboard.press('ArrowLeft'); // data is open: closes it
+  await page.keyboard.press('ArrowLeft'); // then to its parent
+  await expect(item('aws')).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(item('cost-sagemaker-processing-optimization')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(app.noteTitle()).toHaveText('cost-sagemaker-processing-optimization');
+  await expect(item('cost-sagemaker-processing-optimization')).toHaveAttribute('aria-selected', 'true');
+  // Focus stayed in the tree: type the start of a name, then Enter.
+  await expect(item('cost-sagemaker-processing-optimization')).toBeFocused();
+  await page.keyboard.type('aws-m');
+  await expect(item('aws-ml-cost-map')).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(item('aws')).toBeFocused();
+  await page.keyboard.type('aws-m');
+  await page.keyboard.press('Enter');
+  await expect(app.noteTitle()).toHaveText('aws-ml-cost-map');
+});
+
+test('sidebar tabs follow the arrow keys, one tab stop', async ({ app, page }) => {
+  void app;
+  const tab = (name: string) => page.getByRole('tab', { name });
+  await tab('Notes').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(tab('Tags')).toBeFocused();
+  await expect(tab('Tags')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tabpanel')).toContainText('#');
+  await page.keyboard.press('End');
+  await expect(tab('Search')).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(tab('Notes')).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(tab('Search')).toHaveAttribute('aria-selected', 'true');
+  await expect(tab('Notes')).toHaveAttribute('tabindex', '-1');
+});
+
+test('the command palette lists every command with its shortcut and runs one; focus comes back', async ({ app, page }) => {
+  await page.getByRole('tab', { name: 'Notes' }).focus();
+  await page.keyboard.press('Control+P');
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  await expect(palette.getByRole('combobox')).toBeFocused();
+  const options = palette.getByRole('option');
+  await expect(options.filter({ hasText: 'Go to note…' })).toContainText('Ctrl+O');
+  await expect(options.filter({ hasText: 'Search notes' })).toContainText('Ctrl+Shift+F');
+  await expect(options.filter({ hasText: 'Show all commands' })).toContainText('Ctrl+P');
+  expect(await options.count()).toBeGreaterThanOrEqual(10);
+  await page.keyboard.press('Escape');
+  await expect(palette).toBeHidden();
+  await expect(page.getByRole('tab', { name: 'Notes' })).toBeFocused();
+
+  await page.keyboard.press('Control+P');
+  await page.keyboard.type('tags');
+  await expect(options).toHaveText([/Show tags/]);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('tab', { name: 'Tags' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tab', { name: 'Tags' })).toBeFocused();
+
+  await page.keyboard.press('Control+P');
+  await page.keyboard.type('graph');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#\/graph$/);
+  void app;
+});
+
+test('Esc in the quick switcher gives focus back; the skip link reaches the note in two keys', async ({ app, page }) => {
+  await app.goto(`#/note/${encodeURIComponent(SEED)}`);
+  await page.getByRole('button', { name: 'Forward' }).focus();
+  await page.keyboard.press('Control+O');
+  await expect(page.getByRole('dialog', { name: 'Quick switcher' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('button', { name: 'Forward' })).toBeFocused();
+
+  await page.reload();
+  await expect(app.noteTitle()).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Skip to the note' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(app.main()).toBeFocused();
+  await page.keyboard.press('PageDown');
+  await expect.poll(() => app.mainScrollTop()).toBeGreaterThan(200);
+});

@@ -1,0 +1,118 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { drawGraph, hitTest, projector } from './draw-graph.ts';
+import type { FlatGraph } from './graph-filter.ts';
+import { nearestInDirection } from './nearest-in-direction.ts';
+import { usePanZoom } from './usePanZoom.ts';
+
+/** The colours of the current theme (styles.css variables), read when a frame is drawn. */
+function themeColors(el: Element) {
+  const css = getComputedStyle(el);
+  const v = (name: string) => css.getPropertyValue(name).trim();
+  return { edge: v('--muted'), node: v('--link'), accent: v('--accent'), text: v('--text'), bg: v('--bg') };
+}
+
+/** Draws the graph on the canvas (one frame per change) and turns pointer and keys into actions. */
+export function useGraphCanvas(
+  canvas: RefObject<HTMLCanvasElement | null>,
+  graph: FlatGraph | null,
+  positions: RefObject<Float32Array | null>,
+  version: number,
+  open: (id: string) => void,
+) {
+  const pz = usePanZoom();
+  const [hover, setHover] = useState(-1);
+  const [selected, setSelected] = useState(-1);
+  const [size, setSize] = useState({ w: 0, h: 0 });
+  const frame = useRef(0);
+  const order = useMemo(() => (graph ? graph.adjacency.map((a, i) => [a.length, i]).sort((a, b) => b[0] - a[0]).map(([, i]) => i) : []), [graph]);
+
+  useEffect(() => {
+    setHover(-1);
+    setSelected(-1);
+  }, [graph]);
+
+  useEffect(() => {
+    const el = canvas.current?.parentElement;
+    if (!el) return;
+    const ro = new ResizeObserver(() => setSize({ w: el.clientWidth, h: el.clientHeight }));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [canvas, graph]);
+
+  useEffect(() => {
+    const c = canvas.current;
+    const pos = positions.current;
+    if (!c || !graph || !pos || size.w === 0) return;
+    cancelAnimationFrame(frame.current);
+    frame.current = requestAnimationFrame(() => {
+      const dpr = window.devicePixelRatio || 1;
+      if (c.width !== Math.round(size.w * dpr) || c.height !== Math.round(size.h * dpr)) {
+        c.width = Math.round(size.w * dpr);
+        c.height = Math.round(size.h * dpr);
+        c.style.setProperty('width', `${size.w}px`);
+        c.style.setProperty('height', `${size.h}px`);
+      }
+      const ctx = c.getContext('2d');
+      if (!ctx) return;
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      drawGraph(ctx, { graph, positions: pos, view: pz.view, width: size.w, height: size.h, hover, selected, order }, themeColors(c));
+    });
+  }, [canvas, graph, positions, version, pz.view, hover, selected, size, order]);
+
+  const frameInfo = () => ({ positions: positions.current ?? new Float32Array(), view: pz.view, width: size.w, height: size.h });
+  const at = (e: React.PointerEvent | React.MouseEvent) => {
+    const r = e.currentTarget.getBoundingClientRect();
+    return hitTest(frameInfo(), e.clientX - r.left, e.clientY - r.top);
+  };
+
+  const { wheelRef } = pz;
+  const canvasRef = useCallback(
+    (el: HTMLCanvasElement | null) => {
+      canvas.current = el;
+      wheelRef(el);
+    },
+    [canvas, wheelRef],
+  );
+
+  const handlers = {
+    ref: canvasRef,
+    onPointerDown: pz.handlers.onPointerDown,
+    onPointerUp: pz.handlers.onPointerUp,
+    onPointerMove: (e: React.PointerEvent<HTMLCanvasElement>) => {
+      pz.handlers.onPointerMove(e);
+      if (!pz.wasDrag()) setHover(at(e));
+    },
+    onPointerLeave: () => setHover(-1),
+    onClick: (e: React.MouseEvent<HTMLCanvasElement>) => {
+      const i = at(e);
+      if (graph && i >= 0 && !pz.wasDrag()) open(graph.ids[i]);
+    },
+    onKeyDown: (e: React.KeyboardEvent<HTMLCanvasElement>) => {
+      const pos = positions.current;
+      if (!graph || !pos) return;
+      if (pz.onKey(e, size.w, size.h)) return e.preventDefault();
+      if (e.key.startsWith('Arrow')) {
+        // The first arrow picks the most linked note; then each arrow walks to a neighbour on screen.
+        const next = selected < 0 ? (order[0] ?? -1) : nearestInDirection(pos, selected, e.key);
+        setSelected(next);
+        setHover(next);
+        keepInView(next);
+      } else if (e.key === 'Enter' && selected >= 0) open(graph.ids[selected]);
+      else if (e.key === 'Escape') setSelected(-1);
+      else return;
+      e.preventDefault();
+    },
+  };
+
+  /** Pans so the chosen note is on screen. */
+  const keepInView = (i: number) => {
+    if (i < 0) return;
+    const p = projector(frameInfo());
+    const x = p.sx(i);
+    const y = p.sy(i);
+    const m = 40;
+    if (x < m || y < m || x > size.w - m || y > size.h - m) pz.setView((v) => ({ ...v, x: v.x + size.w / 2 - x, y: v.y + size.h / 2 - y }));
+  };
+
+  return { handlers, selected, hover };
+}

@@ -1,0 +1,52 @@
+import { useEffect, useRef, useState } from 'react';
+import { treeKeyAction, type TreeRowInfo } from './tree-keys.ts';
+
+/** How long typed letters add up to one type-ahead search (as in APG's tree example). */
+const TYPE_AHEAD_MS = 500;
+
+interface Options {
+  rows: TreeRowInfo[];
+  /** Row to focus first (the open note), or -1. */
+  initial: number;
+  toggle: (i: number) => void;
+  activate: (i: number) => void;
+  idOf: (i: number) => string;
+}
+
+/** One tab stop for the whole tree (roving tabindex); keys move DOM focus between rows. */
+export function useTreeFocus({ rows, initial, toggle, activate, idOf }: Options) {
+  const [focused, setFocused] = useState(Math.max(initial, 0));
+  const typed = useRef({ text: '', at: 0 });
+  const moved = useRef(false);
+  const at = Math.min(focused, Math.max(rows.length - 1, 0));
+
+  useEffect(() => {
+    if (initial >= 0 && !moved.current) setFocused(initial);
+  }, [initial]);
+
+  const focusRow = (i: number) => {
+    moved.current = true;
+    setFocused(i);
+    const el = document.getElementById(idOf(i));
+    el?.focus();
+    el?.scrollIntoView({ block: 'nearest' });
+  };
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    let text = '';
+    if (e.key.length === 1 && e.key !== ' ') {
+      const now = performance.now();
+      text = now - typed.current.at < TYPE_AHEAD_MS ? typed.current.text + e.key : e.key;
+      typed.current = { text, at: now };
+    } else typed.current = { text: '', at: 0 }; // any other key ends a type-ahead word
+    const action = treeKeyAction(rows, at, e.key, text);
+    if (!action) return;
+    e.preventDefault();
+    if ('focus' in action) focusRow(action.focus);
+    else if ('toggle' in action) toggle(action.toggle);
+    else activate(action.activate);
+  };
+
+  return { focused: at, onKeyDown, onFocusRow: (i: number) => setFocused(i) };
+}
