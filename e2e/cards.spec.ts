@@ -148,6 +148,9 @@ test('cloze: the gap, then the hidden words marked; a wrong pick suggests Again;
   await expect(cards.rating('Again')).toBeFocused();
   // Enter confirms the suggestion, as Space would on the focused button.
   await page.keyboard.press('Enter');
+  // The Again is saved before the next key: the same card comes back first, so its front alone
+  // cannot tell that the review went through.
+  await expect(cards.progress()).toHaveText(/^7 done/);
   // Every card is still learning (Good: a 10-minute step; Again: 1 minute): they come back, the
   // one rated Again first; Easy graduates each.
   await expect(cards.summary()).toHaveCount(0);

@@ -54,8 +54,8 @@ test('hostile notes: no dialog, no outside request, no injected element', async 
     await app.search(SECRET_WORD);
     await expect(page.getByText(`No notes match`)).toBeVisible();
     await page.getByRole('tab', { name: 'Notes' }).click();
-    await expect(page.getByRole('list', { name: 'Notes' })).not.toContainText('secret-link');
-    await expect(page.getByRole('list', { name: 'Notes' })).not.toContainText('loop');
+    await expect(page.getByRole('tree', { name: 'Notes' })).not.toContainText('secret-link');
+    await expect(page.getByRole('tree', { name: 'Notes' })).not.toContainText('loop');
     await page.waitForTimeout(300);
     expect(dialogs).toEqual([]);
     expect(outside).toEqual([]);
@@ -161,7 +161,7 @@ test('token hand-off: the printed code becomes an HttpOnly cookie; a fresh GET /
 
     // Reload and a new tab keep working.
     await page.reload();
-    await expect(page.getByRole('list', { name: 'Notes' })).toContainText('image');
+    await expect(page.getByRole('tree', { name: 'Notes' })).toContainText('image');
     const tab = await page.context().newPage();
     await new AppPage(tab, served.origin).goto(`#/note/${encodeURIComponent('image.md')}`);
     await expect(tab.locator('article.note .markdown')).toContainText('image-note-word');

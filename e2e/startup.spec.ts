@@ -52,7 +52,7 @@ test.describe('start-up from the persisted index', () => {
     running.push(second.served);
     await expect(indexStatus(page)).toHaveAttribute('data-index-source', 'cache');
     await expect(indexStatus(page)).toHaveAttribute('title', /^16 notes from the index cache, 0 read/);
-    await expect(page.getByRole('list', { name: 'Notes' })).toContainText('cost-sagemaker-processing-optimization');
+    await expect(page.getByRole('tree', { name: 'Notes' })).toContainText('cost-sagemaker-processing-optimization');
     await second.app.search('인스턴스를');
     await expect(second.app.searchResults().first()).toContainText('cost-sagemaker-processing-optimization');
   });
