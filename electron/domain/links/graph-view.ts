@@ -33,7 +33,8 @@ const isNote = (id: string) => /\.md$/i.test(id);
 
 function neighbours(links: GraphLinks, at: string): { out: string[]; inc: string[] } {
   const out = links.outgoing(at).map((l) => l.target).filter((t): t is string => !!t && t !== at && isNote(t));
-  const inc = links.backlinks(at).map((b) => b.id).filter((s) => s !== at);
+  // One entry per linking note (backlinks lists each line that links).
+  const inc = [...new Set(links.backlinks(at).map((b) => b.id))].filter((s) => s !== at);
   return { out, inc };
 }
 
