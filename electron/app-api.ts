@@ -18,6 +18,7 @@ import { errorValue } from './error-values.ts';
 import { CalcService } from './services/calc-service.ts';
 import { ExamService } from './services/exam-service.ts';
 import { VaultSettingsStore } from './domain/settings/vault-settings.ts';
+import type { ApiPort } from './api-port.ts';
 
 
 export interface AppApiOptions {
@@ -45,7 +46,7 @@ const LIST_OPS = new Set<string>(['vaultInfo', 'noteList', 'tagList', 'quickSwit
 
 type Handlers = { [K in OpName]: (req: Req<K>) => Promise<Responses[K]> | Responses[K] };
 
-export class AppApi {
+export class AppApi implements ApiPort {
   private vault: Vault | null = null;
   private services: { cards: CardsService; calc: CalcService; exam: ExamService } | null = null;
   private watcher: VaultWatcher | null = null;

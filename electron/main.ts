@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
-import { WorkerApi } from './worker-api.ts';
+import { ApiWorkerClient } from './api-worker-client.ts';
 import { SHIPPED_VAULT } from './shipped-vault.ts';
 import type { AppCommand } from './contract.ts';
 import { registerIpc } from './ipc.ts';
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   await app.whenReady();
   const settings = new SettingsStore(path.join(app.getPath('userData'), SETTINGS_FILE));
   // The vault is scanned, indexed and watched on a worker thread: the window stays responsive.
-  const api = new WorkerApi(path.join(outDir, 'api-worker.cjs'), {
+  const api = new ApiWorkerClient(path.join(outDir, 'api-worker-entry.cjs'), {
     canOpenVault: true,
     pickFolder: async () => {
       const options = { title: 'Open Vault', properties: ['openDirectory' as const] };
@@ -125,7 +125,7 @@ async function main(): Promise<void> {
 }
 
 /** Opens the first vault that opens; returns which candidate that was. */
-async function openFirst(api: WorkerApi, dirs: string[]): Promise<string | null> {
+async function openFirst(api: ApiWorkerClient, dirs: string[]): Promise<string | null> {
   for (const dir of dirs) {
     try {
       await api.open(dir);
