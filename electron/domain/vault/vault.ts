@@ -152,11 +152,13 @@ export class Vault {
     let restored = false;
     if (cached) {
       try {
-        vault.search.restore(cached.data.search(), cached.byId);
+        vault.search.restore(await cached.data.search(), cached.byId);
         restored = true;
       } catch (err) {
         vault.origin.notice = `The index cache's search index could not be restored (${(err as Error).message.slice(0, 120)}); the full text was indexed again.`;
         vault.search = new SearchIndex();
+      } finally {
+        await cached.data.close();
       }
     }
     const toIndex = restored ? [...fresh] : [...vault.notes.values()];
