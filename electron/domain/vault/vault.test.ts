@@ -86,3 +86,30 @@ describe('Vault on a vault of broken notes', () => {
     assert.equal(resolveInVault(dir, 'a/b.md'), path.join(dir, 'a/b.md'));
   });
 });
+
+describe('an edit on disk', () => {
+  test('shows its backlink and unlinked mention at once; a search right after finds its text', async () => {
+    const d = await mkdtemp(path.join(os.tmpdir(), 'cairn-edit-'));
+    try {
+      await writeFile(path.join(d, 'Target Note.md'), '# Target\nbody');
+      await writeFile(path.join(d, 'Other.md'), '# Other\nnothing yet');
+      await writeFile(path.join(d, 'Linker.md'), '# Linker\nnothing yet');
+      const vault = await Vault.open(d);
+      await writeFile(path.join(d, 'Other.md'), '# Other\nmentions target note in plain text, and zqfreshword');
+      await writeFile(path.join(d, 'Linker.md'), '# Linker\nlinks [[Target Note]]');
+      await vault.fileChanged(path.join(d, 'Other.md'));
+      await vault.fileChanged(path.join(d, 'Linker.md'));
+      // The full-text index takes the edits a moment later; the note view does not wait for it.
+      const view = noteDetails(vault, 'Target Note.md')!;
+      assert.deepEqual(view.backlinks.map((b) => b.id), ['Linker.md']);
+      assert.deepEqual(view.unlinkedMentions.map((m) => m.id), ['Other.md']);
+      assert.deepEqual(vault.search.search('zqfreshword').map((h) => h.id), ['Other.md']);
+      await rm(path.join(d, 'Other.md'));
+      vault.fileDeleted(path.join(d, 'Other.md'));
+      assert.deepEqual(noteDetails(vault, 'Target Note.md')!.unlinkedMentions, []);
+      assert.deepEqual(vault.search.search('zqfreshword'), []);
+    } finally {
+      await rm(d, { recursive: true, force: true });
+    }
+  });
+});
