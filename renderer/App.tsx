@@ -97,13 +97,13 @@ export function App() {
         <Separator label="Resize the sidebar" size={sidebar} panel="left" controls={SIDEBAR_ID} />
         <main className="main" id="main" ref={main} tabIndex={-1} aria-label="Note">
           {route.view === 'note' ? (
-            <NoteView key={route.id} id={route.id} heading={route.heading} lastEvent={data.lastEvent} onTag={filterByTag} />
+            <NoteView key={route.id} id={route.id} heading={route.heading} onTag={filterByTag} />
           ) : route.view === 'cards' ? (
-            <CardsView lastEvent={data.lastEvent} />
+            <CardsView />
           ) : route.view === 'exam' ? (
-            <ExamView tab={route.tab} lastEvent={data.lastEvent} />
+            <ExamView tab={route.tab} />
           ) : route.view === 'graph' ? (
-            <GraphView lastEvent={data.lastEvent} />
+            <GraphView />
           ) : (
             <Home data={data} />
           )}

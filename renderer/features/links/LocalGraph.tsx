@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { api } from '../../api.ts';
+import { ApiState } from '../../ApiState.tsx';
 import { useApi } from '../../useApi.ts';
 import { openNote } from '../../useRoute.ts';
 import { extent, LABEL_HEIGHT, layoutLocalGraph } from '../graph/local-layout.ts';
@@ -45,7 +46,7 @@ export function LocalGraph({ id }: { id: string }) {
     }
     return m;
   }, [graph]);
-  if (graph.state === 'error') return <p className="error">{graph.message}</p>;
+  if (graph.state === 'error') return <ApiState value={graph} failed="Could not draw the graph" />;
   if (graph.state !== 'ok' || placed.length === 0) return null;
   const g = graph.value;
   const pos = new Map(placed.map((n) => [n.id, n]));
