@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import { app, type BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
 import { ApiWorkerClient } from './api-worker-client.ts';
 import { SHIPPED_VAULT } from './shipped-vault.ts';
 import type { AppCommand } from './contract.ts';

@@ -64,5 +64,5 @@ export function Home({ data }: { data: VaultData }) {
 
 function OpenVaultButton() {
   if (api.transport !== 'electron') return null;
-  return <button onClick={() => void api.openVault({}).then((r) => r.ok && (location.hash = '#/'))}>Open vault…</button>;
+  return <button type="button" onClick={() => void api.openVault({}).then((r) => r.ok && (location.hash = '#/'))}>Open vault…</button>;
 }

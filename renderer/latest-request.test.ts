@@ -40,7 +40,14 @@ test('with a debounce only the last of a burst is asked', async (t) => {
   const req = new LatestRequest<string>();
   const asked: string[] = [];
   const seen: string[] = [];
-  for (const q of ['s', 'sa', 'sag']) req.run(async () => (asked.push(q), q), (a) => seen.push(a), 60);
+  for (const q of ['s', 'sa', 'sag']) req.run(
+      async () => {
+        asked.push(q);
+        return q;
+      },
+      (a) => seen.push(a),
+      60,
+    );
   t.mock.timers.tick(59);
   assert.deepEqual(asked, []);
   t.mock.timers.tick(1);

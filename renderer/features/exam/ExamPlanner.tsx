@@ -34,7 +34,7 @@ export function ExamPlanner() {
           <section key={e.deck} className="exam-card" aria-label={`Exam of #${e.deck}`}>
             <header className="exam-card-head">
               <h2>#{e.deck} — {e.date}</h2>
-              <button className="session-button" onClick={() => void remove(e.deck)}>Remove exam</button>
+              <button type="button" className="session-button" onClick={() => void remove(e.deck)}>Remove exam</button>
             </header>
             {e.past && <p className="stat-note">The exam day has passed: the deck is scheduled normally again.</p>}
             {e.problem && <p className="error" role="alert">{e.problem}</p>}

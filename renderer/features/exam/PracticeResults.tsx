@@ -42,11 +42,11 @@ export function PracticeResults({ test, answers, timedOut, onAgain }: Props) {
       </table>
       <div className="practice-actions">
         {missed.length > 0 && (
-          <button className="study-button" disabled={sent !== null && !sent.error} onClick={() => void sendAgain()}>
+          <button type="button" className="study-button" disabled={sent !== null && !sent.error} onClick={() => void sendAgain()}>
             Send {missed.length} missed to study as Again
           </button>
         )}
-        <button className="session-button" onClick={onAgain}>New practice test</button>
+        <button type="button" className="session-button" onClick={onAgain}>New practice test</button>
         {sent && <span className={sent.error ? 'error' : 'stat-note'} role={sent.error ? 'alert' : 'status'}>{sent.text}</span>}
       </div>
       {missed.length > 0 && <h2>Missed questions</h2>}

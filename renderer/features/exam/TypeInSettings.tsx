@@ -37,7 +37,7 @@ export function TypeInSettings({ decks }: { decks: string[] }) {
       <ul className="typein-decks">
         {current.map((d) => (
           <li key={d}>
-            #{d} <button className="session-button" onClick={() => void save(current.filter((x) => x !== d))}>Stop typing in #{d}</button>
+            #{d} <button type="button" className="session-button" onClick={() => void save(current.filter((x) => x !== d))}>Stop typing in #{d}</button>
           </li>
         ))}
       </ul>

@@ -70,10 +70,10 @@ export function LocalGraph({ id }: { id: string }) {
             {[1, 2, 3].map((d) => <option key={d} value={d}>{d}</option>)}
           </select>
         </label>
-        <button className="icon-button" aria-label="Zoom in" onClick={() => pz.zoomAt(1.25, width / 2, height / 2)}>+</button>
-        <button className="icon-button" aria-label="Zoom out" onClick={() => pz.zoomAt(0.8, width / 2, height / 2)}>−</button>
-        <button className="icon-button" aria-label="Reset zoom" onClick={() => pz.setView({ k: 1, x: 0, y: 0 })}>⟲</button>
-        <button className="topbar-button" aria-pressed={large} onClick={() => setLarge(!large)}>{large ? 'Smaller' : 'Larger'}</button>
+        <button type="button" className="icon-button" aria-label="Zoom in" onClick={() => pz.zoomAt(1.25, width / 2, height / 2)}>+</button>
+        <button type="button" className="icon-button" aria-label="Zoom out" onClick={() => pz.zoomAt(0.8, width / 2, height / 2)}>−</button>
+        <button type="button" className="icon-button" aria-label="Reset zoom" onClick={() => pz.setView({ k: 1, x: 0, y: 0 })}>⟲</button>
+        <button type="button" className="topbar-button" aria-pressed={large} onClick={() => setLarge(!large)}>{large ? 'Smaller' : 'Larger'}</button>
       </div>
       {g.omitted > 0 && <p className="muted">{g.omitted} more {g.omitted === 1 ? 'note' : 'notes'} at this depth are not drawn.</p>}
       <svg

@@ -65,7 +65,7 @@ export function QuickSwitcher({ onClose }: { onClose: () => void }) {
           onChange={(e) => onInput(e.target.value)}
         />
         <ul id="switcher-list" role="listbox" aria-label="Matching notes">
-          {answer && answer.text.trim() && hits.length === 0 && <li className="empty">No note is called that.</li>}
+          {answer?.text.trim() && hits.length === 0 && <li className="empty">No note is called that.</li>}
           {hits.map((h, i) => (
             <li
               key={h.id}
