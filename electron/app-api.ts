@@ -254,7 +254,10 @@ export class AppApi implements ApiPort {
     examOverview: () => this.feature().exam.overview(),
     examPlan: ({ deck, date, target }) => this.feature().exam.plan(deck, date, target),
     setExam: ({ deck, date, target }) => this.feature().exam.setExam(deck, date, target),
-    removeExam: async ({ deck }) => (await this.feature().exam.removeExam(deck), {}),
+    removeExam: async ({ deck }) => {
+      await this.feature().exam.removeExam(deck);
+      return {};
+    },
     practiceTest: ({ deck, count }) => this.feature().exam.practiceTest(deck ?? '', count),
     practiceAnswer: ({ test, cardId, picked }) => this.feature().exam.practiceAnswer(test, cardId, picked),
     practiceScore: ({ test }) => this.feature().exam.score(test),

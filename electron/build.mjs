@@ -101,4 +101,6 @@ await Promise.all([
   }),
 ]);
 await copyFile(path.join(root, 'renderer/index.html'), path.join(out, 'renderer/index.html'));
+// sql.js's SQLite (the Anki export) beside the worker bundle: the packaged app has no node_modules.
+await copyFile(path.join(root, 'node_modules/sql.js/dist/sql-wasm.wasm'), path.join(out, 'sql-wasm.wasm'));
 console.log('built out/');
