@@ -29,7 +29,15 @@ export interface ProbeEdit {
   title: string;
 }
 
-export async function probeServe(opts: { root: string; vaultDir: string; dataDir: string; queries: string[]; searches?: number; waitForCache?: boolean; edits?: ProbeEdit[] }): Promise<ServeProbe> {
+export async function probeServe(opts: {
+  root: string;
+  vaultDir: string;
+  dataDir: string;
+  queries: string[];
+  searches?: number;
+  waitForCache?: boolean;
+  edits?: ProbeEdit[];
+}): Promise<ServeProbe> {
   const searches = opts.searches ?? 20;
   const t0 = performance.now();
   const child = spawn(process.execPath, [path.join(opts.root, 'electron/bin/cairn.mjs'), 'serve', '--vault', opts.vaultDir, '--port', '0'], {
@@ -53,7 +61,11 @@ export async function probeServe(opts: { root: string; vaultDir: string; dataDir
     const signIn = await fetch(url, { redirect: 'manual' });
     const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0];
     const call = async (op: string, payload: unknown) => {
-      const res = await fetch(`${origin}/api/${op}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, origin }, body: JSON.stringify(payload) });
+      const res = await fetch(`${origin}/api/${op}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie, origin },
+        body: JSON.stringify(payload),
+      });
       const body = (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
       if (!body.ok) throw new Error(`${op}: ${body.error?.message}`);
       return body.value;
@@ -79,7 +91,8 @@ export async function probeServe(opts: { root: string; vaultDir: string; dataDir
 async function editsThroughWatcher(edits: ProbeEdit[], call: (op: string, payload: unknown) => Promise<unknown>) {
   const times: number[] = [];
   let missed = 0;
-  const listed = async (e: ProbeEdit) => ((await call('getNote', { id: e.target })) as { backlinks: Array<{ id: string }> }).backlinks.some((b) => b.id === e.source);
+  const listed = async (e: ProbeEdit) =>
+    ((await call('getNote', { id: e.target })) as { backlinks: Array<{ id: string }> }).backlinks.some((b) => b.id === e.source);
   for (const e of edits) {
     const original = await readFile(e.abs);
     const { atimeMs, mtimeMs } = await stat(e.abs);

@@ -47,7 +47,14 @@ function sizeTargets({ size, runs, serve }: SizeResults): TargetCheck[] {
   const mini = runs.minisearch?.cold;
   const ratio = (a?: number, b?: number) => (a !== undefined && b !== undefined ? a / b : undefined);
   const shown = (v: number | undefined, show: (v: number) => string) => (v === undefined || Number.isNaN(v) ? 'n/a' : show(v));
-  const check = (target: string, value: number | undefined, show: (v: number) => string, ok: (v: number) => boolean, floorValue?: number, floorShow = show): TargetCheck => ({
+  const check = (
+    target: string,
+    value: number | undefined,
+    show: (v: number) => string,
+    ok: (v: number) => boolean,
+    floorValue?: number,
+    floorShow = show,
+  ): TargetCheck => ({
     size,
     target,
     value: shown(value, show),
@@ -72,12 +79,31 @@ function sizeTargets({ size, runs, serve }: SizeResults): TargetCheck[] {
   const mb = (v: number) => `${v.toFixed(0)} MB`;
   out.push(
     // The floor of an edit: read the edited note and parse its frontmatter.
-    check(`edit → backlink p95 ≤ ${large ? 300 : 100} ms (in process: re-index + note view)`, edit?.p95, msText, (v) => v <= (large ? 300 : 100) && edit?.missed === 0, floor?.editBacklink?.p95),
-    check(`edit → backlink p95 ≤ ${large ? 300 : 100} ms (serve: write on disk → watcher → note view)`, serve?.warm?.editBacklink?.p95, msText, (v) => v <= (large ? 300 : 100) && serve?.warm?.editBacklink?.missed === 0, floor?.editBacklink?.p95),
+    check(
+      `edit → backlink p95 ≤ ${large ? 300 : 100} ms (in process: re-index + note view)`,
+      edit?.p95,
+      msText,
+      (v) => v <= (large ? 300 : 100) && edit?.missed === 0,
+      floor?.editBacklink?.p95,
+    ),
+    check(
+      `edit → backlink p95 ≤ ${large ? 300 : 100} ms (serve: write on disk → watcher → note view)`,
+      serve?.warm?.editBacklink?.p95,
+      msText,
+      (v) => v <= (large ? 300 : 100) && serve?.warm?.editBacklink?.missed === 0,
+      floor?.editBacklink?.p95,
+    ),
     // The floor of memory: every note read and parsed, held (in-process, after a collection).
     check(`serve RSS after searching ≤ ${large ? '1 GB' : '300 MB'}`, rss, mb, (v) => v <= (large ? 1024 : 300), floor?.memoryAfterStart.rssMB),
     // Search has no floor engine: MiniSearch, the baseline, stands there.
-    check('search p95 ≤ 5 ms', cairn?.search?.p95, (v) => `${v.toFixed(2)} ms`, (v) => v <= 5, mini?.search?.p95, (v) => `${v.toFixed(2)} ms (MiniSearch)`),
+    check(
+      'search p95 ≤ 5 ms',
+      cairn?.search?.p95,
+      (v) => `${v.toFixed(2)} ms`,
+      (v) => v <= 5,
+      mini?.search?.p95,
+      (v) => `${v.toFixed(2)} ms (MiniSearch)`,
+    ),
   );
   if (!large && mini) {
     out.push(

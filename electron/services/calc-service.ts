@@ -33,7 +33,10 @@ export class CalcService {
   }
 
   /** Every calculator of the note computed with `inputs` (per calculator id), plus definition errors. */
-  async forNote(noteId: string, inputs: Record<string, Record<string, unknown>> = {}): Promise<{ calculators: CalculatorView[]; errors: string[]; warnings: string[] }> {
+  async forNote(
+    noteId: string,
+    inputs: Record<string, Record<string, unknown>> = {},
+  ): Promise<{ calculators: CalculatorView[]; errors: string[]; warnings: string[] }> {
     // No cost block and no calculator file: no calculator, and no engine to load for it.
     if (!this.mayHaveCalculators(noteId)) return { calculators: [], errors: [], warnings: [] };
     const { calculatorsForNote, computeCalculator, inputControls, formatDefinitionError } = await loadEngine();

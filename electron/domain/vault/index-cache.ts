@@ -103,12 +103,16 @@ export async function readIndexCache(cacheDir: string, root: string): Promise<Ca
     }
     return { data: await decode(path.join(folder, manifest.data), manifest), notice: null };
   } catch (err) {
-    if (/damaged|cut short|bytes, not/.test(String((err as Error)?.message))) return { data: null, notice: `The index cache is damaged (incomplete or altered); ${AGAIN}.` };
+    if (/damaged|cut short|bytes, not/.test(String((err as Error)?.message)))
+      return { data: null, notice: `The index cache is damaged (incomplete or altered); ${AGAIN}.` };
     return { data: null, notice: `The index cache could not be read (${shortReason(err)}); ${AGAIN}.` };
   }
 }
 
-const shortReason = (err: unknown) => String((err as Error)?.message ?? err).split('\n')[0].slice(0, 120);
+const shortReason = (err: unknown) =>
+  String((err as Error)?.message ?? err)
+    .split('\n')[0]
+    .slice(0, 120);
 
 /** Writes the cache a piece at a time (index-cache-sections.ts): the thread keeps answering while it
  *  is encoded, and only one piece is held as bytes at once. */
@@ -184,21 +188,43 @@ async function encode(writer: SectionWriter, { files, notes, allFiles, graph, se
   await writer.section('exact', [v8.serialize(exactNotes)]);
   // The notes without their body (in `bodies`; the key stays, so keys keep their order).
   const exactSet = new Set(exact);
-  await writer.section('notes', jsonArray(notes, (note, i) => ({ ...note, body: '', ...(exactSet.has(i) ? { frontmatter: {} } : {}) })));
-  await writer.section('graph', jsonArray(graph, (entry) => entry));
+  await writer.section(
+    'notes',
+    jsonArray(notes, (note, i) => ({ ...note, body: '', ...(exactSet.has(i) ? { frontmatter: {} } : {}) })),
+  );
+  await writer.section(
+    'graph',
+    jsonArray(graph, (entry) => entry),
+  );
   // Bodies as UTF-16: decoding them is a copy (unlike UTF-8), and each body is then a slice of
   // one text, so no body is held twice.
   const bodyEnds = new Int32Array(notes.length);
   let end = 0;
   notes.forEach((n, i) => (bodyEnds[i] = end += n.body.length));
-  await writer.section('bodies', pieces(notes.length, (from, to) => Buffer.from(notes.slice(from, to).map((n) => n.body).join(''), 'utf16le')));
+  await writer.section(
+    'bodies',
+    pieces(notes.length, (from, to) =>
+      Buffer.from(
+        notes
+          .slice(from, to)
+          .map((n) => n.body)
+          .join(''),
+        'utf16le',
+      ),
+    ),
+  );
   await writer.section('bodyEnds', [Buffer.from(bodyEnds.buffer, bodyEnds.byteOffset, bodyEnds.byteLength)]);
   // FlexSearch's export is a few large JSON texts (well-formed, so UTF-8 carries them exactly):
   // each is a piece of its own.
   const flex = isFlexExport(search.flex) ? search.flex : null;
-  const head: SearchHead = flex ? { snapshot: { ...search, flex: [] }, flex: flex.map(([key, text]) => [key, Buffer.byteLength(text)]) } : { snapshot: search, flex: null };
+  const head: SearchHead = flex
+    ? { snapshot: { ...search, flex: [] }, flex: flex.map(([key, text]) => [key, Buffer.byteLength(text)]) }
+    : { snapshot: search, flex: null };
   await writer.section('searchHead', [v8.serialize(head)]);
-  await writer.section('flex', (flex ?? []).map(([, text]) => Buffer.from(text)));
+  await writer.section(
+    'flex',
+    (flex ?? []).map(([, text]) => Buffer.from(text)),
+  );
 }
 
 /** A JSON array of `items` written `PER_PIECE` at a time. */
@@ -231,7 +257,8 @@ async function decode(file: string, manifest: Manifest): Promise<CachedIndex> {
     // The search sections are only checked now; they are read when the full text is restored.
     await reader.verify('searchHead');
     await reader.verify('flex');
-    if (!Array.isArray(meta?.files) || !Array.isArray(metaNotes) || !Array.isArray(meta.exact) || !Array.isArray(exactNotes)) throw new Error('cache meta incomplete');
+    if (!Array.isArray(meta?.files) || !Array.isArray(metaNotes) || !Array.isArray(meta.exact) || !Array.isArray(exactNotes))
+      throw new Error('cache meta incomplete');
     if (meta.files.length !== metaNotes.length || bodyEnds.length !== metaNotes.length || exactNotes.length !== meta.exact.length) {
       throw new Error('cache sections disagree');
     }

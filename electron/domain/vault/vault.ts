@@ -1,3 +1,4 @@
+import type { Stats } from 'node:fs';
 import { lstat, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic, ParsedNote } from '../notes/note-types.ts';
@@ -86,9 +87,9 @@ export class Vault {
    *  graph (`onList` fires), then fill the full-text index. Resolves when all of it is done.
    *  @param options its options, or only `onProgress`. */
   static async open(dir: string, options: VaultOpenOptions | VaultOpenOptions['onProgress'] = {}): Promise<Vault> {
-    const { onProgress, cacheDir, onList, parseWorker } = typeof options === 'function' ? { onProgress: options } as VaultOpenOptions : options;
+    const { onProgress, cacheDir, onList, parseWorker } = typeof options === 'function' ? ({ onProgress: options } as VaultOpenOptions) : options;
     const root = path.resolve(dir);
-    let st;
+    let st: Stats;
     try {
       st = await stat(root);
     } catch {
@@ -98,7 +99,7 @@ export class Vault {
     const vault = new Vault(await realpath(root));
     // The index cache is read while the folder is scanned (readIndexCache never rejects).
     const reading = cacheDir ? readIndexCache(cacheDir, vault.root) : null;
-    let scan;
+    let scan: Awaited<ReturnType<typeof scanVault>>;
     try {
       scan = await scanVault(root);
     } catch (err) {
@@ -132,10 +133,14 @@ export class Vault {
     if (done) onProgress?.(done, total, 'read');
     if (parseWorker && toRead.length >= POOL_MIN) {
       let reported = done;
-      const notes = await parseOnPool(parseWorker, toRead.map((i) => scan.files[i]), (n) => {
-        done += n;
-        if (done - reported >= 250 || done === total) onProgress?.((reported = done), total, 'read');
-      });
+      const notes = await parseOnPool(
+        parseWorker,
+        toRead.map((i) => scan.files[i]),
+        (n) => {
+          done += n;
+          if (done - reported >= 250 || done === total) onProgress?.((reported = done), total, 'read');
+        },
+      );
       toRead.forEach((i, k) => (parsed[i] = notes[k]));
     } else {
       await mapLimit(toRead, 16, async (i) => {
@@ -303,11 +308,7 @@ export class Vault {
     const k = fold(ref.trim());
     const id = fold(ref.trim().replace(/\.md$/i, '') + '.md');
     const all = this.allNotes();
-    return (
-      all.find((n) => fold(n.id) === id) ??
-      all.find((n) => fold(n.title) === k) ??
-      all.find((n) => n.aliases.some((a) => fold(a) === k))
-    );
+    return all.find((n) => fold(n.id) === id) ?? all.find((n) => fold(n.title) === k) ?? all.find((n) => n.aliases.some((a) => fold(a) === k));
   }
 
   /** The file a link path written in note `fromId` points at (electron/domain/README.md §1), or null. */
@@ -345,7 +346,7 @@ export class Vault {
   async fileChanged(abs: string): Promise<VaultChange | null> {
     const id = this.idOf(abs);
     if (!id) return null;
-    let st;
+    let st: Stats;
     try {
       st = await lstat(abs);
     } catch {
