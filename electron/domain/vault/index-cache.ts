@@ -11,7 +11,7 @@
 // vault is indexed cold. Every section is checked before the cache is used; the search section,
 // the largest, is then read again only when the full text is restored (after the note list).
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import v8 from 'node:v8';
@@ -120,14 +120,18 @@ export async function writeIndexCache(cacheDir: string, root: string, data: Inde
   const folder = cacheFolderOf(cacheDir, root);
   await mkdir(folder, { recursive: true });
   const name = `index-${Date.now().toString(36)}-${process.pid}-${(writes++).toString(36)}.bin`;
+  // Written as `.part` and renamed when complete: a `.bin` is always whole (a writer stopped half
+  // way leaves a `.part`, removed by a later save once it is old).
   const file = path.join(folder, name);
-  const writer = await SectionWriter.create(file);
+  const part = `${file}.part`;
+  const writer = await SectionWriter.create(part);
   try {
     await encode(writer, data);
     await writer.close();
+    await rename(part, file);
   } catch (err) {
     await writer.abandon();
-    await rm(file, { force: true });
+    await rm(part, { force: true });
     throw err;
   }
   const manifest: Manifest = { version: INDEX_VERSION, root, data: name, bytes: writer.bytes, sections: writer.sections };
@@ -136,6 +140,12 @@ export async function writeIndexCache(cacheDir: string, root: string, data: Inde
   await rename(tmp, path.join(folder, 'manifest.json'));
   for (const old of await readdir(folder)) {
     if (old !== name && /^index-.*\.bin$/.test(old)) await rm(path.join(folder, old), { force: true });
+    // Another writer may be writing its `.part` now: only one untouched for an hour is left over.
+    if (/^index-.*\.bin\.part$/.test(old)) {
+      const at = path.join(folder, old);
+      const age = Date.now() - ((await stat(at).catch(() => null))?.mtimeMs ?? Date.now());
+      if (age > 3_600_000) await rm(at, { force: true });
+    }
   }
 }
 
