@@ -29,6 +29,21 @@ export function singular(w: string): string {
   return w;
 }
 
+/** Whether a word is kept: not a stop-word, with or without its particle. Called for every word
+ *  of every note (FlexSearch filters before its term cache), so the answer is kept. */
+function keepWord(): (word: string) => boolean {
+  const seen = new Map<string, boolean>();
+  return (word) => {
+    let keep = seen.get(word);
+    if (keep === undefined) {
+      keep = !STOP_WORDS.has(word) && !STOP_WORDS.has(withoutParticle(word));
+      if (seen.size > 200_000) seen.clear();
+      seen.set(word, keep);
+    }
+    return keep;
+  };
+}
+
 export function createEncoder(): Encoder {
   return new Encoder({
     normalize: fold,
@@ -37,8 +52,14 @@ export function createEncoder(): Encoder {
     // Letter deduplication (`letter` → `leter`) would also merge Hangul syllables (`다다`), and
     // the spelling pass finds doubled letters.
     dedupe: false,
-    filter: (word: string) => !STOP_WORDS.has(word) && !STOP_WORDS.has(withoutParticle(word)),
+    filter: keepWord(),
     stemmer: new Map<string, string>([...PARTICLES.map((p): [string, string] => [p, '']), ...ENDINGS]),
     finalize: (terms: string[]) => terms.map((t) => singular(shortWordStem(t))),
   });
+}
+
+/** The fields' Encoder: their text is terms the language encoder already made (note-document.ts,
+ *  and the query's terms in search-index.ts), joined by spaces, so it only splits. */
+export function createTermEncoder(): Encoder {
+  return new Encoder({ normalize: false, split: ' ', numeric: false, dedupe: false, cache: false });
 }

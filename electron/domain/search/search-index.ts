@@ -6,13 +6,13 @@
 // FlexSearch's tag index, with their ancestors. What FlexSearch has no answer for is ours, each
 // file saying why: fusing the fields' answers (fuse.ts), the spelling pass (spelling.ts), Hangul
 // readings of a word that found nothing (query-terms.ts), phrases and exclusions (here).
-import { Document, type Encoder, type Index } from 'flexsearch';
+import { Document, type Index } from 'flexsearch';
 import type { ParsedNote } from '../notes/note-types.ts';
 import { tagKey } from '../notes/parse-tags.ts';
 import { fold } from '../text/fold.ts';
-import { createEncoder } from './encoder.ts';
-import { Fusion, type FieldName, type Fused } from './fuse.ts';
-import { noteDocument, type NoteDocument } from './note-document.ts';
+import { createEncoder, createTermEncoder } from './encoder.ts';
+import { Fusion, topN, type FieldName, type Fused } from './fuse.ts';
+import { isHangulTerm, noteDocument, type NoteDocument } from './note-document.ts';
 import { parseQuery, type ParsedQuery } from './parse-query.ts';
 import { hangulAlternatives, queryTerms, queryUnits } from './query-terms.ts';
 import { cutAround, escapeHtml, findMatches, makeSnippet } from './snippet.ts';
@@ -36,7 +36,7 @@ export interface SearchResult {
 
 /** Bump when the fields, the encoder or the snapshot change: a snapshot of another format is
  *  never imported; its notes are indexed again. */
-export const SNAPSHOT_FORMAT = 2;
+export const SNAPSHOT_FORMAT = 3;
 
 /** What the index cache saves (vault/index-cache.ts). */
 export interface SearchSnapshot {
@@ -49,8 +49,12 @@ export interface SearchSnapshot {
   flex: Array<[string, string]>;
 }
 
-const WORD_FIELDS: FieldName[] = ['name', 'head', 'tagtext', 'body', 'ko', 'typo'];
-const PER_FIELD: Record<FieldName, number> = { name: 300, head: 300, tagtext: 300, typo: 300, body: 300, ko: 300 };
+/** The fields a word is looked up in: the encoder splits Hangul from other scripts, and the body's
+ *  Hangul is in `ko` only. */
+const LATIN_FIELDS: FieldName[] = ['name', 'head', 'tagtext', 'body', 'typo'];
+const HANGUL_FIELDS: FieldName[] = ['name', 'head', 'tagtext', 'ko', 'typo'];
+/** How many notes each field answers per word. */
+const PER_FIELD = 300;
 /** How many of the best candidates are re-ranked by the text (textBonus). */
 const RERANK = 40;
 /** Corrected words count less than the words typed. */
@@ -59,18 +63,24 @@ const CORRECTED = 0.6;
 interface Doc {
   note: ParsedNote;
   names: string[];
-  /** Folded names (what the quick switcher compares). */
-  nameKeys: string[];
   /** Names with case, accents and separators (`-`, `_`, `/`, spaces) folded. */
   exactKeys: string[];
   /** The folded names, headings and body, made the first time the note is re-ranked. */
   folded?: string;
 }
 
+interface Ranked extends Fused {
+  tier: number;
+  doc: Doc;
+}
+
 /** A name or query with case, accents and separators folded, for exact and prefix matches. */
 export const nameKey = (s: string) => fold(s).replace(/[\s\-_./]+/g, ' ').trim();
 
-function newDocument(encoder: Encoder, fastupdate: boolean): Document<NoteDocument> {
+function newDocument(fastupdate: boolean): Document<NoteDocument> {
+  // Every field reads terms the language encoder made (note-document.ts): one pass-through
+  // Encoder for all.
+  const encoder = createTermEncoder();
   const field = (name: FieldName, tokenize: 'forward' | 'full' | 'tolerant') => ({ field: name, tokenize, encoder });
   return new Document<NoteDocument>({
     document: {
@@ -85,7 +95,7 @@ function newDocument(encoder: Encoder, fastupdate: boolean): Document<NoteDocume
 
 export class SearchIndex {
   private encoder = createEncoder();
-  private flex = newDocument(this.encoder, true);
+  private flex = newDocument(true);
   private vocabulary = new Vocabulary();
   private docs = new Map<number, Doc>();
   private numOf = new Map<string, number>();
@@ -98,19 +108,15 @@ export class SearchIndex {
   put(note: ParsedNote): void {
     this.remove(note.id);
     const num = this.nextNum++;
-    // The body is encoded once here (its distinct terms, in order, also feed the spelling
-    // vocabulary); FlexSearch then indexes those terms, which its encoder's cache answers.
-    const bodyTerms = this.encoder.encode(note.body);
-    const doc = noteDocument(num, note, bodyTerms);
+    const { doc, terms } = noteDocument(num, note, this.encoder);
     this.flex.add(doc);
-    this.vocabulary.add(bodyTerms);
-    this.vocabulary.add(this.encoder.encode([doc.name, doc.head, doc.tagtext].join('\n')));
+    this.vocabulary.add(terms);
     this.addDoc(num, note);
   }
 
   private addDoc(num: number, note: ParsedNote): void {
     const names = [note.title, ...note.aliases];
-    this.docs.set(num, { note, names, nameKeys: names.map(fold), exactKeys: names.map(nameKey) });
+    this.docs.set(num, { note, names, exactKeys: names.map(nameKey) });
     this.numOf.set(note.id, num);
   }
 
@@ -139,7 +145,7 @@ export class SearchIndex {
       return;
     }
     // FlexSearch's import keeps no fast-update registry (serialize.js sets fastupdate off).
-    this.flex = newDocument(this.encoder, false);
+    this.flex = newDocument(false);
     for (const [key, data] of snap.flex) this.flex.import(key, data);
     this.vocabulary = Vocabulary.from(snap.vocabulary);
     this.nextNum = snap.nextNum;
@@ -157,29 +163,30 @@ export class SearchIndex {
   searchWithTotal(query: string, limit = 20): SearchResult {
     const q = parseQuery(query);
     if (q.impossible) return { hits: [], total: 0 };
+    const { terms, units } = queryUnits(this.encoder, q.text);
+    if (terms.length === 0 && q.tags.length === 0) return { hits: [], total: 0 };
     const allowed = this.tagSet(q.tags, 'all');
     const excluded = this.excludedNums(q);
-    const { terms, units } = queryUnits(this.encoder, q.text);
-    if (terms.length === 0) return q.tags.length ? this.listByTags(allowed!, excluded, q.tags, limit) : { hits: [], total: 0 };
+    if (terms.length === 0) return this.listByTags(allowed!, excluded, q.tags, limit);
 
     const { fusion, shown } = this.fuse(terms);
     const queryKey = nameKey(q.text);
     const phrases = q.phrases.map((p) => fold(p).replace(/\s+/g, ' '));
     const need = units.length >= 3 ? Math.ceil(units.length / 2) : 1;
-    const ranked: Array<Fused & { tier: number; doc: Doc }> = [];
-    for (const f of fusion.results(units)) {
-      if (f.words === 0) continue;
-      if (f.words < need || (allowed && !allowed.has(f.num)) || excluded.has(f.num)) continue;
+    const ranked: Ranked[] = [];
+    for (const f of fusion.results(units, need)) {
+      if ((allowed && !allowed.has(f.num)) || excluded.has(f.num)) continue;
       const doc = this.docs.get(f.num);
       if (!doc || (phrases.length && !hasPhrases(doc, phrases))) continue;
-      const tier = doc.exactKeys.includes(queryKey) ? 0 : queryKey.length > 1 && doc.exactKeys.some((k) => k.startsWith(queryKey)) ? 1 : 2;
-      ranked.push({ ...f, tier, doc });
+      const r = f as Ranked;
+      r.doc = doc;
+      r.tier = r.allInName ? tierOf(doc, queryKey) : 2;
+      ranked.push(r);
     }
-    const order = (a: (typeof ranked)[number], b: (typeof ranked)[number]) => a.tier - b.tier || b.words - a.words || b.score - a.score || a.num - b.num;
-    ranked.sort(order);
+    const top = topN(ranked, Math.max(limit, RERANK), (r) => r.words * 1e6 - r.tier * 1e9 + r.score, order);
     // FlexSearch ranks by where a word first occurs, not how often, nor whether it is written as
     // typed (`인스턴스를` with its particle): the first candidates are re-ranked by both.
-    const head = ranked.slice(0, RERANK);
+    const head = top.slice(0, RERANK);
     const typed = words(q.text).filter((w) => !terms.includes(w) && this.encoder.encode(w).length > 0);
     for (const r of head) {
       const text = foldedText(r.doc);
@@ -187,34 +194,34 @@ export class SearchIndex {
       for (const t of terms) r.score += 0.08 * occurrences(text, t);
     }
     head.sort(order);
-    ranked.splice(0, head.length, ...head);
-    const hits = ranked.slice(0, Math.max(0, limit)).map((r) => this.hitOf(r.doc, r.best, shown, q.phrases, queryKey));
+    top.splice(0, head.length, ...head);
+    const hits = top.slice(0, Math.max(0, limit)).map((r) => this.hitOf(r.doc, r.best, shown, q.phrases, queryKey));
     return { hits, total: ranked.length };
   }
 
-  /** Each word in each field; a word that finds nothing is read again (query-terms.ts) or
-   *  corrected (spelling.ts). `shown`: the words to mark in snippets. */
+  /** Each word in each field that can hold it; a word that finds nothing is read again
+   *  (query-terms.ts) or corrected (spelling.ts). `shown`: the words to mark in snippets. */
   private fuse(terms: string[]): { fusion: Fusion; shown: string[] } {
     const fusion = new Fusion(terms.length);
     const shown = [...terms];
     terms.forEach((term, w) => {
       let found = 0;
-      for (const field of WORD_FIELDS) {
-        const ids = this.field(field, term, PER_FIELD[field]);
+      for (const field of fieldsOf(term)) {
+        const ids = this.field(field, term, PER_FIELD);
         if (field !== 'typo') found += ids.length;
         fusion.add(w, field, ids);
       }
       if (found) return;
       const { prefix, splits } = hangulAlternatives(term);
       if (prefix) {
-        const ids = this.field('name', prefix, PER_FIELD.name);
-        fusion.add(w, 'name', ids, CORRECTED);
-        fusion.add(w, 'ko', this.field('ko', prefix, PER_FIELD.ko), CORRECTED);
+        fusion.add(w, 'name', this.field('name', prefix, PER_FIELD), CORRECTED);
+        fusion.add(w, 'ko', this.field('ko', prefix, PER_FIELD), CORRECTED);
         shown.push(prefix);
       }
+      // A compound typed without its space: FlexSearch ANDs the two parts within the Hangul field
+      // (names and headings are in it too).
       for (const [a, b] of splits) {
-        const inB = new Set(this.anyField(b));
-        const both = this.anyField(a).filter((n) => inB.has(n));
+        const both = this.field('ko', a + ' ' + b, PER_FIELD);
         if (both.length === 0) continue;
         fusion.add(w, 'body', both);
         shown.push(a, b);
@@ -222,12 +229,12 @@ export class SearchIndex {
       }
       for (const fixed of this.vocabulary.corrections(term)) {
         shown.push(fixed);
-        for (const field of WORD_FIELDS) if (field !== 'typo') fusion.add(w, field, this.field(field, fixed, PER_FIELD[field]), CORRECTED);
+        for (const field of fieldsOf(fixed)) if (field !== 'typo') fusion.add(w, field, this.field(field, fixed, PER_FIELD), CORRECTED);
       }
     });
     // FlexSearch's own multi-word ranking within the names: with `suggest`, a title holding
     // more of the words comes first.
-    if (terms.length > 1) fusion.add(0, 'name', this.field('name', terms.join(' '), PER_FIELD.name, true), 0.05);
+    if (terms.length > 1) fusion.add(0, 'name', this.field('name', terms.join(' '), PER_FIELD, true), 0.05);
     return { fusion, shown };
   }
 
@@ -238,15 +245,15 @@ export class SearchIndex {
    * undefined, which Document.search then reads `.result` of (0.8.212, resolve/default.js's
    * one-slot fast path).
    */
-  private field(field: FieldName, term: string, limit: number, suggest = false): number[] {
+  private field(field: FieldName, terms: string, limit: number, suggest = false): number[] {
     const index = (this.flex as unknown as { index: Map<string, Index> }).index.get(field)!;
-    return (index.search(term, { limit, suggest }) as number[] | undefined) ?? [];
+    return (index.search(terms, { limit, suggest }) as number[] | undefined) ?? [];
   }
 
   /** Notes holding `term` in any field (not typos). */
   private anyField(term: string, limit = 5000): number[] {
     const out = new Set<number>();
-    for (const f of WORD_FIELDS) if (f !== 'typo') for (const n of this.field(f, term, limit)) out.add(n);
+    for (const f of fieldsOf(term)) if (f !== 'typo') for (const n of this.field(f, term, limit)) out.add(n);
     return [...out];
   }
 
@@ -330,6 +337,16 @@ export class SearchIndex {
     });
     return { hits, total: docs.length };
   }
+}
+
+const fieldsOf = (term: string) => (isHangulTerm(term) ? HANGUL_FIELDS : LATIN_FIELDS);
+
+const order = (a: Ranked, b: Ranked) => a.tier - b.tier || b.words - a.words || b.score - a.score || a.num - b.num;
+
+/** 0: a name is the query; 1: a name starts with it; 2: neither. */
+function tierOf(doc: Doc, queryKey: string): number {
+  if (doc.exactKeys.includes(queryKey)) return 0;
+  return queryKey.length > 1 && doc.exactKeys.some((k) => k.startsWith(queryKey)) ? 1 : 2;
 }
 
 const WORDS = /[\p{L}\p{N}]+/gu;

@@ -5,6 +5,7 @@ import { foldWithMap } from '../text/fold.ts';
 const WINDOW = 160;
 const HANGUL = /^\p{Script=Hangul}/u;
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
+const FOLDS_TO_LOWER = /^[\x00-\x7f\p{Script=Hangul}]*$/u;
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": '#39' }[c]};`);
@@ -66,7 +67,8 @@ export function markRanges(text: string, ranges: Range[]): string {
 export function makeSnippet(body: string, terms: string[], phrases: string[] = []): string {
   let best: { line: string; ranges: Range[]; score: number } | null = null;
   let scanned = 0;
-  for (const raw of body.split('\n')) {
+  for (const { line: raw, most } of linesToTry(body, [...terms, ...phrases.map((p) => p.toLowerCase())])) {
+    if (best && best.score >= most) break;
     if (++scanned > 5000 && best) break;
     const line = plainLine(raw);
     if (!line) continue;
@@ -78,6 +80,34 @@ export function makeSnippet(body: string, terms: string[], phrases: string[] = [
   }
   if (!best) return '';
   return cutAround(best.line, best.ranges);
+}
+
+/**
+ * The lines of `body` that can hold a match, with the most distinct matches each can have. Text
+ * of ASCII and Hangul folds to itself lower-cased (fold.ts), so in such a body (most notes) only
+ * the lines where a needle occurs lower-cased are tried, those with more needles first, found with
+ * indexOf over the whole body; in any other body, every line in order.
+ */
+function linesToTry(body: string, needles: string[]): Array<{ line: string; most: number }> {
+  if (!FOLDS_TO_LOWER.test(body)) return body.split('\n').map((line) => ({ line, most: Infinity }));
+  const low = body.toLowerCase();
+  const count = new Map<number, number>();
+  for (const n of needles) {
+    if (!n) continue;
+    for (let at = low.indexOf(n); at >= 0 && count.size < 5000; at = low.indexOf(n, at)) {
+      const start = low.lastIndexOf('\n', at) + 1;
+      count.set(start, (count.get(start) ?? 0) + 1);
+      at = low.indexOf('\n', at);
+      if (at < 0) break;
+    }
+  }
+  return [...count]
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .map(([start, most]) => {
+      const end = body.indexOf('\n', start);
+      // A needle counts once per line, but a term can mark several distinct words (`spot`, `spots`).
+      return { line: body.slice(start, end < 0 ? undefined : end), most: most === needles.length ? Infinity : most };
+    });
 }
 
 /** A window of the line around its first match; marks are kept inside the window only. */
