@@ -15,7 +15,7 @@ import { Fusion, topN, type FieldName, type Fused } from './fuse.ts';
 import { isHangulTerm, noteDocument, type NoteDocument } from './note-document.ts';
 import { parseQuery, type ParsedQuery } from './parse-query.ts';
 import { hangulAlternatives, queryTerms, queryUnits } from './query-terms.ts';
-import { cutAround, escapeHtml, findMatches, makeSnippet } from './snippet.ts';
+import { cutAround, escapeHtml, findMatches, foldsToLower, makeSnippet } from './snippet.ts';
 import { Vocabulary } from './spelling.ts';
 
 export type HitField = 'title' | 'alias' | 'heading' | 'tag' | 'body';
@@ -67,6 +67,8 @@ interface Doc {
   exactKeys: string[];
   /** The folded names, headings and body, made the first time the note is re-ranked. */
   folded?: string;
+  /** Whether the body is ASCII and Hangul only (snippet.ts), found the first time it is shown. */
+  plain?: boolean;
 }
 
 interface Ranked extends Fused {
@@ -98,6 +100,8 @@ export class SearchIndex {
   private flex = newDocument(true);
   private vocabulary = new Vocabulary();
   private docs = new Map<number, Doc>();
+  /** notesTagged's answers, cleared when a note is put or removed. */
+  private tagged = new Map<string, Set<number>>();
   private numOf = new Map<string, number>();
   private nextNum = 1;
 
@@ -110,6 +114,7 @@ export class SearchIndex {
     const num = this.nextNum++;
     const { doc, terms } = noteDocument(num, note, this.encoder);
     this.flex.add(doc);
+    this.tagged.clear();
     this.vocabulary.add(terms);
     this.addDoc(num, note);
   }
@@ -124,6 +129,7 @@ export class SearchIndex {
     const num = this.numOf.get(id);
     if (num === undefined) return;
     this.flex.remove(num);
+    this.tagged.clear();
     this.docs.delete(num);
     this.numOf.delete(id);
   }
@@ -273,17 +279,28 @@ export class SearchIndex {
    *  when there are none to filter by. */
   private tagSet(tags: string[], mode: 'all' | 'any'): Set<number> | null {
     if (tags.length === 0) return null;
-    const sets = tags.map((t) => {
-      const res = this.flex.search({ tag: { tags: tagKey(t) }, limit: Math.max(1, this.nextNum) }) as unknown as Array<{ result: number[] }>;
-      return new Set<number>(res.flatMap((r) => r.result));
-    });
+    const sets = tags.map((t) => this.notesTagged(tagKey(t)));
+    if (sets.length === 1) return sets[0];
     const [first, ...rest] = sets;
     if (mode === 'any') return new Set(sets.flatMap((s) => [...s]));
     return new Set([...first].filter((n) => rest.every((s) => s.has(n))));
   }
 
+  /** FlexSearch's tag index answer for one tag key, as a set; kept until the index changes (a
+   *  user refines the words after `tag:x` many times, and a tag can hold most of the vault). */
+  private notesTagged(key: string): Set<number> {
+    let set = this.tagged.get(key);
+    if (!set) {
+      const res = this.flex.search({ tag: { tags: key }, limit: Math.max(1, this.nextNum) }) as unknown as Array<{ result: number[] }>;
+      set = new Set<number>(res.flatMap((r) => r.result));
+      if (this.tagged.size >= 64) this.tagged.clear();
+      this.tagged.set(key, set);
+    }
+    return set;
+  }
+
   private excludedNums(q: ParsedQuery): Set<number> {
-    const out = this.tagSet(q.withoutTags, 'any') ?? new Set<number>();
+    const out = new Set<number>(this.tagSet(q.withoutTags, 'any'));
     for (const text of q.without) {
       const phrase = fold(text).replace(/\s+/g, ' ');
       const terms = queryTerms(this.encoder, text);
@@ -301,7 +318,7 @@ export class SearchIndex {
 
   private hitOf(doc: Doc, best: FieldName, terms: string[], phrases: string[], queryKey: string): SearchHit {
     const { note } = doc;
-    const body = makeSnippet(note.body, terms, phrases);
+    const body = makeSnippet(note.body, terms, phrases, (doc.plain ??= foldsToLower(note.body)));
     const base = { id: note.id, title: note.title };
     if (best === 'name' || best === 'typo') {
       // The name the query is, else the one holding most of its words.
@@ -330,7 +347,7 @@ export class SearchIndex {
 
   private listByTags(allowed: Set<number>, excluded: Set<number>, tags: string[], limit: number): SearchResult {
     const docs = [...allowed].filter((n) => !excluded.has(n)).map((n) => this.docs.get(n)!).filter(Boolean);
-    docs.sort((a, b) => a.note.title.localeCompare(b.note.title));
+    docs.sort((a, b) => TITLE_ORDER.compare(a.note.title, b.note.title));
     const hits = docs.slice(0, Math.max(0, limit)).map((doc) => {
       const shown = doc.note.tags.filter((t) => tags.some((q) => tagKey(t) === q || tagKey(t).startsWith(q + '/')));
       return { id: doc.note.id, title: doc.note.title, field: 'tag' as const, snippet: shown.map((t) => `<mark>#${escapeHtml(t)}</mark>`).join(' ') };
@@ -340,6 +357,9 @@ export class SearchIndex {
 }
 
 const fieldsOf = (term: string) => (isHangulTerm(term) ? HANGUL_FIELDS : LATIN_FIELDS);
+
+/** localeCompare's order, without building a collator per comparison. */
+const TITLE_ORDER = new Intl.Collator();
 
 const order = (a: Ranked, b: Ranked) => a.tier - b.tier || b.words - a.words || b.score - a.score || a.num - b.num;
 

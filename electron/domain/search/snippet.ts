@@ -64,10 +64,10 @@ export function markRanges(text: string, ranges: Range[]): string {
 }
 
 /** The best line of `body` for the query, or '' when no line matches. */
-export function makeSnippet(body: string, terms: string[], phrases: string[] = []): string {
+export function makeSnippet(body: string, terms: string[], phrases: string[] = [], plain = foldsToLower(body)): string {
   let best: { line: string; ranges: Range[]; score: number } | null = null;
   let scanned = 0;
-  for (const { line: raw, most } of linesToTry(body, [...terms, ...phrases.map((p) => p.toLowerCase())])) {
+  for (const { line: raw, most } of linesToTry(body, [...terms, ...phrases.map((p) => p.toLowerCase())], plain)) {
     if (best && best.score >= most) break;
     if (++scanned > 5000 && best) break;
     const line = plainLine(raw);
@@ -82,14 +82,17 @@ export function makeSnippet(body: string, terms: string[], phrases: string[] = [
   return cutAround(best.line, best.ranges);
 }
 
+/** Whether `text` is ASCII and Hangul only, which fold to themselves lower-cased (fold.ts). */
+export const foldsToLower = (text: string) => FOLDS_TO_LOWER.test(text);
+
 /**
  * The lines of `body` that can hold a match, with the most distinct matches each can have. Text
- * of ASCII and Hangul folds to itself lower-cased (fold.ts), so in such a body (most notes) only
+ * of ASCII and Hangul folds to itself lower-cased (`plain`), so in such a body (most notes) only
  * the lines where a needle occurs lower-cased are tried, those with more needles first, found with
  * indexOf over the whole body; in any other body, every line in order.
  */
-function linesToTry(body: string, needles: string[]): Array<{ line: string; most: number }> {
-  if (!FOLDS_TO_LOWER.test(body)) return body.split('\n').map((line) => ({ line, most: Infinity }));
+function linesToTry(body: string, needles: string[], plain: boolean): Array<{ line: string; most: number }> {
+  if (!plain) return body.split('\n').map((line) => ({ line, most: Infinity }));
   const low = body.toLowerCase();
   const count = new Map<number, number>();
   for (const n of needles) {
