@@ -29,21 +29,6 @@ export function singular(w: string): string {
   return w;
 }
 
-/** Whether a word is kept: not a stop-word, with or without its particle. Called for every word
- *  of every note (FlexSearch filters before its term cache), so the answer is kept. */
-function keepWord(): (word: string) => boolean {
-  const seen = new Map<string, boolean>();
-  return (word) => {
-    let keep = seen.get(word);
-    if (keep === undefined) {
-      keep = !STOP_WORDS.has(word) && !STOP_WORDS.has(withoutParticle(word));
-      if (seen.size > 200_000) seen.clear();
-      seen.set(word, keep);
-    }
-    return keep;
-  };
-}
-
 export function createEncoder(): Encoder {
   return new Encoder({
     normalize: fold,
@@ -52,7 +37,7 @@ export function createEncoder(): Encoder {
     // Letter deduplication (`letter` → `leter`) would also merge Hangul syllables (`다다`), and
     // the spelling pass finds doubled letters.
     dedupe: false,
-    filter: keepWord(),
+    filter: (word: string) => !STOP_WORDS.has(word) && !STOP_WORDS.has(withoutParticle(word)),
     stemmer: new Map<string, string>([...PARTICLES.map((p): [string, string] => [p, '']), ...ENDINGS]),
     finalize: (terms: string[]) => terms.map((t) => singular(shortWordStem(t))),
   });

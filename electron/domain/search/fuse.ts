@@ -22,35 +22,46 @@ export interface Fused {
 }
 
 export class Fusion {
-  private slotOf = new Map<number, number>();
+  /** Note number → its slot + 1 (0: not seen); note numbers are small and dense (search-index.ts). */
+  private slotOf: Int32Array;
   private nums: number[] = [];
   /** Per note (slot), per word: the best score of the word in any field. */
-  private perWord: number[] = [];
+  private perWord: Float64Array;
   private best: FieldName[] = [];
   private bestWeight: number[] = [];
   /** Per note, the words found in the names, one bit each (MAX_TERMS is 24). */
   private inName: number[] = [];
 
-  constructor(private readonly wordCount: number) {}
+  /** `maxNum`: above every note number. */
+  constructor(private readonly wordCount: number, maxNum: number) {
+    this.slotOf = new Int32Array(maxNum + 1);
+    this.perWord = new Float64Array(256 * wordCount);
+  }
 
   /** FlexSearch's answer for word `w` in `field`, best first; `factor` lowers corrected words. */
   add(w: number, field: FieldName, ids: readonly number[], factor = 1): void {
     const weight = WEIGHT[field] * factor;
     const n = ids.length;
     const wc = this.wordCount;
+    const bit = field === 'name' && factor >= 0.5 ? 1 << w : 0;
     for (let r = 0; r < n; r++) {
       const num = ids[r];
-      let slot = this.slotOf.get(num);
-      if (slot === undefined) {
+      if (!(num >= 0 && num < this.slotOf.length)) continue;
+      let slot = this.slotOf[num] - 1;
+      if (slot < 0) {
         slot = this.nums.length;
-        this.slotOf.set(num, slot);
+        this.slotOf[num] = slot + 1;
         this.nums.push(num);
-        for (let k = 0; k < wc; k++) this.perWord.push(0);
+        if ((slot + 1) * wc > this.perWord.length) {
+          const grown = new Float64Array(this.perWord.length * 2);
+          grown.set(this.perWord);
+          this.perWord = grown;
+        }
         this.best.push(field);
         this.bestWeight.push(0);
         this.inName.push(0);
       }
-      if (field === 'name' && factor >= 0.5) this.inName[slot] |= 1 << w;
+      this.inName[slot] |= bit;
       // FlexSearch's order (earlier in the field first) breaks ties among notes: a small bonus.
       const s = weight * (1 + 0.2 / (1 + r / 8));
       const at = slot * wc + w;
@@ -63,7 +74,7 @@ export class Fusion {
   }
 
   has(num: number): boolean {
-    return this.slotOf.has(num);
+    return this.slotOf[num] > 0;
   }
 
   /** The notes holding at least `need` units; `units`: the query's units as word numbers

@@ -18,7 +18,8 @@ export interface NoteDocument {
   tagtext: string;
   /** The body without its Hangul (the `ko` field holds that). */
   body: string;
-  /** Every Hangul term of the names, headings, tags and body, for infixes (`메이커` in `세이지메이커`). */
+  /** Every Hangul term of the names, headings, tags and body as syllable pairs (syllableGrams),
+   *  for infixes (`메이커` in `세이지메이커`). */
   ko: string;
   /** Title, aliases, headings and tags again, for typos. */
   typo: string;
@@ -33,6 +34,29 @@ export const tagKeysOf = (note: ParsedNote) => [...new Set(note.tags.flatMap(tag
 export function isHangulTerm(t: string): boolean {
   const c = t.charCodeAt(0);
   return (c >= 0xac00 && c <= 0xd7a3) || (c >= 0x1100 && c <= 0x11ff) || (c >= 0x3130 && c <= 0x318f);
+}
+
+/**
+ * A Hangul word as the `ko` field holds it: its syllable pairs (`세이지메이커` → `세이 이지 지메 메이
+ * 이커`), or the syllable itself. A word inside another is found by searching its pairs, which
+ * FlexSearch ANDs within the field. FlexSearch's `full` tokenizer would index every substring of
+ * every word instead (21 for six syllables): most of the cost of indexing a Korean vault.
+ */
+export function syllableGrams(term: string): string {
+  if (term.length < 3) return term;
+  let out = term.slice(0, 2);
+  for (let i = 1; i + 2 <= term.length; i++) out += ' ' + term.slice(i, i + 2);
+  return out;
+}
+
+/** The syllable pairs a search for `term` asks the `ko` field for: enough to cover the word
+ *  (`세이지메이커` → `세이 지메 이커`); each more pair is one more list for FlexSearch to intersect. */
+export function queryGrams(term: string): string {
+  if (term.length < 3) return term;
+  const pairs: string[] = [];
+  for (let i = 0; i + 2 <= term.length; i += 2) pairs.push(term.slice(i, i + 2));
+  if (term.length % 2) pairs.push(term.slice(-2));
+  return pairs.join(' ');
 }
 
 /** The document, and every distinct term of the note (for the spelling vocabulary). */
@@ -56,7 +80,7 @@ export function noteDocument(num: number, note: ParsedNote, encoder: Encoder): {
     head: head.join(' '),
     tagtext: tagtext.join(' '),
     body: other.join(' '),
-    ko: ko.join(' '),
+    ko: ko.map(syllableGrams).join(' '),
     typo: typo.join(' '),
     tags: tagKeysOf(note),
   };

@@ -12,7 +12,7 @@ import { tagKey } from '../notes/parse-tags.ts';
 import { fold } from '../text/fold.ts';
 import { createEncoder, createTermEncoder } from './encoder.ts';
 import { Fusion, topN, type FieldName, type Fused } from './fuse.ts';
-import { isHangulTerm, noteDocument, type NoteDocument } from './note-document.ts';
+import { isHangulTerm, noteDocument, queryGrams, type NoteDocument } from './note-document.ts';
 import { parseQuery, type ParsedQuery } from './parse-query.ts';
 import { hangulAlternatives, queryTerms, queryUnits } from './query-terms.ts';
 import { cutAround, escapeHtml, findMatches, foldsToLower, makeSnippet } from './snippet.ts';
@@ -54,7 +54,7 @@ export interface SearchSnapshot {
 const LATIN_FIELDS: FieldName[] = ['name', 'head', 'tagtext', 'body', 'typo'];
 const HANGUL_FIELDS: FieldName[] = ['name', 'head', 'tagtext', 'ko', 'typo'];
 /** How many notes each field answers per word. */
-const PER_FIELD = 300;
+const PER_FIELD = 150;
 /** How many of the best candidates are re-ranked by the text (textBonus). */
 const RERANK = 40;
 /** Corrected words count less than the words typed. */
@@ -83,11 +83,11 @@ function newDocument(fastupdate: boolean): Document<NoteDocument> {
   // Every field reads terms the language encoder made (note-document.ts): one pass-through
   // Encoder for all.
   const encoder = createTermEncoder();
-  const field = (name: FieldName, tokenize: 'forward' | 'full' | 'tolerant') => ({ field: name, tokenize, encoder });
+  const field = (name: FieldName, tokenize: 'forward' | 'strict' | 'tolerant') => ({ field: name, tokenize, encoder });
   return new Document<NoteDocument>({
     document: {
       id: 'id',
-      index: [field('name', 'forward'), field('head', 'forward'), field('tagtext', 'forward'), field('body', 'forward'), field('ko', 'full'), field('typo', 'tolerant')],
+      index: [field('name', 'forward'), field('head', 'forward'), field('tagtext', 'forward'), field('body', 'forward'), field('ko', 'strict'), field('typo', 'tolerant')],
       tag: [{ field: 'tags' }],
     },
     // Removing a note without it scans every term of the index.
@@ -208,7 +208,7 @@ export class SearchIndex {
   /** Each word in each field that can hold it; a word that finds nothing is read again
    *  (query-terms.ts) or corrected (spelling.ts). `shown`: the words to mark in snippets. */
   private fuse(terms: string[]): { fusion: Fusion; shown: string[] } {
-    const fusion = new Fusion(terms.length);
+    const fusion = new Fusion(terms.length, this.nextNum);
     const shown = [...terms];
     terms.forEach((term, w) => {
       let found = 0;
@@ -249,9 +249,10 @@ export class SearchIndex {
    * `index`; its type declarations omit it). Called directly, not through Document.search: after
    * a remove with `fastupdate`, a term whose only note was removed makes Index.search return
    * undefined, which Document.search then reads `.result` of (0.8.212, resolve/default.js's
-   * one-slot fast path).
+   * one-slot fast path). The `ko` field is searched by syllable pairs (note-document.ts).
    */
   private field(field: FieldName, terms: string, limit: number, suggest = false): number[] {
+    if (field === 'ko') terms = terms.split(' ').map(queryGrams).join(' ');
     const index = (this.flex as unknown as { index: Map<string, Index> }).index.get(field)!;
     return (index.search(terms, { limit, suggest }) as number[] | undefined) ?? [];
   }

@@ -82,6 +82,18 @@ export function makeSnippet(body: string, terms: string[], phrases: string[] = [
   return cutAround(best.line, best.ranges);
 }
 
+/** Where `needle` (folded) next occurs in `body` (ASCII and Hangul) from `from`, or -1. Hangul and
+ *  digits have no case: indexOf. Latin letters: a case-insensitive search, not the whole body
+ *  lower-cased (V8 lower-cases two-byte text, such as Korean, character by character). */
+function occurrence(body: string, needle: string): (from: number) => number {
+  if (!/[a-z]/.test(needle)) return (from) => body.indexOf(needle, from);
+  const re = new RegExp(needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi');
+  return (from) => {
+    re.lastIndex = from;
+    return re.exec(body)?.index ?? -1;
+  };
+}
+
 /** Whether `text` is ASCII and Hangul only, which fold to themselves lower-cased (fold.ts). */
 export const foldsToLower = (text: string) => FOLDS_TO_LOWER.test(text);
 
@@ -93,14 +105,18 @@ export const foldsToLower = (text: string) => FOLDS_TO_LOWER.test(text);
  */
 function linesToTry(body: string, needles: string[], plain: boolean): Array<{ line: string; most: number }> {
   if (!plain) return body.split('\n').map((line) => ({ line, most: Infinity }));
-  const low = body.toLowerCase();
   const count = new Map<number, number>();
+  // The first lines of each needle are enough: a later line only wins by holding more needles,
+  // and every such line is among some needle's first ones unless the note repeats it often.
+  const per = needles.length === 1 ? 4 : 32;
   for (const n of needles) {
     if (!n) continue;
-    for (let at = low.indexOf(n); at >= 0 && count.size < 5000; at = low.indexOf(n, at)) {
-      const start = low.lastIndexOf('\n', at) + 1;
+    const find = occurrence(body, n);
+    let lines = 0;
+    for (let at = find(0); at >= 0 && lines++ < per; at = find(at)) {
+      const start = body.lastIndexOf('\n', at) + 1;
       count.set(start, (count.get(start) ?? 0) + 1);
-      at = low.indexOf('\n', at);
+      at = body.indexOf('\n', at);
       if (at < 0) break;
     }
   }
