@@ -19,6 +19,8 @@ export interface Fused {
   best: FieldName;
   /** Whether every word was found in the names (only then can a name be the query). */
   allInName: boolean;
+  /** The words found, one bit each. */
+  found: number;
 }
 
 export class Fusion {
@@ -32,10 +34,16 @@ export class Fusion {
   /** Per note, the words found in the names, one bit each (MAX_TERMS is 24). */
   private inName: number[] = [];
 
-  /** `maxNum`: above every note number. */
-  constructor(private readonly wordCount: number, maxNum: number) {
-    this.slotOf = new Int32Array(maxNum + 1);
+  /** `slots`: zeros, one per note number, lent for this query and zeroed again by `release`
+   *  (a new array per query would be as large as the vault). */
+  constructor(private readonly wordCount: number, slots: Int32Array) {
+    this.slotOf = slots;
     this.perWord = new Float64Array(256 * wordCount);
+  }
+
+  /** Zeroes the lent slots again. */
+  release(): void {
+    for (const num of this.nums) this.slotOf[num] = 0;
   }
 
   /** FlexSearch's answer for word `w` in `field`, best first; `factor` lowers corrected words. */
@@ -48,7 +56,8 @@ export class Fusion {
       const num = ids[r];
       if (!(num >= 0 && num < this.slotOf.length)) continue;
       let slot = this.slotOf[num] - 1;
-      if (slot < 0) {
+      // A slot left by a query that threw before `release` is not this query's.
+      if (slot < 0 || this.nums[slot] !== num) {
         slot = this.nums.length;
         this.slotOf[num] = slot + 1;
         this.nums.push(num);
@@ -74,7 +83,8 @@ export class Fusion {
   }
 
   has(num: number): boolean {
-    return this.slotOf[num] > 0;
+    const slot = this.slotOf[num] - 1;
+    return slot >= 0 && this.nums[slot] === num;
   }
 
   /** The notes holding at least `need` units; `units`: the query's units as word numbers
@@ -93,8 +103,12 @@ export class Fusion {
       }
       if (words === 0 || words < need) continue;
       let score = 0;
-      for (let k = 0; k < wc; k++) score += this.perWord[base + k];
-      out.push({ num: this.nums[slot], words, score, best: this.best[slot], allInName: this.inName[slot] === all });
+      let found = 0;
+      for (let k = 0; k < wc; k++) {
+        score += this.perWord[base + k];
+        if (this.perWord[base + k] > 0) found |= 1 << k;
+      }
+      out.push({ num: this.nums[slot], words, score, best: this.best[slot], allInName: this.inName[slot] === all, found });
     }
     return out;
   }

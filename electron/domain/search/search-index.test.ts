@@ -65,6 +65,19 @@ describe('SearchIndex on fixtures', () => {
     assert.deepEqual(ids('엔지니어링'), ['ko2.md']);
     assert.deepEqual(ids('이지메'), ['ko.md']);
   });
+  test('Korean spacing both ways, an unfinished last syllable, and no infix across two words', () => {
+    const i = new SearchIndex();
+    i.put(parseNote('spaced.md', '노트북 인스턴스를 멈춘다.'));
+    i.put(parseNote('joined.md', '세이지메이커노트북은 비싸다.'));
+    i.put(parseNote('apart.md', '메이 커피 이커'));
+    assert.deepEqual(i.search('노트북인스턴스').map((h) => h.id), ['spaced.md']);
+    assert.deepEqual(i.search('메이커 노트북').map((h) => h.id), ['joined.md', 'spaced.md'], 'both words first, then one');
+    assert.deepEqual(i.search('세이지메잌').map((h) => h.id), ['joined.md']);
+    // The syllable pairs of 메이커 (메이, 이커) are in apart.md, but not in a row.
+    assert.deepEqual(i.search('메이커').map((h) => h.id), ['joined.md']);
+    i.remove('joined.md');
+    assert.deepEqual(i.search('메이커노트북'), []);
+  });
   test('Hangul stays NFC: an NFD query finds NFC text', () => {
     assert.deepEqual(ids('인스턴스'.normalize('NFD')).sort(), ['ko.md', 'ko2.md']);
   });

@@ -12,7 +12,7 @@ import { tagKey } from '../notes/parse-tags.ts';
 import { fold } from '../text/fold.ts';
 import { createEncoder, createTermEncoder } from './encoder.ts';
 import { Fusion, topN, type FieldName, type Fused } from './fuse.ts';
-import { isHangulTerm, noteDocument, queryGrams, type NoteDocument } from './note-document.ts';
+import { isHangulTerm, noteDocument, syllableGrams, type NoteDocument } from './note-document.ts';
 import { parseQuery, type ParsedQuery } from './parse-query.ts';
 import { hangulAlternatives, queryTerms, queryUnits } from './query-terms.ts';
 import { cutAround, escapeHtml, findMatches, foldsToLower, makeSnippet } from './snippet.ts';
@@ -53,8 +53,10 @@ export interface SearchSnapshot {
  *  Hangul is in `ko` only. */
 const LATIN_FIELDS: FieldName[] = ['name', 'head', 'tagtext', 'body', 'typo'];
 const HANGUL_FIELDS: FieldName[] = ['name', 'head', 'tagtext', 'ko', 'typo'];
-/** How many notes each field answers per word. */
+/** How many notes each field answers per word: enough for the best 40 (RERANK) of any field; a
+ *  query with a phrase keeps only the notes holding it, so it asks for more. */
 const PER_FIELD = 150;
+const PER_FIELD_PHRASE = 1000;
 /** How many of the best candidates are re-ranked by the text (textBonus). */
 const RERANK = 40;
 /** Corrected words count less than the words typed. */
@@ -84,10 +86,13 @@ function newDocument(fastupdate: boolean): Document<NoteDocument> {
   // Encoder for all.
   const encoder = createTermEncoder();
   const field = (name: FieldName, tokenize: 'forward' | 'strict' | 'tolerant') => ({ field: name, tokenize, encoder });
+  // The Hangul words as syllable pairs (note-document.ts), with FlexSearch's context: a pair is
+  // also indexed with the pair after it, so a word is found by its pairs in a row.
+  const ko = { ...field('ko', 'strict'), context: { depth: 1, bidirectional: false, resolution: 3 } };
   return new Document<NoteDocument>({
     document: {
       id: 'id',
-      index: [field('name', 'forward'), field('head', 'forward'), field('tagtext', 'forward'), field('body', 'forward'), field('ko', 'strict'), field('typo', 'tolerant')],
+      index: [field('name', 'forward'), field('head', 'forward'), field('tagtext', 'forward'), field('body', 'forward'), ko, field('typo', 'tolerant')],
       tag: [{ field: 'tags' }],
     },
     // Removing a note without it scans every term of the index.
@@ -100,6 +105,8 @@ export class SearchIndex {
   private flex = newDocument(true);
   private vocabulary = new Vocabulary();
   private docs = new Map<number, Doc>();
+  /** Fusion's note → slot table, zero between queries. */
+  private slots = new Int32Array(0);
   /** notesTagged's answers, cleared when a note is put or removed. */
   private tagged = new Map<string, Set<number>>();
   private numOf = new Map<string, number>();
@@ -175,15 +182,20 @@ export class SearchIndex {
     const excluded = this.excludedNums(q);
     if (terms.length === 0) return this.listByTags(allowed!, excluded, q.tags, limit);
 
-    const { fusion, shown } = this.fuse(terms);
+    const { fusion, shown } = this.fuse(terms, q.phrases.length ? PER_FIELD_PHRASE : PER_FIELD);
     const queryKey = nameKey(q.text);
     const phrases = q.phrases.map((p) => fold(p).replace(/\s+/g, ' '));
     const need = units.length >= 3 ? Math.ceil(units.length / 2) : 1;
+    let phraseWords = 0;
+    for (const p of q.phrases) for (const t of queryTerms(this.encoder, p)) if (terms.includes(t)) phraseWords |= 1 << terms.indexOf(t);
     const ranked: Ranked[] = [];
-    for (const f of fusion.results(units, need)) {
+    const fused = fusion.results(units, need);
+    fusion.release();
+    for (const f of fused) {
       if ((allowed && !allowed.has(f.num)) || excluded.has(f.num)) continue;
       const doc = this.docs.get(f.num);
-      if (!doc || (phrases.length && !hasPhrases(doc, phrases))) continue;
+      // A phrase is only looked for in notes holding each of its words.
+      if (!doc || (phrases.length && ((f.found & phraseWords) !== phraseWords || !hasPhrases(doc, phrases)))) continue;
       const r = f as Ranked;
       r.doc = doc;
       r.tier = r.allInName ? tierOf(doc, queryKey) : 2;
@@ -207,27 +219,28 @@ export class SearchIndex {
 
   /** Each word in each field that can hold it; a word that finds nothing is read again
    *  (query-terms.ts) or corrected (spelling.ts). `shown`: the words to mark in snippets. */
-  private fuse(terms: string[]): { fusion: Fusion; shown: string[] } {
-    const fusion = new Fusion(terms.length, this.nextNum);
+  private fuse(terms: string[], perField: number): { fusion: Fusion; shown: string[] } {
+    if (this.slots.length <= this.nextNum) this.slots = new Int32Array(this.nextNum * 2);
+    const fusion = new Fusion(terms.length, this.slots);
     const shown = [...terms];
     terms.forEach((term, w) => {
       let found = 0;
       for (const field of fieldsOf(term)) {
-        const ids = this.field(field, term, PER_FIELD);
+        const ids = this.field(field, term, perField);
         if (field !== 'typo') found += ids.length;
         fusion.add(w, field, ids);
       }
       if (found) return;
       const { prefix, splits } = hangulAlternatives(term);
       if (prefix) {
-        fusion.add(w, 'name', this.field('name', prefix, PER_FIELD), CORRECTED);
-        fusion.add(w, 'ko', this.field('ko', prefix, PER_FIELD), CORRECTED);
+        fusion.add(w, 'name', this.field('name', prefix, perField), CORRECTED);
+        fusion.add(w, 'ko', this.field('ko', prefix, perField), CORRECTED);
         shown.push(prefix);
       }
       // A compound typed without its space: FlexSearch ANDs the two parts within the Hangul field
       // (names and headings are in it too).
       for (const [a, b] of splits) {
-        const both = this.field('ko', a + ' ' + b, PER_FIELD);
+        const both = this.field('ko', a + ' ' + b, perField);
         if (both.length === 0) continue;
         fusion.add(w, 'body', both);
         shown.push(a, b);
@@ -235,12 +248,12 @@ export class SearchIndex {
       }
       for (const fixed of this.vocabulary.corrections(term)) {
         shown.push(fixed);
-        for (const field of fieldsOf(fixed)) if (field !== 'typo') fusion.add(w, field, this.field(field, fixed, PER_FIELD), CORRECTED);
+        for (const field of fieldsOf(fixed)) if (field !== 'typo') fusion.add(w, field, this.field(field, fixed, perField), CORRECTED);
       }
     });
     // FlexSearch's own multi-word ranking within the names: with `suggest`, a title holding
     // more of the words comes first.
-    if (terms.length > 1) fusion.add(0, 'name', this.field('name', terms.join(' '), PER_FIELD, true), 0.05);
+    if (terms.length > 1) fusion.add(0, 'name', this.field('name', terms.join(' '), perField, true), 0.05);
     return { fusion, shown };
   }
 
@@ -252,7 +265,7 @@ export class SearchIndex {
    * one-slot fast path). The `ko` field is searched by syllable pairs (note-document.ts).
    */
   private field(field: FieldName, terms: string, limit: number, suggest = false): number[] {
-    if (field === 'ko') terms = terms.split(' ').map(queryGrams).join(' ');
+    if (field === 'ko') terms = terms.split(' ').map(syllableGrams).join(' ');
     const index = (this.flex as unknown as { index: Map<string, Index> }).index.get(field)!;
     return (index.search(terms, { limit, suggest }) as number[] | undefined) ?? [];
   }
