@@ -12,7 +12,7 @@ import { tagKey } from '../notes/parse-tags.ts';
 import { fold } from '../text/fold.ts';
 import { createEncoder, createTermEncoder } from './encoder.ts';
 import { Fusion, topN, type FieldName, type Fused } from './fuse.ts';
-import { isHangulTerm, noteDocument, syllableGrams, type NoteDocument } from './note-document.ts';
+import { isHangulTerm, noteDocument, queryGrams, type NoteDocument } from './note-document.ts';
 import { parseQuery, type ParsedQuery } from './parse-query.ts';
 import { hangulAlternatives, queryTerms, queryUnits } from './query-terms.ts';
 import { cutAround, escapeHtml, findMatches, foldsToLower, makeSnippet } from './snippet.ts';
@@ -86,9 +86,10 @@ function newDocument(fastupdate: boolean): Document<NoteDocument> {
   // Encoder for all.
   const encoder = createTermEncoder();
   const field = (name: FieldName, tokenize: 'forward' | 'strict' | 'tolerant') => ({ field: name, tokenize, encoder });
-  // The Hangul words as syllable pairs (note-document.ts), with FlexSearch's context: a pair is
-  // also indexed with the pair after it, so a word is found by its pairs in a row.
-  const ko = { ...field('ko', 'strict'), context: { depth: 1, bidirectional: false, resolution: 3 } };
+  // The Hangul words as syllable pairs (note-document.ts). FlexSearch's `context` would also tie
+  // each pair to the next, so that a word's pairs are found in a row, but it grew the index by
+  // 80% at 10k notes; the pairs found apart are ranked down instead (searchWithTotal).
+  const ko = field('ko', 'strict');
   return new Document<NoteDocument>({
     document: {
       id: 'id',
@@ -182,7 +183,7 @@ export class SearchIndex {
     const excluded = this.excludedNums(q);
     if (terms.length === 0) return this.listByTags(allowed!, excluded, q.tags, limit);
 
-    const { fusion, shown } = this.fuse(terms, q.phrases.length ? PER_FIELD_PHRASE : PER_FIELD);
+    const { fusion, shown, direct } = this.fuse(terms, q.phrases.length ? PER_FIELD_PHRASE : PER_FIELD);
     const queryKey = nameKey(q.text);
     const phrases = q.phrases.map((p) => fold(p).replace(/\s+/g, ' '));
     const need = units.length >= 3 ? Math.ceil(units.length / 2) : 1;
@@ -206,23 +207,32 @@ export class SearchIndex {
     // typed (`인스턴스를` with its particle): the first candidates are re-ranked by both.
     const head = top.slice(0, RERANK);
     const typed = words(q.text).filter((w) => !terms.includes(w) && this.encoder.encode(w).length > 0);
+    // A Hangul word of three syllables or more is found by its syllable pairs, which can also be
+    // apart in a note: such a note does not count the word (written whole or spaced, as
+    // 멸치육수 for 멸치 육수), and goes when too few are left. (A stem ending in 이 can stand for
+    // a fused ending, 줄였다 → 줄이, so it is not checked.)
+    const paired = terms.map((t, i) => (direct.has(i) && isHangulTerm(t) && t.length >= 3 && !t.endsWith('이') ? i : -1)).filter((i) => i >= 0);
     for (const r of head) {
       const text = foldedText(r.doc);
       for (const w of typed) if (text.includes(w)) r.score += 1;
       for (const t of terms) r.score += 0.08 * occurrences(text, t);
+      for (const i of paired) if (r.found & (1 << i) && !holdsWord(text, terms[i])) r.words -= 1;
     }
-    head.sort(order);
-    top.splice(0, head.length, ...head);
+    const kept = head.filter((r) => r.words >= need).sort(order);
+    top.splice(0, head.length, ...kept);
     const hits = top.slice(0, Math.max(0, limit)).map((r) => this.hitOf(r.doc, r.best, shown, q.phrases, queryKey));
-    return { hits, total: ranked.length };
+    return { hits, total: ranked.length - (head.length - kept.length) };
   }
 
   /** Each word in each field that can hold it; a word that finds nothing is read again
-   *  (query-terms.ts) or corrected (spelling.ts). `shown`: the words to mark in snippets. */
-  private fuse(terms: string[], perField: number): { fusion: Fusion; shown: string[] } {
+   *  (query-terms.ts) or corrected (spelling.ts). `shown`: the words to mark in snippets;
+   *  `direct`: the words found as typed. */
+  private fuse(terms: string[], perField: number): { fusion: Fusion; shown: string[]; direct: Set<number> } {
     if (this.slots.length <= this.nextNum) this.slots = new Int32Array(this.nextNum * 2);
     const fusion = new Fusion(terms.length, this.slots);
     const shown = [...terms];
+    /** The words found as typed (not read again nor corrected). */
+    const direct = new Set<number>();
     terms.forEach((term, w) => {
       let found = 0;
       for (const field of fieldsOf(term)) {
@@ -230,7 +240,7 @@ export class SearchIndex {
         if (field !== 'typo') found += ids.length;
         fusion.add(w, field, ids);
       }
-      if (found) return;
+      if (found) return void direct.add(w);
       const { prefix, splits } = hangulAlternatives(term);
       if (prefix) {
         fusion.add(w, 'name', this.field('name', prefix, perField), CORRECTED);
@@ -254,7 +264,7 @@ export class SearchIndex {
     // FlexSearch's own multi-word ranking within the names: with `suggest`, a title holding
     // more of the words comes first.
     if (terms.length > 1) fusion.add(0, 'name', this.field('name', terms.join(' '), perField, true), 0.05);
-    return { fusion, shown };
+    return { fusion, shown, direct };
   }
 
   /**
@@ -265,7 +275,7 @@ export class SearchIndex {
    * one-slot fast path). The `ko` field is searched by syllable pairs (note-document.ts).
    */
   private field(field: FieldName, terms: string, limit: number, suggest = false): number[] {
-    if (field === 'ko') terms = terms.split(' ').map(syllableGrams).join(' ');
+    if (field === 'ko') terms = terms.split(' ').map(queryGrams).join(' ');
     const index = (this.flex as unknown as { index: Map<string, Index> }).index.get(field)!;
     return (index.search(terms, { limit, suggest }) as number[] | undefined) ?? [];
   }
@@ -385,6 +395,13 @@ function tierOf(doc: Doc, queryKey: string): number {
 
 const WORDS = /[\p{L}\p{N}]+/gu;
 const words = (text: string) => [...new Set(fold(text).match(WORDS) ?? [])].slice(0, 24);
+
+/** Whether folded `text` holds the Hangul `word`, whole or with one space inside it. */
+function holdsWord(text: string, word: string): boolean {
+  if (text.includes(word)) return true;
+  for (let i = 1; i < word.length; i++) if (text.includes(word.slice(0, i) + ' ' + word.slice(i))) return true;
+  return false;
+}
 
 function occurrences(text: string, term: string): number {
   let n = 0;
