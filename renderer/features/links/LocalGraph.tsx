@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { api } from '../../api.ts';
+import { ApiState } from '../../ApiState.tsx';
 import { useApi } from '../../useApi.ts';
 import { openNote } from '../../useRoute.ts';
 import { extent, LABEL_HEIGHT, layoutLocalGraph } from '../graph/local-layout.ts';
@@ -45,7 +46,7 @@ export function LocalGraph({ id }: { id: string }) {
     }
     return m;
   }, [graph]);
-  if (graph.state === 'error') return <p className="error">{graph.message}</p>;
+  if (graph.state === 'error') return <ApiState value={graph} failed="Could not draw the graph" />;
   if (graph.state !== 'ok' || placed.length === 0) return null;
   const g = graph.value;
   const pos = new Map(placed.map((n) => [n.id, n]));
@@ -69,10 +70,10 @@ export function LocalGraph({ id }: { id: string }) {
             {[1, 2, 3].map((d) => <option key={d} value={d}>{d}</option>)}
           </select>
         </label>
-        <button className="icon-button" aria-label="Zoom in" onClick={() => pz.zoomAt(1.25, width / 2, height / 2)}>+</button>
-        <button className="icon-button" aria-label="Zoom out" onClick={() => pz.zoomAt(0.8, width / 2, height / 2)}>−</button>
-        <button className="icon-button" aria-label="Reset zoom" onClick={() => pz.setView({ k: 1, x: 0, y: 0 })}>⟲</button>
-        <button className="topbar-button" aria-pressed={large} onClick={() => setLarge(!large)}>{large ? 'Smaller' : 'Larger'}</button>
+        <button type="button" className="icon-button" aria-label="Zoom in" onClick={() => pz.zoomAt(1.25, width / 2, height / 2)}>+</button>
+        <button type="button" className="icon-button" aria-label="Zoom out" onClick={() => pz.zoomAt(0.8, width / 2, height / 2)}>−</button>
+        <button type="button" className="icon-button" aria-label="Reset zoom" onClick={() => pz.setView({ k: 1, x: 0, y: 0 })}>⟲</button>
+        <button type="button" className="topbar-button" aria-pressed={large} onClick={() => setLarge(!large)}>{large ? 'Smaller' : 'Larger'}</button>
       </div>
       {g.omitted > 0 && <p className="muted">{g.omitted} more {g.omitted === 1 ? 'note' : 'notes'} at this depth are not drawn.</p>}
       <svg

@@ -38,7 +38,7 @@ export function QuickSwitcher({ onClose }: { onClose: () => void }) {
       // The text in the box now, not the one the hits on screen were found for.
       const text = input.current?.value ?? query;
       if (answer?.text === text) choose(hits[active]);
-      else if (text.trim()) void answerFor(text).then((r) => r.ok && choose(r.value[0]));
+      else if (text.trim()) void answerFor(text).then((r) => r.ok && choose(r.value[0])); // a failure shows when its answer comes
     } else return;
     e.preventDefault();
   };
@@ -65,7 +65,7 @@ export function QuickSwitcher({ onClose }: { onClose: () => void }) {
           onChange={(e) => onInput(e.target.value)}
         />
         <ul id="switcher-list" role="listbox" aria-label="Matching notes">
-          {answer && answer.text.trim() && hits.length === 0 && <li className="empty">No note is called that.</li>}
+          {answer?.text.trim() && hits.length === 0 && <li className="empty">No note is called that.</li>}
           {hits.map((h, i) => (
             <li
               key={h.id}
@@ -82,6 +82,11 @@ export function QuickSwitcher({ onClose }: { onClose: () => void }) {
             </li>
           ))}
         </ul>
+        {answer && !answer.result.ok && (
+          <p className="error" role="alert">
+            Could not look up notes: {answer.result.error.message}
+          </p>
+        )}
         <p className="switcher-help">↑↓ to choose · Enter to open · Esc to close</p>
       </div>
     </div>

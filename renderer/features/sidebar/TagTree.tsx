@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { TagCount } from '../../../electron/contract.ts';
+import { ApiState } from '../../ApiState.tsx';
 import type { Loadable } from '../../useApi.ts';
 
 interface Node {
@@ -25,8 +26,7 @@ export function nestTags(tags: TagCount[]): Node[] {
 
 export function TagTree({ tags, onTag }: { tags: Loadable<TagCount[]>; onTag: (tag: string) => void }) {
   const roots = useMemo(() => (tags.state === 'ok' ? nestTags(tags.value) : []), [tags]);
-  if (tags.state === 'loading') return <p className="status">Loading tags…</p>;
-  if (tags.state === 'error') return <p className="error">{tags.message}</p>;
+  if (tags.state !== 'ok') return <ApiState value={tags} loading="Loading tags…" failed="Could not list the tags" />;
   if (roots.length === 0) return <p className="empty">No tags yet.</p>;
   return (
     <ul className="tag-tree" aria-label="Tags">
