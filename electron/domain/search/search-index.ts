@@ -106,6 +106,8 @@ export class SearchIndex {
   private flex = newDocument(true);
   private vocabulary = new Vocabulary();
   private docs = new Map<number, Doc>();
+  /** The same by number, for the candidates of a query (an array reads faster than a Map). */
+  private byNum: Array<Doc | undefined> = [];
   /** Fusion's note → slot table, zero between queries. */
   private slots = new Int32Array(0);
   /** notesTagged's answers, cleared when a note is put or removed. */
@@ -129,7 +131,9 @@ export class SearchIndex {
 
   private addDoc(num: number, note: ParsedNote): void {
     const names = [note.title, ...note.aliases];
-    this.docs.set(num, { note, names, exactKeys: names.map(nameKey) });
+    const doc: Doc = { note, names, exactKeys: names.map(nameKey) };
+    this.docs.set(num, doc);
+    this.byNum[num] = doc;
     this.numOf.set(note.id, num);
   }
 
@@ -139,6 +143,7 @@ export class SearchIndex {
     this.flex.remove(num);
     this.tagged.clear();
     this.docs.delete(num);
+    this.byNum[num] = undefined;
     this.numOf.delete(id);
   }
 
@@ -194,7 +199,7 @@ export class SearchIndex {
     fusion.release();
     for (const f of fused) {
       if ((allowed && !allowed.has(f.num)) || excluded.has(f.num)) continue;
-      const doc = this.docs.get(f.num);
+      const doc = this.byNum[f.num];
       // A phrase is only looked for in notes holding each of its words.
       if (!doc || (phrases.length && ((f.found & phraseWords) !== phraseWords || !hasPhrases(doc, phrases)))) continue;
       const r = f as Ranked;
@@ -233,10 +238,12 @@ export class SearchIndex {
     const shown = [...terms];
     /** The words found as typed (not read again nor corrected). */
     const direct = new Set<number>();
+    const nameHits = terms.map(() => 0);
     terms.forEach((term, w) => {
       let found = 0;
       for (const field of fieldsOf(term)) {
         const ids = this.field(field, term, perField);
+        if (field === 'name') nameHits[w] = ids.length;
         if (field !== 'typo') found += ids.length;
         fusion.add(w, field, ids);
       }
@@ -263,7 +270,8 @@ export class SearchIndex {
     });
     // FlexSearch's own multi-word ranking within the names: with `suggest`, a title holding
     // more of the words comes first.
-    if (terms.length > 1) fusion.add(0, 'name', this.field('name', terms.join(' '), perField, true), 0.05);
+    // Its suggest mode reads every note of every word's list: only asked when each list is short.
+    if (terms.length > 1 && nameHits.every((n) => n < perField)) fusion.add(0, 'name', this.field('name', terms.join(' '), perField, true), 0.05);
     return { fusion, shown, direct };
   }
 
