@@ -11,11 +11,13 @@ import type { ParsedNote } from '../notes/note-types.ts';
 import { tagKey } from '../notes/parse-tags.ts';
 import { fold } from '../text/fold.ts';
 import { createEncoder, createTermEncoder } from './encoder.ts';
-import { Fusion, topN, type FieldName, type Fused } from './fuse.ts';
+import { Fusion, topN, type FieldName } from './fuse.ts';
 import { isHangulTerm, noteDocument, queryGrams, type NoteDocument } from './note-document.ts';
+import { type Doc, foldedText, hasPhrases, holdsWord, nameKey, occurrences, order, type Ranked, tierOf, words } from './note-text.ts';
 import { parseQuery, type ParsedQuery } from './parse-query.ts';
 import { hangulAlternatives, queryTerms, queryUnits } from './query-terms.ts';
-import { cutAround, escapeHtml, findMatches, foldsToLower, makeSnippet } from './snippet.ts';
+import { hitOf } from './hit.ts';
+import { escapeHtml } from './snippet.ts';
 import { Vocabulary } from './spelling.ts';
 
 export type HitField = 'title' | 'alias' | 'heading' | 'tag' | 'body';
@@ -62,24 +64,6 @@ const RERANK = 40;
 /** Corrected words count less than the words typed. */
 const CORRECTED = 0.6;
 
-interface Doc {
-  note: ParsedNote;
-  names: string[];
-  /** Names with case, accents and separators (`-`, `_`, `/`, spaces) folded. */
-  exactKeys: string[];
-  /** The folded names, headings and body, made the first time the note is re-ranked. */
-  folded?: string;
-  /** Whether the body is ASCII and Hangul only (snippet.ts), found the first time it is shown. */
-  plain?: boolean;
-}
-
-interface Ranked extends Fused {
-  tier: number;
-  doc: Doc;
-}
-
-/** A name or query with case, accents and separators folded, for exact and prefix matches. */
-export const nameKey = (s: string) => fold(s).replace(/[\s\-_./]+/g, ' ').trim();
 
 function newDocument(fastupdate: boolean): Document<NoteDocument> {
   // Every field reads terms the language encoder made (note-document.ts): one pass-through
@@ -225,7 +209,7 @@ export class SearchIndex {
     }
     const kept = head.filter((r) => r.words >= need).sort(order);
     top.splice(0, head.length, ...kept);
-    const hits = top.slice(0, Math.max(0, limit)).map((r) => this.hitOf(r.doc, r.best, shown, q.phrases, queryKey));
+    const hits = top.slice(0, Math.max(0, limit)).map((r) => hitOf(r.doc, r.best, shown, q.phrases, queryKey));
     return { hits, total: ranked.length - (head.length - kept.length) };
   }
 
@@ -348,35 +332,6 @@ export class SearchIndex {
     return out;
   }
 
-  private hitOf(doc: Doc, best: FieldName, terms: string[], phrases: string[], queryKey: string): SearchHit {
-    const { note } = doc;
-    const body = makeSnippet(note.body, terms, phrases, (doc.plain ??= foldsToLower(note.body)));
-    const base = { id: note.id, title: note.title };
-    if (best === 'name' || best === 'typo') {
-      // The name the query is, else the one holding most of its words.
-      let i = doc.exactKeys.indexOf(queryKey);
-      if (i < 0) {
-        const counts = doc.names.map((n) => findMatches(n, terms, phrases).length);
-        i = counts.indexOf(Math.max(...counts));
-        if (counts[i] === 0) i = -1;
-      }
-      if (i >= 0) {
-        const name = doc.names[i];
-        return { ...base, field: i === 0 ? 'title' : 'alias', snippet: cutAround(name, findMatches(name, terms, phrases)) + (body ? ' — ' + body : '') };
-      }
-    }
-    if (best === 'head' || best === 'typo') {
-      const h = note.headings.find((x) => findMatches(x.text, terms).length);
-      if (h) return { ...base, field: 'heading', snippet: cutAround(h.text, findMatches(h.text, terms, phrases)) };
-    }
-    if (best === 'tagtext' || best === 'typo') {
-      const tag = note.tags.find((t) => findMatches(t.replace(/[/_-]/g, ' '), terms).length);
-      if (tag) return { ...base, field: 'tag', snippet: '#' + escapeHtml(tag) + (body ? ' — ' + body : '') };
-    }
-    if (body) return { ...base, field: 'body', snippet: body };
-    return { ...base, field: 'title', snippet: escapeHtml(note.title) };
-  }
-
   private listByTags(allowed: Set<number>, excluded: Set<number>, tags: string[], limit: number): SearchResult {
     const docs = [...allowed].filter((n) => !excluded.has(n)).map((n) => this.docs.get(n)!).filter(Boolean);
     docs.sort((a, b) => TITLE_ORDER.compare(a.note.title, b.note.title));
@@ -392,36 +347,3 @@ const fieldsOf = (term: string) => (isHangulTerm(term) ? HANGUL_FIELDS : LATIN_F
 
 /** localeCompare's order, without building a collator per comparison. */
 const TITLE_ORDER = new Intl.Collator();
-
-const order = (a: Ranked, b: Ranked) => a.tier - b.tier || b.words - a.words || b.score - a.score || a.num - b.num;
-
-/** 0: a name is the query; 1: a name starts with it; 2: neither. */
-function tierOf(doc: Doc, queryKey: string): number {
-  if (doc.exactKeys.includes(queryKey)) return 0;
-  return queryKey.length > 1 && doc.exactKeys.some((k) => k.startsWith(queryKey)) ? 1 : 2;
-}
-
-const WORDS = /[\p{L}\p{N}]+/gu;
-const words = (text: string) => [...new Set(fold(text).match(WORDS) ?? [])].slice(0, 24);
-
-/** Whether folded `text` holds the Hangul `word`, whole or with one space inside it. */
-function holdsWord(text: string, word: string): boolean {
-  if (text.includes(word)) return true;
-  for (let i = 1; i < word.length; i++) if (text.includes(word.slice(0, i) + ' ' + word.slice(i))) return true;
-  return false;
-}
-
-function occurrences(text: string, term: string): number {
-  let n = 0;
-  for (let at = text.indexOf(term); at >= 0 && n < 20; at = text.indexOf(term, at + term.length)) n++;
-  return n;
-}
-
-/** The note's names, headings and body, folded, whitespace runs as one space; kept once made. */
-const foldedText = (doc: Doc) => (doc.folded ??= fold([...doc.names, ...doc.note.headings.map((h) => h.text), doc.note.body].join('\n')).replace(/\s+/g, ' '));
-
-/** Whether the note's names, headings or body hold every phrase (folded, spaces collapsed). */
-function hasPhrases(doc: Doc, phrases: string[]): boolean {
-  const text = foldedText(doc);
-  return phrases.every((p) => text.includes(p));
-}
