@@ -36,7 +36,10 @@ export class Fusion {
 
   /** `slots`: zeros, one per note number, lent for this query and zeroed again by `release`
    *  (a new array per query would be as large as the vault). */
-  constructor(private readonly wordCount: number, slots: Int32Array) {
+  constructor(
+    private readonly wordCount: number,
+    slots: Int32Array,
+  ) {
     this.slotOf = slots;
     this.perWord = new Float64Array(256 * wordCount);
   }

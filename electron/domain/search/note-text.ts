@@ -22,8 +22,10 @@ export interface Ranked extends Fused {
 }
 
 /** A name or query with case, accents and separators folded, for exact and prefix matches. */
-export const nameKey = (s: string) => fold(s).replace(/[\s\-_./]+/g, ' ').trim();
-
+export const nameKey = (s: string) =>
+  fold(s)
+    .replace(/[\s\-_./]+/g, ' ')
+    .trim();
 
 export const order = (a: Ranked, b: Ranked) => a.tier - b.tier || b.words - a.words || b.score - a.score || a.num - b.num;
 
@@ -50,7 +52,8 @@ export function occurrences(text: string, term: string): number {
 }
 
 /** The note's names, headings and body, folded, whitespace runs as one space; kept once made. */
-export const foldedText = (doc: Doc) => (doc.folded ??= fold([...doc.names, ...doc.note.headings.map((h) => h.text), doc.note.body].join('\n')).replace(/\s+/g, ' '));
+export const foldedText = (doc: Doc) =>
+  (doc.folded ??= fold([...doc.names, ...doc.note.headings.map((h) => h.text), doc.note.body].join('\n')).replace(/\s+/g, ' '));
 
 /** Whether the note's names, headings or body hold every phrase (folded, spaces collapsed). */
 export function hasPhrases(doc: Doc, phrases: string[]): boolean {

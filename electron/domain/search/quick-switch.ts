@@ -76,7 +76,7 @@ export class QuickSwitchIndex {
 
   put(note: Pick<ParsedNote, 'id' | 'title' | 'aliases' | 'subtitle' | 'headings'>): void {
     const h1 = note.headings.find((h) => h.level === 1)?.text;
-    const others = [...note.aliases, note.subtitle, h1].filter((n): n is string => Boolean(n && n.trim()));
+    const others = [...note.aliases, note.subtitle, h1].filter((n): n is string => Boolean(n?.trim()));
     this.add({ id: note.id, title: note.title, others: [...new Set(others)] });
   }
 

@@ -64,7 +64,6 @@ const RERANK = 40;
 /** Corrected words count less than the words typed. */
 const CORRECTED = 0.6;
 
-
 /** The long fields' FlexSearch `resolution` (newDocument). */
 const RESOLUTION = 5;
 
@@ -83,7 +82,14 @@ function newDocument(fastupdate: boolean): Document<NoteDocument> {
   return new Document<NoteDocument>({
     document: {
       id: 'id',
-      index: [field('name', 'forward'), field('head', 'forward'), field('tagtext', 'forward'), field('body', 'forward', RESOLUTION), ko, field('typo', 'tolerant', RESOLUTION)],
+      index: [
+        field('name', 'forward'),
+        field('head', 'forward'),
+        field('tagtext', 'forward'),
+        field('body', 'forward', RESOLUTION),
+        ko,
+        field('typo', 'tolerant', RESOLUTION),
+      ],
       tag: [{ field: 'tags' }],
     },
     // Removing a note without it scans every term of the index.
@@ -294,7 +300,10 @@ export class SearchIndex {
       const these = new Set(this.anyField(t, Math.max(limit, this.size)));
       nums = nums ? nums.filter((n) => these.has(n)) : [...these];
     }
-    return (nums ?? []).slice(0, limit).map((n) => this.docs.get(n)?.note.id).filter((id): id is string => Boolean(id));
+    return (nums ?? [])
+      .slice(0, limit)
+      .map((n) => this.docs.get(n)?.note.id)
+      .filter((id): id is string => Boolean(id));
   }
 
   /** Notes carrying every tag (`all`) or any tag (`any`) of `tags`, or their descendants; null
@@ -339,7 +348,10 @@ export class SearchIndex {
   }
 
   private listByTags(allowed: Set<number>, excluded: Set<number>, tags: string[], limit: number): SearchResult {
-    const docs = [...allowed].filter((n) => !excluded.has(n)).map((n) => this.docs.get(n)!).filter(Boolean);
+    const docs = [...allowed]
+      .filter((n) => !excluded.has(n))
+      .map((n) => this.docs.get(n)!)
+      .filter(Boolean);
     docs.sort((a, b) => TITLE_ORDER.compare(a.note.title, b.note.title));
     const hits = docs.slice(0, Math.max(0, limit)).map((doc) => {
       const shown = doc.note.tags.filter((t) => tags.some((q) => tagKey(t) === q || tagKey(t).startsWith(q + '/')));

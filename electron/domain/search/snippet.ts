@@ -134,8 +134,6 @@ export function cutAround(line: string, ranges: Range[]): string {
   const first = ranges[0]?.[0] ?? 0;
   const start = Math.max(0, Math.min(first - 40, line.length - WINDOW));
   const end = Math.min(line.length, start + WINDOW);
-  const inside = ranges
-    .filter(([s, e]) => s >= start && e <= end)
-    .map(([s, e]) => [s - start, e - start] as Range);
+  const inside = ranges.filter(([s, e]) => s >= start && e <= end).map(([s, e]) => [s - start, e - start] as Range);
   return (start > 0 ? '…' : '') + markRanges(line.slice(start, end), inside) + (end < line.length ? '…' : '');
 }
