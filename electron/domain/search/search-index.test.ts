@@ -192,3 +192,15 @@ describe('search on the shipped vault notes/', () => {
     for (const h of hits) assert.ok(vault.getNote(h.id)!.tags.some((t) => t.startsWith('service')));
   });
 });
+
+test('the total is the real number of matching notes, also when a word is in more notes than one field answers at once', () => {
+  const idx = new SearchIndex();
+  // More notes than a field answers per word in the fast pass (PER_FIELD, 150), in two fields.
+  for (let i = 0; i < 420; i++) idx.put(parseNote(`common-${i}.md`, `# Budget ${i}\nThe budget alarm of account ${i}. 예산 알림 ${i}`));
+  idx.put(parseNote('other.md', 'Nothing about money.'));
+  assert.equal(idx.searchWithTotal('budget', 20).total, 420);
+  assert.equal(idx.searchWithTotal('budget', 20).hits.length, 20);
+  assert.equal(idx.searchWithTotal('예산', 5).total, 420);
+  assert.equal(idx.searchWithTotal('budget alarm', 20).total, 420);
+  assert.equal(idx.searchWithTotal('budget -alarm', 20).total, 0);
+});

@@ -176,15 +176,26 @@ export class SearchIndex {
   }
 
   searchWithTotal(query: string, limit = 20): SearchResult {
+    const first = this.run(query, limit, null);
+    if (!first.cut) return { hits: first.hits, total: first.total };
+    // A field answered its full PER_FIELD notes, so more notes may match than were fused: the
+    // count shown must be the real one, so it is counted again over whole lists (only for words
+    // common enough to fill a page; the hits stay those of the fast pass).
+    return { hits: first.hits, total: this.run(query, 0, Math.max(this.nextNum, 1)).total };
+  }
+
+  /** One pass: `perField` null is the fast pass (PER_FIELD notes per field and word); `cut` says
+   *  whether a field's list was cut at that limit. */
+  private run(query: string, limit: number, perField: number | null): SearchResult & { cut: boolean } {
     const q = parseQuery(query);
-    if (q.impossible) return { hits: [], total: 0 };
+    if (q.impossible) return { hits: [], total: 0, cut: false };
     const { terms, units } = queryUnits(this.encoder, q.text);
-    if (terms.length === 0 && q.tags.length === 0) return { hits: [], total: 0 };
+    if (terms.length === 0 && q.tags.length === 0) return { hits: [], total: 0, cut: false };
     const allowed = this.tagSet(q.tags, 'all');
     const excluded = this.excludedNums(q);
-    if (terms.length === 0) return this.listByTags(allowed!, excluded, q.tags, limit);
+    if (terms.length === 0) return { ...this.listByTags(allowed!, excluded, q.tags, limit), cut: false };
 
-    const { fusion, shown, direct } = this.fuse(terms, q.phrases.length ? PER_FIELD_PHRASE : PER_FIELD);
+    const { fusion, shown, direct, cut } = this.fuse(terms, perField ?? (q.phrases.length ? PER_FIELD_PHRASE : PER_FIELD));
     const queryKey = nameKey(q.text);
     const phrases = q.phrases.map((p) => fold(p).replace(/\s+/g, ' '));
     const need = units.length >= 3 ? Math.ceil(units.length / 2) : 1;
@@ -222,23 +233,25 @@ export class SearchIndex {
     const kept = head.filter((r) => r.words >= need).sort(order);
     top.splice(0, head.length, ...kept);
     const hits = top.slice(0, Math.max(0, limit)).map((r) => hitOf(r.doc, r.best, shown, q.phrases, queryKey));
-    return { hits, total: ranked.length - (head.length - kept.length) };
+    return { hits, total: ranked.length - (head.length - kept.length), cut };
   }
 
   /** Each word in each field that can hold it; a word that finds nothing is read again
    *  (query-terms.ts) or corrected (spelling.ts). `shown`: the words to mark in snippets;
    *  `direct`: the words found as typed. */
-  private fuse(terms: string[], perField: number): { fusion: Fusion; shown: string[]; direct: Set<number> } {
+  private fuse(terms: string[], perField: number): { fusion: Fusion; shown: string[]; direct: Set<number>; cut: boolean } {
     if (this.slots.length <= this.nextNum) this.slots = new Int32Array(this.nextNum * 2);
     const fusion = new Fusion(terms.length, this.slots);
     const shown = [...terms];
     /** The words found as typed (not read again nor corrected). */
     const direct = new Set<number>();
     const nameHits = terms.map(() => 0);
+    let cut = false;
     terms.forEach((term, w) => {
       let found = 0;
       for (const field of fieldsOf(term)) {
         const ids = this.field(field, term, perField);
+        if (ids.length >= perField) cut = true;
         if (field === 'name') nameHits[w] = ids.length;
         if (field !== 'typo') found += ids.length;
         fusion.add(w, field, ids);
@@ -268,7 +281,7 @@ export class SearchIndex {
     // more of the words comes first.
     // Its suggest mode reads every note of every word's list: only asked when each list is short.
     if (terms.length > 1 && nameHits.every((n) => n < perField)) fusion.add(0, 'name', this.field('name', terms.join(' '), perField, true), 0.05);
-    return { fusion, shown, direct };
+    return { fusion, shown, direct, cut };
   }
 
   /**
