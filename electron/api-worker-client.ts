@@ -98,7 +98,16 @@ export class ApiWorkerClient implements ApiPort {
     return (await this.request({ type: 'filePath', fileId: id })) as VaultFileRef | null;
   }
 
-  async close(): Promise<void> {
+  /**
+   * Lets the worker write an index cache save still pending (an edit's save waits 5 s), then stops
+   * it. A save that takes longer than `graceMs` is given up: the next launch finds the cache
+   * stale for the files that changed and reads them again, never a wrong answer.
+   */
+  async close(graceMs = 15_000): Promise<void> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise((resolve) => (timer = setTimeout(resolve, graceMs)));
+    await Promise.race([this.request({ type: 'close' }).catch(() => undefined), late]);
+    clearTimeout(timer);
     await this.worker.terminate();
   }
 }

@@ -10,7 +10,8 @@ import { AppApi, type AppApiOptions } from './app-api.ts';
 export type WorkerRequest =
   | { type: 'open'; id: number; dir: string }
   | { type: 'dispatch'; id: number; op: string; payload: unknown }
-  | { type: 'filePath'; id: number; fileId: string };
+  | { type: 'filePath'; id: number; fileId: string }
+  | { type: 'close'; id: number };
 
 export type WorkerMessage = { type: 'reply'; id: number; value: unknown; error?: { code: string; message: string } } | { type: 'event'; event: unknown };
 
@@ -33,6 +34,10 @@ port.on('message', async (m: WorkerRequest) => {
       reply(await api.dispatch(m.op, m.payload));
     } else if (m.type === 'filePath') {
       reply(api.filePath(m.fileId));
+    } else if (m.type === 'close') {
+      // Stops the watcher and writes an index cache save still pending (AppApi.close).
+      await api.close();
+      reply(null);
     }
   } catch (err) {
     const e = err as Error & { code?: string };

@@ -124,7 +124,14 @@ async function main(): Promise<void> {
   });
   app.on('activate', () => void (win ?? showWindow()));
   app.on('window-all-closed', () => process.platform !== 'darwin' && app.quit());
-  app.on('before-quit', () => void api.close());
+  // The quit waits (once) for the worker to write an index cache save still pending.
+  let closed = false;
+  app.on('before-quit', (e?: { preventDefault(): void }) => {
+    if (closed) return;
+    closed = true;
+    e?.preventDefault();
+    void api.close().finally(() => app.quit());
+  });
 }
 
 /** Opens the first vault that opens; returns which candidate that was. */
