@@ -2,6 +2,8 @@ import type { Locator, Page } from '@playwright/test';
 
 export interface Rect {
   text: string;
+  /** The note the label or dot belongs to. */
+  node: string;
   left: number;
   top: number;
   right: number;
@@ -27,7 +29,7 @@ export class GraphPage {
       .evaluateAll((els) =>
         els.map((el) => {
           const r = el.getBoundingClientRect();
-          return { text: el.textContent ?? '', left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+          return { text: el.textContent ?? '', node: el.parentElement?.getAttribute('aria-label') ?? '', left: r.left, top: r.top, right: r.right, bottom: r.bottom };
         }),
       );
   }
@@ -38,7 +40,8 @@ export class GraphPage {
       .evaluateAll((els) =>
         els.map((el) => {
           const r = el.getBoundingClientRect();
-          return { text: el.parentElement?.getAttribute('aria-label') ?? '', left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+          const node = el.parentElement?.getAttribute('aria-label') ?? '';
+          return { text: node, node, left: r.left, top: r.top, right: r.right, bottom: r.bottom };
         }),
       );
   }

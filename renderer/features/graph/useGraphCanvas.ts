@@ -21,15 +21,17 @@ export function useGraphCanvas(
 ) {
   const pz = usePanZoom();
   const [hover, setHover] = useState(-1);
-  const [selected, setSelected] = useState(-1);
+  // The chosen note is kept by id: a new graph (a vault event, another filter) keeps it chosen
+  // when it is still drawn, instead of dropping the keyboard user's place.
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const index = useMemo(() => new Map(graph?.ids.map((id, i) => [id, i]) ?? []), [graph]);
+  const selected = selectedId === null ? -1 : (index.get(selectedId) ?? -1);
+  const setSelected = (i: number) => setSelectedId(graph && i >= 0 ? graph.ids[i] : null);
   const [size, setSize] = useState({ w: 0, h: 0 });
   const frame = useRef(0);
   const order = useMemo(() => (graph ? graph.adjacency.map((a, i) => [a.length, i]).sort((a, b) => b[0] - a[0]).map(([, i]) => i) : []), [graph]);
 
-  useEffect(() => {
-    setHover(-1);
-    setSelected(-1);
-  }, [graph]);
+  useEffect(() => setHover(-1), [graph]);
 
   useEffect(() => {
     const el = canvas.current?.parentElement;
@@ -88,12 +90,14 @@ export function useGraphCanvas(
       if (graph && i >= 0 && !pz.wasDrag()) open(graph.ids[i]);
     },
     onKeyDown: (e: React.KeyboardEvent<HTMLCanvasElement>) => {
+      // The layout worker may not have sent positions yet (it restarts on every new graph): the
+      // first arrow needs none, and later ones stay put until the positions come.
       const pos = positions.current;
-      if (!graph || !pos) return;
+      if (!graph) return;
       if (pz.onKey(e, size.w, size.h)) return e.preventDefault();
       if (e.key.startsWith('Arrow')) {
         // The first arrow picks the most linked note; then each arrow walks to a neighbour on screen.
-        const next = selected < 0 ? (order[0] ?? -1) : nearestInDirection(pos, selected, e.key);
+        const next = selected < 0 ? (order[0] ?? -1) : pos ? nearestInDirection(pos, selected, e.key) : selected;
         setSelected(next);
         setHover(next);
         keepInView(next);
@@ -106,7 +110,7 @@ export function useGraphCanvas(
 
   /** Pans so the chosen note is on screen. */
   const keepInView = (i: number) => {
-    if (i < 0) return;
+    if (i < 0 || !positions.current) return;
     const p = projector(frameInfo());
     const x = p.sx(i);
     const y = p.sy(i);
