@@ -61,16 +61,10 @@ export function FileTree({ notes }: { notes: Loadable<NoteSummary[]> }) {
   return (
     <div className="file-tree" role="tree" aria-label="Notes" onKeyDown={tree.onKeyDown}>
       {rows.map((row, i) => {
-        const common = {
-          id: rowId(i),
-          role: 'treeitem',
-          'aria-level': row.level,
-          tabIndex: i === tree.focused ? 0 : -1,
-          onFocus: () => tree.onFocusRow(i),
-        };
+        const common = tree.rowProps(i);
         const indent = `tree-row level-${Math.min(row.level, 8)}`;
         return row.kind === 'folder' ? (
-          <div key={'f:' + row.path} {...common} aria-expanded={row.open} className={`${indent} folder`} onClick={() => toggle(i)}>
+          <div key={'f:' + row.path} {...common} className={`${indent} folder`} onClick={() => toggle(i)}>
             <span className="chevron" aria-hidden="true">{row.open ? '▾' : '▸'}</span>
             <span className="tree-name">{row.name}</span>
           </div>
