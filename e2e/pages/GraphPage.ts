@@ -25,7 +25,7 @@ export class GraphPage {
   /** Every label's box as drawn in the page (after zoom, in CSS px). */
   labelRects(): Promise<Rect[]> {
     return this.local()
-      .locator('svg text')
+      .locator('svg .node text')
       .evaluateAll((els) =>
         els.map((el) => {
           const r = el.getBoundingClientRect();

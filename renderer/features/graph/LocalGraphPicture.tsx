@@ -35,6 +35,7 @@ export function LocalGraphPicture({ graph, placed, width, height: boxHeight, pz,
   const dx = (width - (content.right - content.left)) / 2 - content.left;
   const dy = Math.max(0, (height - (content.bottom - content.top)) / 2) - content.top;
   const lit = hover ? new Set([hover, ...(neighbours.get(hover) ?? [])]) : null;
+  const shown = hover ? pos.get(hover) : undefined;
   const click = (id: string) => {
     if (!pz.wasDrag()) open(id);
   };
@@ -74,9 +75,16 @@ export function LocalGraphPicture({ graph, placed, width, height: boxHeight, pz,
             {/* The whole body is the target, not just the dot and the glyphs. */}
             <rect className="hit" x={n.x - Math.max(n.w / 2, n.r)} y={n.y - n.r} width={2 * Math.max(n.w / 2, n.r)} height={labelBox(n).bottom - n.y + n.r} />
             <circle cx={n.x} cy={n.y} r={n.r} />
-            <text x={n.x} y={n.y + n.baseline}>{n.title}</text>
+            {n.w > 0 && <text x={n.x} y={n.y + n.baseline}>{n.title}</text>}
           </g>
         ))}
+        {shown && shown.w === 0 && (
+          // A far note's label, on hover or focus only, over everything else.
+          <g className="hover-label" aria-hidden="true">
+            <rect x={shown.x - shown.textW / 2} y={shown.y + shown.r + 1} width={shown.textW} height={shown.baseline - shown.r + 3} rx={3} />
+            <text x={shown.x} y={shown.y + shown.baseline}>{shown.title}</text>
+          </g>
+        )}
       </g>
     </svg>
   );

@@ -74,3 +74,17 @@ test('the layout is the same every time, with the centre note in the middle', ()
   const centre = a.find((n) => n.depth === 0)!;
   assert.ok(Math.abs(centre.x) < 1 && Math.abs(centre.y) < 1);
 });
+
+test('in the narrow column, many far notes keep a dot and a label on hover; the near ones keep their labels', () => {
+  const compact = fitToWidth(layoutLocalGraph(hub(15, 2), font, { compact: true }), 290);
+  assert.ok(compact.filter((p) => p.depth >= 2).every((p) => p.w === 0 && p.h === 0 && p.textW > 0));
+  assert.ok(compact.filter((p) => p.depth < 2).every((p) => p.w > 0 && p.h > 0));
+  assert.deepEqual(clashes(compact), []);
+  const wide = layoutLocalGraph(hub(15, 2), font);
+  assert.ok(wide.every((p) => p.w > 0));
+  // Few far notes: all labelled, even in the column.
+  assert.ok(layoutLocalGraph(hub(4, 2), font, { compact: true }).every((p) => p.w > 0));
+  // The far notes' dots free the column: the picture is shorter.
+  const height = (ps: typeof compact) => Math.max(...ps.map((p) => p.y)) - Math.min(...ps.map((p) => p.y));
+  assert.ok(height(compact) < height(fitToWidth(wide, 290)), `${height(compact)} vs ${height(fitToWidth(wide, 290))}`);
+});

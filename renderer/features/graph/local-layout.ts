@@ -26,9 +26,11 @@ export interface PlacedNode extends SimulationNodeDatum {
   exists: boolean;
   /** Radius of the dot. */
   r: number;
-  /** Label width and height in px. */
+  /** The standing label's width and height in px; 0 when the label shows only on hover. */
   w: number;
   h: number;
+  /** The title's width in px, for the label shown on hover when there is no standing one. */
+  textW: number;
   /** From the dot's centre down to the label's baseline. */
   baseline: number;
   x: number;
@@ -98,15 +100,25 @@ export function placeWithoutOverlap(nodes: PlacedNode[], maxX = Infinity): void 
   }
 }
 
-/** The force layout of every note of `graph` (not yet fitted nor free of overlaps). */
-export function layoutLocalGraph(graph: LocalGraph, font: LabelFont, ticks = 300): PlacedNode[] {
+/** In a narrow column, more notes than this at depth 2–3 show their labels on hover only. */
+export const COMPACT_FAR_LABELS = 8;
+
+/**
+ * The force layout of every note of `graph` (not yet fitted nor free of overlaps). `compact`
+ * (the narrow column): when many notes lie at depth 2–3 they keep a dot and a label on hover,
+ * so the notes one link away stay readable instead of a tall stack of every label.
+ */
+export function layoutLocalGraph(graph: LocalGraph, font: LabelFont, { compact = false, ticks = 300 } = {}): PlacedNode[] {
+  const far = graph.nodes.filter((n) => n.depth >= 2).length;
   const nodes: PlacedNode[] = graph.nodes.map((n, i) => {
     // Start on rings by depth (deterministic), so the same note always gets the same picture.
     const a = (2 * Math.PI * i) / Math.max(graph.nodes.length, 1);
     const ring = n.depth * 90;
     const r = n.depth === 0 ? 9 : n.depth === 1 ? 7 : 6;
-    const w = Math.ceil(font.width(n.title, n.depth === 0)) + 4;
-    return { ...n, r, w, h: Math.ceil(font.ascent + font.descent), baseline: r + DROP + font.ascent, x: ring * Math.cos(a), y: ring * Math.sin(a) };
+    const textW = Math.ceil(font.width(n.title, n.depth === 0)) + 4;
+    const standing = !(compact && n.depth >= 2 && far > COMPACT_FAR_LABELS);
+    const h = standing ? Math.ceil(font.ascent + font.descent) : 0;
+    return { ...n, r, w: standing ? textW : 0, h, textW, baseline: r + DROP + font.ascent, x: ring * Math.cos(a), y: ring * Math.sin(a) };
   });
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const centre = nodes.find((n) => n.depth === 0);

@@ -1,8 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import { drawGraph, hitTest, projector } from './draw-graph.ts';
+import { hitTest, projector } from './draw-graph.ts';
+import { GraphPainter } from './graph-painter.ts';
 import type { FlatGraph } from './graph-filter.ts';
 import { nearestInDirection } from './nearest-in-direction.ts';
 import { usePanZoom } from './usePanZoom.ts';
+
+/** How long after the last zoom step the exact picture is drawn again. */
+const SETTLE_MS = 150;
 
 /** The colours of the current theme (styles.css variables), read when a frame is drawn. */
 function themeColors(el: Element) {
@@ -29,6 +33,12 @@ export function useGraphCanvas(
   const setSelected = (i: number) => setSelectedId(graph && i >= 0 ? graph.ids[i] : null);
   const [size, setSize] = useState({ w: 0, h: 0 });
   const frame = useRef(0);
+  const painter = useRef<GraphPainter | null>(null);
+  // A zoom under way is drawn from the scaled picture; one exact frame follows when it settles.
+  const lastK = useRef(1);
+  const zoomedAt = useRef(0);
+  const [settled, setSettled] = useState(0);
+  const settleTimer = useRef(0);
   const order = useMemo(() => (graph ? graph.adjacency.map((a, i) => [a.length, i]).sort((a, b) => b[0] - a[0]).map(([, i]) => i) : []), [graph]);
 
   useEffect(() => setHover(-1), [graph]);
@@ -57,9 +67,20 @@ export function useGraphCanvas(
       const ctx = c.getContext('2d');
       if (!ctx) return;
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-      drawGraph(ctx, { graph, positions: pos, view: pz.view, width: size.w, height: size.h, hover, selected, order }, themeColors(c));
+      const t0 = performance.now();
+      if (pz.view.k !== lastK.current) zoomedAt.current = t0;
+      lastK.current = pz.view.k;
+      painter.current ??= new GraphPainter();
+      const frameData = { graph, positions: pos, view: pz.view, width: size.w, height: size.h, hover, selected, order };
+      const approximate = painter.current.paint(ctx, frameData, themeColors(c), version, dpr, t0 - zoomedAt.current < SETTLE_MS);
+      if (approximate) {
+        clearTimeout(settleTimer.current);
+        settleTimer.current = window.setTimeout(() => setSettled((n) => n + 1), SETTLE_MS);
+      }
+      // A user-timing entry per frame: electron/bench/graph-frames.ts reads the draw times.
+      performance.measure('graph-draw', { start: t0 });
     });
-  }, [canvas, graph, positions, version, pz.view, hover, selected, size, order]);
+  }, [canvas, graph, positions, version, pz.view, hover, selected, size, order, settled]);
 
   const frameInfo = () => ({ positions: positions.current ?? new Float32Array(), view: pz.view, width: size.w, height: size.h });
   const at = (e: React.PointerEvent | React.MouseEvent) => {

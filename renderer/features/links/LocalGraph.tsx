@@ -37,8 +37,8 @@ export function LocalGraph({ id }: { id: string }) {
   }, []);
   const measured = box.w > 0;
   const layout = useMemo(
-    () => (graph.state === 'ok' && measured && box.el.current ? layoutLocalGraph({ ...graph.value, nodes: graph.value.nodes.map((n) => ({ ...n, title: short(n.title) })) }, labelFont(box.el.current, FONT_PX)) : []),
-    [graph, fonts, measured, box.el],
+    () => (graph.state === 'ok' && measured && box.el.current ? layoutLocalGraph({ ...graph.value, nodes: graph.value.nodes.map((n) => ({ ...n, title: short(n.title) })) }, labelFont(box.el.current, FONT_PX), { compact: !large }) : []),
+    [graph, fonts, measured, box.el, large],
   );
   const placed = useMemo(() => fitToWidth(layout, box.w, large ? box.h : 0), [layout, box.w, box.h, large]);
   if (graph.state === 'error') return <p className="error">{graph.message}</p>;
