@@ -18,6 +18,7 @@ import { errorValue } from './error-values.ts';
 import { CalcService } from './services/calc-service.ts';
 import { ExamService } from './services/exam-service.ts';
 import { VaultSettingsStore } from './domain/settings/vault-settings.ts';
+import type { ApiPort } from './api-port.ts';
 
 
 export interface AppApiOptions {
@@ -45,7 +46,7 @@ const LIST_OPS = new Set<string>(['vaultInfo', 'noteList', 'tagList', 'quickSwit
 
 type Handlers = { [K in OpName]: (req: Req<K>) => Promise<Responses[K]> | Responses[K] };
 
-export class AppApi {
+export class AppApi implements ApiPort {
   private vault: Vault | null = null;
   private services: { cards: CardsService; calc: CalcService; exam: ExamService } | null = null;
   private watcher: VaultWatcher | null = null;
@@ -253,7 +254,10 @@ export class AppApi {
     examOverview: () => this.feature().exam.overview(),
     examPlan: ({ deck, date, target }) => this.feature().exam.plan(deck, date, target),
     setExam: ({ deck, date, target }) => this.feature().exam.setExam(deck, date, target),
-    removeExam: async ({ deck }) => (await this.feature().exam.removeExam(deck), {}),
+    removeExam: async ({ deck }) => {
+      await this.feature().exam.removeExam(deck);
+      return {};
+    },
     practiceTest: ({ deck, count }) => this.feature().exam.practiceTest(deck ?? '', count),
     practiceAnswer: ({ test, cardId, picked }) => this.feature().exam.practiceAnswer(test, cardId, picked),
     practiceScore: ({ test }) => this.feature().exam.score(test),

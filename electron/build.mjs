@@ -65,8 +65,8 @@ await Promise.all([
     }),
   ),
   build({ ...node, ...metaUrl, entryPoints: [path.join(root, 'electron/main.ts')], outfile: path.join(out, 'main.cjs') }),
-  // The vault, index and services run on this worker thread (electron/worker-api.ts).
-  build({ ...node, ...metaUrl, entryPoints: [path.join(root, 'electron/api-worker.ts')], outfile: path.join(out, 'api-worker.cjs') }),
+  // The vault, index and services run on this worker thread (electron/api-worker-entry.ts; its client is api-worker-client.ts).
+  build({ ...node, ...metaUrl, entryPoints: [path.join(root, 'electron/api-worker-entry.ts')], outfile: path.join(out, 'api-worker-entry.cjs') }),
   // A thread of the parse pool that reads and parses notes for a cold index (domain/vault/parse-pool.ts).
   build({ ...node, entryPoints: [path.join(root, 'electron/domain/vault/parse-worker.ts')], outfile: path.join(out, 'parse-worker.cjs') }),
   // The preload runs sandboxed: no Node globals, only require('electron').
@@ -101,4 +101,6 @@ await Promise.all([
   }),
 ]);
 await copyFile(path.join(root, 'renderer/index.html'), path.join(out, 'renderer/index.html'));
+// sql.js's SQLite (the Anki export) beside the worker bundle: the packaged app has no node_modules.
+await copyFile(path.join(root, 'node_modules/sql.js/dist/sql-wasm.wasm'), path.join(out, 'sql-wasm.wasm'));
 console.log('built out/');

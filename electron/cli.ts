@@ -64,7 +64,7 @@ export async function runCli(argv: string[], rawIo: CliIo = stdio): Promise<numb
   }
   const { command, rest } = found;
   try {
-    let parsed;
+    let parsed: ReturnType<typeof parseArgs>;
     try {
       parsed = parseArgs({ args: rest, options: { ...GLOBAL_OPTIONS, ...(command.options ?? {}) }, allowPositionals: true, strict: true });
     } catch (err) {

@@ -1,6 +1,6 @@
 // When the open vault's index cache is written: once after open (when anything was read or dropped
 // since the cache, or there was none), and after edits on disk, each time debounced so a burst of
-// saves costs one write. It runs on the index worker (api-worker.ts), never on the window's thread.
+// saves costs one write. It runs on the index worker (api-worker-entry.ts), never on the window's thread.
 import type { Vault } from './domain/vault/vault.ts';
 
 /** After open: long enough for the first requests (note, search) to be answered first. */

@@ -1,7 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { OP_NAMES, type Result } from './contract.ts';
-import { answer, channelOf, isTrustedSender, registerIpc, type Dispatcher } from './ipc.ts';
+import { answer, channelOf, isTrustedSender, registerIpc, } from './ipc.ts';
+import type { ApiPort } from './api-port.ts';
 
 describe('isTrustedSender', () => {
   const cases: Array<[string | null | undefined, boolean]> = [
@@ -36,7 +37,7 @@ function fakeIpc() {
 
 function recordingApi(result: Result<unknown> = { ok: true, value: 'done' }) {
   const calls: Array<[unknown, unknown]> = [];
-  const api: Dispatcher = {
+  const api: Pick<ApiPort, 'dispatch'> = {
     dispatch: async (op, payload) => {
       calls.push([op, payload]);
       return result;
@@ -97,7 +98,7 @@ describe('registerIpc', () => {
 
 describe('answer never throws', () => {
   test('a throwing dispatcher becomes an INTERNAL error value', async () => {
-    const api: Dispatcher = { dispatch: () => Promise.reject(new Error('boom')) };
+    const api: Pick<ApiPort, 'dispatch'> = { dispatch: () => Promise.reject(new Error('boom')) };
     const r = await answer(api, 'noteList', from('app://cairn/'), {});
     assert.deepEqual(r, { ok: false, error: { code: 'INTERNAL', message: 'boom' } });
   });

@@ -7,6 +7,7 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { OP_NAMES, type OpName, type Result } from './contract.ts';
 import { isAppUrl } from './protocol.ts';
+import type { ApiPort } from './api-port.ts';
 
 export const channelOf = (op: OpName): string => `cairn:${op}`;
 
@@ -15,9 +16,8 @@ export function isTrustedSender(frameUrl: string | null | undefined): boolean {
   return isAppUrl(frameUrl);
 }
 
-export interface Dispatcher {
-  dispatch(op: unknown, payload: unknown): Promise<Result<unknown>>;
-}
+/** IPC only dispatches: events go through webContents.send, files through the app:// protocol. */
+type Dispatcher = Pick<ApiPort, 'dispatch'>;
 
 type SenderEvent = Pick<IpcMainInvokeEvent, 'senderFrame'>;
 

@@ -149,7 +149,7 @@ test('main process: window locked down, IPC served, menu and events reach the wi
   await mkdir(path.join(tmp, 'out', 'renderer'), { recursive: true });
   await writeFile(path.join(tmp, 'out', 'renderer', 'index.html'), '<!doctype html>');
   // main.cjs and the index worker it starts, built the way electron/build.mjs builds them.
-  for (const [entry, outfile] of [['main.ts', 'main.cjs'], ['api-worker.ts', 'api-worker.cjs']]) {
+  for (const [entry, outfile] of [['main.ts', 'main.cjs'], ['api-worker-entry.ts', 'api-worker-entry.cjs']]) {
     await build({
       entryPoints: [path.join(here, entry)],
       outfile: path.join(tmp, 'out', outfile),

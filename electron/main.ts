@@ -4,19 +4,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
-import { WorkerApi } from './worker-api.ts';
+import { app, type BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import { ApiWorkerClient } from './api-worker-client.ts';
 import { SHIPPED_VAULT } from './shipped-vault.ts';
 import type { AppCommand } from './contract.ts';
 import { registerIpc } from './ipc.ts';
 import { menuTemplate } from './menu.ts';
 import { APP_SCHEME_PRIVILEGES, handleAppProtocol } from './protocol.ts';
 import { parseVaultArg, SETTINGS_FILE, SettingsStore, startupVaults } from './settings.ts';
+import { unpackedPath } from './unpacked-path.ts';
 import { createMainWindow, installWebContentsGuards, lockDownSession } from './window.ts';
 
 const APP_NAME = 'Cairn';
 /** out/ once bundled: main.cjs, preload.cjs and renderer/ live there. */
 const outDir = path.dirname(fileURLToPath(import.meta.url));
+/** Packaged, the worker bundles are unpacked from the archive (electron-builder.yml, asarUnpack). */
+const workerDir = app.isPackaged ? unpackedPath(outDir) : outDir;
 // Packaged, notes/ is an extraResource next to app.asar (electron-builder.yml).
 const shippedVault = app.isPackaged ? path.join(process.resourcesPath, 'notes') : SHIPPED_VAULT;
 const askedVault = parseVaultArg(process.argv.slice(1), process.cwd());
@@ -47,7 +50,7 @@ async function main(): Promise<void> {
   await app.whenReady();
   const settings = new SettingsStore(path.join(app.getPath('userData'), SETTINGS_FILE));
   // The vault is scanned, indexed and watched on a worker thread: the window stays responsive.
-  const api = new WorkerApi(path.join(outDir, 'api-worker.cjs'), {
+  const api = new ApiWorkerClient(path.join(workerDir, 'api-worker-entry.cjs'), {
     canOpenVault: true,
     pickFolder: async () => {
       const options = { title: 'Open Vault', properties: ['openDirectory' as const] };
@@ -125,7 +128,7 @@ async function main(): Promise<void> {
 }
 
 /** Opens the first vault that opens; returns which candidate that was. */
-async function openFirst(api: WorkerApi, dirs: string[]): Promise<string | null> {
+async function openFirst(api: ApiWorkerClient, dirs: string[]): Promise<string | null> {
   for (const dir of dirs) {
     try {
       await api.open(dir);

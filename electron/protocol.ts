@@ -15,9 +15,9 @@ import path from 'node:path';
 import type { CustomScheme, Protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY, CONTENT_TYPES } from './web-assets.ts';
 import { serveVaultFile } from './domain/vault/open-vault-file.ts';
-import type { ApiPort } from './worker-api.ts';
+import type { ApiPort } from './api-port.ts';
 
-/** What the protocol needs of the API: where a vault file is (WorkerApi or AppApi). */
+/** What the protocol needs of the API: where a vault file is (ApiWorkerClient or AppApi). */
 export type VaultFiles = Pick<ApiPort, 'filePath'>;
 
 export const APP_SCHEME = 'app';

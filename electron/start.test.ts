@@ -53,7 +53,7 @@ describe('findElectronBinary never downloads, only looks', () => {
 
   test('this checkout: the package is found without running its index.js', () => {
     const dir = start.electronPackageDir();
-    assert.ok(dir && dir.endsWith(path.join('node_modules', 'electron')), String(dir));
+    assert.ok(dir?.endsWith(path.join('node_modules', 'electron')), String(dir));
   });
 
   test('the fallback announces itself in one line', () => {

@@ -91,19 +91,19 @@ export function App() {
   return (
     <LayoutContext.Provider value={layout}>
       <div className="app">
-        <button className="skip-link" onClick={focusNote}>Skip to the note</button>
+        <button type="button" className="skip-link" onClick={focusNote}>Skip to the note</button>
         <TopBar data={data} route={route} onCommand={run} />
         <Sidebar data={data} tab={tab} onTab={setTab} query={query} onQuery={setQuery} searchInput={searchInput} onTag={filterByTag} />
         <Separator label="Resize the sidebar" size={sidebar} panel="left" controls={SIDEBAR_ID} />
         <main className="main" id="main" ref={main} tabIndex={-1} aria-label="Note">
           {route.view === 'note' ? (
-            <NoteView key={route.id} id={route.id} heading={route.heading} lastEvent={data.lastEvent} onTag={filterByTag} />
+            <NoteView key={route.id} id={route.id} heading={route.heading} onTag={filterByTag} />
           ) : route.view === 'cards' ? (
-            <CardsView lastEvent={data.lastEvent} />
+            <CardsView />
           ) : route.view === 'exam' ? (
-            <ExamView tab={route.tab} lastEvent={data.lastEvent} />
+            <ExamView tab={route.tab} />
           ) : route.view === 'graph' ? (
-            <GraphView lastEvent={data.lastEvent} />
+            <GraphView />
           ) : (
             <Home data={data} />
           )}

@@ -1,4 +1,5 @@
 import { api } from './api.ts';
+import { ApiState } from './ApiState.tsx';
 import { noteHref } from './useRoute.ts';
 import { shortcutOf } from './features/palette/commands.ts';
 import type { VaultData } from './useVaultData.ts';
@@ -6,12 +7,12 @@ import type { VaultData } from './useVaultData.ts';
 /** The start page: which vault is open, its size, and what could not be read. */
 export function Home({ data }: { data: VaultData }) {
   const { info } = data;
-  if (info.state === 'loading') return <p className="status">Opening the vault…</p>;
+  if (info.state === 'loading') return <ApiState value={info} loading="Opening the vault…" failed="" />;
   if (info.state === 'error') {
     return (
       <section className="home">
         <h1>No vault open</h1>
-        <p className="error">{info.message}</p>
+        <p className="error" role="alert">{info.message}</p>
         <OpenVaultButton />
       </section>
     );
@@ -63,5 +64,5 @@ export function Home({ data }: { data: VaultData }) {
 
 function OpenVaultButton() {
   if (api.transport !== 'electron') return null;
-  return <button onClick={() => void api.openVault({}).then((r) => r.ok && (location.hash = '#/'))}>Open vault…</button>;
+  return <button type="button" onClick={() => void api.openVault({}).then((r) => r.ok && (location.hash = '#/'))}>Open vault…</button>;
 }

@@ -117,6 +117,7 @@ export function VirtualList<T>({ items, rowHeight, render, className, label, rol
     </div>
   ));
   return (
+    // biome-ignore lint/a11y/useAriaPropsSupportedByRole: the role is always set (list, tree or listbox), which the rule cannot see through the expression.
     <div ref={ref} id={id} className={`vlist ${className ?? ''}`} role={roles?.list ?? 'list'} aria-label={label}>
       <div className="vlist-space" ref={(el) => el?.style.setProperty('height', `${total}px`)}>
         {rows}

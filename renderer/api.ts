@@ -34,7 +34,7 @@ function browserApi(): CairnApi {
           const { value, done } = await reader.read();
           if (done) break;
           buffer += value;
-          let end;
+          let end: number;
           while ((end = buffer.indexOf('\n\n')) >= 0) {
             const frame = buffer.slice(0, end);
             buffer = buffer.slice(end + 2);

@@ -2,7 +2,7 @@
 import type { ChildResult, QueryStats } from './child-job.ts';
 import { ENGINE_NAMES, type EngineName } from './engines/engine.ts';
 import type { Percentiles } from './measure.ts';
-import { type SizeResults, type TargetCheck } from './targets.ts';
+import type { SizeResults, TargetCheck } from './targets.ts';
 
 export interface RunInfo {
   date: string;

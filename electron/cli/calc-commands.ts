@@ -148,8 +148,8 @@ const pricesImport: CliCommand = {
       throw new UsageError(`cannot read ${file}: ${(err as Error).message}`);
     }
     const target = overridesPath(defaultDataDir());
-    let imported;
-    let old;
+    let imported: ReturnType<typeof importOffer>;
+    let old: Awaited<ReturnType<typeof readOverrides>>;
     try {
       imported = importOffer(text);
       old = await readOverrides(target);

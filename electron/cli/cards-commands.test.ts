@@ -89,6 +89,11 @@ describe('cairn cards / due / export anki', () => {
     await new VaultSettingsStore(process.env.CAIRN_DATA_DIR!).update(vault, { newCardsPerDay: 3 });
     const limited = JSON.parse((await cairn('due', '--json')).out) as DeckCounts[];
     assert.equal(limited.find((r) => r.deck === '')!.new, 2);
+
+    // A card suspended in the app is not counted, as in the Flashcards view.
+    await store.appendOther({ type: 'suspend', cardId: cards[1].id, noteId: cards[1].noteId, suspended: true });
+    const suspended = JSON.parse((await cairn('due', '--json')).out) as DeckCounts[];
+    assert.equal(suspended.find((r) => r.deck === 'service/sagemaker-processing')!.total, 3);
   });
 
   test('export anki writes the Anki text file, to stdout or --out', async () => {

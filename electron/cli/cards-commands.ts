@@ -6,9 +6,9 @@ import { exportAnki } from '../domain/cards/anki-export.ts';
 import { exportApkg } from '../domain/cards/anki-apkg-export.ts';
 import { deckKey, inDeck } from '../domain/cards/decks.ts';
 import { extractAllCards } from '../domain/cards/extract-cards.ts';
-import { dueCounts } from '../domain/reviews/due-counts.ts';
 import { ReviewStore } from '../domain/reviews/review-store.ts';
 import { VaultSettingsStore } from '../domain/settings/vault-settings.ts';
+import { CardsService } from '../services/cards-service.ts';
 import { UsageError, type CliCommand, type CliContext } from './cli-types.ts';
 
 // Block body: the command's result is its exit code, so out()'s return value must not leak into it.
@@ -92,17 +92,15 @@ const due: CliCommand = {
   options: { deck: { type: 'string' }, device: { type: 'string' }, retention: { type: 'string' } },
   async run(ctx) {
     const retention = retentionOption(ctx);
-    const { cards, vaultRoot } = await loadCards(ctx);
-    const store = ReviewStore.open({ vaultRoot, device: deviceName(ctx), fallbackDir: appDataDir() });
-    const now = new Date();
-    const { states, warnings, startedToday, orphans } = await store.replay(cards, now, { retention });
+    const { vault } = await loadCards(ctx);
+    // The app's own counts (CardsService.decks): the daily new-card limit, suspended cards left
+    // out and review intervals capped before an exam, so the CLI and the Flashcards view agree.
+    const store = ReviewStore.open({ vaultRoot: vault.root, device: deviceName(ctx), fallbackDir: appDataDir() });
+    const { decks, warnings, orphans } = await new CardsService(vault, store, new VaultSettingsStore(appDataDir()), retention).decks();
     for (const w of warnings) ctx.err(`warning: ${w}`);
     if (orphans.length) ctx.err(`note: ${orphans.length} reviewed card(s) no longer in the notes; their history stays in the log`);
-    // `new` is what the vault's daily limit still allows today, as in the app; `unseen` all new cards.
-    const { newCardsPerDay } = await new VaultSettingsStore(appDataDir()).load(vaultRoot);
-    const newLeft = Math.max(0, newCardsPerDay - startedToday);
     const deck = optionalString(ctx, 'deck');
-    const rows = dueCounts(cards, states, now, newLeft).filter((r) => !deck || r.deck === '' || inDeck([r.deck], deck));
+    const rows = decks.filter((r) => !deck || r.deck === '' || inDeck([r.deck], deck));
     if (ctx.json) return json(ctx, rows);
     ctx.out(`${'deck'.padEnd(40)} ${'new'.padStart(5)} ${'learn'.padStart(5)} ${'due'.padStart(5)}`);
     for (const r of rows) {

@@ -22,5 +22,6 @@ export interface CliCommand {
   usage: string;
   summary: string;
   options?: ParseArgsConfig['options'];
+  // biome-ignore lint/suspicious/noConfusingVoidType: a command that returns nothing exits 0; void lets it say so by not returning.
   run(ctx: CliContext): Promise<number | void>;
 }

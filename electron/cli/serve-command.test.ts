@@ -13,7 +13,7 @@ import { runCli } from '../cli.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = path.join(ROOT, 'electron/bin/cairn.mjs');
-const BUILT = existsSync(path.join(ROOT, 'out/api-worker.cjs')) && existsSync(path.join(ROOT, 'out/renderer/index.html'));
+const BUILT = existsSync(path.join(ROOT, 'out/api-worker-entry.cjs')) && existsSync(path.join(ROOT, 'out/renderer/index.html'));
 
 /** Runs the bin; resolves when it exits, or kills it after `ms` (then `code` is null). */
 function cairn(args: string[], ms = 30_000): Promise<{ code: number | null; out: string; err: string }> {

@@ -1,13 +1,13 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
-import { WorkerApi } from '../worker-api.ts';
+import { ApiWorkerClient } from '../api-worker-client.ts';
 import { startHost, type Host } from '../host/host-server.ts';
 import { UsageError, type CliCommand } from './cli-types.ts';
 
 const OUT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../out');
 const RENDERER = path.join(OUT, 'renderer');
-const WORKER = path.join(OUT, 'api-worker.cjs');
+const WORKER = path.join(OUT, 'api-worker-entry.cjs');
 
 export const serveCommand: CliCommand = {
   name: 'serve',
@@ -22,7 +22,7 @@ export const serveCommand: CliCommand = {
       return 1;
     }
     // The vault is indexed on a worker thread; the host starts at once and the page shows progress.
-    const api = new WorkerApi(WORKER, { canOpenVault: false });
+    const api = new ApiWorkerClient(WORKER, { canOpenVault: false });
     const opened = api.open(ctx.vaultDir);
     opened.catch(() => undefined); // awaited below, after the host is up (or has failed)
     let host: Host;

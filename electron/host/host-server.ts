@@ -9,13 +9,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { ApiPort } from '../worker-api.ts';
+import type { ApiPort } from '../api-port.ts';
 import { hostOk, mediaType, originOk, readCookie, sessionCookie, sessionCookieName, tokenOk } from './host-guards.ts';
 import { CONTENT_SECURITY_POLICY, CONTENT_TYPES } from '../web-assets.ts';
 import { serveVaultFile } from '../domain/vault/open-vault-file.ts';
 
 export interface HostOptions {
-  /** The API in this process (AppApi) or on the index worker (WorkerApi). */
+  /** The API in this process (AppApi) or on the index worker (ApiWorkerClient). */
   api: ApiPort;
   /** Folder of the built renderer (out/renderer). */
   rendererDir: string;

@@ -99,7 +99,7 @@ export function checkDefinition(def: CalculatorDefinition, catalog: PriceCatalog
   function choiceOf(at: Array<string | number>, value: string | number, valid: readonly (string | number)[], what: string) {
     if (valid.includes(value)) return;
     const input = Object.hasOwn(def.inputs, value) ? def.inputs[value] : undefined;
-    if (!input || input.type !== 'choice') add(at, `"${value}" is neither ${what} nor a choice input`);
+    if (input?.type !== 'choice') add(at, `"${value}" is neither ${what} nor a choice input`);
     else if (!input.options.every((o) => valid.includes(o))) add(at, `input "${value}" must offer only ${what}`);
   }
 }

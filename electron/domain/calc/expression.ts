@@ -76,7 +76,8 @@ export function compileExpression(source: string | number, known: ReadonlySet<st
         symbols.add(n.name!);
         return;
       case 'ParenthesisNode':
-        return check(n.content!);
+        check(n.content!);
+        return;
       case 'ConditionalNode':
       case 'OperatorNode':
         if (node.type === 'OperatorNode' && !OPERATORS.has(String(n.fn))) throw new ExpressionError(`operator "${n.op}" is not allowed`);

@@ -93,7 +93,7 @@ function ankiDeck(card: Card, within?: string): string {
 export const nested = (tag: string) => tag.split('/').filter(Boolean).join('::');
 
 const IMAGE = /!\[\[([^\]|#]+)(?:[|#][^\]]*)?\]\]|!\[[^\]]*\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g;
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
  * Markdown text → one field of HTML: `& < > "` escaped (a field starting with `"` would otherwise
@@ -107,14 +107,14 @@ export function html(markdown: string, mediaName: (target: string) => string | n
     const target = decodeURI(m[1] ?? m[2]).trim();
     const name = mediaName(target);
     if (!name) continue;
-    out += text(markdown.slice(at, m.index)) + `<img src="${escape(name)}">`;
+    out += text(markdown.slice(at, m.index)) + `<img src="${escapeHtml(name)}">`;
     at = m.index + m[0].length;
   }
   return out + text(markdown.slice(at));
 }
 
 const text = (md: string) =>
-  escape(md)
+  escapeHtml(md)
     .replace(/\*\*(\S(?:.*?\S)?)\*\*/g, '<b>$1</b>')
     .replace(/\r?\n/g, '<br>')
     .replace(/\t/g, ' ');

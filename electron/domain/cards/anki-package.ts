@@ -6,7 +6,8 @@
 // fflate. Both are loaded only when a package is made.
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { AnkiNote, NoteTypeKey } from './anki-notes.ts';
 import { NOTE_TYPES } from './anki-notes.ts';
 
@@ -44,12 +45,21 @@ export function stableId(text: string): number {
 
 const checksum = (field: string) => parseInt(createHash('sha1').update(field.replace(/<[^>]*>/g, '')).digest('hex').slice(0, 8), 16);
 
+/**
+ * SQLite compiled to WebAssembly, sql.js's own file. Built, it sits beside the bundle that runs this
+ * (electron/build.mjs copies it to out/): the packaged app carries no node_modules (README.md,
+ * "Packaging"). From source, it is the one in node_modules.
+ */
+function sqlWasmPath(): string {
+  const beside = fileURLToPath(new URL('./sql-wasm.wasm', import.meta.url));
+  return existsSync(beside) ? beside : createRequire(import.meta.url).resolve('sql.js/dist/sql-wasm.wasm');
+}
+
 /** The .apkg bytes for `notes`, with `media` (each file named as the notes' `<img src>` name it). */
 export async function buildApkg(notes: AnkiNote[], media: MediaFile[], now = new Date()): Promise<Uint8Array> {
-  const require = createRequire(import.meta.url);
   const { default: initSqlJs } = await import('sql.js');
   const { zipSync } = await import('fflate');
-  const SQL = await initSqlJs({ wasmBinary: readFileSync(require.resolve('sql.js/dist/sql-wasm.wasm')) as unknown as ArrayBuffer });
+  const SQL = await initSqlJs({ wasmBinary: readFileSync(sqlWasmPath()) as unknown as ArrayBuffer });
   const db = new SQL.Database();
   try {
     db.run(SCHEMA);

@@ -20,7 +20,7 @@ export function applyExamCaps(cards: Card[], states: Map<string, CardState>, exa
   const curves = new Map<number, ReturnType<typeof curveFor>>();
   for (const card of cards) {
     const state = states.get(card.id);
-    if (!state || state.phase !== 'review') continue;
+    if (state?.phase !== 'review') continue;
     // Each of the card's coming exams caps it; the earliest cap wins.
     let capped = fromCardState(state);
     for (const exam of examsForDecks(card.decks, exams, now)) {

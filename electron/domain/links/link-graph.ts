@@ -4,7 +4,7 @@
 // resolve-link.ts, so no other link can change). Context lines are not stored: the note view
 // reads them from the linking note's body when it shows a backlink (contextAt).
 import type { Diagnostic, ParsedNote, RawLink } from '../notes/note-types.ts';
-import { escapesVault, FileIndex, resolveLink, type Resolution } from './resolve-link.ts';
+import { escapesVault, type FileIndex, resolveLink, type Resolution } from './resolve-link.ts';
 import { plainLine } from '../search/snippet.ts';
 
 export interface ResolvedLink extends RawLink {
@@ -251,7 +251,7 @@ export function contextLine(line: string, max = 240): string {
   return t.length > max ? t.slice(0, max - 1) + '…' : t;
 }
 
-const WIKILINK_TEXT = /!?\[\[([^\[\]|\n]+?)(?:\\?\|([^\[\]\n]*))?\]\]/g;
+const WIKILINK_TEXT = /!?\[\[([^[\]|\n]+?)(?:\\?\|([^[\]\n]*))?\]\]/g;
 
 /** A link as the reader shows it: "note › heading", a block id without its `^`. */
 function linkLabel(target: string): string {

@@ -1,9 +1,9 @@
 // Link forms of electron/domain/README.md §1 (obsidian-help "Internal links"). Input must have code masked.
 import type { RawLink } from './note-types.ts';
 
-const WIKILINK = /(!?)\[\[([^\[\]\n]+?)\]\]/g;
+const WIKILINK = /(!?)\[\[([^[\]\n]+?)\]\]/g;
 // [text](dest) or [text](<dest with spaces>), optionally with a "title".
-const MD_LINK = /(!?)\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\(\s*(<[^>\n]*>|[^)\s]+)(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\s*\)/g;
+const MD_LINK = /(!?)\[((?:[^[\]\n]|\[[^[\]\n]*\])*)\]\(\s*(<[^>\n]*>|[^)\s]+)(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\s*\)/g;
 const URL_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 export function parseLinks(masked: string, original: string, lineOf: (offset: number) => number): RawLink[] {

@@ -4,7 +4,7 @@
 import type { RawLink } from './note-types.ts';
 import { wikilinkParts } from './parse-links.ts';
 
-const IN_STRING = /\[\[([^\[\]\n]+?)\]\]/g;
+const IN_STRING = /\[\[([^[\]\n]+?)\]\]/g;
 
 /** One property value that names a link, before line numbers are found. */
 interface Found {

@@ -15,7 +15,7 @@ export function blockIds(md: MarkdownIt): void {
       const m = MARKER.exec(inline.content);
       if (!m) continue;
       const last = inline.children?.at(-1);
-      if (!last || last.type !== 'text' || !MARKER.test(last.content)) continue;
+      if (last?.type !== 'text' || !MARKER.test(last.content)) continue;
       last.content = last.content.replace(MARKER, '');
       inline.content = inline.content.replace(MARKER, '');
       const open = tokens[i - 1];

@@ -16,7 +16,7 @@ export function tableAlignment(md: MarkdownIt): void {
 }
 
 const TABLE_ROW = /^[ \t]*\|/;
-const BRACKETS = /!?\[\[[^\[\]\n]*\]\]/g;
+const BRACKETS = /!?\[\[[^[\]\n]*\]\]/g;
 
 /** Escapes a bare `|` inside `[[…]]` on table rows (outside fences), as Obsidian reads them. */
 export function escapePipesInTableLinks(markdown: string): string {

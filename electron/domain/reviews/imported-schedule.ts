@@ -15,7 +15,7 @@ const SM2_RETENTION = 0.9;
 export function fsrsCardFromImported(schedule: ImportedSchedule, w: readonly number[] = default_w): FsrsCard {
   const due = new Date(`${schedule.due}T00:00:00Z`);
   const stability = Math.max(schedule.interval, 0.1);
-  const growth = Math.exp(w[8]) * Math.pow(stability, -w[9]) * (Math.exp(w[10] * (1 - SM2_RETENTION)) - 1);
+  const growth = Math.exp(w[8]) * stability ** -w[9] * (Math.exp(w[10] * (1 - SM2_RETENTION)) - 1);
   const difficulty = Math.min(10, Math.max(1, 11 - (schedule.ease / 100 - 1) / growth));
   return {
     due,

@@ -31,7 +31,12 @@ const review = (card: Card, device: string, at: number, rating: Rating): ReviewE
 /** A made-up but fixed study history: two devices, 90 days, every seed card (xorshift, fixed seed). */
 function history(): LogEntry[] {
   let x = 2463534242;
-  const next = () => ((x ^= x << 13), (x ^= x >>> 17), (x ^= x << 5), (x >>> 0) / 2 ** 32);
+  const next = () => {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return (x >>> 0) / 2 ** 32;
+  };
   const out: LogEntry[] = [];
   for (let day = 0; day < 90; day += 1 + Math.floor(next() * 4)) {
     for (const card of cards) {

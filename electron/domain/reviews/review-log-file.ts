@@ -106,7 +106,7 @@ export async function readLogSafely(fs: LogFs, root: string, file: string, optio
   const max = options.maxBytes ?? MAX_LOG_BYTES;
   const entries: LogEntry[] = [];
   const warnings: string[] = [];
-  let opened;
+  let opened: Awaited<ReturnType<typeof openInside>>;
   try {
     opened = await openInside(root, file, { fs });
   } catch (err) {

@@ -61,6 +61,7 @@ export function CalculatorPanel({ noteId, onPresent }: { noteId: string; onPrese
       ))}
       {several && active && <CalculatorTabs calculators={calculators} active={active.id} onSelect={setSelected} />}
       {active && (
+        // biome-ignore lint/a11y/useAriaPropsSupportedByRole: aria-labelledby is only set together with role="tabpanel".
         <div role={several ? 'tabpanel' : undefined} id={`calc-panel-${active.id}`} aria-labelledby={several ? `calc-tab-${active.id}` : undefined}>
           <CalculatorCard
             key={active.id}

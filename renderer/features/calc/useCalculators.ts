@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Result, VaultEvent } from '../../../electron/contract.ts';
 import { api } from '../../api.ts';
+import { useApi } from '../../useApi.ts';
 import type { InputValue, InputValues, NoteCalculators } from './calc-view.ts';
 import { loadNoteInputs, saveInputs } from './stored-inputs.ts';
 
@@ -22,63 +24,42 @@ export interface Calculators {
   reset(calculatorId: string): void;
 }
 
+/** An answer, and the reason the saved inputs were dropped to get it (if they were). */
+type Priced = { data: NoteCalculators; dropped?: string };
+
 /** The note's calculators, recomputed (debounced) whenever an input changes or the vault does. */
 export function useCalculators(noteId: string): Calculators {
   const [overrides, setOverrides] = useState(() => loadNoteInputs(noteId));
-  const [data, setData] = useState<NoteCalculators | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [pending, setPending] = useState(true);
-  const [tick, setTick] = useState(0);
-  const latest = useRef(0);
-  const firstLoad = useRef(true);
+  const answered = useRef(false);
 
   useEffect(() => {
     for (const [calculatorId, values] of Object.entries(overrides)) saveInputs(noteId, calculatorId, values);
   }, [noteId, overrides]);
 
-  useEffect(() => {
-    const seq = ++latest.current;
-    const isFirst = firstLoad.current;
-    setPending(true);
-    const run = async () => {
-      const r = await api.noteCalculators({ id: noteId, inputs: overrides });
-      if (seq !== latest.current) return; // a newer request is on its way: this answer is stale
-      firstLoad.current = false;
-      setPending(false);
-      if (r.ok) {
-        setData(r.value);
-        setError(null);
-        return;
-      }
-      // Inputs saved from an older version of the calculator may no longer be valid; fall back to
-      // the defaults once rather than leave the note without its calculator.
-      if (isFirst && r.error.code === 'BAD_INPUT' && Object.keys(overrides).length) {
-        const plain = await api.noteCalculators({ id: noteId });
-        if (seq !== latest.current) return;
-        if (plain.ok) {
-          setData(plain.value);
-          setError(null);
-          setNotice(`Your saved inputs no longer fit this calculator (${r.error.message}), so the defaults are shown.`);
-          setOverrides(Object.fromEntries(Object.keys(overrides).map((id) => [id, {}])));
-          return;
-        }
-      }
-      setError(r.error.message);
-    };
-    const timer = setTimeout(() => void run(), isFirst ? 0 : DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [noteId, overrides, tick]);
-
+  const price = async (): Promise<Result<Priced>> => {
+    const first = !answered.current;
+    answered.current = true;
+    const r = await api.noteCalculators({ id: noteId, inputs: overrides });
+    if (r.ok) return { ok: true, value: { data: r.value } };
+    // Inputs saved from an older version of the calculator may no longer be valid; fall back to
+    // the defaults once rather than leave the note without its calculator.
+    if (first && r.error.code === 'BAD_INPUT' && Object.keys(overrides).length) {
+      const plain = await api.noteCalculators({ id: noteId });
+      if (plain.ok) return { ok: true, value: { data: plain.value, dropped: r.error.message } };
+    }
+    return r;
+  };
   // A calculator file or the note's own cost block edited on disk: recompute with the same inputs.
-  useEffect(
-    () =>
-      api.onVaultEvent((e) => {
-        if (e.kind === 'progress' || e.kind === 'indexed') return;
-        if (e.kind === 'reload' || e.id === noteId || CALCULATOR_FILE.test(e.id)) setTick((t) => t + 1);
-      }),
-    [noteId],
-  );
+  const reloadOn = (e: VaultEvent) => e.kind === 'reload' || ('id' in e && (e.id === noteId || CALCULATOR_FILE.test(e.id)));
+  const [answer, , pending] = useApi(price, [noteId, overrides], { debounceMs: DEBOUNCE_MS, reloadOn });
+
+  const dropped = answer.state === 'ok' ? answer.value.dropped : undefined;
+  useEffect(() => {
+    if (!dropped) return;
+    setNotice(`Your saved inputs no longer fit this calculator (${dropped}), so the defaults are shown.`);
+    setOverrides((prev) => Object.fromEntries(Object.keys(prev).map((id) => [id, {}])));
+  }, [dropped]);
 
   const setInput = useCallback((calculatorId: string, name: string, value: InputValue) => {
     setNotice(null);
@@ -89,5 +70,7 @@ export function useCalculators(noteId: string): Calculators {
     setOverrides((prev) => ({ ...prev, [calculatorId]: {} }));
   }, []);
 
-  return { data, error, notice, pending, overrides, setInput, reset };
+  const data = answer.state === 'ok' ? answer.value.data : answer.state === 'error' ? (answer.last?.data ?? null) : null;
+  const error = answer.state === 'error' ? answer.message : null;
+  return { data, error, notice, pending: pending || answer.state === 'loading', overrides, setInput, reset };
 }

@@ -1,4 +1,5 @@
 import { api } from '../../api.ts';
+import { ApiState } from '../../ApiState.tsx';
 import { useApi } from '../../useApi.ts';
 import { DueForecast } from './DueForecast.tsx';
 import { ReviewHeatmap } from './ReviewHeatmap.tsx';
@@ -6,8 +7,7 @@ import { percent } from './card-text.ts';
 
 export function CardStatsPanel() {
   const [stats] = useApi(() => api.cardStats({}), []);
-  if (stats.state === 'loading') return <p className="status">Reading the review log…</p>;
-  if (stats.state === 'error') return <p className="error" role="alert">Could not read the review statistics: {stats.message}</p>;
+  if (stats.state !== 'ok') return <ApiState value={stats} loading="Reading the review log…" failed="Could not read the review statistics" />;
   const { heatmap, retention, forecast, reviewsToday } = stats.value;
   const dueSoon = forecast.reduce((n, d) => n + d.count, 0);
   return (

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import type { VaultEvent } from '../../../electron/contract.ts';
 import { CardStatsPanel } from './CardStatsPanel.tsx';
 import { DeckTable } from './DeckTable.tsx';
 import { ReviewSession } from './ReviewSession.tsx';
@@ -8,7 +7,7 @@ import { ExportAnki } from './ExportAnki.tsx';
 import './cards.css';
 
 /** `#/cards`: the decks with their counts and the review statistics, or a study session. */
-export function CardsView({ lastEvent }: { lastEvent: VaultEvent | null }) {
+export function CardsView() {
   // null: the deck list; '' studies the whole vault.
   const [studying, setStudying] = useState<string | null>(null);
   const [settingsVersion, setSettingsVersion] = useState(0);
@@ -24,7 +23,7 @@ export function CardsView({ lastEvent }: { lastEvent: VaultEvent | null }) {
       <h1 id="cards-heading">Flashcards</h1>
       {studying === null ? (
         <div className="cards-home">
-          <DeckTable onStudy={setStudying} lastEvent={lastEvent} expanded={expanded} onToggle={toggle} settingsVersion={settingsVersion} />
+          <DeckTable onStudy={setStudying} expanded={expanded} onToggle={toggle} settingsVersion={settingsVersion} />
           <ExportAnki />
           <StudySettings onSaved={() => setSettingsVersion((n) => n + 1)} />
           <CardStatsPanel />

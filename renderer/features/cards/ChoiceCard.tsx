@@ -23,7 +23,7 @@ export function ChoiceCard({ card, revealed, picked, onPick }: Props) {
           const why = revealed ? card.explanations?.[o.key] : undefined;
           return (
             <li key={o.key} className={`choice${verdict}${o.key === picked ? ' picked' : ''}`}>
-              <button className="choice-button" disabled={revealed} aria-pressed={o.key === picked} onClick={() => onPick(o.key)}>
+              <button type="button" className="choice-button" disabled={revealed} aria-pressed={o.key === picked} onClick={() => onPick(o.key)}>
                 <span className="choice-key">{o.key}</span>
                 <span className="choice-text">{plainText(o.text)}</span>
                 {revealed && o.key === right && <span className="choice-mark">✓ right answer</span>}

@@ -30,7 +30,7 @@ export function DeckRow({ counts, label, name, depth, open, onToggle, onStudy, e
         {open === undefined ? (
           <span className="chevron-space" />
         ) : (
-          <button className="chevron-button" aria-label={`${open ? 'Collapse' : 'Expand'} ${label}`} aria-expanded={open} onClick={onToggle}>
+          <button type="button" className="chevron-button" aria-label={`${open ? 'Collapse' : 'Expand'} ${label}`} aria-expanded={open} onClick={onToggle}>
             {open ? '▾' : '▸'}
           </button>
         )}
@@ -41,7 +41,7 @@ export function DeckRow({ counts, label, name, depth, open, onToggle, onStudy, e
       {cell('learning', 'Learning')}
       {cell('due', 'Due')}
       <td className="deck-actions">
-        <button className="study-button" disabled={cards === 0} title={cards ? `Study ${cards} cards of ${label}` : 'Nothing to study now'} onClick={onStudy}>
+        <button type="button" className="study-button" disabled={cards === 0} title={cards ? `Study ${cards} cards of ${label}` : 'Nothing to study now'} onClick={onStudy}>
           Study
         </button>
       </td>

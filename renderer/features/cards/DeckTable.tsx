@@ -1,7 +1,8 @@
 import { useEffect, useMemo } from 'react';
-import type { VaultEvent } from '../../../electron/contract.ts';
 import { api } from '../../api.ts';
+import { ApiState } from '../../ApiState.tsx';
 import { useApi } from '../../useApi.ts';
+import { isContentChange } from '../../vault-events.ts';
 import { DeckRow } from './DeckRow.tsx';
 import { OrphanedCards } from './OrphanedCards.tsx';
 import { nestDecks, visibleDecks } from './deck-tree.ts';
@@ -9,7 +10,6 @@ import { BacklogNotice } from '../exam/BacklogNotice.tsx';
 
 interface Props {
   onStudy: (deck: string) => void;
-  lastEvent: VaultEvent | null;
   /** Open decks; kept by the view so the tree is as the user left it after a session. */
   expanded: ReadonlySet<string>;
   onToggle: (deck: string) => void;
@@ -21,8 +21,9 @@ interface Props {
 const REFRESH_MS = 30_000;
 
 /** Decks are the notes' tags as a tree (like the sidebar's tag tree), the whole vault on top. */
-export function DeckTable({ onStudy, lastEvent, expanded, onToggle, settingsVersion }: Props) {
-  const [decks, reload] = useApi(() => api.cardDecks({}), [settingsVersion]);
+export function DeckTable({ onStudy, expanded, onToggle, settingsVersion }: Props) {
+  // Cards come from the notes: an edited note can add or drop cards.
+  const [decks, reload] = useApi(() => api.cardDecks({}), [settingsVersion], { reloadOn: isContentChange });
   useEffect(() => {
     const timer = setInterval(reload, REFRESH_MS);
     window.addEventListener('focus', reload);
@@ -31,17 +32,12 @@ export function DeckTable({ onStudy, lastEvent, expanded, onToggle, settingsVers
       window.removeEventListener('focus', reload);
     };
   }, [reload]);
-  // Cards come from the notes: an edited note can add or drop cards.
-  useEffect(() => {
-    if (lastEvent) reload();
-  }, [lastEvent, reload]);
   const roots = useMemo(() => (decks.state === 'ok' ? nestDecks(decks.value.decks) : []), [decks]);
   // Exams and the backlog, counted with the decks (the plan is a short simulation).
   const [overview] = useApi(() => api.examOverview({}), [decks]);
   const exams = new Map(overview.state === 'ok' ? overview.value.exams.map((e) => [e.deck, e]) : []);
 
-  if (decks.state === 'loading') return <p className="status">Counting cards…</p>;
-  if (decks.state === 'error') return <p className="error" role="alert">Could not read the decks: {decks.message}</p>;
+  if (decks.state !== 'ok') return <ApiState value={decks} loading="Counting cards…" failed="Could not read the decks" />;
   const all = decks.value.decks.find((d) => d.deck === '');
   if (!all || all.total === 0) {
     return <p className="empty">No flashcards in this vault yet. Cards come from exam questions, key-concept lists and <code>Question::Answer</code> lines in the notes.</p>;

@@ -1,5 +1,6 @@
 import type { SessionCard } from '../../../electron/contract.ts';
 import { api } from '../../api.ts';
+import { ApiState } from '../../ApiState.tsx';
 import { useApi } from '../../useApi.ts';
 import { noteHref } from '../../useRoute.ts';
 import { readNextNotes } from './read-next.ts';
@@ -15,6 +16,7 @@ export function ReadNext({ card }: { card: SessionCard }) {
         You missed a card from <a href={noteHref(card.noteId)}>{card.noteTitle}</a>
         {notes.length > 0 ? '; these notes are linked to it:' : '.'}
       </p>
+      {note.state === 'error' && <ApiState value={note} failed="Could not read the linked notes" />}
       {notes.length > 0 && (
         <ul>
           {notes.map((n) => (

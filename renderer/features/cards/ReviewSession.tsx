@@ -32,10 +32,10 @@ export function ReviewSession({ deck, onExit }: Props) {
             {s.reviewed.length} done · {s.left} left
           </span>
         )}
-        <button className="session-button" onClick={() => void s.undo()} disabled={s.reviewed.length === 0 || s.saving} title="Undo the last review (Ctrl/Cmd+Z)">
+        <button type="button" className="session-button" onClick={() => void s.undo()} disabled={s.reviewed.length === 0 || s.saving} title="Undo the last review (Ctrl/Cmd+Z)">
           Undo <kbd aria-hidden="true">Ctrl Z</kbd>
         </button>
-        <button className="session-button" onClick={onExit}>
+        <button type="button" className="session-button" onClick={onExit}>
           Back to decks
         </button>
       </div>
@@ -58,7 +58,7 @@ export function ReviewSession({ deck, onExit }: Props) {
             {s.revealed ? (
               <RatingButtons card={card} suggested={suggested} busy={s.saving} onRate={(r) => void s.rate(r)} />
             ) : (
-              <button className="show-answer" onClick={s.reveal}>
+              <button type="button" className="show-answer" onClick={s.reveal}>
                 Show answer <kbd aria-hidden="true">Space</kbd>
               </button>
             )}

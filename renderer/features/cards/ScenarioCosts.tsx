@@ -1,4 +1,5 @@
 import { api } from '../../api.ts';
+import { ApiState } from '../../ApiState.tsx';
 import { useApi } from '../../useApi.ts';
 import { dollars } from './card-text.ts';
 
@@ -17,7 +18,8 @@ function splitLabel(label: string): [string, string] {
 /** What each answer would cost, from the note's cost calculator (electron/domain/README.md §4), cheapest marked. */
 export function ScenarioCosts({ noteId, optionKeys }: Props) {
   const [calc] = useApi(() => api.noteCalculators({ id: noteId }), [noteId]);
-  // The card is complete without prices: a note with no calculator (or one that fails) shows none.
+  // The card is complete without prices: a note with no calculator shows none; one that fails says so.
+  if (calc.state === 'error') return <ApiState value={calc} failed="Could not price the options" />;
   if (calc.state !== 'ok') return null;
   const first = calc.value.calculators[0];
   if (!first || first.result.scenarios.length === 0) return null;

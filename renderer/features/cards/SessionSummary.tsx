@@ -18,7 +18,7 @@ export function SessionSummary({ reviewed, later, elapsedMs, onRestart, onExit }
       <section className="session-summary" aria-labelledby="summary-heading">
         <h2 id="summary-heading">Nothing to study</h2>
         <p>No card of this deck is new or due right now.</p>
-        <button onClick={onExit}>Back to decks</button>
+        <button type="button" onClick={onExit}>Back to decks</button>
       </section>
     );
   }
@@ -45,8 +45,8 @@ export function SessionSummary({ reviewed, later, elapsedMs, onRestart, onExit }
         ))}
       </dl>
       <div className="summary-actions">
-        <button onClick={onRestart}>Study more</button>
-        <button onClick={onExit}>Back to decks</button>
+        <button type="button" onClick={onRestart}>Study more</button>
+        <button type="button" onClick={onExit}>Back to decks</button>
       </div>
       <p className="stat-note">
         <kbd>Ctrl Z</kbd> brings back the last card.

@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { VaultSettings } from '../../../electron/contract.ts';
 import { api } from '../../api.ts';
+import { ApiState } from '../../ApiState.tsx';
 import { useApi } from '../../useApi.ts';
 import { SrSyntaxFields } from './SrSyntaxFields.tsx';
 
@@ -17,8 +18,7 @@ export function StudySettings({ onSaved }: { onSaved: () => void }) {
     if (loaded.state === 'ok') setDraft(loaded.value);
   }, [loaded]);
 
-  if (loaded.state === 'error') return <p className="error" role="alert">Could not read the settings: {loaded.message}</p>;
-  if (!draft) return null;
+  if (loaded.state !== 'ok' || !draft) return <ApiState value={loaded} loading="Reading the settings…" failed="Could not read the settings" />;
 
   const save = async (e: FormEvent) => {
     e.preventDefault();

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { api } from '../../api.ts';
+import { useApi } from '../../useApi.ts';
 import { cardsLeft, learningLater, sessionReducer, START, type Rating } from './session-reducer.ts';
 
 export type { Rating, Reviewed } from './session-reducer.ts';
@@ -20,16 +21,11 @@ export function useReviewSession(deck: string) {
   // A ref, not state: two key presses in one frame must not send two reviews of one card.
   const busy = useRef(false);
 
+  const [loaded] = useApi(() => api.cardSession({ deck: deck || undefined }), [deck, round]);
   useEffect(() => {
-    let live = true;
-    void api.cardSession({ deck: deck || undefined }).then((r) => {
-      if (!live) return;
-      dispatch(r.ok ? { type: 'loaded', cards: r.value, now: Date.now() } : { type: 'failed-to-load', message: r.error.message });
-    });
-    return () => {
-      live = false;
-    };
-  }, [deck, round]);
+    if (loaded.state === 'ok') dispatch({ type: 'loaded', cards: loaded.value, now: Date.now() });
+    else if (loaded.state === 'error') dispatch({ type: 'failed-to-load', message: loaded.message });
+  }, [loaded]);
 
   // Learning cards waiting for their step: look again now and then, and when the window regains focus.
   const waiting = state.learning.length > 0;

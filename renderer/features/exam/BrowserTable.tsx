@@ -22,7 +22,7 @@ export function BrowserTable({ rows, filter, onSort, onSuspend }: Props) {
         <tr>
           {COLUMNS.map(([key, label]) => (
             <th key={key} scope="col" aria-sort={filter.sort === key ? (filter.descending ? 'descending' : 'ascending') : undefined}>
-              <button className="sort-button" onClick={() => sortBy(key)}>
+              <button type="button" className="sort-button" onClick={() => sortBy(key)}>
                 {label}
                 {filter.sort === key ? (filter.descending ? ' ▾' : ' ▴') : ''}
               </button>
@@ -44,7 +44,7 @@ export function BrowserTable({ rows, filter, onSort, onSuspend }: Props) {
             <td className="num">{day(r.due)}</td>
             <td className="num">{r.lapses}</td>
             <td className="deck-actions">
-              <button className="session-button" onClick={() => onSuspend(r.id, !r.suspended)}>{r.suspended ? 'Unsuspend' : 'Suspend'}</button>
+              <button type="button" className="session-button" onClick={() => onSuspend(r.id, !r.suspended)}>{r.suspended ? 'Unsuspend' : 'Suspend'}</button>
             </td>
           </tr>
         ))}

@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useState } from 'react';
-import type { VaultEvent } from '../../../electron/contract.ts';
+import { useMemo, useState } from 'react';
 import { api } from '../../api.ts';
+import { ApiState } from '../../ApiState.tsx';
 import { useApi } from '../../useApi.ts';
+import { isContentChange } from '../../vault-events.ts';
 import { BrowserFilters } from './BrowserFilters.tsx';
 import { BrowserTable } from './BrowserTable.tsx';
 import { DEFAULT_FILTER, filterRows, type BrowserFilter } from './browser-filter.ts';
@@ -9,13 +10,11 @@ import { DEFAULT_FILTER, filterRows, type BrowserFilter } from './browser-filter
 const SHOWN = 300;
 
 /** Every card of the vault: search, filter, sort, open its note, suspend or unsuspend. */
-export function CardBrowser({ lastEvent }: { lastEvent: VaultEvent | null }) {
-  const [rows, reload] = useApi(() => api.cardBrowser({}), []);
+export function CardBrowser() {
+  // Cards come from the notes: an edited note can add or drop cards.
+  const [rows, reload] = useApi(() => api.cardBrowser({}), [], { reloadOn: isContentChange });
   const [filter, setFilter] = useState<BrowserFilter>(DEFAULT_FILTER);
   const [failure, setFailure] = useState<string | null>(null);
-  useEffect(() => {
-    if (lastEvent) reload();
-  }, [lastEvent, reload]);
   const matched = useMemo(() => (rows.state === 'ok' ? filterRows(rows.value, filter, new Date()) : []), [rows, filter]);
   const decks = useMemo(() => (rows.state === 'ok' ? [...new Set(rows.value.flatMap((r) => r.decks))].sort() : []), [rows]);
 
@@ -25,14 +24,13 @@ export function CardBrowser({ lastEvent }: { lastEvent: VaultEvent | null }) {
     reload();
   };
 
-  if (rows.state === 'loading') return <p className="status">Reading the cards…</p>;
-  if (rows.state === 'error') return <p className="error" role="alert">Could not read the cards: {rows.message}</p>;
-  if (rows.value.length === 0) return <p className="empty">No flashcards in this vault yet.</p>;
   return (
+    <ApiState value={rows} loading="Reading the cards…" failed="Could not read the cards" empty="No flashcards in this vault yet." isEmpty={(r) => r.length === 0}>
+      {(all) => (
     <div className="card-browser">
       <BrowserFilters filter={filter} decks={decks} onChange={setFilter} />
       <p className="stat-note" role="status">
-        {matched.length} of {rows.value.length} cards{matched.length > SHOWN ? ` (the first ${SHOWN} shown: narrow the search)` : ''}
+        {matched.length} of {all.length} cards{matched.length > SHOWN ? ` (the first ${SHOWN} shown: narrow the search)` : ''}
       </p>
       {failure && <p className="error" role="alert">{failure}</p>}
       {matched.length === 0 ? (
@@ -41,5 +39,7 @@ export function CardBrowser({ lastEvent }: { lastEvent: VaultEvent | null }) {
         <BrowserTable rows={matched.slice(0, SHOWN)} filter={filter} onSort={setFilter} onSuspend={(id, s) => void suspend(id, s)} />
       )}
     </div>
+      )}
+    </ApiState>
   );
 }

@@ -1,4 +1,3 @@
-import type { VaultEvent } from '../../../electron/contract.ts';
 import type { ExamTab } from '../../useRoute.ts';
 import { CardBrowser } from './CardBrowser.tsx';
 import { ExamPlanner } from './ExamPlanner.tsx';
@@ -13,7 +12,7 @@ const TABS: Array<[ExamTab, string, string]> = [
 ];
 
 /** `#/exam`: exam dates and plans, practice tests (mock exams) and the card browser. */
-export function ExamView({ tab, lastEvent }: { tab: ExamTab; lastEvent: VaultEvent | null }) {
+export function ExamView({ tab }: { tab: ExamTab }) {
   return (
     <section className="exam-view" aria-labelledby="exam-heading">
       <h1 id="exam-heading">Exam</h1>
@@ -24,9 +23,9 @@ export function ExamView({ tab, lastEvent }: { tab: ExamTab; lastEvent: VaultEve
           </a>
         ))}
       </nav>
-      {tab === 'plan' && <ExamPlanner lastEvent={lastEvent} />}
+      {tab === 'plan' && <ExamPlanner />}
       {tab === 'practice' && <PracticeView />}
-      {tab === 'browse' && <CardBrowser lastEvent={lastEvent} />}
+      {tab === 'browse' && <CardBrowser />}
     </section>
   );
 }

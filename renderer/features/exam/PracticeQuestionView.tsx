@@ -20,7 +20,7 @@ function Countdown({ deadline }: { deadline: number }) {
     return () => clearInterval(t);
   }, []);
   const left = Math.max(0, Math.round((deadline - now) / 1000));
-  return <span className="practice-timer" aria-label="Time left">{`${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`}</span>;
+  return <span className="practice-timer" role="timer" aria-label="Time left">{`${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`}</span>;
 }
 
 /** One question as in the exam: no feedback until the end. */
@@ -37,7 +37,7 @@ export function PracticeQuestionView({ question, index, total, picked, deadline,
         <ol className="choice-options" aria-label="Options">
           {question.options.map((o) => (
             <li key={o.key} className={`choice${o.key === picked ? ' picked' : ''}`}>
-              <button className="choice-button" aria-pressed={o.key === picked} onClick={() => onPick(o.key)}>
+              <button type="button" className="choice-button" aria-pressed={o.key === picked} onClick={() => onPick(o.key)}>
                 <span className="choice-key">{o.key}</span>
                 <span className="choice-text">{plainText(o.text)}</span>
               </button>
@@ -47,7 +47,7 @@ export function PracticeQuestionView({ question, index, total, picked, deadline,
         <p className="stat-note">Pick with a click or a letter key; Enter goes on{picked ? '' : ' (no pick counts as unanswered)'}.</p>
       </div>
       <div className="answer-bar">
-        <button className="show-answer" onClick={onNext}>
+        <button type="button" className="show-answer" onClick={onNext}>
           {last ? 'Finish test' : 'Next question'} <kbd aria-hidden="true">Enter</kbd>
         </button>
       </div>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { PracticeTest } from '../../../electron/contract.ts';
 import { api } from '../../api.ts';
+import { ApiState } from '../../ApiState.tsx';
 import { useApi } from '../../useApi.ts';
 import { MissedQuestion } from './MissedQuestion.tsx';
 
@@ -15,8 +16,7 @@ interface Props {
 export function PracticeResults({ test, answers, timedOut, onAgain }: Props) {
   const [score] = useApi(() => api.practiceScore({ test: test.id }), [test.id]);
   const [sent, setSent] = useState<{ error: boolean; text: string } | null>(null);
-  if (score.state === 'loading') return <p className="status">Scoring…</p>;
-  if (score.state === 'error') return <p className="error" role="alert">Could not score the test: {score.message}</p>;
+  if (score.state !== 'ok') return <ApiState value={score} loading="Scoring…" failed="Could not score the test" />;
   const s = score.value;
   const missed = test.questions.filter((q) => s.missed.includes(q.cardId));
   const sendAgain = async () => {
@@ -42,11 +42,11 @@ export function PracticeResults({ test, answers, timedOut, onAgain }: Props) {
       </table>
       <div className="practice-actions">
         {missed.length > 0 && (
-          <button className="study-button" disabled={sent !== null && !sent.error} onClick={() => void sendAgain()}>
+          <button type="button" className="study-button" disabled={sent !== null && !sent.error} onClick={() => void sendAgain()}>
             Send {missed.length} missed to study as Again
           </button>
         )}
-        <button className="session-button" onClick={onAgain}>New practice test</button>
+        <button type="button" className="session-button" onClick={onAgain}>New practice test</button>
         {sent && <span className={sent.error ? 'error' : 'stat-note'} role={sent.error ? 'alert' : 'status'}>{sent.text}</span>}
       </div>
       {missed.length > 0 && <h2>Missed questions</h2>}

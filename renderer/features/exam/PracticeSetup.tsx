@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api.ts';
+import { ApiState } from '../../ApiState.tsx';
 import { useApi } from '../../useApi.ts';
 import type { PracticeOptions } from './usePractice.ts';
 
@@ -16,6 +17,7 @@ export function PracticeSetup({ error, onStart }: { error: string | null; onStar
     e.preventDefault();
     onStart({ deck, count: all ? 'all' : Math.max(1, Math.trunc(Number(count)) || 20), minutes: Math.max(0, Number(minutes) || 0) });
   };
+  if (decks.state === 'error') return <ApiState value={decks} failed="Could not read the decks" />;
   return (
     <form className="exam-form practice-setup" aria-label="Practice test" onSubmit={submit}>
       <p className="stat-note">

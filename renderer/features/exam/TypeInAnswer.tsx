@@ -27,7 +27,7 @@ export function TypeInAnswer({ card }: { card: SessionCard }) {
       </form>
       {error && <p className="error" role="alert">{error}</p>}
       {result && (
-        <div className="typein-result" aria-label="Answer comparison">
+        <div className="typein-result" role="group" aria-label="Answer comparison">
           <p className={`verdict ${result.correct ? 'right' : 'wrong'}`} role="status">
             {result.correct ? 'Right (ignoring case, spacing, accents and particles).' : 'Not quite: missing words are underlined, extra words struck out.'}
           </p>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api } from '../../api.ts';
+import { ApiState } from '../../ApiState.tsx';
 import { useApi } from '../../useApi.ts';
 
 /** Which decks' basic cards are answered by typing (kept in the vault's settings). */
@@ -17,6 +18,7 @@ export function TypeInSettings({ decks }: { decks: string[] }) {
     reload();
   };
   if (decks.length === 0) return null;
+  if (settings.state !== 'ok') return <ApiState value={settings} loading="Reading the settings…" failed="Could not read the type-in decks" />;
   return (
     <section className="exam-card" aria-label="Type-in answers">
       <h2>Type-in answers</h2>
@@ -35,7 +37,7 @@ export function TypeInSettings({ decks }: { decks: string[] }) {
       <ul className="typein-decks">
         {current.map((d) => (
           <li key={d}>
-            #{d} <button className="session-button" onClick={() => void save(current.filter((x) => x !== d))}>Stop typing in #{d}</button>
+            #{d} <button type="button" className="session-button" onClick={() => void save(current.filter((x) => x !== d))}>Stop typing in #{d}</button>
           </li>
         ))}
       </ul>

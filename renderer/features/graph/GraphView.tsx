@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import type { VaultEvent } from '../../../electron/contract.ts';
+import { useMemo, useRef, useState } from 'react';
 import { api } from '../../api.ts';
+import { ApiState } from '../../ApiState.tsx';
 import { useApi } from '../../useApi.ts';
+import { isContentChange } from '../../vault-events.ts';
 import { openNote } from '../../useRoute.ts';
 import { GraphFilters } from './GraphFilters.tsx';
 import { filterGraph, type GraphFilter } from './graph-filter.ts';
@@ -16,19 +17,15 @@ const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en
  * a note's neighbours, click opens it. Keyboard: arrows walk from note to note, Enter opens,
  * +/− zoom, Shift+arrows pan.
  */
-export function GraphView({ lastEvent }: { lastEvent: VaultEvent | null }) {
-  const [data, reload] = useApi(() => api.globalGraph({}), []);
+export function GraphView() {
+  const [data] = useApi(() => api.globalGraph({}), [], { reloadOn: isContentChange });
   const [filter, setFilter] = useState<GraphFilter>({ tag: '', folder: '' });
-  useEffect(() => {
-    if (lastEvent && lastEvent.kind !== 'progress') reload();
-  }, [lastEvent, reload]);
   const flat = useMemo(() => (data.state === 'ok' ? filterGraph(data.value, filter) : null), [data, filter]);
   const layout = useGraphLayout(flat);
   const canvas = useRef<HTMLCanvasElement>(null);
   const view = useGraphCanvas(canvas, flat, layout.positions, layout.version, openNote);
 
-  if (data.state === 'loading') return <p className="status">Loading the graph…</p>;
-  if (data.state === 'error') return <p className="error" role="alert">{data.message}</p>;
+  if (data.state !== 'ok') return <ApiState value={data} loading="Loading the graph…" failed="Could not read the graph" />;
   const links = flat ? flat.links.length / 2 : 0;
   const selected = flat && view.selected >= 0 ? flat.titles[view.selected] : null;
   return (

@@ -33,7 +33,7 @@ self.onmessage = (e: MessageEvent<LayoutRequest>) => {
     .force('charge', forceManyBody().strength(-30).theta(1.2).distanceMax(600))
     .force('x', forceX(0).strength(0.03))
     .force('y', forceY(0).strength(0.03))
-    .alphaDecay(1 - Math.pow(0.001, 1 / ticks))
+    .alphaDecay(1 - 0.001 ** (1 / ticks))
     .stop();
   const post = (done: boolean) => {
     const positions = new Float32Array(count * 2);

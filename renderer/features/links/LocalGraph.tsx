@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { api } from '../../api.ts';
+import { ApiState } from '../../ApiState.tsx';
 import { useApi } from '../../useApi.ts';
 import { openNote } from '../../useRoute.ts';
 import { LocalGraphPicture } from '../graph/LocalGraphPicture.tsx';
@@ -41,7 +42,7 @@ export function LocalGraph({ id }: { id: string }) {
     [graph, fonts, measured, box.el, large],
   );
   const placed = useMemo(() => fitToWidth(layout, box.w, large ? box.h : 0), [layout, box.w, box.h, large]);
-  if (graph.state === 'error') return <p className="error">{graph.message}</p>;
+  if (graph.state === 'error') return <ApiState value={graph} failed="Could not draw the graph" />;
   if (graph.state !== 'ok') return null;
   const g = graph.value;
   return (
@@ -56,10 +57,10 @@ export function LocalGraph({ id }: { id: string }) {
             {[1, 2, 3].map((d) => <option key={d} value={d}>{d}</option>)}
           </select>
         </label>
-        <button className="icon-button" aria-label="Zoom in" onClick={() => pz.zoomAt(1.25, box.w / 2, box.h / 2)}>+</button>
-        <button className="icon-button" aria-label="Zoom out" onClick={() => pz.zoomAt(0.8, box.w / 2, box.h / 2)}>−</button>
-        <button className="icon-button" aria-label="Reset zoom" onClick={() => pz.setView({ k: 1, x: 0, y: 0 })}>⟲</button>
-        <button className="topbar-button" aria-pressed={large} onClick={() => setLarge(!large)}>{large ? 'Smaller' : 'Larger'}</button>
+        <button type="button" className="icon-button" aria-label="Zoom in" onClick={() => pz.zoomAt(1.25, box.w / 2, box.h / 2)}>+</button>
+        <button type="button" className="icon-button" aria-label="Zoom out" onClick={() => pz.zoomAt(0.8, box.w / 2, box.h / 2)}>−</button>
+        <button type="button" className="icon-button" aria-label="Reset zoom" onClick={() => pz.setView({ k: 1, x: 0, y: 0 })}>⟲</button>
+        <button type="button" className="topbar-button" aria-pressed={large} onClick={() => setLarge(!large)}>{large ? 'Smaller' : 'Larger'}</button>
       </div>
       {g.omitted > 0 && <p className="muted">{g.omitted} more {g.omitted === 1 ? 'note' : 'notes'} at this depth are not drawn.</p>}
       <div className="local-graph-box" ref={box.ref}>

@@ -1,5 +1,5 @@
 import type { NoteView } from '../../../electron/contract.ts';
-import { openNote } from '../../useRoute.ts';
+import { noteHref, openNote } from '../../useRoute.ts';
 import { propertyShape, type PropertyShape } from './property-value.ts';
 
 /** Shown by their own rows (tags, aliases) or as the subtitle (title). */
@@ -23,7 +23,7 @@ export function NoteProperties({ note, onTag }: { note: NoteView; onTag: (tag: s
           <dt>Tags</dt>
           <dd className="chips">
             {note.tags.map((t) => (
-              <button key={t} className="chip tag-chip" onClick={() => onTag(t)} title={`Show notes tagged #${t}`}>
+              <button type="button" key={t} className="chip tag-chip" onClick={() => onTag(t)} title={`Show notes tagged #${t}`}>
                 #{t}
               </button>
             ))}
@@ -93,7 +93,7 @@ function PropertyLink({ raw, text, resolve }: { raw: string; text: string; resol
   const { target, subpath } = resolve(raw);
   if (!target) return <span className="internal-link is-unresolved" title={`Not created yet: ${raw}`}>{text}</span>;
   return (
-    <a className="internal-link property-link" href="#" data-note={target} onClick={(e) => { e.preventDefault(); openNote(target, subpath); }}>
+    <a className="internal-link property-link" href={noteHref(target, subpath)} data-note={target} onClick={(e) => { e.preventDefault(); openNote(target, subpath); }}>
       {text}
     </a>
   );

@@ -1,8 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { NoteView as NoteData, VaultEvent } from '../../../electron/contract.ts';
+import { useCallback, useState } from 'react';
+import type { NoteView as NoteData } from '../../../electron/contract.ts';
 import { api } from '../../api.ts';
 import { SafeHtml } from '../../SafeHtml.tsx';
+import { ApiState } from '../../ApiState.tsx';
 import { useApi } from '../../useApi.ts';
+import { useVaultEvents } from '../../vault-events.ts';
 import { openNote } from '../../useRoute.ts';
 import { CalculatorPanel } from '../calc/CalculatorPanel.tsx';
 import { LinksPanel } from '../links/LinksPanel.tsx';
@@ -16,32 +18,33 @@ import './note.css';
 interface Props {
   id: string;
   heading: string | null;
-  lastEvent: VaultEvent | null;
   onTag: (tag: string) => void;
 }
 
 /** The rest of a long note, fetched once its first part is on screen. */
 function NoteRest({ id, version, onClick }: { id: string; version: unknown; onClick: (e: React.MouseEvent<HTMLDivElement>) => void }) {
   const [rest] = useApi(() => api.noteRest({ id }), [id, version]);
-  if (rest.state === 'loading') return <p className="status">Loading the rest of this note…</p>;
-  if (rest.state === 'error') return <p className="error">{rest.message}</p>;
-  return <SafeHtml className="markdown" html={rest.value.html} onClick={onClick} onRendered={drawDiagrams} />;
+  return (
+    <ApiState value={rest} loading="Loading the rest of this note…" failed="Could not read the rest of this note">
+      {(r) => <SafeHtml className="markdown" html={r.html} onClick={onClick} onRendered={drawDiagrams} />}
+    </ApiState>
+  );
 }
 
-export function NoteView({ id, heading, lastEvent, onTag }: Props) {
+export function NoteView({ id, heading, onTag }: Props) {
   const [note, reload] = useApi(() => api.getNote({ id }), [id]);
   const [deleted, setDeleted] = useState(false);
   const [hasCalculator, setHasCalculator] = useState(false);
 
   // Live update: the open note re-renders when its file (or anything it shows) changes on disk.
-  useEffect(() => {
-    if (!lastEvent || lastEvent.kind === 'progress') return;
-    if (lastEvent.kind === 'delete' && lastEvent.id === id) setDeleted(true);
+  useVaultEvents((e) => {
+    if (e.kind === 'progress') return;
+    if (e.kind === 'delete' && e.id === id) setDeleted(true);
     else {
-      if (lastEvent.kind !== 'reload' && lastEvent.kind !== 'indexed' && lastEvent.id === id) setDeleted(false);
+      if (e.kind !== 'reload' && e.kind !== 'indexed' && e.id === id) setDeleted(false);
       reload();
     }
-  }, [lastEvent, id, reload]);
+  });
 
   const onRendered = useCallback(
     (el: HTMLDivElement) => {
@@ -75,13 +78,9 @@ export function NoteView({ id, heading, lastEvent, onTag }: Props) {
   };
 
   if (deleted) return <p className="status deleted" role="alert">This note was deleted on disk: {id}</p>;
-  if (note.state === 'loading') return <p className="status">Loading…</p>;
-  if (note.state === 'error') {
-    return (
-      <p className="error" role="alert">
-        {note.code === 'NOTE_NOT_FOUND' ? `There is no note ${id} in this vault.` : `Could not open ${id}: ${note.message}`}
-      </p>
-    );
+  if (note.state !== 'ok') {
+    const failed = (code: string, message: string) => (code === 'NOTE_NOT_FOUND' ? `There is no note ${id} in this vault.` : `Could not open ${id}: ${message}`);
+    return <ApiState value={note} loading="Loading…" failed={failed} />;
   }
   const n: NoteData = note.value;
   return (

@@ -14,7 +14,7 @@ export type PropertyShape =
   | { type: 'empty' };
 
 const DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
-const LINK = /\[\[([^\[\]\n]+?)\]\]/g;
+const LINK = /\[\[([^[\]\n]+?)\]\]/g;
 
 /** Text split into plain runs and `[[links]]` (shown text: the display, else the target). */
 export function textParts(text: string): PropertyPart[] {

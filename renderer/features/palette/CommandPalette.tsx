@@ -1,5 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
+import { ComboboxDialog } from '../../ComboboxDialog.tsx';
 import { filterCommands, formatKeys, type CommandId, type CommandInfo } from './commands.ts';
+
+const LIST_ID = 'palette-list';
 
 interface Props {
   commands: CommandInfo[];
@@ -16,15 +19,12 @@ export function CommandPalette({ commands, onRun, onClose }: Props) {
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
   const shown = filterCommands(commands, query);
-  // Braces matter: Chromium's scrollIntoView now returns a promise, which an effect must not return.
-  useEffect(() => {
-    input.current?.focus();
-  }, []);
   useEffect(() => {
     setActive(0);
   }, [query]);
+  // Braces matter: Chromium's scrollIntoView now returns a promise, which an effect must not return.
   useEffect(() => {
-    void document.getElementById(`palette-${active}`)?.scrollIntoView({ block: 'nearest' });
+    void document.getElementById(`${LIST_ID}-${active}`)?.scrollIntoView({ block: 'nearest' });
   }, [active]);
 
   const run = (c: CommandInfo | undefined) => {
@@ -44,40 +44,26 @@ export function CommandPalette({ commands, onRun, onClose }: Props) {
   };
 
   return (
-    <div className="overlay" onMouseDown={onClose}>
-      <div className="switcher palette" role="dialog" aria-modal="true" aria-label="Command palette" onMouseDown={(e) => e.stopPropagation()} onKeyDown={onKey}>
-        <input
-          ref={input}
-          className="switcher-input"
-          role="combobox"
-          aria-label="Find a command"
-          aria-expanded="true"
-          aria-controls="palette-list"
-          aria-autocomplete="list"
-          aria-activedescendant={shown[active] ? `palette-${active}` : undefined}
-          placeholder="Type a command…"
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-        />
-        <ul id="palette-list" role="listbox" aria-label="Commands">
-          {shown.length === 0 && <li className="empty" role="presentation">No command matches “{query}”.</li>}
-          {shown.map((c, i) => (
-            <li
-              key={c.id}
-              id={`palette-${i}`}
-              role="option"
-              aria-selected={i === active}
-              className={i === active ? 'active' : ''}
-              onMouseEnter={() => setActive(i)}
-              onClick={() => run(c)}
-            >
-              <span className="palette-label">{c.label}</span>
-              {c.keys && <kbd className="palette-keys">{formatKeys(c.keys)}</kbd>}
-            </li>
-          ))}
-        </ul>
-        <p className="switcher-help">↑↓ to choose · Enter to run · Esc to close</p>
-      </div>
-    </div>
+    <ComboboxDialog
+      label="Command palette"
+      className="switcher palette"
+      input={{ ref: input, label: 'Find a command', placeholder: 'Type a command…', value: query, onInput: setQuery }}
+      list={{ id: LIST_ID, label: 'Commands' }}
+      items={shown}
+      itemKey={(c) => c.id}
+      renderItem={(c) => (
+        <>
+          <span className="palette-label">{c.label}</span>
+          {c.keys && <kbd className="palette-keys">{formatKeys(c.keys)}</kbd>}
+        </>
+      )}
+      active={active}
+      onActive={setActive}
+      onChoose={run}
+      empty={`No command matches “${query}”.`}
+      help="↑↓ to choose · Enter to run · Esc to close"
+      onKeyDown={onKey}
+      onCancel={onClose}
+    />
   );
 }

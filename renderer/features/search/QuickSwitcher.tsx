@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import type { SwitchHit } from '../../../electron/contract.ts';
 import { api } from '../../api.ts';
+import { ComboboxDialog } from '../../ComboboxDialog.tsx';
 import { openNote } from '../../useRoute.ts';
 import { isComposing, repeatedTitles } from './search-keys.ts';
 import { useLatestAnswer } from './useLatestAnswer.ts';
@@ -8,8 +9,7 @@ import { useLatestAnswer } from './useLatestAnswer.ts';
 const LIMIT = 12;
 const askSwitcher = (query: string) => api.quickSwitch({ query, limit: LIMIT });
 
-/** Ctrl/Cmd+O: jump to a note by title, alias or path, entirely from the keyboard
- *  (WAI-ARIA combobox: focus stays in the box, the active option is aria-activedescendant). */
+/** Ctrl/Cmd+O: jump to a note by title, alias or path, entirely from the keyboard. */
 export function QuickSwitcher({ onClose }: { onClose: () => void }) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
@@ -38,7 +38,7 @@ export function QuickSwitcher({ onClose }: { onClose: () => void }) {
       // The text in the box now, not the one the hits on screen were found for.
       const text = input.current?.value ?? query;
       if (answer?.text === text) choose(hits[active]);
-      else if (text.trim()) void answerFor(text).then((r) => r.ok && choose(r.value[0]));
+      else if (text.trim()) void answerFor(text).then((r) => r.ok && choose(r.value[0])); // a failure shows when its answer comes
     } else return;
     e.preventDefault();
   };
@@ -48,42 +48,32 @@ export function QuickSwitcher({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <div className="overlay" onMouseDown={cancel}>
-      <div className="switcher" role="dialog" aria-modal="true" aria-label="Quick switcher" onMouseDown={(e) => e.stopPropagation()} onKeyDown={onKey}>
-        <input
-          ref={input}
-          autoFocus
-          className="switcher-input"
-          aria-label="Find a note by title, alias or path"
-          role="combobox"
-          aria-autocomplete="list"
-          aria-expanded={hits.length > 0}
-          aria-controls="switcher-list"
-          aria-activedescendant={hits[active] ? `switch-${active}` : undefined}
-          placeholder="Type a title, alias or path…"
-          value={query}
-          onChange={(e) => onInput(e.target.value)}
-        />
-        <ul id="switcher-list" role="listbox" aria-label="Matching notes">
-          {answer && answer.text.trim() && hits.length === 0 && <li className="empty">No note is called that.</li>}
-          {hits.map((h, i) => (
-            <li
-              key={h.id}
-              id={`switch-${i}`}
-              role="option"
-              aria-selected={i === active}
-              className={i === active ? 'active' : ''}
-              onMouseEnter={() => setActive(i)}
-              onClick={() => choose(h)}
-            >
-              <span className="switch-title">{h.title}</span>
-              {h.alias && <span className="switch-alias">{h.alias}</span>}
-              {repeated.has(h.title) && <span className="switch-path">{h.folder || '(vault root)'}</span>}
-            </li>
-          ))}
-        </ul>
-        <p className="switcher-help">↑↓ to choose · Enter to open · Esc to close</p>
-      </div>
-    </div>
+    <ComboboxDialog
+      label="Quick switcher"
+      input={{ ref: input, label: 'Find a note by title, alias or path', placeholder: 'Type a title, alias or path…', value: query, onInput }}
+      list={{ id: 'switcher-list', label: 'Matching notes' }}
+      items={hits}
+      itemKey={(h) => h.id}
+      renderItem={(h) => (
+        <>
+          <span className="switch-title">{h.title}</span>
+          {h.alias && <span className="switch-alias">{h.alias}</span>}
+          {repeated.has(h.title) && <span className="switch-path">{h.folder || '(vault root)'}</span>}
+        </>
+      )}
+      active={active}
+      onActive={setActive}
+      onChoose={choose}
+      empty={answer?.text.trim() ? 'No note is called that.' : null}
+      help="↑↓ to choose · Enter to open · Esc to close"
+      onKeyDown={onKey}
+      onCancel={cancel}
+    >
+      {answer && !answer.result.ok && (
+        <p className="error" role="alert">
+          Could not look up notes: {answer.result.error.message}
+        </p>
+      )}
+    </ComboboxDialog>
   );
 }

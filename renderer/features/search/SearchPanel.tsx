@@ -10,8 +10,6 @@ interface Props {
   query: string;
   onQuery: (q: string) => void;
   inputRef: RefObject<HTMLInputElement | null>;
-  /** Changes on every vault event, so the open query runs again (a deleted note leaves the results). */
-  refresh?: unknown;
 }
 
 const LIMIT = 200;
@@ -21,8 +19,8 @@ const askSearch = (query: string) => api.search({ query, limit: LIMIT });
 
 /** Results as you type: words, "phrases", tag:name — ranked by the domain's search. The box is a
  *  WAI-ARIA combobox: ↓/↑ move from the box through the hits and back, Enter opens one. */
-export function SearchPanel({ query, onQuery, inputRef, refresh }: Props) {
-  const { answer, current, answerFor } = useLatestAnswer<SearchResult>(query, askSearch, DELAY_MS, refresh);
+export function SearchPanel({ query, onQuery, inputRef }: Props) {
+  const { answer, current, answerFor } = useLatestAnswer<SearchResult>(query, askSearch, DELAY_MS);
   // -1: the box itself; 0…: a hit.
   const [active, setActive] = useState(-1);
   const [shownFor, setShownFor] = useState<typeof answer>(null);

@@ -1,5 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback } from 'react';
 import type { Result } from '../../../electron/contract.ts';
+import { useApi } from '../../useApi.ts';
+import { isContentChange } from '../../vault-events.ts';
 
 export interface Answer<T> {
   /** The text this answer is for. */
@@ -8,41 +10,24 @@ export interface Answer<T> {
 }
 
 /**
- * Asks `ask` for `text` as it changes (after `delayMs`), and keeps only the answer for the
- * latest text: an answer that arrives late for an older text is dropped, so what is shown is
- * never stale. `answerFor(text)` gives the answer for exactly `text` — the one in hand when it
- * is for that text, else a fresh one — so Enter can act on what is in the box when it is pressed,
- * even right after a paste, before the answer for it has come. A new `refresh` value (a vault
- * event) asks again for the same text.
+ * The search boxes' use of useApi: asks `ask` for `text` as it changes (after `delayMs`); useApi
+ * drops an answer that arrives late for an older text, so what is shown is never stale, and asks
+ * again after a vault event (a deleted note leaves the results). Each answer carries the text it
+ * is for, and `answerFor(text)` gives the answer for exactly `text` — the one in hand when it is
+ * for that text, else a fresh one — so Enter acts on what is in the box when it is pressed, even
+ * right after a paste, before the answer for it has come.
  */
-export function useLatestAnswer<T>(text: string, ask: (text: string) => Promise<Result<T>>, delayMs: number, refresh?: unknown) {
-  const [answer, setAnswer] = useState<Answer<T> | null>(null);
-  const latest = useRef(text);
-  latest.current = text;
-  const asking = useRef(ask);
-  asking.current = ask;
+export function useLatestAnswer<T>(text: string, ask: (text: string) => Promise<Result<T>>, delayMs: number) {
+  const enabled = text.trim() !== '';
+  // The Result goes inside the value, so an error for a text is an answer for that text too.
+  const [loaded] = useApi<Answer<T>>(async () => ({ ok: true, value: { text, result: await ask(text) } }), [text], {
+    debounceMs: delayMs,
+    enabled,
+    reloadOn: isContentChange,
+  });
+  const answer = enabled && loaded.state === 'ok' ? loaded.value : null;
 
-  useEffect(() => {
-    if (!text.trim()) {
-      setAnswer(null);
-      return;
-    }
-    let live = true;
-    const t = setTimeout(() => {
-      void asking.current(text).then((result) => {
-        if (live && latest.current === text) setAnswer({ text, result });
-      });
-    }, delayMs);
-    return () => {
-      live = false;
-      clearTimeout(t);
-    };
-  }, [text, delayMs, refresh]);
-
-  const answerFor = useCallback(
-    (t: string): Promise<Result<T>> => (answer?.text === t ? Promise.resolve(answer.result) : asking.current(t)),
-    [answer],
-  );
+  const answerFor = useCallback((t: string): Promise<Result<T>> => (answer?.text === t ? Promise.resolve(answer.result) : ask(t)), [answer, ask]);
   /** Whether the answer in hand is for the text in the box. */
   const current = answer !== null && answer.text === text;
   return { answer, current, answerFor };

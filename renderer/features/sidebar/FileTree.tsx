@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { NoteSummary } from '../../../electron/contract.ts';
+import { ApiState } from '../../ApiState.tsx';
 import type { Loadable } from '../../useApi.ts';
 import { noteHref, useRoute } from '../../useRoute.ts';
 import { useTreeFocus } from './useTreeFocus.ts';
@@ -55,8 +56,7 @@ export function FileTree({ notes }: { notes: Loadable<NoteSummary[]> }) {
   const initial = rows.findIndex((r) => r.kind === 'note' && r.id === current);
   const tree = useTreeFocus({ rows, initial, toggle, activate, idOf: rowId });
 
-  if (notes.state === 'loading') return <p className="status">Loading notes…</p>;
-  if (notes.state === 'error') return <p className="error">{notes.message}</p>;
+  if (notes.state !== 'ok') return <ApiState value={notes} loading="Loading notes…" failed="Could not list the notes" />;
   if (notes.value.length === 0) return <p className="empty">No notes in this vault.</p>;
   return (
     <div className="file-tree" role="tree" aria-label="Notes" onKeyDown={tree.onKeyDown}>

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { TagCount } from '../../../electron/contract.ts';
+import { ApiState } from '../../ApiState.tsx';
 import type { Loadable } from '../../useApi.ts';
 import { nestTags, tagRows } from './tag-rows.ts';
 import { useTreeFocus } from './useTreeFocus.ts';
@@ -22,8 +23,7 @@ export function TagTree({ tags, onTag }: { tags: Loadable<TagCount[]>; onTag: (t
   };
   const tree = useTreeFocus({ rows, initial: -1, toggle, activate: (i) => onTag(rows[i].path), idOf: rowId });
 
-  if (tags.state === 'loading') return <p className="status">Loading tags…</p>;
-  if (tags.state === 'error') return <p className="error">{tags.message}</p>;
+  if (tags.state !== 'ok') return <ApiState value={tags} loading="Loading tags…" failed="Could not list the tags" />;
   if (rows.length === 0) return <p className="empty">No tags yet.</p>;
   return (
     <div className="tag-tree" role="tree" aria-label="Tags" onKeyDown={tree.onKeyDown}>

@@ -15,7 +15,7 @@ export type WorkerRequest =
 export type WorkerMessage = { type: 'reply'; id: number; value: unknown; error?: { code: string; message: string } } | { type: 'event'; event: unknown };
 
 const port = parentPort;
-if (!port) throw new Error('api-worker must run as a worker thread');
+if (!port) throw new Error('api-worker-entry must run as a worker thread');
 
 // Built, the parse pool's thread sits beside this bundle (out/parse-worker.cjs).
 const parseWorker = fileURLToPath(new URL('./parse-worker.cjs', import.meta.url));

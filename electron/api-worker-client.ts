@@ -1,30 +1,24 @@
-// The main-process side of api-worker.ts: the same surface as AppApi (dispatch, onEvent, open,
-// filePath), answered by the worker thread.
+// The main-process side of the index worker (api-worker-entry.ts): the same ApiPort as AppApi,
+// answered by AppApi on the worker thread.
 import { Worker } from 'node:worker_threads';
 import type { Result, VaultEvent } from './contract.ts';
+import type { ApiPort } from './api-port.ts';
 import type { AppApiOptions } from './app-api.ts';
-import type { WorkerMessage, WorkerRequest } from './api-worker.ts';
+import type { WorkerMessage, WorkerRequest } from './api-worker-entry.ts';
 import { VaultError } from './domain/vault/vault.ts';
 import type { VaultFileRef } from './domain/vault/open-vault-file.ts';
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
 type Distribute<T> = T extends unknown ? Omit<T, 'id'> : never;
 
-/** What the transports (ipc.ts, host/) need from the API, in-process or on a worker. */
-export interface ApiPort {
-  dispatch(op: unknown, payload: unknown): Promise<Result<unknown>>;
-  onEvent(listener: (e: VaultEvent) => void): () => void;
-  filePath(id: string): Promise<VaultFileRef | null> | VaultFileRef | null;
-}
-
-export class WorkerApi implements ApiPort {
+export class ApiWorkerClient implements ApiPort {
   private readonly worker: Worker;
   private readonly pending = new Map<number, Pending>();
   private readonly listeners = new Set<(e: VaultEvent) => void>();
   private nextId = 1;
 
   /**
-   * @param script the worker bundle, out/api-worker.cjs (a worker thread cannot load TypeScript through tsx on Node 20):
+   * @param script the worker bundle, out/api-worker-entry.cjs (a worker thread cannot load TypeScript through tsx on Node 20):
    *   the same bundle when serving from source (`npm run build` makes it).
    */
   constructor(
