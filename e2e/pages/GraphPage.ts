@@ -29,7 +29,14 @@ export class GraphPage {
       .evaluateAll((els) =>
         els.map((el) => {
           const r = el.getBoundingClientRect();
-          return { text: el.textContent ?? '', node: el.parentElement?.getAttribute('aria-label') ?? '', left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+          return {
+            text: el.textContent ?? '',
+            node: el.parentElement?.getAttribute('aria-label') ?? '',
+            left: r.left,
+            top: r.top,
+            right: r.right,
+            bottom: r.bottom,
+          };
         }),
       );
   }

@@ -47,7 +47,9 @@ try {
   await status.filter({ hasText: new RegExp(`^${count} notes`) }).waitFor({ timeout: 10 * 60_000 });
   const shown = (performance.now() - t0) / 1000;
   await status.filter({ hasText: new RegExp(`^${count} notes, [\\d,]+ links$`) }).waitFor({ timeout: 10 * 60_000 });
-  console.log(`${(await status.textContent())!}: drawn ${shown.toFixed(1)} s after opening #/graph (the vault indexed), laid out at ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `${(await status.textContent())!}: drawn ${shown.toFixed(1)} s after opening #/graph (the vault indexed), laid out at ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
   const box = (await page.locator('canvas').boundingBox())!;
   const cx = box.x + box.width / 2;
   const cy = box.y + box.height / 2;
@@ -56,9 +58,12 @@ try {
   report('whole vault, wheel zoom in and out', await frames(page, async () => wheel(page, [...Array(12).fill(-120), ...Array(12).fill(120)])));
   await wheel(page, Array(14).fill(-120)); // about 8× in: labels come in
   report('zoomed in ×8, drag-pan', await frames(page, async () => drag(page, cx, cy)));
-  report('zoomed in ×8, hover across notes', await frames(page, async () => {
-    for (let i = 0; i < 60; i++) await page.mouse.move(cx - 300 + i * 10, cy + Math.sin(i / 5) * 100);
-  }));
+  report(
+    'zoomed in ×8, hover across notes',
+    await frames(page, async () => {
+      for (let i = 0; i < 60; i++) await page.mouse.move(cx - 300 + i * 10, cy + Math.sin(i / 5) * 100);
+    }),
+  );
   await page.screenshot({ path: path.join(ROOT, 'e2e/artifacts/global-graph-10k-zoomed.png') });
 } finally {
   await browser.close();
@@ -101,7 +106,9 @@ async function frames(page: Page, act: () => Promise<void>): Promise<number[]> {
 
 function report(what: string, gaps: number[]) {
   const draws = drawTimes.pop() ?? [];
-  console.log(`${what}: ${gaps.length} frames, interval ${stats(gaps)}, ${gaps.filter((g) => g > 33.4).length} over 33 ms; ${draws.length} draws, draw time ${stats(draws)}`);
+  console.log(
+    `${what}: ${gaps.length} frames, interval ${stats(gaps)}, ${gaps.filter((g) => g > 33.4).length} over 33 ms; ${draws.length} draws, draw time ${stats(draws)}`,
+  );
 }
 
 function stats(xs: number[]): string {

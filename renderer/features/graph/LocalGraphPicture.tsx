@@ -75,14 +75,20 @@ export function LocalGraphPicture({ graph, placed, width, height: boxHeight, pz,
             {/* The whole body is the target, not just the dot and the glyphs. */}
             <rect className="hit" x={n.x - Math.max(n.w / 2, n.r)} y={n.y - n.r} width={2 * Math.max(n.w / 2, n.r)} height={labelBox(n).bottom - n.y + n.r} />
             <circle cx={n.x} cy={n.y} r={n.r} />
-            {n.w > 0 && <text x={n.x} y={n.y + n.baseline}>{n.title}</text>}
+            {n.w > 0 && (
+              <text x={n.x} y={n.y + n.baseline}>
+                {n.title}
+              </text>
+            )}
           </g>
         ))}
         {shown && shown.w === 0 && (
           // A far note's label, on hover or focus only, over everything else.
           <g className="hover-label" aria-hidden="true">
             <rect x={shown.x - shown.textW / 2} y={shown.y + shown.r + 1} width={shown.textW} height={shown.baseline - shown.r + 3} rx={3} />
-            <text x={shown.x} y={shown.y + shown.baseline}>{shown.title}</text>
+            <text x={shown.x} y={shown.y + shown.baseline}>
+              {shown.title}
+            </text>
           </g>
         )}
       </g>

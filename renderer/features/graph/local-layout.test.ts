@@ -22,8 +22,12 @@ function hub(n: number, m: number): LocalGraph {
 /** The same graph with its nodes and edges in another order (d3-force starts from the order). */
 function shuffled(g: LocalGraph, seed: number): LocalGraph {
   let s = seed;
-  const rand = () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-  const mix = <T>(a: T[]) => a.map((x) => [rand(), x] as const).sort((p, q) => p[0] - q[0]).map(([, x]) => x);
+  const rand = () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const mix = <T>(a: T[]) =>
+    a
+      .map((x) => [rand(), x] as const)
+      .sort((p, q) => p[0] - q[0])
+      .map(([, x]) => x);
   return { ...g, nodes: mix(g.nodes), edges: mix(g.edges) };
 }
 
@@ -44,7 +48,11 @@ function clashes(placed: ReturnType<typeof fitToWidth>): string[] {
 }
 
 test('for any start order and column width, no label overlaps another label or any dot, and all fit the column', () => {
-  for (const [n, m] of [[16, 0], [15, 2], [40, 2]]) {
+  for (const [n, m] of [
+    [16, 0],
+    [15, 2],
+    [40, 2],
+  ]) {
     for (const seed of [0, 1, 2, 3, 4]) {
       const layout = layoutLocalGraph(seed === 0 ? hub(n, m) : shuffled(hub(n, m), seed), font);
       for (const width of [220, 290, 600, 1100]) {
@@ -63,14 +71,20 @@ test('labels keep their measured size whatever the width: the picture is fitted,
   const layout = layoutLocalGraph(hub(16, 0), font);
   const narrow = fitToWidth(layout, 260);
   const wide = fitToWidth(layout, 1000);
-  assert.deepEqual(narrow.map((p) => p.w), wide.map((p) => p.w));
+  assert.deepEqual(
+    narrow.map((p) => p.w),
+    wide.map((p) => p.w),
+  );
   assert.equal(narrow.find((p) => p.depth === 0)!.w, Math.ceil('aws-ml-cost-map'.length * 7.4) + 4);
 });
 
 test('the layout is the same every time, with the centre note in the middle', () => {
   const a = fitToWidth(layoutLocalGraph(hub(10, 1), font), 300);
   const b = fitToWidth(layoutLocalGraph(hub(10, 1), font), 300);
-  assert.deepEqual(a.map((n) => [n.x, n.y]), b.map((n) => [n.x, n.y]));
+  assert.deepEqual(
+    a.map((n) => [n.x, n.y]),
+    b.map((n) => [n.x, n.y]),
+  );
   const centre = a.find((n) => n.depth === 0)!;
   assert.ok(Math.abs(centre.x) < 1 && Math.abs(centre.y) < 1);
 });

@@ -128,7 +128,13 @@ export function layoutLocalGraph(graph: LocalGraph, font: LabelFont, { compact =
   }
   const links = graph.edges.filter((e) => byId.has(e.from) && byId.has(e.to)).map((e) => ({ source: e.from, target: e.to }));
   const sim = forceSimulation<PlacedNode>(nodes)
-    .force('link', forceLink<PlacedNode, { source: string; target: string }>(links).id((n) => n.id).distance(70).strength(0.4))
+    .force(
+      'link',
+      forceLink<PlacedNode, { source: string; target: string }>(links)
+        .id((n) => n.id)
+        .distance(70)
+        .strength(0.4),
+    )
     .force('charge', forceManyBody<PlacedNode>().strength(-160))
     .force('x', forceX<PlacedNode>(0).strength(0.04))
     .force('y', forceY<PlacedNode>(0).strength(0.06))

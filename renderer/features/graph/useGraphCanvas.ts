@@ -39,7 +39,16 @@ export function useGraphCanvas(
   const zoomedAt = useRef(0);
   const [settled, setSettled] = useState(0);
   const settleTimer = useRef(0);
-  const order = useMemo(() => (graph ? graph.adjacency.map((a, i) => [a.length, i]).sort((a, b) => b[0] - a[0]).map(([, i]) => i) : []), [graph]);
+  const order = useMemo(
+    () =>
+      graph
+        ? graph.adjacency
+            .map((a, i) => [a.length, i])
+            .sort((a, b) => b[0] - a[0])
+            .map(([, i]) => i)
+        : [],
+    [graph],
+  );
 
   useEffect(() => setHover(-1), [graph]);
 

@@ -38,7 +38,12 @@ export function LocalGraph({ id }: { id: string }) {
   }, []);
   const measured = box.w > 0;
   const layout = useMemo(
-    () => (graph.state === 'ok' && measured && box.el.current ? layoutLocalGraph({ ...graph.value, nodes: graph.value.nodes.map((n) => ({ ...n, title: short(n.title) })) }, labelFont(box.el.current, FONT_PX), { compact: !large }) : []),
+    () =>
+      graph.state === 'ok' && measured && box.el.current
+        ? layoutLocalGraph({ ...graph.value, nodes: graph.value.nodes.map((n) => ({ ...n, title: short(n.title) })) }, labelFont(box.el.current, FONT_PX), {
+            compact: !large,
+          })
+        : [],
     [graph, fonts, measured, box.el, large],
   );
   const placed = useMemo(() => fitToWidth(layout, box.w, large ? box.h : 0), [layout, box.w, box.h, large]);
@@ -54,15 +59,31 @@ export function LocalGraph({ id }: { id: string }) {
         <label>
           Depth{' '}
           <select value={depth} onChange={(e) => setDepth(Number(e.target.value))}>
-            {[1, 2, 3].map((d) => <option key={d} value={d}>{d}</option>)}
+            {[1, 2, 3].map((d) => (
+              <option key={d} value={d}>
+                {d}
+              </option>
+            ))}
           </select>
         </label>
-        <button type="button" className="icon-button" aria-label="Zoom in" onClick={() => pz.zoomAt(1.25, box.w / 2, box.h / 2)}>+</button>
-        <button type="button" className="icon-button" aria-label="Zoom out" onClick={() => pz.zoomAt(0.8, box.w / 2, box.h / 2)}>−</button>
-        <button type="button" className="icon-button" aria-label="Reset zoom" onClick={() => pz.setView({ k: 1, x: 0, y: 0 })}>⟲</button>
-        <button type="button" className="topbar-button" aria-pressed={large} onClick={() => setLarge(!large)}>{large ? 'Smaller' : 'Larger'}</button>
+        <button type="button" className="icon-button" aria-label="Zoom in" onClick={() => pz.zoomAt(1.25, box.w / 2, box.h / 2)}>
+          +
+        </button>
+        <button type="button" className="icon-button" aria-label="Zoom out" onClick={() => pz.zoomAt(0.8, box.w / 2, box.h / 2)}>
+          −
+        </button>
+        <button type="button" className="icon-button" aria-label="Reset zoom" onClick={() => pz.setView({ k: 1, x: 0, y: 0 })}>
+          ⟲
+        </button>
+        <button type="button" className="topbar-button" aria-pressed={large} onClick={() => setLarge(!large)}>
+          {large ? 'Smaller' : 'Larger'}
+        </button>
       </div>
-      {g.omitted > 0 && <p className="muted">{g.omitted} more {g.omitted === 1 ? 'note' : 'notes'} at this depth are not drawn.</p>}
+      {g.omitted > 0 && (
+        <p className="muted">
+          {g.omitted} more {g.omitted === 1 ? 'note' : 'notes'} at this depth are not drawn.
+        </p>
+      )}
       <div className="local-graph-box" ref={box.ref}>
         {placed.length > 0 && <LocalGraphPicture graph={g} placed={placed} width={box.w} height={large ? box.h : 0} pz={pz} open={openNote} />}
       </div>

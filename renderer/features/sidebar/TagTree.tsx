@@ -30,6 +30,7 @@ export function TagTree({ tags, onTag }: { tags: Loadable<TagCount[]>; onTag: (t
       {rows.map((row, i) => (
         <div
           key={row.path}
+          role="treeitem"
           {...tree.rowProps(i)}
           aria-label={`#${row.name}, ${notes(row.count)}`}
           className={`tree-row tag-row level-${Math.min(row.level, 8)}`}

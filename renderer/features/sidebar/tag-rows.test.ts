@@ -13,17 +13,23 @@ const tags = [
 
 test('nested tags sit under their parent; a closed tag hides its nested tags', () => {
   const roots = nestTags(tags);
-  assert.deepEqual(tagRows(roots, new Set()).map((r) => [r.path, r.level, r.open]), [
-    ['moc', 1, null],
-    ['service', 1, false],
-  ]);
-  assert.deepEqual(tagRows(roots, new Set(['service', 'service/sagemaker'])).map((r) => [r.name, r.level, r.open, r.count]), [
-    ['moc', 1, null, 1],
-    ['service', 1, true, 6],
-    ['ec2', 2, null, 2],
-    ['sagemaker', 2, true, 4],
-    ['processing', 3, null, 2],
-  ]);
+  assert.deepEqual(
+    tagRows(roots, new Set()).map((r) => [r.path, r.level, r.open]),
+    [
+      ['moc', 1, null],
+      ['service', 1, false],
+    ],
+  );
+  assert.deepEqual(
+    tagRows(roots, new Set(['service', 'service/sagemaker'])).map((r) => [r.name, r.level, r.open, r.count]),
+    [
+      ['moc', 1, null, 1],
+      ['service', 1, true, 6],
+      ['ec2', 2, null, 2],
+      ['sagemaker', 2, true, 4],
+      ['processing', 3, null, 2],
+    ],
+  );
 });
 
 test("the tree's keys work on tag rows: → opens, → again enters, ← goes to the parent, type-ahead by name", () => {

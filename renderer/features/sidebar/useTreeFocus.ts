@@ -52,10 +52,9 @@ export function useTreeFocus({ rows, initial, toggle, activate, idOf }: Options)
     else activate(action.activate);
   };
 
-  /** What every row of the tree carries: its role, level, id and its place in the roving tab order. */
+  /** What every row (role="treeitem") carries: its level, id and its place in the roving tab order. */
   const rowProps = (i: number) => ({
     id: idOf(i),
-    role: 'treeitem',
     'aria-level': rows[i].level,
     'aria-expanded': rows[i].open ?? undefined,
     tabIndex: i === at ? 0 : -1,
