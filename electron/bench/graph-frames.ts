@@ -39,6 +39,7 @@ try {
     child.on('exit', (code) => reject(new Error(`cairn serve exited ${code}`)));
   });
   const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+  page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
   await page.goto(url);
   const t0 = performance.now();
   await page.goto(new URL('#/graph', url).href.replace(/\?.*#/, '#'));

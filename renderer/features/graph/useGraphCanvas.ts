@@ -33,6 +33,8 @@ export function useGraphCanvas(
   const setSelected = (i: number) => setSelectedId(graph && i >= 0 ? graph.ids[i] : null);
   const [size, setSize] = useState({ w: 0, h: 0 });
   const frame = useRef(0);
+  const nextPaint = useRef<(() => void) | null>(null);
+  useEffect(() => () => cancelAnimationFrame(frame.current), []);
   const painter = useRef<GraphPainter | null>(null);
   // A zoom under way is drawn from the scaled picture; one exact frame follows when it settles.
   const lastK = useRef(1);
@@ -64,8 +66,10 @@ export function useGraphCanvas(
     const c = canvas.current;
     const pos = positions.current;
     if (!c || !graph || !pos || size.w === 0) return;
-    cancelAnimationFrame(frame.current);
-    frame.current = requestAnimationFrame(() => {
+    // One frame per display frame, of the newest state: a change while a frame is pending only
+    // replaces what it will paint. (Cancelling and asking again on every change starved the
+    // canvas: at 10k notes, wheel and drag events came faster than frames and none was painted.)
+    nextPaint.current = () => {
       const dpr = window.devicePixelRatio || 1;
       if (c.width !== Math.round(size.w * dpr) || c.height !== Math.round(size.h * dpr)) {
         c.width = Math.round(size.w * dpr);
@@ -88,7 +92,13 @@ export function useGraphCanvas(
       }
       // A user-timing entry per frame: electron/bench/graph-frames.ts reads the draw times.
       performance.measure('graph-draw', { start: t0 });
-    });
+    };
+    if (frame.current === 0) {
+      frame.current = requestAnimationFrame(() => {
+        frame.current = 0;
+        nextPaint.current?.();
+      });
+    }
   }, [canvas, graph, positions, version, pz.view, hover, selected, size, order, settled]);
 
   const frameInfo = () => ({ positions: positions.current ?? new Float32Array(), view: pz.view, width: size.w, height: size.h });
@@ -112,7 +122,7 @@ export function useGraphCanvas(
     onPointerUp: pz.handlers.onPointerUp,
     onPointerMove: (e: React.PointerEvent<HTMLCanvasElement>) => {
       pz.handlers.onPointerMove(e);
-      if (!pz.wasDrag()) setHover(at(e));
+      if (!pz.dragging()) setHover(at(e));
     },
     onPointerLeave: () => setHover(-1),
     onClick: (e: React.MouseEvent<HTMLCanvasElement>) => {
