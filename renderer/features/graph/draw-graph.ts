@@ -141,14 +141,16 @@ export function drawOverlay(ctx: CanvasRenderingContext2D, f: Frame, colors: Col
   const used = new Set<number>();
   const cols = Math.ceil(width / CELL);
   const first = [...(f.selected >= 0 ? [f.selected] : []), ...(lit ?? [])];
-  const candidates = f.view.k * Math.sqrt(1000 / Math.max(n, 1)) > 0.6 || lit ? [...first, ...f.order] : first;
+  // Zoomed out on a large graph only the chosen and lit notes are labelled: trying every note
+  // there (10k measureText calls) took most of a frame while hovering.
+  const candidates = f.view.k * Math.sqrt(1000 / Math.max(n, 1)) > 0.6 ? [...first, ...f.order] : first;
   let shown = 0;
   for (const i of candidates) {
     if (shown >= MAX_LABELS) break;
     const x = p.sx(i);
     const y = p.sy(i) + r + 3;
     if (x < 0 || y < 0 || x > width || y > height) continue;
-    const w = ctx.measureText(graph.titles[i]).width;
+    const w = textWidth(ctx, graph.titles[i]);
     const c0 = Math.floor((x - w / 2) / CELL);
     const c1 = Math.floor((x + w / 2) / CELL);
     const row = Math.floor(y / CELL);
@@ -164,4 +166,16 @@ export function drawOverlay(ctx: CanvasRenderingContext2D, f: Frame, colors: Col
     ctx.fillText(graph.titles[i], x, y);
     shown++;
   }
+}
+
+const widths = new Map<string, number>();
+/** Label widths in the one label font, measured once per title. */
+function textWidth(ctx: CanvasRenderingContext2D, title: string): number {
+  let w = widths.get(title);
+  if (w === undefined) {
+    w = ctx.measureText(title).width;
+    if (widths.size > 50_000) widths.clear();
+    widths.set(title, w);
+  }
+  return w;
 }
