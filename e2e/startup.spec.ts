@@ -11,7 +11,9 @@ import { AppPage } from './pages/AppPage.ts';
 /** The index cache's files under the data folder, once the server has written them. */
 async function cacheFiles(dataDir: string): Promise<string[]> {
   const root = path.join(dataDir, 'index-cache');
-  await expect.poll(async () => (await readdir(root, { recursive: true }).catch(() => [])).filter((f) => f.endsWith('.bin')).length, { timeout: 20_000 }).toBe(1);
+  // Written means the manifest names the data file (it is renamed into place last).
+  const written = (files: string[]) => files.filter((f) => f.endsWith('.bin')).length === 1 && files.some((f) => f.endsWith('manifest.json'));
+  await expect.poll(async () => written(await readdir(root, { recursive: true }).catch(() => [])), { timeout: 20_000 }).toBe(true);
   return (await readdir(root, { recursive: true })).map((f) => path.join(root, f));
 }
 

@@ -30,7 +30,9 @@ export class ApiWorkerClient implements ApiPort {
     this.pickFolder = pickFolder;
     this.onVaultOpened = onVaultOpened;
     this.recentVaults = recentVaults;
-    this.worker = new Worker(script, { workerData: { ...data }, execArgv: [] });
+    // A young generation of 12 MB (semi-spaces of 4 MB, V8's default is 16): the worker's resident
+    // memory stays ~40 MB lower (measured with `cairn serve`), for a few more minor collections.
+    this.worker = new Worker(script, { workerData: { ...data }, execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: 12 } });
     this.worker.on('message', (m: WorkerMessage) => this.receive(m));
     this.worker.on('error', (err) => this.failAll(err));
     this.worker.on('exit', (code) => this.failAll(new Error(`the index worker stopped (exit ${code})`)));

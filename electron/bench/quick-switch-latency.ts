@@ -19,12 +19,18 @@ const seed = Number(args.seed ?? 42);
 const vocab = await loadVocabulary(path.join(import.meta.dirname, '../../notes'));
 const ROUNDS = 40;
 
-console.log(`load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} cores`);
+console.log(
+  `load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} on ${os.cpus().length} cores`,
+);
 for (const size of sizes) {
   const plan = planVault(size, seed, vocab);
   const idx = new QuickSwitchIndex();
   let t = performance.now();
-  for (const n of plan.notes) idx.put({ id: n.id, title: n.title, aliases: n.aliases, subtitle: null, headings: [{ level: 1, text: n.headings[0] ?? n.title, line: 1 }] });
+  for (const n of plan.notes)
+    idx.put({ id: n.id, title: n.title, aliases: n.aliases, subtitle: null, headings: [{ level: 1, text: n.headings[0] ?? n.title, line: 1 }] });
   const buildMs = performance.now() - t;
   const snap = idx.snapshot();
   t = performance.now();
@@ -63,10 +69,17 @@ for (const size of sizes) {
   }
   const p = percentiles(samples);
   const pc = percentiles(cpu);
-  console.log(`${size} notes: build ${buildMs.toFixed(0)} ms, restore ${restoreMs.toFixed(0)} ms, search p50 ${p.p50.toFixed(2)} / p95 ${p.p95.toFixed(2)} / p99 ${p.p99.toFixed(2)} ms (n=${p.n}); CPU time p50 ${pc.p50.toFixed(2)} / p95 ${pc.p95.toFixed(2)} / p99 ${pc.p99.toFixed(2)} ms`);
+  console.log(
+    `${size} notes: build ${buildMs.toFixed(0)} ms, restore ${restoreMs.toFixed(0)} ms, search p50 ${p.p50.toFixed(2)} / p95 ${p.p95.toFixed(2)} / p99 ${p.p99.toFixed(2)} ms (n=${p.n}); CPU time p50 ${pc.p50.toFixed(2)} / p95 ${pc.p95.toFixed(2)} / p99 ${pc.p99.toFixed(2)} ms`,
+  );
   for (const [q, ms] of byQuery) {
     const s = percentiles(ms);
     console.log(`  ${JSON.stringify(q)}: p50 ${s.p50.toFixed(2)} / p95 ${s.p95.toFixed(2)} ms, ${idx.search(q, 20).length} hits`);
   }
 }
-console.log(`load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log(
+  `load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);

@@ -10,7 +10,7 @@ export interface RunInfo {
   node: string;
   seed: number;
   loadAverage: [number, number];
-  vaults: Array<{ size: number; dir: string; megabytes: number; reused: boolean }>;
+  vaults: Array<{ size: number; dir: string; megabytes: number; reused: boolean /** Wall time of this size's runs, s. */; seconds?: number }>;
   /** Median `cairn --help` and `node -e 0` (its floor), ms. */
   help?: { helpMs: number; nodeMs: number };
 }
@@ -39,7 +39,7 @@ function sizeTable({ size, runs, serve }: SizeResults, info: RunInfo): string[] 
   const row = (label: string, cell: (cold?: ChildResult, warm?: ChildResult) => string) =>
     `| ${label} | ${engines.map((e) => cell(runs[e]?.cold, runs[e]?.warm)).join(' | ')} |`;
   return [
-    `### ${size.toLocaleString('en')} notes (${vault ? vault.megabytes.toFixed(0) : '?'} MB of markdown)`,
+    `### ${size.toLocaleString('en')} notes (${vault ? vault.megabytes.toFixed(0) : '?'} MB of markdown${vault?.seconds ? `; measured in ${(vault.seconds / 60).toFixed(1)} min` : ''})`,
     '',
     `| | ${engines.map(engineTitle).join(' | ')} |`,
     `|---|${engines.map(() => '---:').join('|')}|`,
@@ -48,17 +48,31 @@ function sizeTable({ size, runs, serve }: SizeResults, info: RunInfo): string[] 
     row('cold: full index + link graph + first answer (s)', (c) => secs(c?.startMs)),
     row('warm: note list usable, in process (s)', (c, w) => secs(w?.listMs ?? (c?.engine === 'floor' ? c.startMs : undefined))),
     row('warm: open + first answer, from the persisted index (s)', (c, w) => secs(w?.startMs ?? (c?.engine === 'floor' ? c.startMs : undefined))),
-    row('`cairn serve` cold: launch → list / first answer (s)', (c) => (c?.engine === 'cairn' && serve?.cold ? `${secs(serve.cold.listMs)} / ${secs(serve.cold.firstAnswerMs)}` : c?.engine === 'floor' ? secs(c.startMs) : na)),
-    row('`cairn serve` warm: launch → list / first answer (s)', (c) => (c?.engine === 'cairn' && serve?.warm ? `${secs(serve.warm.listMs)} / ${secs(serve.warm.firstAnswerMs)}` : c?.engine === 'floor' ? secs(c.startMs) : na)),
-    row('`cairn serve` RSS after 20 searches, cold / warm (MB)', (c) => (c?.engine === 'cairn' && serve ? `${mb(serve.cold?.rssMB)} / ${mb(serve.warm?.rssMB)}` : c?.engine === 'floor' ? mb(c.memoryAfterStart.rssMB) : na)),
+    row('`cairn serve` cold: launch → list / first answer (s)', (c) =>
+      c?.engine === 'cairn' && serve?.cold ? `${secs(serve.cold.listMs)} / ${secs(serve.cold.firstAnswerMs)}` : c?.engine === 'floor' ? secs(c.startMs) : na,
+    ),
+    row('`cairn serve` warm: launch → list / first answer (s)', (c) =>
+      c?.engine === 'cairn' && serve?.warm ? `${secs(serve.warm.listMs)} / ${secs(serve.warm.firstAnswerMs)}` : c?.engine === 'floor' ? secs(c.startMs) : na,
+    ),
+    row('`cairn serve` RSS after 20 searches, cold / warm (MB)', (c) =>
+      c?.engine === 'cairn' && serve ? `${mb(serve.cold?.rssMB)} / ${mb(serve.warm?.rssMB)}` : c?.engine === 'floor' ? mb(c.memoryAfterStart.rssMB) : na,
+    ),
     row('persisted index: size (MB) / write (s)', (c) => (c?.cacheBytes === undefined ? na : `${mb(c.cacheBytes / 1048576)} / ${secs(c.cacheWriteMs)}`)),
     row('RSS / heap used after cold index, GC (MB)', (c) => (c ? `${mb(c.memoryAfterStart.rssMB)} / ${mb(c.memoryAfterStart.heapUsedMB)}` : na)),
     row('RSS / heap used at the end, GC (MB)', (c) => (c?.memoryAtEnd ? `${mb(c.memoryAtEnd.rssMB)} / ${mb(c.memoryAtEnd.heapUsedMB)}` : na)),
     row('RSS after warm start, GC (MB)', (_c, w) => mb(w?.memoryAfterStart.rssMB)),
     row('search p50 / p95 / p99 (ms)', (c) => pct(c?.search)),
     row('quick switch p50 / p95 / p99 (ms)', (c) => pct(c?.quickSwitch)),
-    row('edit → backlink in the note view p50 / p95 (ms)', (c) => (c?.editBacklink ? `${ms(c.editBacklink.p50)} / ${ms(c.editBacklink.p95)}${c.editBacklink.missed ? ` (${c.editBacklink.missed} missed)` : ''}` : na)),
-    row('incremental update p50 / p95 (ms)', (c) => (c?.update ? `${ms(c.update.p50)} / ${ms(c.update.p95)}${c.update.missed ? ` (${c.update.missed} missed)` : ''}` : na)),
+    row('`cairn serve` warm: edit on disk → backlink listed, p50 / p95 (ms)', (c) => {
+      const eb = c?.engine === 'cairn' ? serve?.warm?.editBacklink : undefined;
+      return eb ? `${ms(eb.p50)} / ${ms(eb.p95)}${eb.missed ? ` (${eb.missed} missed)` : ''}` : na;
+    }),
+    row('edit → backlink in the note view p50 / p95 (ms)', (c) =>
+      c?.editBacklink ? `${ms(c.editBacklink.p50)} / ${ms(c.editBacklink.p95)}${c.editBacklink.missed ? ` (${c.editBacklink.missed} missed)` : ''}` : na,
+    ),
+    row('incremental update p50 / p95 (ms)', (c) =>
+      c?.update ? `${ms(c.update.p50)} / ${ms(c.update.p95)}${c.update.missed ? ` (${c.update.missed} missed)` : ''}` : na,
+    ),
     row('warm answers ≠ cold answers', (_c, w) => (w?.answersDiffering === undefined ? na : String(w.answersDiffering))),
   ];
 }
@@ -69,9 +83,12 @@ function engineTitle(e: EngineName): string {
 
 function targetTable(checks: TargetCheck[]): string[] {
   return [
-    '| notes | target | Cairn | met |',
-    '|---:|---|---:|:---:|',
-    ...checks.map((c) => `| ${c.size ? c.size.toLocaleString('en') : 'any'} | ${c.target} | ${c.value} | ${c.met === null ? na : c.met ? '✅ met' : '❌ missed'} |`),
+    '| notes | target | Cairn | floor, same run | met |',
+    '|---:|---|---:|---:|:---:|',
+    ...checks.map(
+      (c) =>
+        `| ${c.size ? c.size.toLocaleString('en') : 'any'} | ${c.target} | ${c.value} | ${c.floor} | ${c.met === null ? na : c.met ? '✅ met' : '❌ missed'} |`,
+    ),
   ];
 }
 
@@ -80,7 +97,9 @@ function queryTable({ size, runs }: SizeResults): string[] {
   const mini = runs.minisearch?.cold;
   if (!cairn?.searchByQuery && !mini?.searchByQuery) return [];
   const rows = (kind: string, a?: QueryStats[], b?: QueryStats[]) =>
-    (a ?? b ?? []).map((q, i) => `| ${kind}: ${q.label} | \`${q.query}\` | ${a ? `${a[i].hits} / ${ms(a[i].p50)}` : na} | ${b ? `${b[i].hits} / ${ms(b[i].p50)}` : na} |`);
+    (a ?? b ?? []).map(
+      (q, i) => `| ${kind}: ${q.label} | \`${q.query}\` | ${a ? `${a[i].hits} / ${ms(a[i].p50)}` : na} | ${b ? `${b[i].hits} / ${ms(b[i].p50)}` : na} |`,
+    );
   return [
     `Queries at ${size.toLocaleString('en')} notes — hits (of at most 20) / p50 ms:`,
     '',
@@ -90,4 +109,3 @@ function queryTable({ size, runs }: SizeResults): string[] {
     ...rows('switch', cairn?.quickSwitchByQuery, mini?.quickSwitchByQuery),
   ];
 }
-

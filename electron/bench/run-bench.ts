@@ -17,7 +17,7 @@ import { queryMix } from './query-mix.ts';
 import { renderReport, type RunInfo } from './report.ts';
 import { checkTargets, type SizeResults } from './targets.ts';
 import { loadVocabulary } from './vocabulary.ts';
-import { probeHelp, probeServe, type ServeProbe } from './serve-probe.ts';
+import { probeHelp, probeServe, type ProbeEdit, type ServeProbe } from './serve-probe.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CHILD = path.join(ROOT, 'electron/bench/engine-child.ts');
@@ -55,11 +55,16 @@ const results: SizeResults[] = [];
 for (const size of sizes) {
   const started = performance.now();
   const vault = await ensureSyntheticVault({ size, seed, vocab, baseDir: workDir });
-  console.error(`${size} notes: ${vault.reused ? 'reusing' : 'generated'} ${vault.dir} (${(vault.bytes / 1048576).toFixed(1)} MB, ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  console.error(
+    `${size} notes: ${vault.reused ? 'reusing' : 'generated'} ${vault.dir} (${(vault.bytes / 1048576).toFixed(1)} MB, ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+  );
   info.vaults.push({ size, dir: vault.dir, megabytes: vault.bytes / 1048576, reused: vault.reused });
   const mix = queryMix(vault.plan);
   const step = Math.max(1, Math.floor(size / UPDATES));
-  const updates = vault.plan.notes.filter((_, i) => i % step === 7 % step).slice(0, UPDATES).map((n) => ({ id: n.id, abs: path.join(vault.dir, n.id) }));
+  const updates = vault.plan.notes
+    .filter((_, i) => i % step === 7 % step)
+    .slice(0, UPDATES)
+    .map((n) => ({ id: n.id, abs: path.join(vault.dir, n.id) }));
   // Each edit links a note to one far from it (by title, as a user types a wikilink).
   const edits = vault.plan.notes
     .filter((_, i) => i % step === 3 % step)
@@ -74,12 +79,23 @@ for (const size of sizes) {
     const cacheDir = await mkdtemp(path.join(workDir, `cache-${engine}-`));
     const job = { engine, size, vaultDir: vault.dir, cacheDir, ...mix, updates, edits, latencyBudgetMs: 8000 };
     const cold = await runChild({ ...job, phase: 'cold', outFile: path.join(cacheDir, '..', `result-${engine}-${size}-cold.json`) });
-    const warm = cold && engine !== 'floor' ? await runChild({ ...job, phase: 'warm', coldAnswers: cold.answers, outFile: path.join(cacheDir, '..', `result-${engine}-${size}-warm.json`) }) : undefined;
+    const warm =
+      cold && engine !== 'floor'
+        ? await runChild({ ...job, phase: 'warm', coldAnswers: cold.answers, outFile: path.join(cacheDir, '..', `result-${engine}-${size}-warm.json`) })
+        : undefined;
     entry.runs[engine] = { cold, warm };
     await rm(cacheDir, { recursive: true, force: true });
   }
-  if (engines.includes('cairn')) entry.serve = await serveRuns(vault.dir, mix.search.map((q) => q.query), size);
+  if (engines.includes('cairn'))
+    entry.serve = await serveRuns(
+      vault.dir,
+      mix.search.map((q) => q.query),
+      size,
+      edits.slice(0, 10),
+    );
   results.push(entry);
+  info.vaults[info.vaults.length - 1].seconds = (performance.now() - started) / 1000;
+  console.error(`${size} notes measured in ${((performance.now() - started) / 60_000).toFixed(1)} min`);
 }
 info.help = await probeHelp(ROOT);
 
@@ -124,14 +140,19 @@ async function runChild(job: ChildJob): Promise<ChildResult | undefined> {
 
 /** `cairn serve` on the vault, twice on one data folder: cold (no index cache), then warm (from the
  *  cache the first run wrote). */
-async function serveRuns(vaultDir: string, queries: string[], size: number): Promise<{ cold?: ServeProbe; warm?: ServeProbe }> {
+async function serveRuns(vaultDir: string, queries: string[], size: number, edits: ProbeEdit[]): Promise<{ cold?: ServeProbe; warm?: ServeProbe }> {
   const dataDir = await mkdtemp(path.join(workDir, 'serve-data-'));
   const out: { cold?: ServeProbe; warm?: ServeProbe } = {};
   try {
     out.cold = await probeServe({ root: ROOT, vaultDir, dataDir, queries, waitForCache: true });
-    console.error(`  [serve ${size} cold] list ${(out.cold.listMs / 1000).toFixed(2)} s, first answer ${(out.cold.firstAnswerMs / 1000).toFixed(2)} s, RSS ${out.cold.rssMB.toFixed(0)} MB`);
-    out.warm = await probeServe({ root: ROOT, vaultDir, dataDir, queries });
-    console.error(`  [serve ${size} warm] list ${(out.warm.listMs / 1000).toFixed(2)} s, first answer ${(out.warm.firstAnswerMs / 1000).toFixed(2)} s, RSS ${out.warm.rssMB.toFixed(0)} MB, ${out.warm.fromCache} from cache`);
+    console.error(
+      `  [serve ${size} cold] list ${(out.cold.listMs / 1000).toFixed(2)} s, first answer ${(out.cold.firstAnswerMs / 1000).toFixed(2)} s, RSS ${out.cold.rssMB.toFixed(0)} MB`,
+    );
+    out.warm = await probeServe({ root: ROOT, vaultDir, dataDir, queries, edits });
+    const eb = out.warm.editBacklink;
+    console.error(
+      `  [serve ${size} warm] list ${(out.warm.listMs / 1000).toFixed(2)} s, first answer ${(out.warm.firstAnswerMs / 1000).toFixed(2)} s, RSS ${out.warm.rssMB.toFixed(0)} MB, ${out.warm.fromCache} from cache${eb ? `, edit → backlink p50 ${eb.p50.toFixed(0)} / p95 ${eb.p95.toFixed(0)} ms` : ''}`,
+    );
   } catch (err) {
     console.error(`  serve ${size} failed: ${(err as Error).message}`);
   } finally {

@@ -3,6 +3,7 @@
 // searching, the process's resident memory (the index worker lives in the same process).
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -16,9 +17,27 @@ export interface ServeProbe {
   searches: number;
   fromCache: number;
   notice: string | null;
+  /** Edits on disk → the linked note's view lists the backlink, through the watcher (p50/p95, ms). */
+  editBacklink?: { p50: number; p95: number; missed: number };
 }
 
-export async function probeServe(opts: { root: string; vaultDir: string; dataDir: string; queries: string[]; searches?: number; waitForCache?: boolean }): Promise<ServeProbe> {
+/** An edit for `editBacklink`: `source` (at `abs`) gets a wikilink to `title`, the note `target`. */
+export interface ProbeEdit {
+  source: string;
+  abs: string;
+  target: string;
+  title: string;
+}
+
+export async function probeServe(opts: {
+  root: string;
+  vaultDir: string;
+  dataDir: string;
+  queries: string[];
+  searches?: number;
+  waitForCache?: boolean;
+  edits?: ProbeEdit[];
+}): Promise<ServeProbe> {
   const searches = opts.searches ?? 20;
   const t0 = performance.now();
   const child = spawn(process.execPath, [path.join(opts.root, 'electron/bin/cairn.mjs'), 'serve', '--vault', opts.vaultDir, '--port', '0'], {
@@ -42,7 +61,11 @@ export async function probeServe(opts: { root: string; vaultDir: string; dataDir
     const signIn = await fetch(url, { redirect: 'manual' });
     const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0];
     const call = async (op: string, payload: unknown) => {
-      const res = await fetch(`${origin}/api/${op}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, origin }, body: JSON.stringify(payload) });
+      const res = await fetch(`${origin}/api/${op}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie, origin },
+        body: JSON.stringify(payload),
+      });
       const body = (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
       if (!body.ok) throw new Error(`${op}: ${body.error?.message}`);
       return body.value;
@@ -55,21 +78,54 @@ export async function probeServe(opts: { root: string; vaultDir: string; dataDir
     const rssMB = Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
     const info = (await call('vaultInfo', {})) as { index: { fromCache: number; notice: string | null } };
     if (opts.waitForCache) await waitForCache(opts.dataDir);
-    return { listMs, firstAnswerMs, rssMB, searches, fromCache: info.index.fromCache, notice: info.index.notice };
+    const editBacklink = opts.edits?.length ? await editsThroughWatcher(opts.edits, call) : undefined;
+    return { listMs, firstAnswerMs, rssMB, searches, fromCache: info.index.fromCache, notice: info.index.notice, editBacklink };
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
   }
 }
 
-/** The server writes its index cache shortly after the full text is indexed. */
-async function waitForCache(dataDir: string): Promise<void> {
+/** Writes a link into each source note and asks for its target's view until the backlink is
+ *  listed (as the note view asks again on the change event): write → watcher → re-index → answer. */
+async function editsThroughWatcher(edits: ProbeEdit[], call: (op: string, payload: unknown) => Promise<unknown>) {
+  const times: number[] = [];
+  let missed = 0;
+  const listed = async (e: ProbeEdit) =>
+    ((await call('getNote', { id: e.target })) as { backlinks: Array<{ id: string }> }).backlinks.some((b) => b.id === e.source);
+  for (const e of edits) {
+    const original = await readFile(e.abs);
+    const { atimeMs, mtimeMs } = await stat(e.abs);
+    try {
+      if (await listed(e)) continue;
+      const t = performance.now();
+      await writeFile(e.abs, Buffer.concat([original, Buffer.from(`\n\n새 링크: [[${e.title}]]\n`)]));
+      let seen = false;
+      while (!(seen = await listed(e)) && performance.now() - t < 5000) await sleep(2);
+      if (seen) times.push(performance.now() - t);
+      else missed++;
+    } finally {
+      // The generated vault is reused by later runs: content and mtime back, and the server takes it in.
+      await writeFile(e.abs, original);
+      await utimes(e.abs, atimeMs / 1000, mtimeMs / 1000);
+      const t = performance.now();
+      while ((await listed(e)) && performance.now() - t < 5000) await sleep(20);
+    }
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? NaN;
+  return { p50: at(0.5), p95: at(0.95), missed };
+}
+
+/** The server writes its index cache shortly after the full text is indexed (at 50k notes on a
+ *  busy machine, that write takes minutes). */
+async function waitForCache(dataDir: string, minutes = 10): Promise<void> {
   const folder = path.join(dataDir, 'index-cache');
-  for (let i = 0; i < 600; i++) {
+  for (let i = 0; i < minutes * 300; i++) {
     if (existsSync(folder) && readdirSync(folder, { recursive: true }).some((f) => String(f).endsWith('manifest.json'))) return;
     await sleep(200);
   }
-  throw new Error('cairn serve wrote no index cache within 2 minutes');
+  throw new Error(`cairn serve wrote no index cache within ${minutes} minutes`);
 }
 
 /** Median wall time of `cairn --help` and, as its floor, of `node -e 0`, over `runs` runs each. */

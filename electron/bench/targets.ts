@@ -19,16 +19,25 @@ export interface TargetCheck {
   size: number;
   target: string;
   value: string;
+  /** The floor's figure for the same measure, from the same run ('n/a' when there is none):
+   *  the machine's load moves both alike, so the two read together. */
+  floor: string;
   /** null when a number it needs was not measured. */
   met: boolean | null;
 }
 
 export const peakRssMB = (r?: ChildResult) => (r ? Math.max(r.memoryAfterStart.rssMB, r.memoryAtEnd?.rssMB ?? 0) : undefined);
 
-export function checkTargets(results: SizeResults[], help?: { helpMs: number }): TargetCheck[] {
+export function checkTargets(results: SizeResults[], help?: { helpMs: number; nodeMs: number }): TargetCheck[] {
   const checks: TargetCheck[] = [];
   for (const r of results) if (r.size === TARGET_SIZE || r.size === LARGE_SIZE) checks.push(...sizeTargets(r));
-  checks.push({ size: 0, target: '`cairn --help` ≤ 0.3 s', value: help ? `${(help.helpMs / 1000).toFixed(2)} s` : 'n/a', met: help ? help.helpMs <= 300 : null });
+  checks.push({
+    size: 0,
+    target: '`cairn --help` ≤ 0.3 s',
+    value: help ? `${(help.helpMs / 1000).toFixed(2)} s` : 'n/a',
+    floor: help ? `${(help.nodeMs / 1000).toFixed(2)} s (\`node -e 0\`)` : 'n/a',
+    met: help ? help.helpMs <= 300 : null,
+  });
   return checks;
 }
 
@@ -37,10 +46,19 @@ function sizeTargets({ size, runs, serve }: SizeResults): TargetCheck[] {
   const floor = runs.floor?.cold;
   const mini = runs.minisearch?.cold;
   const ratio = (a?: number, b?: number) => (a !== undefined && b !== undefined ? a / b : undefined);
-  const check = (target: string, value: number | undefined, show: (v: number) => string, ok: (v: number) => boolean): TargetCheck => ({
+  const shown = (v: number | undefined, show: (v: number) => string) => (v === undefined || Number.isNaN(v) ? 'n/a' : show(v));
+  const check = (
+    target: string,
+    value: number | undefined,
+    show: (v: number) => string,
+    ok: (v: number) => boolean,
+    floorValue?: number,
+    floorShow = show,
+  ): TargetCheck => ({
     size,
     target,
-    value: value === undefined || Number.isNaN(value) ? 'n/a' : show(value),
+    value: shown(value, show),
+    floor: shown(floorValue, floorShow),
     met: value === undefined || Number.isNaN(value) ? null : ok(value),
   });
   const times = (v: number) => `${v.toFixed(2)}×`;
@@ -52,16 +70,40 @@ function sizeTargets({ size, runs, serve }: SizeResults): TargetCheck[] {
   const out: TargetCheck[] = [];
   if (!large) {
     out.push(
-      check('note list usable, cold (serve) ≤ 2 s', serve?.cold?.listMs, secs, (v) => v <= 2000),
-      check('note list usable, warm (serve) ≤ 1 s', serve?.warm?.listMs, secs, (v) => v <= 1000),
-      check('first full-text answer, warm (serve) ≤ 1.5 s', serve?.warm?.firstAnswerMs, secs, (v) => v <= 1500),
-      check('cold full index ≤ 3× the floor', ratio(cairn?.startMs, floor?.startMs), times, (v) => v <= 3),
+      check('note list usable, cold (serve) ≤ 2 s', serve?.cold?.listMs, secs, (v) => v <= 2000, floor?.startMs),
+      check('note list usable, warm (serve) ≤ 1 s', serve?.warm?.listMs, secs, (v) => v <= 1000, floor?.startMs),
+      check('first full-text answer, warm (serve) ≤ 1.5 s', serve?.warm?.firstAnswerMs, secs, (v) => v <= 1500, floor?.startMs),
+      check('cold full index ≤ 3× the floor', ratio(cairn?.startMs, floor?.startMs), times, (v) => v <= 3, floor?.startMs, secs),
     );
   }
+  const mb = (v: number) => `${v.toFixed(0)} MB`;
   out.push(
-    check(`edit → backlink p95 ≤ ${large ? 300 : 100} ms`, edit?.p95, msText, (v) => v <= (large ? 300 : 100) && edit?.missed === 0),
-    check(`serve RSS after searching ≤ ${large ? '1 GB' : '300 MB'}`, rss, (v) => `${v.toFixed(0)} MB`, (v) => v <= (large ? 1024 : 300)),
-    check('search p95 ≤ 5 ms', cairn?.search?.p95, (v) => `${v.toFixed(2)} ms`, (v) => v <= 5),
+    // The floor of an edit: read the edited note and parse its frontmatter.
+    check(
+      `edit → backlink p95 ≤ ${large ? 300 : 100} ms (in process: re-index + note view)`,
+      edit?.p95,
+      msText,
+      (v) => v <= (large ? 300 : 100) && edit?.missed === 0,
+      floor?.editBacklink?.p95,
+    ),
+    check(
+      `edit → backlink p95 ≤ ${large ? 300 : 100} ms (serve: write on disk → watcher → note view)`,
+      serve?.warm?.editBacklink?.p95,
+      msText,
+      (v) => v <= (large ? 300 : 100) && serve?.warm?.editBacklink?.missed === 0,
+      floor?.editBacklink?.p95,
+    ),
+    // The floor of memory: every note read and parsed, held (in-process, after a collection).
+    check(`serve RSS after searching ≤ ${large ? '1 GB' : '300 MB'}`, rss, mb, (v) => v <= (large ? 1024 : 300), floor?.memoryAfterStart.rssMB),
+    // Search has no floor engine: MiniSearch, the baseline, stands there.
+    check(
+      'search p95 ≤ 5 ms',
+      cairn?.search?.p95,
+      (v) => `${v.toFixed(2)} ms`,
+      (v) => v <= 5,
+      mini?.search?.p95,
+      (v) => `${v.toFixed(2)} ms (MiniSearch)`,
+    ),
   );
   if (!large && mini) {
     out.push(

@@ -88,7 +88,9 @@ async function main(): Promise<void> {
         if (verbose) console.log(`${engineName.padEnd(24)} ${lang} ${kind.padEnd(12)} ${String(r).padStart(2)}  ${text}  → ${got.slice(0, 3).join(', ')}`);
       }
       mrr[engineName][lang] = s.rr / s.answerable;
-      table.push(`| ${engineName} | ${lang} | ${s.answerable + s.unanswerable} | ${fmt(s.rr / s.answerable)} | ${fmt(s.p1 / s.answerable)} | ${fmt(s.primary5 / s.answerable)} | ${s.emptyCorrect}/${s.unanswerable} |`);
+      table.push(
+        `| ${engineName} | ${lang} | ${s.answerable + s.unanswerable} | ${fmt(s.rr / s.answerable)} | ${fmt(s.p1 / s.answerable)} | ${fmt(s.primary5 / s.answerable)} | ${s.emptyCorrect}/${s.unanswerable} |`,
+      );
     }
   }
   console.log(`\n${QUERIES.length} queries (notes/ and e2e/search-vault/)\n`);

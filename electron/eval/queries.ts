@@ -3,8 +3,23 @@
 // the first relevant id is the primary answer; no ids = a query the vault has no answer for
 // (correct when nothing is returned).
 export type Kind =
-  | 'title' | 'alias' | 'typo-swap' | 'typo-missing' | 'typo-added' | 'typo-wrong' | 'question' | 'particle' | 'ending'
-  | 'spacing' | 'chosung' | 'infix' | 'tag' | 'phrase' | 'exclude' | 'words' | 'none';
+  | 'title'
+  | 'alias'
+  | 'typo-swap'
+  | 'typo-missing'
+  | 'typo-added'
+  | 'typo-wrong'
+  | 'question'
+  | 'particle'
+  | 'ending'
+  | 'spacing'
+  | 'chosung'
+  | 'infix'
+  | 'tag'
+  | 'phrase'
+  | 'exclude'
+  | 'words'
+  | 'none';
 export type EvalQuery = [vault: 'notes' | 'search-vault', lang: 'en' | 'ko', kind: Kind, query: string, relevant: string[]];
 
 const P = 'programming/';
@@ -54,7 +69,21 @@ export const QUERIES: EvalQuery[] = [
   ['search-vault', 'en', 'words', 'loss aversion anchoring', ['reading/thinking-fast-and-slow.md']],
   ['search-vault', 'en', 'words', 'dollar cost averaging', ['finance/index-funds.md']],
   ['search-vault', 'en', 'infix', 'compose.yml', [P + 'docker-compose-basics.md']],
-  ['search-vault', 'en', 'tag', 'tag:dev', [P + 'git-rebase-vs-merge.md', P + 'docker-compose-basics.md', P + 'python-virtual-environments.md', P + 'regular-expressions-cheatsheet.md', P + 'kubernetes-pod-lifecycle.md', P + 'sql-indexes.md', P + 'http-status-codes.md']],
+  [
+    'search-vault',
+    'en',
+    'tag',
+    'tag:dev',
+    [
+      P + 'git-rebase-vs-merge.md',
+      P + 'docker-compose-basics.md',
+      P + 'python-virtual-environments.md',
+      P + 'regular-expressions-cheatsheet.md',
+      P + 'kubernetes-pod-lifecycle.md',
+      P + 'sql-indexes.md',
+      P + 'http-status-codes.md',
+    ],
+  ],
   ['search-vault', 'en', 'tag', 'tag:finance fees', ['finance/index-funds.md']],
   ['search-vault', 'en', 'tag', 'tag:cooking oil', ['cooking/cast-iron-seasoning.md']],
   ['search-vault', 'en', 'phrase', '"linear history"', [P + 'git-rebase-vs-merge.md']],
@@ -119,7 +148,13 @@ export const QUERIES: EvalQuery[] = [
   ['search-vault', 'ko', 'chosung', 'ㄱㅊㅉㄱ', ['요리/김치찌개.md']],
   ['search-vault', 'ko', 'none', '골프 스윙 교정', []],
   // --- notes/ (the shipped vault: Korean with English terms) ---
-  ['notes', 'ko', 'particle', '인스턴스를', ['aws/cost-sagemaker-processing-optimization.md', SM + 'sagemaker-notebook-instances.md', SM + 'sagemaker-instance-families.md']],
+  [
+    'notes',
+    'ko',
+    'particle',
+    '인스턴스를',
+    ['aws/cost-sagemaker-processing-optimization.md', SM + 'sagemaker-notebook-instances.md', SM + 'sagemaker-instance-families.md'],
+  ],
   ['notes', 'en', 'alias', 'ri-optimization', ['aws/cost-sagemaker-processing-optimization.md']],
   ['notes', 'en', 'alias', 'SageMaker Savings Plan', ['aws/cost/sagemaker-savings-plans.md']],
   ['notes', 'en', 'typo-swap', 'sagemkaer savings plan', ['aws/cost/sagemaker-savings-plans.md']],

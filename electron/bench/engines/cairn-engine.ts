@@ -25,8 +25,14 @@ export function cairnEngine(): BenchEngine {
     coldIndex: start,
     saveCache: () => open().saveCache(),
     warmStart: start,
-    search: (q) => open().search.search(q, 20).map((h) => h.id),
-    quickSwitch: (q) => open().switcher.search(q, 20).map((h) => h.id),
+    search: (q) =>
+      open()
+        .search.search(q, 20)
+        .map((h) => h.id),
+    quickSwitch: (q) =>
+      open()
+        .switcher.search(q, 20)
+        .map((h) => h.id),
     async fileChanged(abs) {
       await open().fileChanged(abs);
     },

@@ -5,11 +5,11 @@ export interface BenchEngine {
   readonly name: EngineName;
   /** A first start: scans, reads, parses and indexes the vault; returns when it can be searched.
    *  `cacheDir` is an empty folder for the engine's persisted index. */
-  coldIndex(dir: string, cacheDir: string): Promise<StartTimes | void>;
+  coldIndex(dir: string, cacheDir: string): Promise<StartTimes | undefined>;
   /** Writes the persisted index into the `cacheDir` given to `coldIndex`. */
   saveCache?(): Promise<void>;
   /** A later start from the persisted index, re-reading only the files changed since. */
-  warmStart?(dir: string, cacheDir: string): Promise<StartTimes | void>;
+  warmStart?(dir: string, cacheDir: string): Promise<StartTimes | undefined>;
   /** Runs a query (Cairn syntax: words, `"phrase"`, `tag:x`); the ids of the hits, best first. */
   search?(query: string): string[];
   quickSwitch?(query: string): string[];

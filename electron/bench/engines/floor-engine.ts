@@ -14,12 +14,16 @@ export function floorEngine(): BenchEngine {
     async coldIndex(dir) {
       const scan = await scanVault(dir);
       held = [];
-      await mapLimit(scan.files.filter((f) => isNoteId(f.id)), 16, async (file) => {
-        const text = await readFile(file.abs, 'utf8');
-        // Options bypass gray-matter's cache keyed by content, which would only add memory.
-        const { data, content } = matter(text, {});
-        held.push({ data, content });
-      });
+      await mapLimit(
+        scan.files.filter((f) => isNoteId(f.id)),
+        16,
+        async (file) => {
+          const text = await readFile(file.abs, 'utf8');
+          // Options bypass gray-matter's cache keyed by content, which would only add memory.
+          const { data, content } = matter(text, {});
+          held.push({ data, content });
+        },
+      );
     },
     // The floor of taking in one edited note: read it and parse its frontmatter.
     async fileChanged(abs) {

@@ -72,7 +72,11 @@ export function minisearchEngine(): BenchEngine {
       mtimes = new Map();
       contents.clear();
       const scan = await scanVault(dir);
-      await mapLimit(scan.files.filter((f) => isNoteId(f.id)), 16, (f) => addFile(f.id, f.abs, f.mtimeMs));
+      await mapLimit(
+        scan.files.filter((f) => isNoteId(f.id)),
+        16,
+        (f) => addFile(f.id, f.abs, f.mtimeMs),
+      );
     },
     async saveCache() {
       await writeFile(path.join(cacheFolder, CACHE_FILE), JSON.stringify({ index, mtimes: [...mtimes] }));
@@ -87,10 +91,14 @@ export function minisearchEngine(): BenchEngine {
       // Omnisearch's getDiff: files whose mtime changed are indexed again, missing ones dropped.
       const scan = await scanVault(dir);
       const seen = new Set<string>();
-      await mapLimit(scan.files.filter((f) => isNoteId(f.id)), 16, async (f) => {
-        seen.add(f.id);
-        if (mtimes.get(f.id) !== f.mtimeMs) await addFile(f.id, f.abs, f.mtimeMs);
-      });
+      await mapLimit(
+        scan.files.filter((f) => isNoteId(f.id)),
+        16,
+        async (f) => {
+          seen.add(f.id);
+          if (mtimes.get(f.id) !== f.mtimeMs) await addFile(f.id, f.abs, f.mtimeMs);
+        },
+      );
       for (const id of mtimes.keys()) if (!seen.has(id) && index.has(id)) index.discard(id);
     },
     search: (q) =>
@@ -98,7 +106,11 @@ export function minisearchEngine(): BenchEngine {
         if (!contents.has(id)) contents.set(id, readFileSync(path.join(root, id), 'utf8'));
         return contents.get(id)!;
       }),
-    quickSwitch: (q) => index.search(tokenizeForSearch(q), searchOptions(['basename', 'aliases'])).slice(0, 20).map((r) => String(r.id)),
+    quickSwitch: (q) =>
+      index
+        .search(tokenizeForSearch(q), searchOptions(['basename', 'aliases']))
+        .slice(0, 20)
+        .map((r) => String(r.id)),
     async fileChanged(abs) {
       const id = path.relative(root, abs).split(path.sep).join('/');
       await addFile(id, abs, (await stat(abs)).mtimeMs);
@@ -114,12 +126,24 @@ function runSearch(index: MiniSearch<OmniDoc>, query: string, contentOf: (id: st
   const without: string[] = [];
   const text = query
     // Omnisearch's `-word` excludes notes holding the word.
-    .replace(/(?:^|\s)-(?!tag:)([^\s"]+)/g, (_, w: string) => (without.push(w.toLowerCase()), ' '))
-    .replace(/"([^"]*)"/g, (_, p: string) => (phrases.push(p.toLowerCase()), p))
-    .replace(/(?:^|\s)(?:tag:|#)(\S+)/g, (_, t: string) => (tags.push(t.toLowerCase()), ' '))
+    .replace(/(?:^|\s)-(?!tag:)([^\s"]+)/g, (_, w: string) => {
+      without.push(w.toLowerCase());
+      return ' ';
+    })
+    .replace(/"([^"]*)"/g, (_, p: string) => {
+      phrases.push(p.toLowerCase());
+      return p;
+    })
+    .replace(/(?:^|\s)(?:tag:|#)(\S+)/g, (_, t: string) => {
+      tags.push(t.toLowerCase());
+      return ' ';
+    })
     .trim();
   const filter = tags.length ? (r: SearchResult) => tags.every((t) => (r.tags as string[]).some((x) => x === t || x.startsWith(t + '/'))) : undefined;
-  let results = index.search(tokenizeForSearch(text), { ...searchOptions(), filter }).sort((a, b) => b.score - a.score).slice(0, 50);
+  let results = index
+    .search(tokenizeForSearch(text), { ...searchOptions(), filter })
+    .sort((a, b) => b.score - a.score)
+    .slice(0, 50);
   if (phrases.length) results = results.filter((r) => phrases.every((p) => contentOf(String(r.id)).toLowerCase().includes(p)));
   if (without.length) results = results.filter((r) => !without.some((w) => contentOf(String(r.id)).toLowerCase().includes(w)));
   return results.slice(0, 20).map((r) => String(r.id));

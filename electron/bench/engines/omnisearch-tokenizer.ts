@@ -12,7 +12,12 @@ const BRACKETS_AND_SPACE = /[|[\](){}<> \t\n\r]/u;
 
 /** Omnisearch's `removeDiacritics`: NFD, every \p{Diacritic} removed (backticks kept), NFC. */
 export function removeDiacritics(s: string): string {
-  return s.replaceAll('`', '\u0000').normalize('NFD').replace(/\p{Diacritic}/gu, '').replaceAll('\u0000', '`').normalize('NFC');
+  return s
+    .replaceAll('`', '\u0000')
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .replaceAll('\u0000', '`')
+    .normalize('NFC');
 }
 
 /** Omnisearch's `processTerm` with `ignoreDiacritics: true` (its default). */
@@ -24,7 +29,10 @@ export function splitHyphens(text: string): string[] {
 }
 
 export function splitCamelCase(text: string): string[] {
-  const parts = text.replace(/([a-z](?=[A-Z]))/g, '$1 ').split(' ').filter(Boolean);
+  const parts = text
+    .replace(/([a-z](?=[A-Z]))/g, '$1 ')
+    .split(' ')
+    .filter(Boolean);
   return parts.length > 1 ? parts : [];
 }
 

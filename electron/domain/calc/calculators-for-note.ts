@@ -6,7 +6,7 @@ import type { PriceCatalog } from '../prices/catalog-schema.ts';
 import { tagKey, tagWithAncestors } from '../notes/parse-tags.ts';
 import type { Vault } from '../vault/vault.ts';
 import { CalcError } from './calc-types.ts';
-import { findCostBlocks } from './cost-blocks.ts';
+import { CALCULATOR_FILE, findCostBlocks } from './cost-blocks.ts';
 import type { CalculatorDefinition } from './definition-schema.ts';
 import { parseDefinition, type DefinitionError } from './parse-definition.ts';
 import { parseYaml } from './yaml-text.ts';
@@ -19,8 +19,7 @@ export interface NoteCalculators {
   errors: DefinitionError[];
 }
 
-/** Calculator files are YAML, not notes: they stay out of search, links and cards. */
-export const CALCULATOR_FILE = /\.cost\.ya?ml$/i;
+export { CALCULATOR_FILE };
 const MAX_FILE_BYTES = 256 * 1024;
 
 /** Throws CalcError when the note does not exist. */

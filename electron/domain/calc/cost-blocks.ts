@@ -1,4 +1,8 @@
 // Fenced code blocks with the info string `cost` (CommonMark fences, as mask-code.ts reads them).
+// This module imports nothing: it tells whether a note has a calculator without loading mathjs.
+
+/** Calculator files are YAML, not notes: they stay out of search, links and cards. */
+export const CALCULATOR_FILE = /\.cost\.ya?ml$/i;
 
 export interface CostBlock {
   /** The YAML inside the fence. */

@@ -42,3 +42,9 @@ export function createEncoder(): Encoder {
     finalize: (terms: string[]) => terms.map((t) => singular(shortWordStem(t))),
   });
 }
+
+/** The fields' Encoder: their text is terms the language encoder already made (note-document.ts,
+ *  and the query's terms in search-index.ts), joined by spaces, so it only splits. */
+export function createTermEncoder(): Encoder {
+  return new Encoder({ normalize: false, split: ' ', numeric: false, dedupe: false, cache: false });
+}

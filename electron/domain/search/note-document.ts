@@ -1,49 +1,88 @@
 // What FlexSearch indexes of a note: one document with a field per kind of text, each field
 // with the tokenizer that fits it (search-index.ts), and the tag keys with every ancestor
 // (`service/ec2` → `service`, `service/ec2`: FlexSearch's tag filter is an exact match).
+// Each text goes through the language Encoder once, here; the fields get its terms joined by
+// spaces and read them with a pass-through Encoder (encoder.ts), so no text is encoded twice
+// and the vocabulary (spelling.ts) gets the same terms.
+import type { Encoder } from 'flexsearch';
 import type { ParsedNote } from '../notes/note-types.ts';
 import { tagKey, tagWithAncestors } from '../notes/parse-tags.ts';
 
 export interface NoteDocument {
   [field: string]: number | string | string[];
   id: number;
-  /** Title and aliases, one a line. */
+  /** Title and aliases. */
   name: string;
   head: string;
   /** Tags as words (`service/sagemaker-processing` → `service sagemaker processing`). */
   tagtext: string;
   /** The body without its Hangul (the `ko` field holds that). */
   body: string;
-  /** Every Hangul run of the note, for infixes (`메이커` in `세이지메이커`). */
+  /** Every Hangul term of the names, headings, tags and body as syllable pairs (syllableGrams),
+   *  for infixes (`메이커` in `세이지메이커`). */
   ko: string;
   /** Title, aliases, headings and tags again, for typos. */
   typo: string;
   tags: string[];
 }
 
-const HANGUL_RUNS = /\p{Script=Hangul}+/gu;
-const HANGUL_START = /^\p{Script=Hangul}/u;
-
 export const tagWords = (note: ParsedNote) => note.tags.map((t) => t.replace(/[/_-]/g, ' ')).join('\n');
 export const tagKeysOf = (note: ParsedNote) => [...new Set(note.tags.flatMap(tagWithAncestors).map(tagKey))];
 
-/** `bodyTerms`: the body's distinct terms as the encoder made them, in order of first use
- *  (FlexSearch ranks by that position; repeats add nothing to its index). */
-export function noteDocument(num: number, note: ParsedNote, bodyTerms: string[]): NoteDocument {
-  const name = [note.title, ...note.aliases].join('\n');
-  const head = note.headings.map((h) => h.text).join('\n');
-  const tagtext = tagWords(note);
-  const hangul = bodyTerms.filter((t) => HANGUL_START.test(t));
-  const other = bodyTerms.filter((t) => !HANGUL_START.test(t));
-  const ko = [name, head].map((t) => (t.match(HANGUL_RUNS) ?? []).join(' ')).concat(hangul.join(' ')).join('\n');
-  return {
+/** Whether an encoded term is Hangul: the encoder splits where Hangul meets another script, so
+ *  a term is all Hangul or has none. */
+export function isHangulTerm(t: string): boolean {
+  const c = t.charCodeAt(0);
+  return (c >= 0xac00 && c <= 0xd7a3) || (c >= 0x1100 && c <= 0x11ff) || (c >= 0x3130 && c <= 0x318f);
+}
+
+/**
+ * A Hangul word as the `ko` field holds it: its syllable pairs (`세이지메이커` → `세이 이지 지메 메이
+ * 이커`), or the syllable itself. A word inside another is found by searching its pairs, which
+ * FlexSearch ANDs within the field. FlexSearch's `full` tokenizer would index every substring of
+ * every word instead (21 for six syllables): most of the cost of indexing a Korean vault.
+ */
+export function syllableGrams(term: string): string {
+  if (term.length < 3) return term;
+  let out = term.slice(0, 2);
+  for (let i = 1; i + 2 <= term.length; i++) out += ' ' + term.slice(i, i + 2);
+  return out;
+}
+
+/** The syllable pairs a search for `term` asks the `ko` field for: enough to cover the word
+ *  (`세이지메이커` → `세이 지메 이커`); each more pair is one more list for FlexSearch to intersect. */
+export function queryGrams(term: string): string {
+  if (term.length < 3) return term;
+  const pairs: string[] = [];
+  for (let i = 0; i + 2 <= term.length; i += 2) pairs.push(term.slice(i, i + 2));
+  if (term.length % 2) pairs.push(term.slice(-2));
+  return pairs.join(' ');
+}
+
+/** The document, and every distinct term of the note (for the spelling vocabulary). */
+export function noteDocument(num: number, note: ParsedNote, encoder: Encoder): { doc: NoteDocument; terms: string[] } {
+  // FlexSearch's `encode(text, dedupe)` (its type declarations omit the flag): each term once.
+  const encode = (text: string) => (encoder.encode as (text: string, dedupe: boolean) => string[])(text, true);
+  const name = encode([note.title, ...note.aliases].join('\n'));
+  const head = encode(note.headings.map((h) => h.text).join('\n'));
+  const tagtext = encode(tagWords(note));
+  const body = encode(note.body);
+  const ko: string[] = [];
+  const other: string[] = [];
+  for (const list of [name, head, tagtext]) for (const t of list) if (isHangulTerm(t)) ko.push(t);
+  for (const t of body) (isHangulTerm(t) ? ko : other).push(t);
+  const terms = new Set(body);
+  for (const list of [name, head, tagtext]) for (const t of list) terms.add(t);
+  const typo = name.concat(head, tagtext);
+  const doc: NoteDocument = {
     id: num,
-    name,
-    head,
-    tagtext,
+    name: name.join(' '),
+    head: head.join(' '),
+    tagtext: tagtext.join(' '),
     body: other.join(' '),
-    ko,
-    typo: [name, head, tagtext].join('\n'),
+    ko: ko.map(syllableGrams).join(' '),
+    typo: typo.join(' '),
     tags: tagKeysOf(note),
   };
+  return { doc, terms: [...terms] };
 }

@@ -21,7 +21,9 @@ const TAG = /^(-?)(tag:|#)#*(.*)$/i;
 export function parseQuery(input: string): ParsedQuery {
   const q: ParsedQuery = { text: '', phrases: [], tags: [], without: [], withoutTags: [], impossible: false };
   const free: string[] = [];
-  for (const m of String(input ?? '').normalize('NFC').matchAll(TOKEN)) {
+  for (const m of String(input ?? '')
+    .normalize('NFC')
+    .matchAll(TOKEN)) {
     if (m[2] !== undefined) {
       const phrase = m[2].trim();
       if (!phrase) continue;

@@ -44,7 +44,9 @@ describe('quick switcher on the shipped vault notes/', () => {
   for (const [query, id, why] of first) test(`${JSON.stringify(query)} → ${path.basename(id)} first (${why})`, () => assert.equal(ids(query)[0], id));
 
   test('초성 ㅅㅇㅈㅁㅇㅋ finds every note named 세이지메이커 in a title, alias or first heading', () => {
-    const named = vault.allNotes().filter((n) => [n.title, ...n.aliases, n.headings.find((h) => h.level === 1)?.text ?? ''].some((s) => s.includes('세이지메이커')));
+    const named = vault
+      .allNotes()
+      .filter((n) => [n.title, ...n.aliases, n.headings.find((h) => h.level === 1)?.text ?? ''].some((s) => s.includes('세이지메이커')));
     assert.ok(named.length >= 5);
     assert.deepEqual(new Set(vault.switcher.search('ㅅㅇㅈㅁㅇㅋ', 100).map((h) => h.id)), new Set(named.map((n) => n.id)));
   });
@@ -80,25 +82,54 @@ describe('quick switcher index', () => {
     idx.put(note('a/savings-plans-long-name.md')); // starts with the query
     idx.put(note('savings-plans.md')); // exact
     idx.put(note('c/savings-plain.md')); // a typo away
-    assert.deepEqual(idx.search('savings plans').map((h) => h.id), ['savings-plans.md', 'a/savings-plans-long-name.md']);
-    assert.deepEqual(idx.search('savings plan').map((h) => h.id), ['savings-plans.md', 'a/savings-plans-long-name.md', 'b/plan-savings-extra.md']);
+    assert.deepEqual(
+      idx.search('savings plans').map((h) => h.id),
+      ['savings-plans.md', 'a/savings-plans-long-name.md'],
+    );
+    assert.deepEqual(
+      idx.search('savings plan').map((h) => h.id),
+      ['savings-plans.md', 'a/savings-plans-long-name.md', 'b/plan-savings-extra.md'],
+    );
     // "plaen" starts no known word: its corrections (plan, plain) are tried, after nothing exact.
-    assert.deepEqual(new Set(idx.search('savings plaen').map((h) => h.id)), new Set(['savings-plans.md', 'a/savings-plans-long-name.md', 'b/plan-savings-extra.md', 'c/savings-plain.md']));
+    assert.deepEqual(
+      new Set(idx.search('savings plaen').map((h) => h.id)),
+      new Set(['savings-plans.md', 'a/savings-plans-long-name.md', 'b/plan-savings-extra.md', 'c/savings-plain.md']),
+    );
   });
   test('a typo is tried only for a word that starts no known word', () => {
     const idx = new QuickSwitchIndex();
     idx.put(note('notebook.md'));
     idx.put(note('notes.md'));
-    assert.deepEqual(idx.search('note').map((h) => h.id), ['notes.md', 'notebook.md']);
-    assert.deepEqual(idx.search('notbook').map((h) => h.id), ['notebook.md']);
-    assert.deepEqual(idx.search('xotebook').map((h) => h.id), ['notebook.md'], 'a wrong first letter');
-    assert.deepEqual(idx.search('otebook').map((h) => h.id), ['notebook.md'], 'a missing first letter');
+    assert.deepEqual(
+      idx.search('note').map((h) => h.id),
+      ['notes.md', 'notebook.md'],
+    );
+    assert.deepEqual(
+      idx.search('notbook').map((h) => h.id),
+      ['notebook.md'],
+    );
+    assert.deepEqual(
+      idx.search('xotebook').map((h) => h.id),
+      ['notebook.md'],
+      'a wrong first letter',
+    );
+    assert.deepEqual(
+      idx.search('otebook').map((h) => h.id),
+      ['notebook.md'],
+      'a missing first letter',
+    );
   });
   test('notes with the same name are told apart by their folder', () => {
     const idx = new QuickSwitchIndex();
     idx.put(note('a/index.md'));
     idx.put(note('b/c/index.md'));
-    assert.deepEqual(idx.search('index').map((h) => [h.title, h.folder]), [['index', 'a'], ['index', 'b/c']]);
+    assert.deepEqual(
+      idx.search('index').map((h) => [h.title, h.folder]),
+      [
+        ['index', 'a'],
+        ['index', 'b/c'],
+      ],
+    );
   });
   test('put replaces, remove forgets, and a removed word is no longer a correction', () => {
     const idx = new QuickSwitchIndex();
@@ -116,10 +147,16 @@ describe('quick switcher index', () => {
     const vault = await Vault.open(NOTES);
     const snap = structuredClone(vault.switcher.snapshot());
     const restored = new QuickSwitchIndex();
-    assert.equal(restored.restore(snap, () => true), true);
+    assert.equal(
+      restored.restore(snap, () => true),
+      true,
+    );
     for (const q of ['savings plans', 'ㅅㅇㅈㅁㅇㅋ', '세이지메잌', 'notbook', 'spot']) assert.deepEqual(restored.search(q), vault.switcher.search(q), q);
     const older = new QuickSwitchIndex();
-    assert.equal(older.restore({ ...snap, version: 0 } as never, () => true), false);
+    assert.equal(
+      older.restore({ ...snap, version: 0 } as never, () => true),
+      false,
+    );
     assert.equal(older.size, 0);
     const some = new QuickSwitchIndex();
     some.restore(snap, (id) => id !== NOTEBOOK);

@@ -76,7 +76,7 @@ export class QuickSwitchIndex {
 
   put(note: Pick<ParsedNote, 'id' | 'title' | 'aliases' | 'subtitle' | 'headings'>): void {
     const h1 = note.headings.find((h) => h.level === 1)?.text;
-    const others = [...note.aliases, note.subtitle, h1].filter((n): n is string => Boolean(n && n.trim()));
+    const others = [...note.aliases, note.subtitle, h1].filter((n): n is string => Boolean(n?.trim()));
     this.add({ id: note.id, title: note.title, others: [...new Set(others)] });
   }
 
@@ -177,14 +177,18 @@ export class QuickSwitchIndex {
     let rarest = 0;
     lists.forEach((l, i) => l.length < lists[rarest].length && (rarest = i));
     const needles = words.filter((_, i) => i !== rarest).map((w) => '\n' + w);
-    // Every word is common: the rarest one's whole list, in one call (paging by offset would walk
-    // FlexSearch's slots again for each page).
-    const list = lists[rarest].length < PAGE ? lists[rarest] : this.lookup(words[rarest], this.entries.size);
     const out: string[] = [];
-    for (const id of list) {
-      const e = this.entries.get(String(id));
-      if (e && needles.every((n) => e.terms.includes(n)) && out.push(e.id) >= pool) break;
-    }
+    const scan = (list: Array<string | number>, from: number) => {
+      for (let i = from; i < list.length && out.length < pool; i++) {
+        const e = this.entries.get(String(list[i]));
+        if (e && needles.every((n) => e.terms.includes(n))) out.push(e.id);
+      }
+    };
+    scan(lists[rarest], 0);
+    // Every word is common and its first page held too few: the rarest one's whole list, in one
+    // call (paging by offset would walk FlexSearch's slots again for each page), from where the
+    // page ended. FlexSearch lists in the same order whatever the limit.
+    if (out.length < pool && lists[rarest].length >= PAGE) scan(this.lookup(words[rarest], this.entries.size), lists[rarest].length);
     return out;
   }
 

@@ -65,6 +65,33 @@ describe('SearchIndex on fixtures', () => {
     assert.deepEqual(ids('엔지니어링'), ['ko2.md']);
     assert.deepEqual(ids('이지메'), ['ko.md']);
   });
+  test('Korean spacing both ways, an unfinished last syllable, and no infix across two words', () => {
+    const i = new SearchIndex();
+    i.put(parseNote('spaced.md', '노트북 인스턴스를 멈춘다.'));
+    i.put(parseNote('joined.md', '세이지메이커노트북은 비싸다.'));
+    i.put(parseNote('apart.md', '메이 돌 이커'));
+    assert.deepEqual(
+      i.search('노트북인스턴스').map((h) => h.id),
+      ['spaced.md'],
+    );
+    assert.deepEqual(
+      i.search('메이커 노트북').map((h) => h.id),
+      ['joined.md', 'spaced.md'],
+      'both words first, then one',
+    );
+    assert.deepEqual(
+      i.search('세이지메잌').map((h) => h.id),
+      ['joined.md'],
+    );
+    // The syllable pairs of 메이커 (메이, 이커) are in apart.md, but apart: ranked after the word.
+    assert.deepEqual(i.search('메이커').map((h) => h.id)[0], 'joined.md');
+    assert.deepEqual(
+      i.search('메이커 비싸').map((h) => h.id),
+      ['joined.md'],
+    );
+    i.remove('joined.md');
+    assert.deepEqual(i.search('메이커노트북'), []);
+  });
   test('Hangul stays NFC: an NFD query finds NFC text', () => {
     assert.deepEqual(ids('인스턴스'.normalize('NFD')).sort(), ['ko.md', 'ko2.md']);
   });
@@ -112,7 +139,10 @@ describe('SearchIndex on fixtures', () => {
     i.put(parseNote('b.md', '# B\nfreshly-written words'));
     i.put(parseNote('b.md', '# B\nrewritten-content'));
     assert.deepEqual(i.search('freshly'), []);
-    assert.deepEqual(i.search('rewritten').map((h) => h.id), ['b.md']);
+    assert.deepEqual(
+      i.search('rewritten').map((h) => h.id),
+      ['b.md'],
+    );
   });
 });
 
@@ -142,13 +172,35 @@ describe('search on the shipped vault notes/', () => {
   });
   test('an English prefix finds the seed', () => assert.ok(ids('optimiz').includes(SEED)));
   test('tag:service finds exactly the notes with a service/* tag', () => {
-    const expected = vault.allNotes().filter((n) => n.tags.some((t) => /^service(\/|$)/i.test(t))).map((n) => n.id).sort();
+    const expected = vault
+      .allNotes()
+      .filter((n) => n.tags.some((t) => /^service(\/|$)/i.test(t)))
+      .map((n) => n.id)
+      .sort();
     assert.ok(expected.length >= 2);
-    assert.deepEqual(vault.search.search('tag:service', 1000).map((h) => h.id).sort(), expected);
+    assert.deepEqual(
+      vault.search
+        .search('tag:service', 1000)
+        .map((h) => h.id)
+        .sort(),
+      expected,
+    );
   });
   test('tag:service 비용 절감 combines the filter with Korean words', () => {
     const hits = vault.search.search('tag:service 비용 절감');
     assert.ok(hits.length > 0);
     for (const h of hits) assert.ok(vault.getNote(h.id)!.tags.some((t) => t.startsWith('service')));
   });
+});
+
+test('the total is the real number of matching notes, also when a word is in more notes than one field answers at once', () => {
+  const idx = new SearchIndex();
+  // More notes than a field answers per word in the fast pass (PER_FIELD, 150), in two fields.
+  for (let i = 0; i < 420; i++) idx.put(parseNote(`common-${i}.md`, `# Budget ${i}\nThe budget alarm of account ${i}. 예산 알림 ${i}`));
+  idx.put(parseNote('other.md', 'Nothing about money.'));
+  assert.equal(idx.searchWithTotal('budget', 20).total, 420);
+  assert.equal(idx.searchWithTotal('budget', 20).hits.length, 20);
+  assert.equal(idx.searchWithTotal('예산', 5).total, 420);
+  assert.equal(idx.searchWithTotal('budget alarm', 20).total, 420);
+  assert.equal(idx.searchWithTotal('budget -alarm', 20).total, 0);
 });

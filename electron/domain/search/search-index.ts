@@ -6,16 +6,18 @@
 // FlexSearch's tag index, with their ancestors. What FlexSearch has no answer for is ours, each
 // file saying why: fusing the fields' answers (fuse.ts), the spelling pass (spelling.ts), Hangul
 // readings of a word that found nothing (query-terms.ts), phrases and exclusions (here).
-import { Document, type Encoder, type Index } from 'flexsearch';
+import { Document, type Index } from 'flexsearch';
 import type { ParsedNote } from '../notes/note-types.ts';
 import { tagKey } from '../notes/parse-tags.ts';
 import { fold } from '../text/fold.ts';
-import { createEncoder } from './encoder.ts';
-import { Fusion, type FieldName, type Fused } from './fuse.ts';
-import { noteDocument, type NoteDocument } from './note-document.ts';
+import { createEncoder, createTermEncoder } from './encoder.ts';
+import { Fusion, topN, type FieldName } from './fuse.ts';
+import { isHangulTerm, noteDocument, queryGrams, type NoteDocument } from './note-document.ts';
+import { type Doc, foldedText, hasPhrases, holdsWord, nameKey, occurrences, order, type Ranked, tierOf, words } from './note-text.ts';
 import { parseQuery, type ParsedQuery } from './parse-query.ts';
 import { hangulAlternatives, queryTerms, queryUnits } from './query-terms.ts';
-import { cutAround, escapeHtml, findMatches, makeSnippet } from './snippet.ts';
+import { hitOf } from './hit.ts';
+import { escapeHtml } from './snippet.ts';
 import { Vocabulary } from './spelling.ts';
 
 export type HitField = 'title' | 'alias' | 'heading' | 'tag' | 'body';
@@ -36,7 +38,7 @@ export interface SearchResult {
 
 /** Bump when the fields, the encoder or the snapshot change: a snapshot of another format is
  *  never imported; its notes are indexed again. */
-export const SNAPSHOT_FORMAT = 2;
+export const SNAPSHOT_FORMAT = 4;
 
 /** What the index cache saves (vault/index-cache.ts). */
 export interface SearchSnapshot {
@@ -49,33 +51,45 @@ export interface SearchSnapshot {
   flex: Array<[string, string]>;
 }
 
-const WORD_FIELDS: FieldName[] = ['name', 'head', 'tagtext', 'body', 'ko', 'typo'];
-const PER_FIELD: Record<FieldName, number> = { name: 300, head: 300, tagtext: 300, typo: 300, body: 300, ko: 300 };
+/** The fields a word is looked up in: the encoder splits Hangul from other scripts, and the body's
+ *  Hangul is in `ko` only. */
+const LATIN_FIELDS: FieldName[] = ['name', 'head', 'tagtext', 'body', 'typo'];
+const HANGUL_FIELDS: FieldName[] = ['name', 'head', 'tagtext', 'ko', 'typo'];
+/** How many notes each field answers per word: enough for the best 40 (RERANK) of any field; a
+ *  query with a phrase keeps only the notes holding it, so it asks for more. */
+const PER_FIELD = 150;
+const PER_FIELD_PHRASE = 1000;
 /** How many of the best candidates are re-ranked by the text (textBonus). */
 const RERANK = 40;
 /** Corrected words count less than the words typed. */
 const CORRECTED = 0.6;
 
-interface Doc {
-  note: ParsedNote;
-  names: string[];
-  /** Folded names (what the quick switcher compares). */
-  nameKeys: string[];
-  /** Names with case, accents and separators (`-`, `_`, `/`, spaces) folded. */
-  exactKeys: string[];
-  /** The folded names, headings and body, made the first time the note is re-ranked. */
-  folded?: string;
-}
+/** The long fields' FlexSearch `resolution` (newDocument). */
+const RESOLUTION = 5;
 
-/** A name or query with case, accents and separators folded, for exact and prefix matches. */
-export const nameKey = (s: string) => fold(s).replace(/[\s\-_./]+/g, ' ').trim();
-
-function newDocument(encoder: Encoder, fastupdate: boolean): Document<NoteDocument> {
-  const field = (name: FieldName, tokenize: 'forward' | 'full' | 'tolerant') => ({ field: name, tokenize, encoder });
+function newDocument(fastupdate: boolean): Document<NoteDocument> {
+  // Every field reads terms the language encoder made (note-document.ts): one pass-through
+  // Encoder for all.
+  const encoder = createTermEncoder();
+  // `resolution`: how many places FlexSearch tells apart in a field (9 by default). The long
+  // fields keep 5: a word's place there only breaks ties (fuse.ts), and fewer slots made adding
+  // notes a fifth faster (3 lowered the Korean MRR of `npm run eval:search`).
+  const field = (name: FieldName, tokenize: 'forward' | 'strict' | 'tolerant', resolution = 9) => ({ field: name, tokenize, encoder, resolution });
+  // The Hangul words as syllable pairs (note-document.ts). FlexSearch's `context` would also tie
+  // each pair to the next, so that a word's pairs are found in a row, but it grew the index by
+  // 80% at 10k notes; the pairs found apart are ranked down instead (searchWithTotal).
+  const ko = field('ko', 'strict', RESOLUTION);
   return new Document<NoteDocument>({
     document: {
       id: 'id',
-      index: [field('name', 'forward'), field('head', 'forward'), field('tagtext', 'forward'), field('body', 'forward'), field('ko', 'full'), field('typo', 'tolerant')],
+      index: [
+        field('name', 'forward'),
+        field('head', 'forward'),
+        field('tagtext', 'forward'),
+        field('body', 'forward', RESOLUTION),
+        ko,
+        field('typo', 'tolerant', RESOLUTION),
+      ],
       tag: [{ field: 'tags' }],
     },
     // Removing a note without it scans every term of the index.
@@ -85,9 +99,15 @@ function newDocument(encoder: Encoder, fastupdate: boolean): Document<NoteDocume
 
 export class SearchIndex {
   private encoder = createEncoder();
-  private flex = newDocument(this.encoder, true);
+  private flex = newDocument(true);
   private vocabulary = new Vocabulary();
   private docs = new Map<number, Doc>();
+  /** The same by number, for the candidates of a query (an array reads faster than a Map). */
+  private byNum: Array<Doc | undefined> = [];
+  /** Fusion's note → slot table, zero between queries. */
+  private slots = new Int32Array(0);
+  /** notesTagged's answers, cleared when a note is put or removed. */
+  private tagged = new Map<string, Set<number>>();
   private numOf = new Map<string, number>();
   private nextNum = 1;
 
@@ -98,19 +118,18 @@ export class SearchIndex {
   put(note: ParsedNote): void {
     this.remove(note.id);
     const num = this.nextNum++;
-    // The body is encoded once here (its distinct terms, in order, also feed the spelling
-    // vocabulary); FlexSearch then indexes those terms, which its encoder's cache answers.
-    const bodyTerms = this.encoder.encode(note.body);
-    const doc = noteDocument(num, note, bodyTerms);
+    const { doc, terms } = noteDocument(num, note, this.encoder);
     this.flex.add(doc);
-    this.vocabulary.add(bodyTerms);
-    this.vocabulary.add(this.encoder.encode([doc.name, doc.head, doc.tagtext].join('\n')));
+    this.tagged.clear();
+    this.vocabulary.add(terms);
     this.addDoc(num, note);
   }
 
   private addDoc(num: number, note: ParsedNote): void {
     const names = [note.title, ...note.aliases];
-    this.docs.set(num, { note, names, nameKeys: names.map(fold), exactKeys: names.map(nameKey) });
+    const doc: Doc = { note, names, exactKeys: names.map(nameKey) };
+    this.docs.set(num, doc);
+    this.byNum[num] = doc;
     this.numOf.set(note.id, num);
   }
 
@@ -118,7 +137,9 @@ export class SearchIndex {
     const num = this.numOf.get(id);
     if (num === undefined) return;
     this.flex.remove(num);
+    this.tagged.clear();
     this.docs.delete(num);
+    this.byNum[num] = undefined;
     this.numOf.delete(id);
   }
 
@@ -139,7 +160,7 @@ export class SearchIndex {
       return;
     }
     // FlexSearch's import keeps no fast-update registry (serialize.js sets fastupdate off).
-    this.flex = newDocument(this.encoder, false);
+    this.flex = newDocument(false);
     for (const [key, data] of snap.flex) this.flex.import(key, data);
     this.vocabulary = Vocabulary.from(snap.vocabulary);
     this.nextNum = snap.nextNum;
@@ -155,66 +176,97 @@ export class SearchIndex {
   }
 
   searchWithTotal(query: string, limit = 20): SearchResult {
+    const first = this.run(query, limit, null);
+    if (!first.cut) return { hits: first.hits, total: first.total };
+    // A field answered its full PER_FIELD notes, so more notes may match than were fused: the
+    // count shown must be the real one, so it is counted again over whole lists (only for words
+    // common enough to fill a page; the hits stay those of the fast pass).
+    return { hits: first.hits, total: this.run(query, 0, Math.max(this.nextNum, 1)).total };
+  }
+
+  /** One pass: `perField` null is the fast pass (PER_FIELD notes per field and word); `cut` says
+   *  whether a field's list was cut at that limit. */
+  private run(query: string, limit: number, perField: number | null): SearchResult & { cut: boolean } {
     const q = parseQuery(query);
-    if (q.impossible) return { hits: [], total: 0 };
+    if (q.impossible) return { hits: [], total: 0, cut: false };
+    const { terms, units } = queryUnits(this.encoder, q.text);
+    if (terms.length === 0 && q.tags.length === 0) return { hits: [], total: 0, cut: false };
     const allowed = this.tagSet(q.tags, 'all');
     const excluded = this.excludedNums(q);
-    const { terms, units } = queryUnits(this.encoder, q.text);
-    if (terms.length === 0) return q.tags.length ? this.listByTags(allowed!, excluded, q.tags, limit) : { hits: [], total: 0 };
+    if (terms.length === 0) return { ...this.listByTags(allowed!, excluded, q.tags, limit), cut: false };
 
-    const { fusion, shown } = this.fuse(terms);
+    const { fusion, shown, direct, cut } = this.fuse(terms, perField ?? (q.phrases.length ? PER_FIELD_PHRASE : PER_FIELD));
     const queryKey = nameKey(q.text);
     const phrases = q.phrases.map((p) => fold(p).replace(/\s+/g, ' '));
     const need = units.length >= 3 ? Math.ceil(units.length / 2) : 1;
-    const ranked: Array<Fused & { tier: number; doc: Doc }> = [];
-    for (const f of fusion.results(units)) {
-      if (f.words === 0) continue;
-      if (f.words < need || (allowed && !allowed.has(f.num)) || excluded.has(f.num)) continue;
-      const doc = this.docs.get(f.num);
-      if (!doc || (phrases.length && !hasPhrases(doc, phrases))) continue;
-      const tier = doc.exactKeys.includes(queryKey) ? 0 : queryKey.length > 1 && doc.exactKeys.some((k) => k.startsWith(queryKey)) ? 1 : 2;
-      ranked.push({ ...f, tier, doc });
+    let phraseWords = 0;
+    for (const p of q.phrases) for (const t of queryTerms(this.encoder, p)) if (terms.includes(t)) phraseWords |= 1 << terms.indexOf(t);
+    const ranked: Ranked[] = [];
+    const fused = fusion.results(units, need);
+    fusion.release();
+    for (const f of fused) {
+      if ((allowed && !allowed.has(f.num)) || excluded.has(f.num)) continue;
+      const doc = this.byNum[f.num];
+      // A phrase is only looked for in notes holding each of its words.
+      if (!doc || (phrases.length && ((f.found & phraseWords) !== phraseWords || !hasPhrases(doc, phrases)))) continue;
+      const r = f as Ranked;
+      r.doc = doc;
+      r.tier = r.allInName ? tierOf(doc, queryKey) : 2;
+      ranked.push(r);
     }
-    const order = (a: (typeof ranked)[number], b: (typeof ranked)[number]) => a.tier - b.tier || b.words - a.words || b.score - a.score || a.num - b.num;
-    ranked.sort(order);
+    const top = topN(ranked, Math.max(limit, RERANK), (r) => r.words * 1e6 - r.tier * 1e9 + r.score, order);
     // FlexSearch ranks by where a word first occurs, not how often, nor whether it is written as
     // typed (`인스턴스를` with its particle): the first candidates are re-ranked by both.
-    const head = ranked.slice(0, RERANK);
+    const head = top.slice(0, RERANK);
     const typed = words(q.text).filter((w) => !terms.includes(w) && this.encoder.encode(w).length > 0);
+    // A Hangul word of three syllables or more is found by its syllable pairs, which can also be
+    // apart in a note: such a note does not count the word (written whole or spaced, as
+    // 멸치육수 for 멸치 육수), and goes when too few are left. (A stem ending in 이 can stand for
+    // a fused ending, 줄였다 → 줄이, so it is not checked.)
+    const paired = terms.map((t, i) => (direct.has(i) && isHangulTerm(t) && t.length >= 3 && !t.endsWith('이') ? i : -1)).filter((i) => i >= 0);
     for (const r of head) {
       const text = foldedText(r.doc);
       for (const w of typed) if (text.includes(w)) r.score += 1;
       for (const t of terms) r.score += 0.08 * occurrences(text, t);
+      for (const i of paired) if (r.found & (1 << i) && !holdsWord(text, terms[i])) r.words -= 1;
     }
-    head.sort(order);
-    ranked.splice(0, head.length, ...head);
-    const hits = ranked.slice(0, Math.max(0, limit)).map((r) => this.hitOf(r.doc, r.best, shown, q.phrases, queryKey));
-    return { hits, total: ranked.length };
+    const kept = head.filter((r) => r.words >= need).sort(order);
+    top.splice(0, head.length, ...kept);
+    const hits = top.slice(0, Math.max(0, limit)).map((r) => hitOf(r.doc, r.best, shown, q.phrases, queryKey));
+    return { hits, total: ranked.length - (head.length - kept.length), cut };
   }
 
-  /** Each word in each field; a word that finds nothing is read again (query-terms.ts) or
-   *  corrected (spelling.ts). `shown`: the words to mark in snippets. */
-  private fuse(terms: string[]): { fusion: Fusion; shown: string[] } {
-    const fusion = new Fusion(terms.length);
+  /** Each word in each field that can hold it; a word that finds nothing is read again
+   *  (query-terms.ts) or corrected (spelling.ts). `shown`: the words to mark in snippets;
+   *  `direct`: the words found as typed. */
+  private fuse(terms: string[], perField: number): { fusion: Fusion; shown: string[]; direct: Set<number>; cut: boolean } {
+    if (this.slots.length <= this.nextNum) this.slots = new Int32Array(this.nextNum * 2);
+    const fusion = new Fusion(terms.length, this.slots);
     const shown = [...terms];
+    /** The words found as typed (not read again nor corrected). */
+    const direct = new Set<number>();
+    const nameHits = terms.map(() => 0);
+    let cut = false;
     terms.forEach((term, w) => {
       let found = 0;
-      for (const field of WORD_FIELDS) {
-        const ids = this.field(field, term, PER_FIELD[field]);
+      for (const field of fieldsOf(term)) {
+        const ids = this.field(field, term, perField);
+        if (ids.length >= perField) cut = true;
+        if (field === 'name') nameHits[w] = ids.length;
         if (field !== 'typo') found += ids.length;
         fusion.add(w, field, ids);
       }
-      if (found) return;
+      if (found) return void direct.add(w);
       const { prefix, splits } = hangulAlternatives(term);
       if (prefix) {
-        const ids = this.field('name', prefix, PER_FIELD.name);
-        fusion.add(w, 'name', ids, CORRECTED);
-        fusion.add(w, 'ko', this.field('ko', prefix, PER_FIELD.ko), CORRECTED);
+        fusion.add(w, 'name', this.field('name', prefix, perField), CORRECTED);
+        fusion.add(w, 'ko', this.field('ko', prefix, perField), CORRECTED);
         shown.push(prefix);
       }
+      // A compound typed without its space: FlexSearch ANDs the two parts within the Hangul field
+      // (names and headings are in it too).
       for (const [a, b] of splits) {
-        const inB = new Set(this.anyField(b));
-        const both = this.anyField(a).filter((n) => inB.has(n));
+        const both = this.field('ko', a + ' ' + b, perField);
         if (both.length === 0) continue;
         fusion.add(w, 'body', both);
         shown.push(a, b);
@@ -222,13 +274,14 @@ export class SearchIndex {
       }
       for (const fixed of this.vocabulary.corrections(term)) {
         shown.push(fixed);
-        for (const field of WORD_FIELDS) if (field !== 'typo') fusion.add(w, field, this.field(field, fixed, PER_FIELD[field]), CORRECTED);
+        for (const field of fieldsOf(fixed)) if (field !== 'typo') fusion.add(w, field, this.field(field, fixed, perField), CORRECTED);
       }
     });
     // FlexSearch's own multi-word ranking within the names: with `suggest`, a title holding
     // more of the words comes first.
-    if (terms.length > 1) fusion.add(0, 'name', this.field('name', terms.join(' '), PER_FIELD.name, true), 0.05);
-    return { fusion, shown };
+    // Its suggest mode reads every note of every word's list: only asked when each list is short.
+    if (terms.length > 1 && nameHits.every((n) => n < perField)) fusion.add(0, 'name', this.field('name', terms.join(' '), perField, true), 0.05);
+    return { fusion, shown, direct, cut };
   }
 
   /**
@@ -236,17 +289,18 @@ export class SearchIndex {
    * `index`; its type declarations omit it). Called directly, not through Document.search: after
    * a remove with `fastupdate`, a term whose only note was removed makes Index.search return
    * undefined, which Document.search then reads `.result` of (0.8.212, resolve/default.js's
-   * one-slot fast path).
+   * one-slot fast path). The `ko` field is searched by syllable pairs (note-document.ts).
    */
-  private field(field: FieldName, term: string, limit: number, suggest = false): number[] {
+  private field(field: FieldName, terms: string, limit: number, suggest = false): number[] {
+    if (field === 'ko') terms = terms.split(' ').map(queryGrams).join(' ');
     const index = (this.flex as unknown as { index: Map<string, Index> }).index.get(field)!;
-    return (index.search(term, { limit, suggest }) as number[] | undefined) ?? [];
+    return (index.search(terms, { limit, suggest }) as number[] | undefined) ?? [];
   }
 
   /** Notes holding `term` in any field (not typos). */
   private anyField(term: string, limit = 5000): number[] {
     const out = new Set<number>();
-    for (const f of WORD_FIELDS) if (f !== 'typo') for (const n of this.field(f, term, limit)) out.add(n);
+    for (const f of fieldsOf(term)) if (f !== 'typo') for (const n of this.field(f, term, limit)) out.add(n);
     return [...out];
   }
 
@@ -259,24 +313,38 @@ export class SearchIndex {
       const these = new Set(this.anyField(t, Math.max(limit, this.size)));
       nums = nums ? nums.filter((n) => these.has(n)) : [...these];
     }
-    return (nums ?? []).slice(0, limit).map((n) => this.docs.get(n)?.note.id).filter((id): id is string => Boolean(id));
+    return (nums ?? [])
+      .slice(0, limit)
+      .map((n) => this.docs.get(n)?.note.id)
+      .filter((id): id is string => Boolean(id));
   }
 
   /** Notes carrying every tag (`all`) or any tag (`any`) of `tags`, or their descendants; null
    *  when there are none to filter by. */
   private tagSet(tags: string[], mode: 'all' | 'any'): Set<number> | null {
     if (tags.length === 0) return null;
-    const sets = tags.map((t) => {
-      const res = this.flex.search({ tag: { tags: tagKey(t) }, limit: Math.max(1, this.nextNum) }) as unknown as Array<{ result: number[] }>;
-      return new Set<number>(res.flatMap((r) => r.result));
-    });
+    const sets = tags.map((t) => this.notesTagged(tagKey(t)));
+    if (sets.length === 1) return sets[0];
     const [first, ...rest] = sets;
     if (mode === 'any') return new Set(sets.flatMap((s) => [...s]));
     return new Set([...first].filter((n) => rest.every((s) => s.has(n))));
   }
 
+  /** FlexSearch's tag index answer for one tag key, as a set; kept until the index changes (a
+   *  user refines the words after `tag:x` many times, and a tag can hold most of the vault). */
+  private notesTagged(key: string): Set<number> {
+    let set = this.tagged.get(key);
+    if (!set) {
+      const res = this.flex.search({ tag: { tags: key }, limit: Math.max(1, this.nextNum) }) as unknown as Array<{ result: number[] }>;
+      set = new Set<number>(res.flatMap((r) => r.result));
+      if (this.tagged.size >= 64) this.tagged.clear();
+      this.tagged.set(key, set);
+    }
+    return set;
+  }
+
   private excludedNums(q: ParsedQuery): Set<number> {
-    const out = this.tagSet(q.withoutTags, 'any') ?? new Set<number>();
+    const out = new Set<number>(this.tagSet(q.withoutTags, 'any'));
     for (const text of q.without) {
       const phrase = fold(text).replace(/\s+/g, ' ');
       const terms = queryTerms(this.encoder, text);
@@ -292,38 +360,12 @@ export class SearchIndex {
     return out;
   }
 
-  private hitOf(doc: Doc, best: FieldName, terms: string[], phrases: string[], queryKey: string): SearchHit {
-    const { note } = doc;
-    const body = makeSnippet(note.body, terms, phrases);
-    const base = { id: note.id, title: note.title };
-    if (best === 'name' || best === 'typo') {
-      // The name the query is, else the one holding most of its words.
-      let i = doc.exactKeys.indexOf(queryKey);
-      if (i < 0) {
-        const counts = doc.names.map((n) => findMatches(n, terms, phrases).length);
-        i = counts.indexOf(Math.max(...counts));
-        if (counts[i] === 0) i = -1;
-      }
-      if (i >= 0) {
-        const name = doc.names[i];
-        return { ...base, field: i === 0 ? 'title' : 'alias', snippet: cutAround(name, findMatches(name, terms, phrases)) + (body ? ' — ' + body : '') };
-      }
-    }
-    if (best === 'head' || best === 'typo') {
-      const h = note.headings.find((x) => findMatches(x.text, terms).length);
-      if (h) return { ...base, field: 'heading', snippet: cutAround(h.text, findMatches(h.text, terms, phrases)) };
-    }
-    if (best === 'tagtext' || best === 'typo') {
-      const tag = note.tags.find((t) => findMatches(t.replace(/[/_-]/g, ' '), terms).length);
-      if (tag) return { ...base, field: 'tag', snippet: '#' + escapeHtml(tag) + (body ? ' — ' + body : '') };
-    }
-    if (body) return { ...base, field: 'body', snippet: body };
-    return { ...base, field: 'title', snippet: escapeHtml(note.title) };
-  }
-
   private listByTags(allowed: Set<number>, excluded: Set<number>, tags: string[], limit: number): SearchResult {
-    const docs = [...allowed].filter((n) => !excluded.has(n)).map((n) => this.docs.get(n)!).filter(Boolean);
-    docs.sort((a, b) => a.note.title.localeCompare(b.note.title));
+    const docs = [...allowed]
+      .filter((n) => !excluded.has(n))
+      .map((n) => this.docs.get(n)!)
+      .filter(Boolean);
+    docs.sort((a, b) => TITLE_ORDER.compare(a.note.title, b.note.title));
     const hits = docs.slice(0, Math.max(0, limit)).map((doc) => {
       const shown = doc.note.tags.filter((t) => tags.some((q) => tagKey(t) === q || tagKey(t).startsWith(q + '/')));
       return { id: doc.note.id, title: doc.note.title, field: 'tag' as const, snippet: shown.map((t) => `<mark>#${escapeHtml(t)}</mark>`).join(' ') };
@@ -332,20 +374,7 @@ export class SearchIndex {
   }
 }
 
-const WORDS = /[\p{L}\p{N}]+/gu;
-const words = (text: string) => [...new Set(fold(text).match(WORDS) ?? [])].slice(0, 24);
+const fieldsOf = (term: string) => (isHangulTerm(term) ? HANGUL_FIELDS : LATIN_FIELDS);
 
-function occurrences(text: string, term: string): number {
-  let n = 0;
-  for (let at = text.indexOf(term); at >= 0 && n < 20; at = text.indexOf(term, at + term.length)) n++;
-  return n;
-}
-
-/** The note's names, headings and body, folded, whitespace runs as one space; kept once made. */
-const foldedText = (doc: Doc) => (doc.folded ??= fold([...doc.names, ...doc.note.headings.map((h) => h.text), doc.note.body].join('\n')).replace(/\s+/g, ' '));
-
-/** Whether the note's names, headings or body hold every phrase (folded, spaces collapsed). */
-function hasPhrases(doc: Doc, phrases: string[]): boolean {
-  const text = foldedText(doc);
-  return phrases.every((p) => text.includes(p));
-}
+/** localeCompare's order, without building a collator per comparison. */
+const TITLE_ORDER = new Intl.Collator();

@@ -5,6 +5,7 @@ import { foldWithMap } from '../text/fold.ts';
 const WINDOW = 160;
 const HANGUL = /^\p{Script=Hangul}/u;
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
+const FOLDS_TO_LOWER = /^[\x00-\x7f\p{Script=Hangul}]*$/u;
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": '#39' }[c]};`);
@@ -63,10 +64,11 @@ export function markRanges(text: string, ranges: Range[]): string {
 }
 
 /** The best line of `body` for the query, or '' when no line matches. */
-export function makeSnippet(body: string, terms: string[], phrases: string[] = []): string {
+export function makeSnippet(body: string, terms: string[], phrases: string[] = [], plain = foldsToLower(body)): string {
   let best: { line: string; ranges: Range[]; score: number } | null = null;
   let scanned = 0;
-  for (const raw of body.split('\n')) {
+  for (const { line: raw, most } of linesToTry(body, [...terms, ...phrases.map((p) => p.toLowerCase())], plain)) {
+    if (best && best.score >= most) break;
     if (++scanned > 5000 && best) break;
     const line = plainLine(raw);
     if (!line) continue;
@@ -80,13 +82,58 @@ export function makeSnippet(body: string, terms: string[], phrases: string[] = [
   return cutAround(best.line, best.ranges);
 }
 
+/** Where `needle` (folded) next occurs in `body` (ASCII and Hangul) from `from`, or -1. Hangul and
+ *  digits have no case: indexOf. Latin letters: a case-insensitive search, not the whole body
+ *  lower-cased (V8 lower-cases two-byte text, such as Korean, character by character). */
+function occurrence(body: string, needle: string): (from: number) => number {
+  if (!/[a-z]/.test(needle)) return (from) => body.indexOf(needle, from);
+  const re = new RegExp(needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi');
+  return (from) => {
+    re.lastIndex = from;
+    return re.exec(body)?.index ?? -1;
+  };
+}
+
+/** Whether `text` is ASCII and Hangul only, which fold to themselves lower-cased (fold.ts). */
+export const foldsToLower = (text: string) => FOLDS_TO_LOWER.test(text);
+
+/**
+ * The lines of `body` that can hold a match, with the most distinct matches each can have. Text
+ * of ASCII and Hangul folds to itself lower-cased (`plain`), so in such a body (most notes) only
+ * the lines where a needle occurs lower-cased are tried, those with more needles first, found with
+ * indexOf over the whole body; in any other body, every line in order.
+ */
+function linesToTry(body: string, needles: string[], plain: boolean): Array<{ line: string; most: number }> {
+  if (!plain) return body.split('\n').map((line) => ({ line, most: Infinity }));
+  const count = new Map<number, number>();
+  // The first lines of each needle are enough: a later line only wins by holding more needles,
+  // and every such line is among some needle's first ones unless the note repeats it often.
+  const per = needles.length === 1 ? 4 : 32;
+  for (const n of needles) {
+    if (!n) continue;
+    const find = occurrence(body, n);
+    let lines = 0;
+    for (let at = find(0); at >= 0 && lines++ < per; at = find(at)) {
+      const start = body.lastIndexOf('\n', at) + 1;
+      count.set(start, (count.get(start) ?? 0) + 1);
+      at = body.indexOf('\n', at);
+      if (at < 0) break;
+    }
+  }
+  return [...count]
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .map(([start, most]) => {
+      const end = body.indexOf('\n', start);
+      // A needle counts once per line, but a term can mark several distinct words (`spot`, `spots`).
+      return { line: body.slice(start, end < 0 ? undefined : end), most: most === needles.length ? Infinity : most };
+    });
+}
+
 /** A window of the line around its first match; marks are kept inside the window only. */
 export function cutAround(line: string, ranges: Range[]): string {
   const first = ranges[0]?.[0] ?? 0;
   const start = Math.max(0, Math.min(first - 40, line.length - WINDOW));
   const end = Math.min(line.length, start + WINDOW);
-  const inside = ranges
-    .filter(([s, e]) => s >= start && e <= end)
-    .map(([s, e]) => [s - start, e - start] as Range);
+  const inside = ranges.filter(([s, e]) => s >= start && e <= end).map(([s, e]) => [s - start, e - start] as Range);
   return (start > 0 ? '…' : '') + markRanges(line.slice(start, end), inside) + (end < line.length ? '…' : '');
 }

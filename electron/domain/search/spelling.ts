@@ -48,7 +48,11 @@ export class Vocabulary {
     // Only the closest: a word one edit away is a likelier intent than any two edits away.
     const scored = found.map(([w, n]) => ({ w, n, d: editDistance(term, w) }));
     const closest = Math.min(...scored.map((x) => x.d));
-    return scored.filter((x) => x.d === closest).sort((a, b) => b.n - a.n).slice(0, max).map((x) => x.w);
+    return scored
+      .filter((x) => x.d === closest)
+      .sort((a, b) => b.n - a.n)
+      .slice(0, max)
+      .map((x) => x.w);
   }
 
   toJSON(): Array<[string, number]> {

@@ -4,26 +4,28 @@
 // (README.md, "Where state lives" in SECURITY.md's threat model: the vault holds only what the
 // user wrote).
 //
-// Layout: `<cacheDir>/<sha1(vault root)>/manifest.json` names one data file and its checksum;
-// the data file holds sections (see `encode`). A new data file is written first and the manifest
-// replaced by a rename, so a crash leaves the old cache or none, never a mix. Anything truncated,
-// corrupt or of another INDEX_VERSION is ignored with a one-line notice: the vault is indexed cold.
+// Layout: `<cacheDir>/<sha1(vault root)>/manifest.json` names one data file, its size and its
+// sections (index-cache-sections.ts), each with a checksum. A new data file is written first and
+// the manifest replaced by a rename, so a crash leaves the old cache or none, never a mix.
+// Anything truncated, corrupt or of another INDEX_VERSION is ignored with a one-line notice: the
+// vault is indexed cold. Every section is checked before the cache is used; the search section,
+// the largest, is then read again only when the full text is restored (after the note list).
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import v8 from 'node:v8';
-import { crc32 } from 'node:zlib';
 import type { ParsedNote } from '../notes/note-types.ts';
 import type { GraphSnapshot } from '../links/link-graph.ts';
 import type { QuickSwitchSnapshot } from '../search/quick-switch.ts';
 import type { SearchIndex } from '../search/search-index.ts';
 import type { VaultFile } from './scan-vault.ts';
+import { SectionReader, SectionWriter, type Pieces, type SectionTable } from './index-cache-sections.ts';
 
 /** Bump when the cache layout, ParsedNote, the note parser, link resolution or the search index
  *  changes: an old cache would otherwise serve notes parsed or indexed the old way. The search
  *  snapshot is opaque here (SearchIndex.snapshot/restore); a restore that throws also means cold. */
-export const INDEX_VERSION = 4; // 2: property links; 3: the FlexSearch snapshot; 4: link graph and quick switcher
+export const INDEX_VERSION = 6; // 2: property links; 3: the FlexSearch snapshot; 4: link graph and quick switcher; 5: sections written piece by piece; 6: search fields hold encoded terms
 
 /** The search index's snapshot: saved and restored as it is (V8's structured serialisation). */
 export type SearchSnapshot = ReturnType<SearchIndex['snapshot']>;
@@ -46,8 +48,9 @@ export interface IndexCacheData {
   switcher?: QuickSwitchSnapshot;
 }
 
-/** A cache as read: the search snapshot is decoded only when asked for (after the note list is up). */
-export type CachedIndex = Omit<IndexCacheData, 'search'> & { search(): SearchSnapshot };
+/** A cache as read: the search snapshot is read and decoded only when asked for (after the note
+ *  list is up); `close` lets go of the data file when it is not asked for. */
+export type CachedIndex = Omit<IndexCacheData, 'search'> & { search(): Promise<SearchSnapshot>; close(): Promise<void> };
 
 /** `data` null: no cache (first start, `notice` null) or one that cannot be trusted (`notice` says why). */
 export type CacheRead = { data: CachedIndex; notice: null } | { data: null; notice: string | null };
@@ -57,20 +60,24 @@ interface Manifest {
   root: string;
   data: string;
   bytes: number;
-  crc32: number;
-  sections: Record<string, [offset: number, length: number]>;
+  sections: SectionTable;
 }
 
 interface Meta {
   files: Array<[id: string, size: number, mtimeMs: number]>;
   allFiles: string[];
-  /** The notes with an empty body (it is in `bodies`; the key stays, so keys keep their order). */
-  notes: ParsedNote[];
   /** Indexes of notes whose frontmatter JSON cannot carry exactly (NaN, Infinity, -0, undefined):
    *  those are in the `exact` section, serialised by V8. */
   exact: number[];
-  graph: GraphSnapshot;
   switcher?: QuickSwitchSnapshot;
+}
+
+/** The search section's head: the snapshot without FlexSearch's export, and the export's keys
+ *  with their data's byte lengths (the data, UTF-8, one after another, is the `flex` section).
+ *  `flex` null: the snapshot is not of that shape and the head holds all of it. */
+interface SearchHead {
+  snapshot: SearchSnapshot;
+  flex: Array<[key: string, bytes: number]> | null;
 }
 
 export function cacheFolderOf(cacheDir: string, root: string): string {
@@ -94,36 +101,55 @@ export async function readIndexCache(cacheDir: string, root: string): Promise<Ca
     if (manifest.root !== root || os.endianness() !== 'LE' || path.basename(String(manifest.data)) !== manifest.data) {
       return { data: null, notice: `The index cache does not belong to this vault; ${AGAIN}.` };
     }
-    const buf = await readFile(path.join(folder, manifest.data));
-    if (buf.length !== manifest.bytes || crc32(buf) !== manifest.crc32) return { data: null, notice: `The index cache is damaged (incomplete or altered); ${AGAIN}.` };
-    return { data: decode(buf, manifest.sections), notice: null };
+    return { data: await decode(path.join(folder, manifest.data), manifest), notice: null };
   } catch (err) {
+    if (/damaged|cut short|bytes, not/.test(String((err as Error)?.message)))
+      return { data: null, notice: `The index cache is damaged (incomplete or altered); ${AGAIN}.` };
     return { data: null, notice: `The index cache could not be read (${shortReason(err)}); ${AGAIN}.` };
   }
 }
 
-const shortReason = (err: unknown) => String((err as Error)?.message ?? err).split('\n')[0].slice(0, 120);
+const shortReason = (err: unknown) =>
+  String((err as Error)?.message ?? err)
+    .split('\n')[0]
+    .slice(0, 120);
 
+/** Writes the cache a piece at a time (index-cache-sections.ts): the thread keeps answering while it
+ *  is encoded, and only one piece is held as bytes at once. */
 export async function writeIndexCache(cacheDir: string, root: string, data: IndexCacheData): Promise<void> {
   const folder = cacheFolderOf(cacheDir, root);
   await mkdir(folder, { recursive: true });
-  const { parts, sections } = encode(data);
-  let bytes = 0;
-  let sum = 0;
-  for (const p of parts) {
-    bytes += p.length;
-    sum = crc32(p, sum);
+  const name = `index-${Date.now().toString(36)}-${process.pid}-${(writes++).toString(36)}.bin`;
+  // Written as `.part` and renamed when complete: a `.bin` is always whole (a writer stopped half
+  // way leaves a `.part`, removed by a later save once it is old).
+  const file = path.join(folder, name);
+  const part = `${file}.part`;
+  const writer = await SectionWriter.create(part);
+  try {
+    await encode(writer, data);
+    await writer.close();
+    await rename(part, file);
+  } catch (err) {
+    await writer.abandon();
+    await rm(part, { force: true });
+    throw err;
   }
-  const name = `index-${Date.now().toString(36)}-${process.pid}.bin`;
-  await writeFile(path.join(folder, name), parts);
-  const manifest: Manifest = { version: INDEX_VERSION, root, data: name, bytes, crc32: sum, sections };
+  const manifest: Manifest = { version: INDEX_VERSION, root, data: name, bytes: writer.bytes, sections: writer.sections };
   const tmp = path.join(folder, `manifest.json.${process.pid}.tmp`);
   await writeFile(tmp, JSON.stringify(manifest));
   await rename(tmp, path.join(folder, 'manifest.json'));
   for (const old of await readdir(folder)) {
     if (old !== name && /^index-.*\.bin$/.test(old)) await rm(path.join(folder, old), { force: true });
+    // Another writer may be writing its `.part` now: only one untouched for an hour is left over.
+    if (/^index-.*\.bin\.part$/.test(old)) {
+      const at = path.join(folder, old);
+      const age = Date.now() - ((await stat(at).catch(() => null))?.mtimeMs ?? Date.now());
+      if (age > 3_600_000) await rm(at, { force: true });
+    }
   }
 }
+
+let writes = 0;
 
 export function cachedFileOf(file: VaultFile): CachedFile {
   return { id: file.id, size: file.size, mtimeMs: file.mtimeMs };
@@ -156,90 +182,166 @@ export class CachedNotes {
   }
 }
 
-function encode({ files, notes, allFiles, graph, search, switcher }: IndexCacheData): { parts: Buffer[]; sections: Manifest['sections'] } {
+/** Notes (or bodies, or graph entries) per piece: about a megabyte, a few milliseconds to encode. */
+const PER_PIECE = 500;
+
+async function encode(writer: SectionWriter, { files, notes, allFiles, graph, search, switcher }: IndexCacheData): Promise<void> {
   const exact: number[] = [];
   const exactNotes: ParsedNote[] = [];
-  const meta: Meta = {
-    files: files.map((f) => [f.id, f.size, f.mtimeMs]),
-    allFiles,
-    notes: notes.map((note, i) => {
-      const bodyless = { ...note, body: '' };
-      if (isJsonExact(note.frontmatter)) return bodyless;
-      exact.push(i);
-      exactNotes.push(bodyless);
-      return { ...bodyless, frontmatter: {} };
-    }),
-    exact,
-    graph,
-    switcher,
-  };
-  // Bodies as one UTF-16 text: decoding it is a copy (unlike UTF-8), and each body is then a
-  // slice of it, so no body is held twice.
-  let bodies = '';
-  const bodyEnds = new Int32Array(notes.length);
-  notes.forEach((n, i) => (bodyEnds[i] = (bodies += n.body).length));
-  const content: Record<string, Buffer> = {
-    meta: Buffer.from(JSON.stringify(meta)),
-    exact: v8.serialize(exactNotes),
-    bodies: Buffer.from(bodies, 'utf16le'),
-    bodyEnds: bytesOf(bodyEnds),
-    search: v8.serialize(search),
-  };
-  const parts: Buffer[] = [];
-  const sections = {} as Manifest['sections'];
-  let offset = 0;
-  for (const [name, buf] of Object.entries(content)) {
-    sections[name] = [offset, buf.length];
-    const padding = (8 - (buf.length % 8)) % 8;
-    parts.push(buf, Buffer.alloc(padding));
-    offset += buf.length + padding;
-  }
-  return { parts, sections };
-}
-
-function decode(buf: Buffer, sections: Manifest['sections']): CachedIndex {
-  const section = (name: string) => {
-    if (!Object.hasOwn(sections, name)) throw new Error(`cache section ${name} missing`);
-    const [offset, length] = sections[name];
-    if (!(offset >= 0 && length >= 0 && offset + length <= buf.length)) throw new Error(`cache section ${name} out of range`);
-    return buf.subarray(offset, offset + length);
-  };
-  const meta = JSON.parse(section('meta').toString('utf8')) as Meta;
-  const exactNotes = v8.deserialize(section('exact')) as ParsedNote[];
-  const bodies = section('bodies').toString('utf16le');
-  const bodyEnds = int32s(section('bodyEnds'));
-  const { notes: metaNotes } = meta;
-  if (meta.files.length !== metaNotes.length || bodyEnds.length !== metaNotes.length || exactNotes.length !== meta.exact.length) {
-    throw new Error('cache sections disagree');
-  }
-  if (!Array.isArray(meta.allFiles) || !Array.isArray(meta.graph)) throw new Error('cache meta incomplete');
-  meta.exact.forEach((i, k) => (metaNotes[i] = exactNotes[k]));
-  let start = 0;
-  metaNotes.forEach((note, i) => {
-    const end = bodyEnds[i];
-    if (end < start || end > bodies.length || typeof note?.id !== 'string') throw new Error('cache note out of range');
-    note.body = bodies.slice(start, end);
-    start = end;
+  notes.forEach((note, i) => {
+    if (isJsonExact(note.frontmatter)) return;
+    exact.push(i);
+    exactNotes.push({ ...note, body: '' });
   });
-  // The search section is decoded later, once; the file's buffer is let go then.
-  let searchBytes: Buffer | null = section('search');
-  return {
-    files: meta.files.map(([id, size, mtimeMs]) => ({ id, size, mtimeMs })),
-    notes: metaNotes,
-    allFiles: meta.allFiles,
-    graph: meta.graph,
-    switcher: meta.switcher,
-    search() {
-      if (!searchBytes) throw new Error('the search snapshot was already taken');
-      const snap = v8.deserialize(searchBytes) as SearchSnapshot;
-      searchBytes = null;
-      return snap;
-    },
-  };
+  const meta: Meta = { files: files.map((f) => [f.id, f.size, f.mtimeMs]), allFiles, exact, switcher };
+  await writer.section('meta', [JSON.stringify(meta)]);
+  await writer.section('exact', [v8.serialize(exactNotes)]);
+  // The notes without their body (in `bodies`; the key stays, so keys keep their order).
+  const exactSet = new Set(exact);
+  await writer.section(
+    'notes',
+    jsonArray(notes, (note, i) => ({ ...note, body: '', ...(exactSet.has(i) ? { frontmatter: {} } : {}) })),
+  );
+  await writer.section(
+    'graph',
+    jsonArray(graph, (entry) => entry),
+  );
+  // Bodies as UTF-16: decoding them is a copy (unlike UTF-8), and each body is then a slice of
+  // one text, so no body is held twice.
+  const bodyEnds = new Int32Array(notes.length);
+  let end = 0;
+  notes.forEach((n, i) => (bodyEnds[i] = end += n.body.length));
+  await writer.section(
+    'bodies',
+    pieces(notes.length, (from, to) =>
+      Buffer.from(
+        notes
+          .slice(from, to)
+          .map((n) => n.body)
+          .join(''),
+        'utf16le',
+      ),
+    ),
+  );
+  await writer.section('bodyEnds', [Buffer.from(bodyEnds.buffer, bodyEnds.byteOffset, bodyEnds.byteLength)]);
+  // FlexSearch's export is a few large JSON texts (well-formed, so UTF-8 carries them exactly):
+  // each is a piece of its own.
+  const flex = isFlexExport(search.flex) ? search.flex : null;
+  const head: SearchHead = flex
+    ? { snapshot: { ...search, flex: [] }, flex: flex.map(([key, text]) => [key, Buffer.byteLength(text)]) }
+    : { snapshot: search, flex: null };
+  await writer.section('searchHead', [v8.serialize(head)]);
+  await writer.section(
+    'flex',
+    (flex ?? []).map(([, text]) => Buffer.from(text)),
+  );
 }
 
-function bytesOf(a: Int32Array): Buffer {
-  return Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+/** A JSON array of `items` written `PER_PIECE` at a time. */
+function* jsonArray<T>(items: readonly T[], map: (item: T, i: number) => unknown): Pieces {
+  yield '[';
+  for (let i = 0; i < items.length; i += PER_PIECE) {
+    const part = JSON.stringify(items.slice(i, i + PER_PIECE).map((item, k) => map(item, i + k)));
+    yield (i ? ',' : '') + part.slice(1, -1);
+  }
+  yield ']';
+}
+
+function* pieces(count: number, piece: (from: number, to: number) => Buffer): Pieces {
+  for (let i = 0; i < count; i += PER_PIECE) yield piece(i, Math.min(count, i + PER_PIECE));
+}
+
+const isFlexExport = (flex: unknown): flex is Array<[string, string]> =>
+  Array.isArray(flex) && flex.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string' && typeof e[1] === 'string');
+
+async function decode(file: string, manifest: Manifest): Promise<CachedIndex> {
+  const reader = await SectionReader.open(file, manifest.bytes, manifest.sections);
+  try {
+    const json = async (name: string) => JSON.parse((await reader.read(name)).toString('utf8')) as unknown;
+    const meta = (await json('meta')) as Meta;
+    const metaNotes = (await json('notes')) as ParsedNote[];
+    const graph = (await json('graph')) as GraphSnapshot;
+    const exactNotes = v8.deserialize(await reader.read('exact')) as ParsedNote[];
+    const bodies = (await reader.read('bodies')).toString('utf16le');
+    const bodyEnds = int32s(await reader.read('bodyEnds'));
+    // The search sections are only checked now; they are read when the full text is restored.
+    await reader.verify('searchHead');
+    await reader.verify('flex');
+    if (!Array.isArray(meta?.files) || !Array.isArray(metaNotes) || !Array.isArray(meta.exact) || !Array.isArray(exactNotes))
+      throw new Error('cache meta incomplete');
+    if (meta.files.length !== metaNotes.length || bodyEnds.length !== metaNotes.length || exactNotes.length !== meta.exact.length) {
+      throw new Error('cache sections disagree');
+    }
+    if (!Array.isArray(meta.allFiles) || !Array.isArray(graph)) throw new Error('cache meta incomplete');
+    meta.exact.forEach((i, k) => (metaNotes[i] = exactNotes[k]));
+    shareIds(meta, metaNotes, graph);
+    let start = 0;
+    metaNotes.forEach((note, i) => {
+      const end = bodyEnds[i];
+      if (end < start || end > bodies.length || typeof note?.id !== 'string') throw new Error('cache note out of range');
+      note.body = bodies.slice(start, end);
+      start = end;
+    });
+    let taken = false;
+    return {
+      files: meta.files.map(([id, size, mtimeMs]) => ({ id, size, mtimeMs })),
+      notes: metaNotes,
+      allFiles: meta.allFiles,
+      graph,
+      switcher: meta.switcher,
+      async search() {
+        if (taken) throw new Error('the search snapshot was already taken');
+        taken = true;
+        try {
+          return await readSearch(reader);
+        } finally {
+          await reader.close();
+        }
+      },
+      close: () => reader.close(),
+    };
+  } catch (err) {
+    await reader.close();
+    throw err;
+  }
+}
+
+/** JSON.parse makes a string per occurrence: a note's id appears in the file list, the note, the
+ *  graph and every link to it. One string per id is kept instead (about 7 links a note). */
+function shareIds(meta: Meta, notes: ParsedNote[], graph: GraphSnapshot): void {
+  const ids = new Map<string, string>();
+  const one = <T extends string | null>(s: T): T => {
+    if (s === null) return s;
+    const kept = ids.get(s);
+    if (kept !== undefined) return kept as T;
+    ids.set(s, s);
+    return s;
+  };
+  meta.allFiles = meta.allFiles.map(one);
+  for (const f of meta.files) f[0] = one(f[0]);
+  for (const n of notes) if (typeof n?.id === 'string') n.id = one(n.id);
+  for (const entry of graph) {
+    if (!Array.isArray(entry) || !Array.isArray(entry[1])) continue;
+    entry[0] = one(entry[0]);
+    for (const r of entry[1]) {
+      if (!Array.isArray(r)) continue;
+      r[0] = one(r[0]);
+      if (Array.isArray(r[2])) r[2] = r[2].map(one);
+    }
+  }
+}
+
+async function readSearch(reader: SectionReader): Promise<SearchSnapshot> {
+  const head = v8.deserialize(await reader.read('searchHead')) as SearchHead;
+  if (!head.flex) return head.snapshot;
+  const bytes = await reader.read('flex');
+  const flex: Array<[string, string]> = [];
+  let at = 0;
+  for (const [key, length] of head.flex) {
+    if (!(length >= 0 && at + length <= bytes.length)) throw new Error('cache search section out of range');
+    flex.push([key, bytes.toString('utf8', at, (at += length))]);
+  }
+  return { ...head.snapshot, flex };
 }
 
 /** A copy, so the views do not keep the whole file's buffer alive. */

@@ -47,7 +47,9 @@ export function noteDetails(vault: Vault, id: string): NoteDetails | null {
     ambiguous: l.ambiguous,
     ...(l.property ? { property: l.property } : {}),
   }));
-  const lookup = { candidates: (t: string) => vault.search.candidates(t), get: (x: string) => vault.getNote(x) };
+  // Candidates are checked against the notes' text, so the note view need not wait for an edit's
+  // re-index (Vault.textCandidates).
+  const lookup = { candidates: (t: string) => vault.textCandidates(t), get: (x: string) => vault.getNote(x) };
   return {
     id,
     title: note.title,

@@ -14,7 +14,8 @@ before(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'cairn-vault-'));
   outside = await mkdtemp(path.join(os.tmpdir(), 'cairn-outside-'));
   await writeFile(path.join(outside, 'secret.md'), '# secret outside the vault');
-  const w = (rel: string, data: string | Uint8Array) => mkdir(path.dirname(path.join(dir, rel)), { recursive: true }).then(() => writeFile(path.join(dir, rel), data));
+  const w = (rel: string, data: string | Uint8Array) =>
+    mkdir(path.dirname(path.join(dir, rel)), { recursive: true }).then(() => writeFile(path.join(dir, rel), data));
   await w('good.md', '---\ntags: [a/b]\naliases: [Goodie]\n---\n# Good\nLinks to [[bad-yaml]] and [[Missing]]. Also [[dup]].');
   await w('bad-yaml.md', '---\ntags: [oops\n---\n# Still indexed\nsearchable-word here, mentions Goodie in text.');
   await w('binary.md', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3]));
@@ -37,25 +38,49 @@ after(async () => {
 describe('Vault on a vault of broken notes', () => {
   test('opens without throwing and reports each bad file', async () => {
     const vault = await Vault.open(dir);
-    const ids = vault.allNotes().map((n) => n.id).sort();
+    const ids = vault
+      .allNotes()
+      .map((n) => n.id)
+      .sort();
     assert.deepEqual(ids, ['bad-yaml.md', 'big.md', 'binary.md', 'empty.md', 'good.md', 'latin1.md', 'x/dup.md', 'y/dup.md']);
     const codes = vault.diagnostics().map((d) => `${d.id} ${d.code}`);
-    for (const expected of ['bad-yaml.md YAML_ERROR', 'binary.md BINARY_FILE', 'latin1.md INVALID_UTF8', 'good.md UNRESOLVED_LINK', 'good.md AMBIGUOUS_LINK', 'escape SYMLINK_SKIPPED', 'loop SYMLINK_SKIPPED']) {
+    for (const expected of [
+      'bad-yaml.md YAML_ERROR',
+      'binary.md BINARY_FILE',
+      'latin1.md INVALID_UTF8',
+      'good.md UNRESOLVED_LINK',
+      'good.md AMBIGUOUS_LINK',
+      'escape SYMLINK_SKIPPED',
+      'loop SYMLINK_SKIPPED',
+    ]) {
       assert.ok(codes.includes(expected), `${expected} in ${codes.join(', ')}`);
     }
   });
 
   test('a note with broken YAML is still searchable; a 5 MB note is indexed to its end', async () => {
     const vault = await Vault.open(dir);
-    assert.deepEqual(vault.search.search('searchable-word').map((h) => h.id), ['bad-yaml.md']);
-    assert.deepEqual(vault.search.search('needle-at-the-end').map((h) => h.id), ['big.md']);
-    assert.deepEqual(vault.search.search('binary').map((h) => h.id), ['binary.md'], 'binary files are found by name');
+    assert.deepEqual(
+      vault.search.search('searchable-word').map((h) => h.id),
+      ['bad-yaml.md'],
+    );
+    assert.deepEqual(
+      vault.search.search('needle-at-the-end').map((h) => h.id),
+      ['big.md'],
+    );
+    assert.deepEqual(
+      vault.search.search('binary').map((h) => h.id),
+      ['binary.md'],
+      'binary files are found by name',
+    );
   });
 
   test('nothing outside the vault is read: symlinks are not followed', async () => {
     const vault = await Vault.open(dir);
     assert.deepEqual(vault.search.search('secret'), []);
-    assert.equal(vault.allFileIds().some((id) => id.startsWith('escape') || id.startsWith('loop')), false);
+    assert.equal(
+      vault.allFileIds().some((id) => id.startsWith('escape') || id.startsWith('loop')),
+      false,
+    );
   });
 
   test('dot-folders hold no notes', async () => {
@@ -66,10 +91,19 @@ describe('Vault on a vault of broken notes', () => {
   test('backlinks and unlinked mentions', async () => {
     const vault = await Vault.open(dir);
     const d = noteDetails(vault, 'bad-yaml.md')!;
-    assert.deepEqual(d.backlinks.map((b) => [b.id, b.context]), [['good.md', 'Links to bad-yaml and Missing. Also dup.']]);
+    assert.deepEqual(
+      d.backlinks.map((b) => [b.id, b.context]),
+      [['good.md', 'Links to bad-yaml and Missing. Also dup.']],
+    );
     const good = noteDetails(vault, 'good.md')!;
-    assert.deepEqual(good.unlinkedMentions.map((m) => [m.id, m.name]), [['bad-yaml.md', 'Goodie']]);
-    assert.deepEqual(good.links.map((l) => l.target), ['bad-yaml.md', null, 'x/dup.md']);
+    assert.deepEqual(
+      good.unlinkedMentions.map((m) => [m.id, m.name]),
+      [['bad-yaml.md', 'Goodie']],
+    );
+    assert.deepEqual(
+      good.links.map((l) => l.target),
+      ['bad-yaml.md', null, 'x/dup.md'],
+    );
   });
 
   test('findNote by id, id without .md, title and alias', async () => {
@@ -84,5 +118,41 @@ describe('Vault on a vault of broken notes', () => {
   test('ids that leave the vault are refused', () => {
     for (const bad of ['../x.md', '/etc/passwd', 'a/../../x.md', '.obsidian/x.md', 'a\0b.md', '']) assert.equal(resolveInVault(dir, bad), null, bad);
     assert.equal(resolveInVault(dir, 'a/b.md'), path.join(dir, 'a/b.md'));
+  });
+});
+
+describe('an edit on disk', () => {
+  test('shows its backlink and unlinked mention at once; a search right after finds its text', async () => {
+    const d = await mkdtemp(path.join(os.tmpdir(), 'cairn-edit-'));
+    try {
+      await writeFile(path.join(d, 'Target Note.md'), '# Target\nbody');
+      await writeFile(path.join(d, 'Other.md'), '# Other\nnothing yet');
+      await writeFile(path.join(d, 'Linker.md'), '# Linker\nnothing yet');
+      const vault = await Vault.open(d);
+      await writeFile(path.join(d, 'Other.md'), '# Other\nmentions target note in plain text, and zqfreshword');
+      await writeFile(path.join(d, 'Linker.md'), '# Linker\nlinks [[Target Note]]');
+      await vault.fileChanged(path.join(d, 'Other.md'));
+      await vault.fileChanged(path.join(d, 'Linker.md'));
+      // The full-text index takes the edits a moment later; the note view does not wait for it.
+      const view = noteDetails(vault, 'Target Note.md')!;
+      assert.deepEqual(
+        view.backlinks.map((b) => b.id),
+        ['Linker.md'],
+      );
+      assert.deepEqual(
+        view.unlinkedMentions.map((m) => m.id),
+        ['Other.md'],
+      );
+      assert.deepEqual(
+        vault.search.search('zqfreshword').map((h) => h.id),
+        ['Other.md'],
+      );
+      await rm(path.join(d, 'Other.md'));
+      vault.fileDeleted(path.join(d, 'Other.md'));
+      assert.deepEqual(noteDetails(vault, 'Target Note.md')!.unlinkedMentions, []);
+      assert.deepEqual(vault.search.search('zqfreshword'), []);
+    } finally {
+      await rm(d, { recursive: true, force: true });
+    }
   });
 });

@@ -1,3 +1,4 @@
+import type { Stats } from 'node:fs';
 import { lstat, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic, ParsedNote } from '../notes/note-types.ts';
@@ -54,6 +55,9 @@ export interface IndexOrigin {
 
 /** Work done in one go before the event loop gets a turn (other calls wait at most this long). */
 const SLICE_MS = 30;
+/** How long a note changed on disk may wait to be put into the full-text index: the backlinks
+ *  and the note view answer first; a search asked sooner takes the change in before answering. */
+const TEXT_DELAY_MS = 150;
 
 /**
  * A vault in memory: every file, every parsed note, their links and the search index.
@@ -65,7 +69,10 @@ export class Vault {
   private readonly fileIndex = new FileIndex();
   private graph: LinkGraph | null = null;
   private readonly scanDiagnostics: Diagnostic[] = [];
-  search = new SearchIndex();
+  private text = new SearchIndex();
+  /** Changed notes (null: deleted) not yet in the full-text index, in the order they changed. */
+  private readonly textPending = new Map<string, ParsedNote | null>();
+  private textTimer: ReturnType<typeof setTimeout> | null = null;
   /** The quick switcher's index over names (quick-switch.ts): filled with the list, before the full text. */
   readonly switcher = new QuickSwitchIndex();
   readonly origin: IndexOrigin = { fromCache: 0, read: 0, dropped: 0, notice: null };
@@ -80,9 +87,9 @@ export class Vault {
    *  graph (`onList` fires), then fill the full-text index. Resolves when all of it is done.
    *  @param options its options, or only `onProgress`. */
   static async open(dir: string, options: VaultOpenOptions | VaultOpenOptions['onProgress'] = {}): Promise<Vault> {
-    const { onProgress, cacheDir, onList, parseWorker } = typeof options === 'function' ? { onProgress: options } as VaultOpenOptions : options;
+    const { onProgress, cacheDir, onList, parseWorker } = typeof options === 'function' ? ({ onProgress: options } as VaultOpenOptions) : options;
     const root = path.resolve(dir);
-    let st;
+    let st: Stats;
     try {
       st = await stat(root);
     } catch {
@@ -92,7 +99,7 @@ export class Vault {
     const vault = new Vault(await realpath(root));
     // The index cache is read while the folder is scanned (readIndexCache never rejects).
     const reading = cacheDir ? readIndexCache(cacheDir, vault.root) : null;
-    let scan;
+    let scan: Awaited<ReturnType<typeof scanVault>>;
     try {
       scan = await scanVault(root);
     } catch (err) {
@@ -126,10 +133,14 @@ export class Vault {
     if (done) onProgress?.(done, total, 'read');
     if (parseWorker && toRead.length >= POOL_MIN) {
       let reported = done;
-      const notes = await parseOnPool(parseWorker, toRead.map((i) => scan.files[i]), (n) => {
-        done += n;
-        if (done - reported >= 250 || done === total) onProgress?.((reported = done), total, 'read');
-      });
+      const notes = await parseOnPool(
+        parseWorker,
+        toRead.map((i) => scan.files[i]),
+        (n) => {
+          done += n;
+          if (done - reported >= 250 || done === total) onProgress?.((reported = done), total, 'read');
+        },
+      );
       toRead.forEach((i, k) => (parsed[i] = notes[k]));
     } else {
       await mapLimit(toRead, 16, async (i) => {
@@ -152,22 +163,24 @@ export class Vault {
     let restored = false;
     if (cached) {
       try {
-        vault.search.restore(cached.data.search(), cached.byId);
+        vault.text.restore(await cached.data.search(), cached.byId);
         restored = true;
       } catch (err) {
         vault.origin.notice = `The index cache's search index could not be restored (${(err as Error).message.slice(0, 120)}); the full text was indexed again.`;
-        vault.search = new SearchIndex();
+        vault.text = new SearchIndex();
+      } finally {
+        await cached.data.close();
       }
     }
     const toIndex = restored ? [...fresh] : [...vault.notes.values()];
     // Cached notes whose file is gone (changed ones are put again below, replacing theirs).
-    if (restored) for (const id of cached!.notReused()) if (!vault.notes.has(id)) vault.search.remove(id);
+    if (restored) for (const id of cached!.notReused()) if (!vault.notes.has(id)) vault.text.remove(id);
     let indexed = total - toIndex.length;
     onProgress?.(indexed, total, 'text');
     let slice = performance.now();
     for (const note of toIndex) {
-      // A note the watcher replaced or removed meanwhile is already in the index (or gone from it).
-      if (vault.notes.get(note.id) === note) vault.search.put(note);
+      // A note the watcher replaced or removed meanwhile waits in textPending (put at the end).
+      if (vault.notes.get(note.id) === note) vault.text.put(note);
       if (++indexed % 250 === 0 || indexed === total) onProgress?.(indexed, total, 'text');
       if (performance.now() - slice > SLICE_MS) {
         await new Promise((r) => setImmediate(r));
@@ -175,7 +188,45 @@ export class Vault {
       }
     }
     vault.fullText = true;
+    vault.flushText();
     return vault;
+  }
+
+  /** The full-text index, with every change on disk taken in. */
+  get search(): SearchIndex {
+    this.flushText();
+    return this.text;
+  }
+
+  /** Notes that may hold `text` (SearchIndex.candidates), without waiting for the changes not yet
+   *  in the full-text index: the changed notes are candidates too. For callers that check each
+   *  candidate's text (unlinked mentions), so the note view never waits for a re-index. */
+  textCandidates(text: string): string[] {
+    if (!this.textPending.size) return this.text.candidates(text);
+    return [...new Set([...this.text.candidates(text), ...this.textPending.keys()])];
+  }
+
+  /** A note changed (or, null, was deleted): into the full-text index soon, or at the next search. */
+  private textChanged(id: string, note: ParsedNote | null): void {
+    this.textPending.delete(id);
+    this.textPending.set(id, note);
+    if (this.textTimer || !this.fullText) return;
+    this.textTimer = setTimeout(() => this.flushText(), TEXT_DELAY_MS);
+    // A pending put never keeps a process (a CLI run, a test) alive.
+    this.textTimer.unref?.();
+  }
+
+  /** Puts the pending changes into the full-text index (not before it is filled: open does it then). */
+  private flushText(): void {
+    if (!this.fullText) return;
+    if (this.textTimer) clearTimeout(this.textTimer);
+    this.textTimer = null;
+    if (!this.textPending.size) return;
+    for (const [id, note] of this.textPending) {
+      if (note) this.text.put(note);
+      else this.text.remove(id);
+    }
+    this.textPending.clear();
   }
 
   /** The cached link graph, brought up to date: changed notes re-resolve their links, and files
@@ -257,11 +308,7 @@ export class Vault {
     const k = fold(ref.trim());
     const id = fold(ref.trim().replace(/\.md$/i, '') + '.md');
     const all = this.allNotes();
-    return (
-      all.find((n) => fold(n.id) === id) ??
-      all.find((n) => fold(n.title) === k) ??
-      all.find((n) => n.aliases.some((a) => fold(a) === k))
-    );
+    return all.find((n) => fold(n.id) === id) ?? all.find((n) => fold(n.title) === k) ?? all.find((n) => n.aliases.some((a) => fold(a) === k));
   }
 
   /** The file a link path written in note `fromId` points at (electron/domain/README.md §1), or null. */
@@ -299,7 +346,7 @@ export class Vault {
   async fileChanged(abs: string): Promise<VaultChange | null> {
     const id = this.idOf(abs);
     if (!id) return null;
-    let st;
+    let st: Stats;
     try {
       st = await lstat(abs);
     } catch {
@@ -319,7 +366,7 @@ export class Vault {
     }
     if (!existed) this.links().fileAddedOrRemoved(id);
     if (note) {
-      this.search.put(note);
+      this.textChanged(note.id, note);
       this.switcher.put(note);
     }
     return { kind: existed ? 'change' : 'add', id };
@@ -331,7 +378,7 @@ export class Vault {
     this.files.delete(id);
     this.fileIndex.remove(id);
     if (this.notes.delete(id)) {
-      this.search.remove(id);
+      this.textChanged(id, null);
       this.switcher.remove(id);
       this.links().removeNote(id);
     }

@@ -18,8 +18,10 @@ export function watchVault(vault: Vault, onChange: (change: VaultChange) => void
     ignoreInitial: true,
     followSymlinks: false,
     ignored: (p: string) => path.relative(vault.root, p).split(path.sep).some(isIgnoredName),
-    // Editors save by writing a temp file and renaming it; wait for the write to settle.
-    awaitWriteFinish: { stabilityThreshold: 40, pollInterval: 10 },
+    // A file written in several pieces is read once it has stopped growing. Most saves are one
+    // write or a rename (atomic), so the wait is short: it is part of every edit's way to the
+    // backlinks (README's target: 100 ms at 10k notes). A piece arriving later is another change.
+    awaitWriteFinish: { stabilityThreshold: 20, pollInterval: 5 },
   });
   // Changes are applied one at a time, in the order they arrived.
   let queue = Promise.resolve();
