@@ -56,7 +56,7 @@ test('quick switcher opens a note by alias from the keyboard', async ({ app, pag
 
 test('a tag in the tag tree filters the list, descendants included', async ({ app, page }) => {
   await page.getByRole('tab', { name: 'Tags' }).click();
-  const treeCount = await page.getByRole('list', { name: 'Tags' }).locator('.tag-row', { hasText: '#instance' }).first().locator('.count').textContent();
+  const treeCount = await page.getByRole('tree', { name: 'Tags' }).locator('.tag-row', { hasText: '#instance' }).first().locator('.count').textContent();
   expect(Number(treeCount)).toBeGreaterThan(1);
   await app.openTagInTree(['instance']);
   await expect(app.searchBox).toHaveValue('tag:instance');

@@ -100,7 +100,7 @@ test('no text in any list row is clipped: file tree, tag tree, backlinks, outlin
     await page.getByRole('tab', { name: 'Tags' }).click();
     // Open every level of the tag tree.
     for (let round = 0; round < 4; round++) {
-      const closed = page.locator('.tag-tree button[aria-expanded="false"]');
+      const closed = page.locator('.tag-tree [aria-expanded="false"] .chevron');
       const n = await closed.count();
       for (let i = n - 1; i >= 0; i--) await closed.nth(i).click();
     }

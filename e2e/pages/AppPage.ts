@@ -87,11 +87,12 @@ export class AppPage {
 
   async openTagInTree(path: string[]): Promise<void> {
     await this.page.getByRole('tab', { name: 'Tags' }).click();
-    const tree = this.page.getByRole('list', { name: 'Tags' });
+    const tree = this.page.getByRole('tree', { name: 'Tags' });
+    // A row is named "#name, N notes"; its chevron opens it, a click on the row filters.
+    const row = (name: string) => tree.getByRole('treeitem', { name: new RegExp(`^#${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, \\d+ notes?$`) });
     for (const part of path.slice(0, -1)) {
-      const full = path.slice(0, path.indexOf(part) + 1).join('/');
-      await tree.getByRole('button', { name: `Expand ${full}` }).click();
+      if ((await row(part).getAttribute('aria-expanded')) === 'false') await row(part).locator('.chevron').click();
     }
-    await tree.getByRole('button', { name: `#${path[path.length - 1]}`, exact: true }).click();
+    await row(path[path.length - 1]).click();
   }
 }

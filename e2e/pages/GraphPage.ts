@@ -2,6 +2,8 @@ import type { Locator, Page } from '@playwright/test';
 
 export interface Rect {
   text: string;
+  /** The note the label or dot belongs to. */
+  node: string;
   left: number;
   top: number;
   right: number;
@@ -23,11 +25,18 @@ export class GraphPage {
   /** Every label's box as drawn in the page (after zoom, in CSS px). */
   labelRects(): Promise<Rect[]> {
     return this.local()
-      .locator('svg text')
+      .locator('svg .node text')
       .evaluateAll((els) =>
         els.map((el) => {
           const r = el.getBoundingClientRect();
-          return { text: el.textContent ?? '', left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+          return {
+            text: el.textContent ?? '',
+            node: el.parentElement?.getAttribute('aria-label') ?? '',
+            left: r.left,
+            top: r.top,
+            right: r.right,
+            bottom: r.bottom,
+          };
         }),
       );
   }
@@ -38,7 +47,8 @@ export class GraphPage {
       .evaluateAll((els) =>
         els.map((el) => {
           const r = el.getBoundingClientRect();
-          return { text: el.parentElement?.getAttribute('aria-label') ?? '', left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+          const node = el.parentElement?.getAttribute('aria-label') ?? '';
+          return { text: node, node, left: r.left, top: r.top, right: r.right, bottom: r.bottom };
         }),
       );
   }

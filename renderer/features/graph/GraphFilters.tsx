@@ -12,14 +12,22 @@ export function GraphFilters({ graph, filter, onFilter }: { graph: GlobalGraph; 
         Tag{' '}
         <select value={filter.tag} onChange={(e) => onFilter({ ...filter, tag: e.target.value })}>
           <option value="">All tags</option>
-          {tagList.map((t) => <option key={t} value={t}>#{t}</option>)}
+          {tagList.map((t) => (
+            <option key={t} value={t}>
+              #{t}
+            </option>
+          ))}
         </select>
       </label>
       <label>
         Folder{' '}
         <select value={filter.folder} onChange={(e) => onFilter({ ...filter, folder: e.target.value })}>
           <option value="">All folders</option>
-          {folderList.map((f) => <option key={f} value={f}>{f}/</option>)}
+          {folderList.map((f) => (
+            <option key={f} value={f}>
+              {f}/
+            </option>
+          ))}
         </select>
       </label>
     </>

@@ -42,6 +42,7 @@ export function GraphView() {
         <p className="empty">No note matches this filter.</p>
       ) : (
         <div className="graph-canvas-box">
+          {/* biome-ignore lint/a11y/noInteractiveElementToNoninteractiveRole: "application" is WAI-ARIA's role for a widget that takes its own keys (the arrows walk the graph) */}
           <canvas
             tabIndex={0}
             role="application"
@@ -52,7 +53,9 @@ export function GraphView() {
         </div>
       )}
       <p id="graph-selected" className="graph-help muted" aria-live="polite">
-        {selected ? `Selected: ${selected}. Enter opens it.` : 'Wheel to zoom, drag to pan, click a note to open it; or focus the graph and use the arrow keys.'}
+        {selected
+          ? `Selected: ${selected}. Enter opens it.`
+          : 'Wheel to zoom, drag to pan, click a note to open it; or focus the graph and use the arrow keys.'}
       </p>
     </section>
   );

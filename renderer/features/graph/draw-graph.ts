@@ -50,42 +50,65 @@ export function hitTest(f: Pick<Frame, 'positions' | 'view' | 'width' | 'height'
 const CELL = 12;
 const MAX_LABELS = 300;
 
+export type Colors = Record<'edge' | 'node' | 'accent' | 'text' | 'bg', string>;
+
+/** Dot radius at this zoom: small dots for a large graph, growing as one zooms in. */
+export const dotRadius = (n: number, k: number) => Math.max(1.5, Math.min(7, (n < 300 ? 4 : 2.5) * Math.sqrt(k)));
+
 /**
- * One frame: all edges as one path, all dots as one path, then the hovered note's neighbourhood
- * on top, then labels wherever they fit (an occupancy grid keeps them apart). One stroke and one
- * fill for 10k nodes keeps a frame within a few milliseconds.
+ * The picture that does not change while one pans: all edges as one path, all dots as one path
+ * (one stroke and one fill for 10k nodes), dimmed while a note is hovered. Drawn into the region
+ * from -margin to size + margin; edges and dots wholly outside it are skipped.
  */
-export function drawGraph(ctx: CanvasRenderingContext2D, f: Frame, colors: Record<'edge' | 'node' | 'accent' | 'text' | 'bg', string>): void {
+export function drawBase(ctx: CanvasRenderingContext2D, f: Frame, colors: Colors, margin: number): void {
   const { graph, width, height } = f;
   const p = projector(f);
   const n = graph.ids.length;
-  ctx.clearRect(0, 0, width, height);
-  const lit = f.hover >= 0 ? new Set([f.hover, ...graph.adjacency[f.hover]]) : null;
-  const r = Math.max(1.5, Math.min(7, (n < 300 ? 4 : 2.5) * Math.sqrt(f.view.k)));
+  const lo = -margin;
+  const hiX = width + margin;
+  const hiY = height + margin;
+  const dim = f.hover >= 0;
+  const r = dotRadius(n, f.view.k);
 
-  ctx.globalAlpha = lit ? 0.25 : 0.6;
+  ctx.globalAlpha = dim ? 0.25 : 0.6;
   ctx.strokeStyle = colors.edge;
   ctx.lineWidth = 1;
   ctx.beginPath();
   for (let i = 0; i < graph.links.length; i += 2) {
-    ctx.moveTo(p.sx(graph.links[i]), p.sy(graph.links[i]));
-    ctx.lineTo(p.sx(graph.links[i + 1]), p.sy(graph.links[i + 1]));
+    const x1 = p.sx(graph.links[i]);
+    const y1 = p.sy(graph.links[i]);
+    const x2 = p.sx(graph.links[i + 1]);
+    const y2 = p.sy(graph.links[i + 1]);
+    if ((x1 < lo && x2 < lo) || (x1 > hiX && x2 > hiX) || (y1 < lo && y2 < lo) || (y1 > hiY && y2 > hiY)) continue;
+    ctx.moveTo(x1, y1);
+    ctx.lineTo(x2, y2);
   }
   ctx.stroke();
 
-  ctx.globalAlpha = lit ? 0.35 : 1;
+  ctx.globalAlpha = dim ? 0.35 : 1;
   ctx.fillStyle = colors.node;
   ctx.beginPath();
   for (let i = 0; i < n; i++) {
     const x = p.sx(i);
     const y = p.sy(i);
-    if (x < -r || y < -r || x > width + r || y > height + r) continue;
+    if (x < lo - r || y < lo - r || x > hiX + r || y > hiY + r) continue;
     ctx.moveTo(x + r, y);
     ctx.arc(x, y, r, 0, 2 * Math.PI);
   }
   ctx.fill();
   ctx.globalAlpha = 1;
+}
 
+/**
+ * What changes from frame to frame, over the base: the hovered note's neighbourhood, the
+ * chosen note's ring, then labels wherever they fit (an occupancy grid keeps them apart).
+ */
+export function drawOverlay(ctx: CanvasRenderingContext2D, f: Frame, colors: Colors): void {
+  const { graph, width, height } = f;
+  const p = projector(f);
+  const n = graph.ids.length;
+  const lit = f.hover >= 0 ? new Set([f.hover, ...graph.adjacency[f.hover]]) : null;
+  const r = dotRadius(n, f.view.k);
   if (lit) {
     ctx.strokeStyle = colors.accent;
     ctx.lineWidth = 2;
@@ -118,14 +141,16 @@ export function drawGraph(ctx: CanvasRenderingContext2D, f: Frame, colors: Recor
   const used = new Set<number>();
   const cols = Math.ceil(width / CELL);
   const first = [...(f.selected >= 0 ? [f.selected] : []), ...(lit ?? [])];
-  const candidates = f.view.k * Math.sqrt(1000 / Math.max(n, 1)) > 0.6 || lit ? [...first, ...f.order] : first;
+  // Zoomed out on a large graph only the chosen and lit notes are labelled: trying every note
+  // there (10k measureText calls) took most of a frame while hovering.
+  const candidates = f.view.k * Math.sqrt(1000 / Math.max(n, 1)) > 0.6 ? [...first, ...f.order] : first;
   let shown = 0;
   for (const i of candidates) {
     if (shown >= MAX_LABELS) break;
     const x = p.sx(i);
     const y = p.sy(i) + r + 3;
     if (x < 0 || y < 0 || x > width || y > height) continue;
-    const w = ctx.measureText(graph.titles[i]).width;
+    const w = textWidth(ctx, graph.titles[i]);
     const c0 = Math.floor((x - w / 2) / CELL);
     const c1 = Math.floor((x + w / 2) / CELL);
     const row = Math.floor(y / CELL);
@@ -141,4 +166,16 @@ export function drawGraph(ctx: CanvasRenderingContext2D, f: Frame, colors: Recor
     ctx.fillText(graph.titles[i], x, y);
     shown++;
   }
+}
+
+const widths = new Map<string, number>();
+/** Label widths in the one label font, measured once per title. */
+function textWidth(ctx: CanvasRenderingContext2D, title: string): number {
+  let w = widths.get(title);
+  if (w === undefined) {
+    w = ctx.measureText(title).width;
+    if (widths.size > 50_000) widths.clear();
+    widths.set(title, w);
+  }
+  return w;
 }

@@ -1,4 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
+import { DragGesture } from './drag-gesture.ts';
 
 export interface View {
   k: number;
@@ -27,7 +28,8 @@ const MAX = 6;
  */
 export function usePanZoom() {
   const [view, setView] = useState<View>({ k: 1, x: 0, y: 0 });
-  const drag = useRef<{ x: number; y: number; vx: number; vy: number; moved: boolean; u: number } | null>(null);
+  const gesture = useRef(new DragGesture()).current;
+  const drag = useRef<{ vx: number; vy: number; u: number } | null>(null);
 
   /** Zoom by `f` keeping the point (px, py) of the element where it is. */
   const zoomAt = useCallback((f: number, px: number, py: number) => {
@@ -61,19 +63,19 @@ export function usePanZoom() {
   const handlers = {
     onPointerDown: (e: React.PointerEvent<Element>) => {
       if (e.button !== 0) return;
-      drag.current = { x: e.clientX, y: e.clientY, vx: view.x, vy: view.y, moved: false, u: unitsPerPx(e.currentTarget) };
+      gesture.down(e.clientX, e.clientY);
+      drag.current = { vx: view.x, vy: view.y, u: unitsPerPx(e.currentTarget) };
     },
     onPointerMove: (e: React.PointerEvent<Element>) => {
       const d = drag.current;
-      if (!d) return;
-      const dx = e.clientX - d.x;
-      const dy = e.clientY - d.y;
-      if (!d.moved && Math.hypot(dx, dy) < 4) return; // a click, not a drag
-      if (!d.moved) e.currentTarget.setPointerCapture(e.pointerId);
-      d.moved = true;
-      setView((v) => ({ ...v, x: d.vx + dx * d.u, y: d.vy + dy * d.u }));
+      const first = !gesture.dragging();
+      const offset = gesture.move(e.clientX, e.clientY);
+      if (!d || !offset) return;
+      if (first) e.currentTarget.setPointerCapture(e.pointerId);
+      setView((v) => ({ ...v, x: d.vx + offset.dx * d.u, y: d.vy + offset.dy * d.u }));
     },
     onPointerUp: () => {
+      gesture.up();
       drag.current = null;
     },
   };
@@ -89,5 +91,5 @@ export function usePanZoom() {
     return true;
   };
 
-  return { view, setView, zoomAt, handlers, wheelRef, onKey, wasDrag: () => drag.current?.moved ?? false };
+  return { view, setView, zoomAt, handlers, wheelRef, onKey, wasDrag: () => gesture.wasDrag(), dragging: () => gesture.dragging() };
 }

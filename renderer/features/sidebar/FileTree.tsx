@@ -5,9 +5,7 @@ import type { Loadable } from '../../useApi.ts';
 import { noteHref, useRoute } from '../../useRoute.ts';
 import { useTreeFocus } from './useTreeFocus.ts';
 
-type Row =
-  | { kind: 'folder'; path: string; name: string; level: number; open: boolean }
-  | { kind: 'note'; id: string; name: string; level: number; open: null };
+type Row = { kind: 'folder'; path: string; name: string; level: number; open: boolean } | { kind: 'note'; id: string; name: string; level: number; open: null };
 
 /** Folders first, then notes, each level sorted; collapsed folders hide their rows. */
 export function treeRows(notes: NoteSummary[], closed: Set<string>): Row[] {
@@ -61,21 +59,25 @@ export function FileTree({ notes }: { notes: Loadable<NoteSummary[]> }) {
   return (
     <div className="file-tree" role="tree" aria-label="Notes" onKeyDown={tree.onKeyDown}>
       {rows.map((row, i) => {
-        const common = {
-          id: rowId(i),
-          role: 'treeitem',
-          'aria-level': row.level,
-          tabIndex: i === tree.focused ? 0 : -1,
-          onFocus: () => tree.onFocusRow(i),
-        };
+        const common = tree.rowProps(i);
         const indent = `tree-row level-${Math.min(row.level, 8)}`;
         return row.kind === 'folder' ? (
-          <div key={'f:' + row.path} {...common} aria-expanded={row.open} className={`${indent} folder`} onClick={() => toggle(i)}>
-            <span className="chevron" aria-hidden="true">{row.open ? '▾' : '▸'}</span>
+          <div key={'f:' + row.path} role="treeitem" {...common} className={`${indent} folder`} onClick={() => toggle(i)}>
+            <span className="chevron" aria-hidden="true">
+              {row.open ? '▾' : '▸'}
+            </span>
             <span className="tree-name">{row.name}</span>
           </div>
         ) : (
-          <a key={'n:' + row.id} {...common} aria-selected={row.id === current} className={`${indent} note${row.id === current ? ' current' : ''}`} href={noteHref(row.id)} title={row.id}>
+          <a
+            key={'n:' + row.id}
+            role="treeitem"
+            {...common}
+            aria-selected={row.id === current}
+            className={`${indent} note${row.id === current ? ' current' : ''}`}
+            href={noteHref(row.id)}
+            title={row.id}
+          >
             <span className="tree-name">{row.name}</span>
           </a>
         );

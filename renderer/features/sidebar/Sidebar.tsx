@@ -47,6 +47,7 @@ export function Sidebar({ data, tab, onTab, query, onQuery, searchInput, onTag }
       <div className="tabs" role="tablist" aria-label="Sidebar" onKeyDown={onKey}>
         {TABS.map(([id, label]) => (
           <button
+            type="button"
             key={id}
             id={`tab-${id}`}
             role="tab"

@@ -2,65 +2,59 @@ import { useMemo, useState } from 'react';
 import type { TagCount } from '../../../electron/contract.ts';
 import { ApiState } from '../../ApiState.tsx';
 import type { Loadable } from '../../useApi.ts';
+import { nestTags, tagRows } from './tag-rows.ts';
+import { useTreeFocus } from './useTreeFocus.ts';
 
-interface Node {
-  name: string;
-  path: string;
-  count: number;
-  children: Node[];
-}
+const rowId = (i: number) => `tag-tree-row-${i}`;
+const notes = (n: number) => `${n} ${n === 1 ? 'note' : 'notes'}`;
 
-/** `a/b` and `a/c` under one `a` node; counts already include descendants. */
-export function nestTags(tags: TagCount[]): Node[] {
-  const roots: Node[] = [];
-  const byPath = new Map<string, Node>();
-  for (const t of [...tags].sort((a, b) => a.tag.localeCompare(b.tag))) {
-    const parts = t.tag.split('/');
-    const node: Node = { name: parts[parts.length - 1], path: t.tag, count: t.count, children: [] };
-    byPath.set(t.tag.toLowerCase(), node);
-    const parent = byPath.get(parts.slice(0, -1).join('/').toLowerCase());
-    (parts.length > 1 && parent ? parent.children : roots).push(node);
-  }
-  return roots;
-}
-
+/**
+ * The vault's tags as a WAI-ARIA tree, with the file tree's keyboard (useTreeFocus): ↑/↓,
+ * Home/End, type-ahead, → opens a tag's nested tags, ← closes or goes to the parent, Enter
+ * filters by the tag (nested tags included). A click on a row filters; on its chevron, toggles.
+ */
 export function TagTree({ tags, onTag }: { tags: Loadable<TagCount[]>; onTag: (tag: string) => void }) {
+  const [open, setOpen] = useState<Set<string>>(new Set());
   const roots = useMemo(() => (tags.state === 'ok' ? nestTags(tags.value) : []), [tags]);
-  if (tags.state !== 'ok') return <ApiState value={tags} loading="Loading tags…" failed="Could not list the tags" />;
-  if (roots.length === 0) return <p className="empty">No tags yet.</p>;
-  return (
-    <ul className="tag-tree" aria-label="Tags">
-      {roots.map((n) => (
-        <TagNode key={n.path} node={n} onTag={onTag} />
-      ))}
-    </ul>
-  );
-}
+  const rows = useMemo(() => tagRows(roots, open), [roots, open]);
+  const toggle = (i: number) => {
+    const path = rows[i]?.path;
+    if (path && rows[i].open !== null) setOpen((s) => new Set(s.has(path) ? [...s].filter((p) => p !== path) : [...s, path]));
+  };
+  const tree = useTreeFocus({ rows, initial: -1, toggle, activate: (i) => onTag(rows[i].path), idOf: rowId });
 
-function TagNode({ node, onTag }: { node: Node; onTag: (tag: string) => void }) {
-  const [open, setOpen] = useState(false);
+  if (tags.state !== 'ok') return <ApiState value={tags} loading="Loading tags…" failed="Could not list the tags" />;
+  if (rows.length === 0) return <p className="empty">No tags yet.</p>;
   return (
-    <li>
-      <div className="tag-row">
-        {node.children.length > 0 ? (
-          <button className="chevron-button" aria-label={`${open ? 'Collapse' : 'Expand'} ${node.path}`} aria-expanded={open} onClick={() => setOpen(!open)}>
-            {open ? '▾' : '▸'}
-          </button>
-        ) : (
-          <span className="chevron-space" />
-        )}
-        <button className="tag-link" onClick={() => onTag(node.path)} title={`Show notes tagged #${node.path}`}>
-          #{node.name}
-        </button>
-        <span className="count" aria-label={`${node.count} ${node.count === 1 ? 'note' : 'notes'}`}>{node.count}</span>
-      </div>
-      {open && node.children.length > 0 && (
-        <ul>
-          {node.children.map((c) => (
-            <TagNode key={c.path} node={c} onTag={onTag} />
-          ))}
-        </ul>
-      )}
-    </li>
+    <div className="tag-tree" role="tree" aria-label="Tags" onKeyDown={tree.onKeyDown}>
+      {rows.map((row, i) => (
+        <div
+          key={row.path}
+          role="treeitem"
+          {...tree.rowProps(i)}
+          aria-label={`#${row.name}, ${notes(row.count)}`}
+          className={`tree-row tag-row level-${Math.min(row.level, 8)}`}
+          title={`Show notes tagged #${row.path}`}
+          onClick={() => onTag(row.path)}
+        >
+          {row.open === null ? (
+            <span className="chevron" aria-hidden="true" />
+          ) : (
+            <span
+              className="chevron"
+              aria-hidden="true"
+              onClick={(e) => {
+                e.stopPropagation();
+                toggle(i);
+              }}
+            >
+              {row.open ? '▾' : '▸'}
+            </span>
+          )}
+          <span className="tree-name">#{row.name}</span>
+          <span className="count">{row.count}</span>
+        </div>
+      ))}
+    </div>
   );
 }

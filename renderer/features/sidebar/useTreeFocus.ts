@@ -13,7 +13,11 @@ interface Options {
   idOf: (i: number) => string;
 }
 
-/** One tab stop for the whole tree (roving tabindex); keys move DOM focus between rows. */
+/**
+ * One tab stop for the whole tree (roving tabindex); keys move DOM focus between rows. Shared by
+ * the file tree and the tag tree: each gives its visible rows and what toggling and activating
+ * a row do, and spreads `rowProps(i)` on row i.
+ */
 export function useTreeFocus({ rows, initial, toggle, activate, idOf }: Options) {
   const [focused, setFocused] = useState(Math.max(initial, 0));
   const typed = useRef({ text: '', at: 0 });
@@ -48,5 +52,14 @@ export function useTreeFocus({ rows, initial, toggle, activate, idOf }: Options)
     else activate(action.activate);
   };
 
-  return { focused: at, onKeyDown, onFocusRow: (i: number) => setFocused(i) };
+  /** What every row (role="treeitem") carries: its level, id and its place in the roving tab order. */
+  const rowProps = (i: number) => ({
+    id: idOf(i),
+    'aria-level': rows[i].level,
+    'aria-expanded': rows[i].open ?? undefined,
+    tabIndex: i === at ? 0 : -1,
+    onFocus: () => setFocused(i),
+  });
+
+  return { focused: at, onKeyDown, rowProps };
 }
