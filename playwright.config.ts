@@ -3,7 +3,14 @@ import { findChromium } from './e2e/find-chromium.ts';
 
 // Debian's Chromium (or $CAIRN_CHROMIUM), never a downloaded browser: `playwright install` is not
 // used anywhere (e2e/find-chromium.ts says the order).
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 export default defineConfig({
   testDir: 'e2e',

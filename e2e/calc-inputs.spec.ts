@@ -28,7 +28,11 @@ test("the baseline's mark never crosses a price label in the chart", async ({ ap
   const calc = new CalcPage(page);
   await expect(calc.chartRow('C')).toBeVisible();
   // At 4 h a day scenario B costs just under the baseline: its figure would sit on the mark.
-  for (const [hours, width] of [['2', 1280], ['4', 1280], ['4', 900]] as const) {
+  for (const [hours, width] of [
+    ['2', 1280],
+    ['4', 1280],
+    ['4', 900],
+  ] as const) {
     await calc.field(PREP).getByRole('spinbutton').fill(hours);
     await expect(calc.slider(PREP)).toHaveValue(hours);
     await page.setViewportSize({ width, height: 860 });

@@ -186,7 +186,8 @@ test("a note's own cost block and a matching calculator file show as tabs; a blo
 });
 
 test('a broken calculator definition is shown in the panel with its file and line', async ({ app, page, served }) => {
-  const broken = 'id: broken\ntitle: Broken\nregion: us-east-1\nappliesTo:\n  tags: [service/s3]\ninputs:\n  hours:\n    type: number\n    default: nope\nscenarios: []\n';
+  const broken =
+    'id: broken\ntitle: Broken\nregion: us-east-1\nappliesTo:\n  tags: [service/s3]\ninputs:\n  hours:\n    type: number\n    default: nope\nscenarios: []\n';
   await writeFile(path.join(served.vault, 'calculators/broken.cost.yaml'), broken);
   const calc = await openNote(app, page, NO_CALC_NOTE);
   await expect(calc.panel.getByRole('alert')).toContainText('calculators/broken.cost.yaml:9: inputs.hours.default');

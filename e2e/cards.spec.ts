@@ -71,12 +71,21 @@ test('the seed exam question: answer with C, see why, what each option costs, ra
   await expect(cards.card()).toContainText('P3 인스턴스는 GPU 기반으로 불필요하고');
   await expect(cards.card()).toContainText('SageMaker Processing with R5 instance');
   const costs = page.getByRole('region', { name: 'Scenario costs' });
-  await expect(costs.locator('.scenario-line')).toHaveText([/^Today — \$673\.06\/month/, /^Option A — \$285\.56\/month/, /^Option B — \$391\.77\/month/, /^Option C — \$45\.10\/month/, /^Option D — \$111\.82\/month/]);
+  await expect(costs.locator('.scenario-line')).toHaveText([
+    /^Today — \$673\.06\/month/,
+    /^Option A — \$285\.56\/month/,
+    /^Option B — \$391\.77\/month/,
+    /^Option C — \$45\.10\/month/,
+    /^Option D — \$111\.82\/month/,
+  ]);
   await expect(costs.locator('.scenario.cheapest')).toHaveCount(1);
   await expect(costs.locator('.scenario.cheapest')).toContainText('Option C — $45.10/month★ cheapest');
   // A right pick suggests Good.
   await expect(cards.rating('Good')).toBeFocused();
-  await expect(cards.card().getByRole('link', { name: 'Open note' })).toHaveAttribute('href', `#/note/${encodeURIComponent('aws/cost-sagemaker-processing-optimization.md')}`);
+  await expect(cards.card().getByRole('link', { name: 'Open note' })).toHaveAttribute(
+    'href',
+    `#/note/${encodeURIComponent('aws/cost-sagemaker-processing-optimization.md')}`,
+  );
   // The view scrolls inside <main>, so a full-page shot would not show more: make the window tall.
   await page.setViewportSize({ width: 1280, height: 1640 });
   await page.screenshot({ path: path.join(ARTIFACTS, 'cards-review.png') });

@@ -61,7 +61,11 @@ test('the window opens the vault; Go ▸ Quick Switcher opens the seed note with
   await page.keyboard.press('Enter');
   const reader = new AppPage(page, 'app://cairn/index.html');
   await expect(reader.noteTitle()).toHaveText(SEED_TITLE);
-  const chip = (tag: string) => page.getByRole('link', { name: tag }).or(page.getByRole('button', { name: tag })).first();
+  const chip = (tag: string) =>
+    page
+      .getByRole('link', { name: tag })
+      .or(page.getByRole('button', { name: tag }))
+      .first();
   await expect(chip('#service/sagemaker-processing')).toBeVisible();
   await expect(chip('#optimization/workload-separation')).toBeVisible();
 });
@@ -71,7 +75,12 @@ test('the page gets named verbs only, no Node, and cannot leave the app origin',
     const g = globalThis as unknown as Record<string, unknown>;
     return { keys: Object.keys(window.cairn ?? {}).sort(), transport: window.cairn?.transport, require: typeof g.require, process: typeof g.process };
   });
-  expect(surface).toEqual({ keys: [...OP_NAMES, 'onCommand', 'onVaultEvent', 'transport'].sort(), transport: 'electron', require: 'undefined', process: 'undefined' });
+  expect(surface).toEqual({
+    keys: [...OP_NAMES, 'onCommand', 'onVaultEvent', 'transport'].sort(),
+    transport: 'electron',
+    require: 'undefined',
+    process: 'undefined',
+  });
 
   // Not http(s), so nothing is handed to the OS browser either.
   await page.evaluate(() => void (location.href = 'file:///etc/hosts'));

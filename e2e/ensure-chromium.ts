@@ -14,12 +14,17 @@ function main(): number {
   }
   const root = process.getuid?.() === 0;
   if (!root || !existsSync('/usr/bin/apt-get')) {
-    console.error('e2e: no Chromium found; install Debian\'s (`sudo apt-get install chromium`) or set CAIRN_CHROMIUM=/path/to/chromium, then run npm test again.');
+    console.error(
+      "e2e: no Chromium found; install Debian's (`sudo apt-get install chromium`) or set CAIRN_CHROMIUM=/path/to/chromium, then run npm test again.",
+    );
     return 1;
   }
-  console.log('e2e: no Chromium found; installing Debian\'s chromium with apt-get');
+  console.log("e2e: no Chromium found; installing Debian's chromium with apt-get");
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update', '-qq'], ['install', '-y', '-qq', 'chromium']]) {
+  for (const args of [
+    ['update', '-qq'],
+    ['install', '-y', '-qq', 'chromium'],
+  ]) {
     // apt's progress goes nowhere; its errors stay on stderr.
     const r = spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env });
     if (r.status !== 0) {

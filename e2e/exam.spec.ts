@@ -38,7 +38,9 @@ test('set an exam date and see the plan, here and on the deck row', async ({ app
   const cards = new CardsPage(page);
   await cards.open();
   await cards.expandTo('exam/mla');
-  await expect(cards.deckRow('exam/mla').getByRole('link', { name: 'Exam of #exam/mla' })).toHaveText(/^exam in 14 days · 71 not yet introduced · \d+\.\d% predicted/);
+  await expect(cards.deckRow('exam/mla').getByRole('link', { name: 'Exam of #exam/mla' })).toHaveText(
+    /^exam in 14 days · 71 not yet introduced · \d+\.\d% predicted/,
+  );
 });
 
 test('take a 5-question practice test by keyboard: a score, and the deck counts do not move', async ({ app, page, served }) => {
@@ -60,7 +62,12 @@ test('take a 5-question practice test by keyboard: a score, and the deck counts 
     await page.keyboard.press('Enter');
   }
   await expect(exam.results().getByRole('status').first()).toHaveText(/^Score: [0-5] \/ 5 \(\d+%\)$/);
-  await expect(exam.results().getByRole('table', { name: 'Score per tag' }).getByRole('row', { name: /#exam\/mla/ })).toContainText('5');
+  await expect(
+    exam
+      .results()
+      .getByRole('table', { name: 'Score per tag' })
+      .getByRole('row', { name: /#exam\/mla/ }),
+  ).toContainText('5');
   await page.screenshot({ path: path.join(ARTIFACTS, 'exam-practice.png'), fullPage: true });
 
   await cards.open();

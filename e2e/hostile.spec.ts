@@ -7,7 +7,18 @@ import { buildHostileVault, SECRET_WORD } from './hostile/build-hostile-vault.ts
 import { ARTIFACTS, expect, serve, test } from './fixtures.ts';
 import { AppPage } from './pages/AppPage.ts';
 
-const HOSTILE_NOTES = ['overlay.md', 'xss.md', 'html-in-links.md', 'escape-links.md', 'deep-nesting.md', 'binary.md', 'invalid-utf8.md', 'bad-yaml.md', 'alias-bomb.md', 'table-10k.md'];
+const HOSTILE_NOTES = [
+  'overlay.md',
+  'xss.md',
+  'html-in-links.md',
+  'escape-links.md',
+  'deep-nesting.md',
+  'binary.md',
+  'invalid-utf8.md',
+  'bad-yaml.md',
+  'alias-bomb.md',
+  'table-10k.md',
+];
 
 test('hostile notes: no dialog, no outside request, no injected element', async ({ page }) => {
   test.setTimeout(120_000);
@@ -36,7 +47,11 @@ test('hostile notes: no dialog, no outside request, no injected element', async 
             '[poster], [background], video[src], audio[src], source[src], track[src], img[src^="data:image/svg"], [class~="overlay"], [class~="switcher"], #root, #switcher-list',
         );
         const jsLinks = [...(md?.querySelectorAll('a') ?? [])].filter((a) => /^(javascript|data|vbscript):/i.test(a.getAttribute('href') ?? ''));
-        return { bad: [...(bad ?? [])].map((e) => e.outerHTML.slice(0, 80)), jsLinks: jsLinks.length, pwned: (window as { __pwned?: unknown }).__pwned ?? null };
+        return {
+          bad: [...(bad ?? [])].map((e) => e.outerHTML.slice(0, 80)),
+          jsLinks: jsLinks.length,
+          pwned: (window as { __pwned?: unknown }).__pwned ?? null,
+        };
       });
       expect(injected, id).toEqual({ bad: [], jsLinks: 0, pwned: null });
     }
@@ -89,7 +104,13 @@ test('a note dressed as the app cannot cover it: the top bar and sidebar stay on
         return r.width > 0 && (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1);
       });
       const callout = md.querySelector('.callout')?.className ?? '';
-      return { topbar: hit('header.topbar'), sidebar: hit('.sidebar, aside'), escaped: escaped.map((e) => e.outerHTML.slice(0, 60)), callout, ids: [...md.querySelectorAll('[id]')].map((e) => e.id) };
+      return {
+        topbar: hit('header.topbar'),
+        sidebar: hit('.sidebar, aside'),
+        escaped: escaped.map((e) => e.outerHTML.slice(0, 60)),
+        callout,
+        ids: [...md.querySelectorAll('[id]')].map((e) => e.id),
+      };
     });
     expect(probe.topbar).toEqual({ inNote: false, inTarget: true });
     expect(probe.sidebar).toEqual({ inNote: false, inTarget: true });
@@ -126,7 +147,9 @@ test('an image swapped for a link to an outside file after the scan is not serve
     await page.reload();
     await expect(app.markdown()).toContainText('image-note-word');
     // Whether the watcher has dropped the image by now (a link instead of an <img>) or not, nothing is shown.
-    await expect.poll(() => page.locator('article.note .markdown img').evaluateAll((imgs) => imgs.filter((i) => (i as HTMLImageElement).naturalWidth > 0).length)).toBe(0);
+    await expect
+      .poll(() => page.locator('article.note .markdown img').evaluateAll((imgs) => imgs.filter((i) => (i as HTMLImageElement).naturalWidth > 0).length))
+      .toBe(0);
   } finally {
     served.process.kill('SIGTERM');
     await rm(path.dirname(hostile.vault), { recursive: true, force: true });

@@ -25,7 +25,10 @@ test('a 1 MB note opens in its first part at once and then shows the rest', asyn
       const t0 = performance.now();
       location.hash = '#/note/big.md';
       await new Promise<void>((resolve) => {
-        const check = () => (document.querySelector('h1.note-title')?.textContent === 'big' && document.querySelector('article.note .markdown h2') ? resolve() : requestAnimationFrame(check));
+        const check = () =>
+          document.querySelector('h1.note-title')?.textContent === 'big' && document.querySelector('article.note .markdown h2')
+            ? resolve()
+            : requestAnimationFrame(check);
         check();
       });
       return performance.now() - t0;

@@ -117,7 +117,11 @@ test('callouts: a folded callout opens on click; nested, every type with its ico
 test('tables: columns aligned by class, image sizes inside cells, zero CSP errors', async ({ reader, page }) => {
   await open(reader, 'Tables.md');
   const table = reader.markdown().locator('table');
-  const align = (sel: string) => table.locator(sel).first().evaluate((el) => getComputedStyle(el).textAlign);
+  const align = (sel: string) =>
+    table
+      .locator(sel)
+      .first()
+      .evaluate((el) => getComputedStyle(el).textAlign);
   expect(await align('th.align-left')).toBe('left');
   expect(await align('th.align-center')).toBe('center');
   expect(await align('td.align-right')).toBe('right');

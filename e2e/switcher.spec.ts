@@ -28,7 +28,9 @@ async function enterWhileComposing(page: Page, partial: string): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Input.imeSetComposition', { text: partial, selectionStart: partial.length, selectionEnd: partial.length });
   await page.evaluate(() => {
-    document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', keyCode: 229, isComposing: true, bubbles: true, cancelable: true }));
+    document.activeElement!.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', keyCode: 229, isComposing: true, bubbles: true, cancelable: true }),
+    );
   });
   await page.waitForTimeout(500);
   await cdp.send('Input.insertText', { text: partial });

@@ -21,10 +21,7 @@ export class ApiWorkerClient implements ApiPort {
    * @param script the worker bundle, out/api-worker-entry.cjs (a worker thread cannot load TypeScript through tsx on Node 20):
    *   the same bundle when serving from source (`npm run build` makes it).
    */
-  constructor(
-    script: URL | string,
-    options: AppApiOptions,
-  ) {
+  constructor(script: URL | string, options: AppApiOptions) {
     // Functions cannot cross to the worker: they stay here and wrap its answers.
     const { pickFolder, onVaultOpened, recentVaults, ...data } = options;
     this.pickFolder = pickFolder;
@@ -50,7 +47,10 @@ export class ApiWorkerClient implements ApiPort {
     const p = this.pending.get(m.id);
     if (!p) return;
     this.pending.delete(m.id);
-    if (m.error) p.reject(m.error.code === 'VAULT_NOT_FOUND' || m.error.code === 'VAULT_UNREADABLE' ? new VaultError(m.error.code, m.error.message) : new Error(m.error.message));
+    if (m.error)
+      p.reject(
+        m.error.code === 'VAULT_NOT_FOUND' || m.error.code === 'VAULT_UNREADABLE' ? new VaultError(m.error.code, m.error.message) : new Error(m.error.message),
+      );
     else p.resolve(m.value);
   }
 

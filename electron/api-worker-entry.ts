@@ -24,7 +24,8 @@ const api = new AppApi({ ...(workerData as AppApiOptions), parseWorker: existsSy
 api.onEvent((event) => port.postMessage({ type: 'event', event } satisfies WorkerMessage));
 
 port.on('message', async (m: WorkerRequest) => {
-  const reply = (value: unknown, error?: { code: string; message: string }) => port.postMessage({ type: 'reply', id: m.id, value, error } satisfies WorkerMessage);
+  const reply = (value: unknown, error?: { code: string; message: string }) =>
+    port.postMessage({ type: 'reply', id: m.id, value, error } satisfies WorkerMessage);
   try {
     if (m.type === 'open') {
       const vault = await api.open(m.dir);

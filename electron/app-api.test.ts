@@ -32,8 +32,18 @@ test('opening a vault reports progress in two steps; the list answers after the 
     assert.ok(r.ok && (r.value as { hits: Array<{ id: string }> }).hits[0]?.id === 'n599.md', 'search waited for the full text');
     await api.indexed();
     const progress = (stage: string) => events.filter((e) => e.kind === 'progress' && e.stage === stage).map((e) => e.kind === 'progress' && [e.done, e.total]);
-    assert.deepEqual(progress('read'), [[0, 600], [250, 600], [500, 600], [600, 600]]);
-    assert.deepEqual(progress('text'), [[0, 600], [250, 600], [500, 600], [600, 600]]);
+    assert.deepEqual(progress('read'), [
+      [0, 600],
+      [250, 600],
+      [500, 600],
+      [600, 600],
+    ]);
+    assert.deepEqual(progress('text'), [
+      [0, 600],
+      [250, 600],
+      [500, 600],
+      [600, 600],
+    ]);
     const stages = events.filter((e) => e.kind === 'indexed').map((e) => e.kind === 'indexed' && e.index.stage);
     assert.deepEqual(stages, ['list', 'full']);
     await api.close();
@@ -80,7 +90,10 @@ test('the app keeps its index in the data folder: a second open comes from it; a
     const first = await start();
     assert.deepEqual({ ...first.index, read: first.index.read > 10 }, { stage: 'full', fromCache: 0, read: true, notice: null });
     const caches = await readdir(path.join(dataDir, 'index-cache'), { recursive: true });
-    assert.ok(caches.some((f) => f.endsWith('manifest.json')), 'written to <dataDir>/index-cache on close');
+    assert.ok(
+      caches.some((f) => f.endsWith('manifest.json')),
+      'written to <dataDir>/index-cache on close',
+    );
     assert.ok(!(await readdir(dir, { recursive: true })).some((f) => f.includes('index-')), 'nothing written into the vault');
 
     const second = await start();

@@ -20,7 +20,6 @@ import { ExamService } from './services/exam-service.ts';
 import { VaultSettingsStore } from './domain/settings/vault-settings.ts';
 import type { ApiPort } from './api-port.ts';
 
-
 export interface AppApiOptions {
   /** Whether this transport may open another vault (Electron: yes, via its folder dialog). */
   canOpenVault: boolean;
@@ -214,8 +213,7 @@ export class AppApi implements ApiPort {
         .allNotes()
         .map((n) => ({ id: n.id, title: n.title }))
         .sort((a, b) => a.id.localeCompare(b.id)),
-    tagList: () =>
-      [...this.current().tagTree().values()].map((t) => ({ tag: t.tag, count: t.ids.size })).sort((a, b) => a.tag.localeCompare(b.tag)),
+    tagList: () => [...this.current().tagTree().values()].map((t) => ({ tag: t.tag, count: t.ids.size })).sort((a, b) => a.tag.localeCompare(b.tag)),
     getNote: ({ id }) => {
       const note = this.note(id);
       const vault = this.current();
@@ -250,7 +248,9 @@ export class AppApi implements ApiPort {
     updateVaultSettings: (patch) => this.feature().cards.updateSettings(patch),
     noteCards: ({ id }) => this.feature().cards.noteCards(this.note(id).id),
     noteCalculators: ({ id, inputs }) => this.feature().calc.forNote(this.note(id).id, inputs),
-    costBlock: async ({ id, calculatorId, scenarioId, inputs }) => ({ text: await this.feature().calc.costBlock(this.note(id).id, calculatorId, scenarioId, inputs) }),
+    costBlock: async ({ id, calculatorId, scenarioId, inputs }) => ({
+      text: await this.feature().calc.costBlock(this.note(id).id, calculatorId, scenarioId, inputs),
+    }),
     examOverview: () => this.feature().exam.overview(),
     examPlan: ({ deck, date, target }) => this.feature().exam.plan(deck, date, target),
     setExam: ({ deck, date, target }) => this.feature().exam.setExam(deck, date, target),

@@ -35,7 +35,16 @@ const metaUrl = {
  *  code: they are read here once, from the command modules, and put into the CLI bundle. */
 async function commandMeta() {
   const tmp = path.join(out, `.cli-meta-${process.pid}.mjs`);
-  await build({ entryPoints: [path.join(root, 'electron/cli/commands.ts')], outfile: tmp, bundle: true, platform: 'node', target: 'node20', format: 'esm', packages: 'external', logLevel: 'warning' });
+  await build({
+    entryPoints: [path.join(root, 'electron/cli/commands.ts')],
+    outfile: tmp,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    packages: 'external',
+    logLevel: 'warning',
+  });
   try {
     return await (await import(pathToFileURL(tmp).href)).loadCommandMeta();
   } finally {

@@ -46,7 +46,8 @@ test('`cairn --help` from the bundle lists every command; `cairn note` runs from
     );
   const help = await run('--help');
   assert.equal(help.code, 0);
-  for (const cmd of ['index', 'search', 'note', 'links', 'serve', 'cards', 'due', 'export anki', 'calc', 'prices show', 'prices import']) assert.match(help.out, new RegExp(`cairn ${cmd}\\b`));
+  for (const cmd of ['index', 'search', 'note', 'links', 'serve', 'cards', 'due', 'export anki', 'calc', 'prices show', 'prices import'])
+    assert.match(help.out, new RegExp(`cairn ${cmd}\\b`));
   const note = await run('note', 'sagemaker-cost', '--json');
   assert.equal(note.code, 0, note.err);
   assert.equal(JSON.parse(note.out).id, 'aws/cost-sagemaker-processing-optimization.md');

@@ -51,8 +51,14 @@ describe('cairn CLI on the shipped vault', () => {
     await writeFile(file, '인스턴스\nri-optimization\n\ntag:service\n');
     const r = await cli('search', '--queries', file);
     await rm(dir, { recursive: true });
-    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l));
-    assert.deepEqual(lines.map((l) => l.query), ['인스턴스', 'ri-optimization', 'tag:service']);
+    const lines = r.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    assert.deepEqual(
+      lines.map((l) => l.query),
+      ['인스턴스', 'ri-optimization', 'tag:service'],
+    );
     assert.equal(lines[1].hits[0].id, SEED);
   });
 
@@ -65,8 +71,17 @@ describe('cairn CLI on the shipped vault', () => {
 
   test('links --json: every note with lower-cased tags, targets in order, backlinks', async () => {
     const { notes } = JSON.parse((await cli('links', '--json')).out);
-    assert.deepEqual(notes[SEED].tags, ['service/sagemaker-processing', 'constraint/cost-sensitive', 'deployment/mixed-workload', 'instance/reserved-vs-ondemand', 'optimization/workload-separation']);
-    const linkers = Object.entries(notes as Record<string, { links: Array<string | null> }>).filter(([, n]) => n.links.includes(SEED)).map(([id]) => id).sort();
+    assert.deepEqual(notes[SEED].tags, [
+      'service/sagemaker-processing',
+      'constraint/cost-sensitive',
+      'deployment/mixed-workload',
+      'instance/reserved-vs-ondemand',
+      'optimization/workload-separation',
+    ]);
+    const linkers = Object.entries(notes as Record<string, { links: Array<string | null> }>)
+      .filter(([, n]) => n.links.includes(SEED))
+      .map(([id]) => id)
+      .sort();
     assert.deepEqual([...notes[SEED].backlinks].sort(), linkers);
   });
 

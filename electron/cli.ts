@@ -14,8 +14,7 @@ import type { Vault } from './domain/vault/vault.ts';
 /** The commands' metadata, put in by the bundle's build (electron/build.mjs); from source, read
  *  from the command modules themselves. */
 declare const __CAIRN_COMMAND_META__: CommandMeta[] | undefined;
-const commandMeta = (): Promise<CommandMeta[]> =>
-  typeof __CAIRN_COMMAND_META__ !== 'undefined' ? Promise.resolve(__CAIRN_COMMAND_META__) : loadCommandMeta();
+const commandMeta = (): Promise<CommandMeta[]> => (typeof __CAIRN_COMMAND_META__ !== 'undefined' ? Promise.resolve(__CAIRN_COMMAND_META__) : loadCommandMeta());
 
 export { SHIPPED_VAULT };
 
@@ -82,7 +81,10 @@ export async function runCli(argv: string[], rawIo: CliIo = stdio): Promise<numb
       const [{ Vault }, { defaultDataDir }] = await Promise.all([import('./domain/vault/vault.ts'), import('./domain/prices/load-catalog.ts')]);
       // Built (out/cli/), the parse pool's thread is out/parse-worker.cjs; from source there is none.
       const parseWorker = fileURLToPath(new URL('../parse-worker.cjs', import.meta.url));
-      opened = await Vault.open(vaultDir, { cacheDir: path.join(defaultDataDir(), 'index-cache'), parseWorker: existsSync(parseWorker) ? parseWorker : undefined });
+      opened = await Vault.open(vaultDir, {
+        cacheDir: path.join(defaultDataDir(), 'index-cache'),
+        parseWorker: existsSync(parseWorker) ? parseWorker : undefined,
+      });
       if (opened.origin.notice) io.err(`cairn: ${opened.origin.notice}`);
       return opened;
     };

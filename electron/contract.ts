@@ -149,7 +149,6 @@ export const ops = {
 } as const satisfies Record<OpName, { req: z.ZodType }>;
 export type Req<K extends OpName> = z.infer<(typeof ops)[K]['req']>;
 
-
 /** Response type of each operation. */
 export interface Responses {
   vaultInfo: VaultInfo;
@@ -198,7 +197,6 @@ export type CairnApi = { [K in OpName]: (req: Req<K>) => Promise<Result<Response
   readonly transport: 'electron' | 'browser';
 };
 
-
 /** Parses an untrusted payload for `op`; a bad one is a BAD_REQUEST value, never a throw. */
 export function parseRequest<K extends OpName>(op: K, payload: unknown): Result<Req<K>> {
   const parsed = ops[op].req.safeParse(payload ?? {});
@@ -212,4 +210,23 @@ export function isOpName(name: unknown): name is OpName {
 }
 
 export { APP_COMMANDS, OP_NAMES, type AppCommand, type OpName };
-export type { Heading, SearchHit, SearchResult, SwitchHit, Card, DeckCounts, CardState, CardStats, SessionCard, CalculatorView, VaultSettings, ExamOverview, ExamStatus, ExamPlan, PracticeTest, PracticeScore, BrowserRow, TypeInResult };
+export type {
+  Heading,
+  SearchHit,
+  SearchResult,
+  SwitchHit,
+  Card,
+  DeckCounts,
+  CardState,
+  CardStats,
+  SessionCard,
+  CalculatorView,
+  VaultSettings,
+  ExamOverview,
+  ExamStatus,
+  ExamPlan,
+  PracticeTest,
+  PracticeScore,
+  BrowserRow,
+  TypeInResult,
+};

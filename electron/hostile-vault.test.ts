@@ -56,7 +56,11 @@ describe('indexing the hostile vault', () => {
       ['table-end-word', 'table-10k.md'],
       ['hostile-survivor-word', 'xss.md'],
     ]) {
-      assert.deepEqual(vault.search.search(word).map((h) => h.id), [id], word);
+      assert.deepEqual(
+        vault.search.search(word).map((h) => h.id),
+        [id],
+        word,
+      );
     }
     assert.ok(vault.search.search('big-note-line').some((h) => h.id === 'big-20mb.md'));
   });

@@ -50,8 +50,10 @@ export class IndexSaver {
     if (!this.dirty) return;
     this.dirty = false;
     // A failed write (disk full, read-only data folder) only costs the next start its speed.
-    this.saving = this.saving.then(() => this.vault.saveCache()).catch((err) => {
-      process.emitWarning(`index cache not saved: ${(err as Error).message}`);
-    });
+    this.saving = this.saving
+      .then(() => this.vault.saveCache())
+      .catch((err) => {
+        process.emitWarning(`index cache not saved: ${(err as Error).message}`);
+      });
   }
 }

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { OP_NAMES, type Result } from './contract.ts';
-import { answer, channelOf, isTrustedSender, registerIpc, } from './ipc.ts';
+import { answer, channelOf, isTrustedSender, registerIpc } from './ipc.ts';
 import type { ApiPort } from './api-port.ts';
 
 describe('isTrustedSender', () => {

@@ -39,7 +39,10 @@ export function importsOf(text: string): ImportRef[] {
 
 function target(file: string, spec: string): string | null {
   if (!spec.startsWith('.')) return null;
-  return path.relative(ROOT, path.resolve(path.dirname(file), spec)).split(path.sep).join('/');
+  return path
+    .relative(ROOT, path.resolve(path.dirname(file), spec))
+    .split(path.sep)
+    .join('/');
 }
 
 test('the import scanner sees every form', () => {

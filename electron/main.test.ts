@@ -60,7 +60,13 @@ class FakeWebContents extends EventEmitter {
 }
 
 function fakeElectron(userData: string) {
-  const log = { external: [] as string[], privileged: [] as unknown[], schemes: new Map<string, (r: Request) => Promise<Response>>(), menus: [] as unknown[], messages: [] as unknown[] };
+  const log = {
+    external: [] as string[],
+    privileged: [] as unknown[],
+    schemes: new Map<string, (r: Request) => Promise<Response>>(),
+    menus: [] as unknown[],
+    messages: [] as unknown[],
+  };
   const ipc = new Map<string, (event: unknown, payload: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { code: string } }>>();
   const permissions = { request: null as null | ((...a: unknown[]) => void), check: null as null | ((...a: unknown[]) => boolean) };
   const app = Object.assign(new EventEmitter(), {
@@ -149,11 +155,19 @@ test('main process: window locked down, IPC served, menu and events reach the wi
   await mkdir(path.join(tmp, 'out', 'renderer'), { recursive: true });
   await writeFile(path.join(tmp, 'out', 'renderer', 'index.html'), '<!doctype html>');
   // main.cjs and the index worker it starts, built the way electron/build.mjs builds them.
-  for (const [entry, outfile] of [['main.ts', 'main.cjs'], ['api-worker-entry.ts', 'api-worker-entry.cjs']]) {
+  for (const [entry, outfile] of [
+    ['main.ts', 'main.cjs'],
+    ['api-worker-entry.ts', 'api-worker-entry.cjs'],
+  ]) {
     await build({
       entryPoints: [path.join(here, entry)],
       outfile: path.join(tmp, 'out', outfile),
-      bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['electron'], logLevel: 'silent',
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      external: ['electron'],
+      logLevel: 'silent',
       define: { 'import.meta.url': '__cairn_import_meta_url' },
       banner: { js: "const __cairn_import_meta_url = require('url').pathToFileURL(__filename).href;" },
     });
@@ -186,7 +200,10 @@ test('main process: window locked down, IPC served, menu and events reach the wi
     assert.ok(fake.app.sandboxed, 'app.enableSandbox()');
 
     // Scheme and CSP.
-    assert.deepEqual((fake.log.privileged[0] as Array<{ scheme: string }>).map((s) => s.scheme), ['app']);
+    assert.deepEqual(
+      (fake.log.privileged[0] as Array<{ scheme: string }>).map((s) => s.scheme),
+      ['app'],
+    );
     const page = await fake.log.schemes.get('app')!(new Request('app://cairn/index.html'));
     assert.match(page.headers.get('content-security-policy') ?? '', /default-src 'none'/);
 
@@ -233,7 +250,10 @@ test('main process: window locked down, IPC served, menu and events reach the wi
     item.click!();
     win.emit('app-command', {}, 'browser-backward');
     win.emit('app-command', {}, 'browser-forward');
-    assert.deepEqual(wc.sent.filter(([c]) => c === 'cairn:command').map(([, v]) => v), ['quickSwitcher', 'back', 'forward']);
+    assert.deepEqual(
+      wc.sent.filter(([c]) => c === 'cairn:command').map(([, v]) => v),
+      ['quickSwitcher', 'back', 'forward'],
+    );
 
     // A file written into the vault becomes a vault event for the page.
     await new Promise((r) => setTimeout(r, 300));

@@ -50,14 +50,19 @@ describe('menu template', () => {
   }
 
   test('no accelerator is used twice', () => {
-    const accels = flatten(setup('linux').template).map((i) => i.accelerator).filter(Boolean);
+    const accels = flatten(setup('linux').template)
+      .map((i) => i.accelerator)
+      .filter(Boolean);
     assert.equal(new Set(accels).size, accels.length);
   });
 
   test('Open Recent lists the recent vaults and opens the one clicked', () => {
     const { template, log } = setup('linux', ['/v/one', '/v/two']);
     const sub = byId(template, 'open-recent').submenu as MenuItemConstructorOptions[];
-    assert.deepEqual(sub.map((i) => i.label), ['/v/one', '/v/two']);
+    assert.deepEqual(
+      sub.map((i) => i.label),
+      ['/v/one', '/v/two'],
+    );
     click(sub[1]!);
     assert.deepEqual(log, ['open:/v/two']);
   });
@@ -70,7 +75,10 @@ describe('menu template', () => {
 
   test('Windows/Linux: File Edit Go View Help, Quit in File', () => {
     const { template } = setup('win32');
-    assert.deepEqual(template.map((m) => m.label), ['&File', '&Edit', '&Go', '&View', '&Help']);
+    assert.deepEqual(
+      template.map((m) => m.label),
+      ['&File', '&Edit', '&Go', '&View', '&Help'],
+    );
     assert.ok(flatten(template).some((i) => i.role === 'quit'));
   });
 

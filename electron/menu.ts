@@ -81,17 +81,7 @@ export function menuTemplate(a: MenuActions): MenuItemConstructorOptions[] {
 
   const appMenu: MenuItemConstructorOptions = {
     label: a.appName,
-    submenu: [
-      { role: 'about' },
-      sep,
-      { role: 'services' },
-      sep,
-      { role: 'hide' },
-      { role: 'hideOthers' },
-      { role: 'unhide' },
-      sep,
-      { role: 'quit' },
-    ],
+    submenu: [{ role: 'about' }, sep, { role: 'services' }, sep, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, sep, { role: 'quit' }],
   };
   return [appMenu, file, edit, goMenu, view, { role: 'windowMenu' }, help];
 }

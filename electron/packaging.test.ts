@@ -20,7 +20,8 @@ const UNPACKED = ['api-worker-entry.cjs', 'parse-worker.cjs', 'sql-wasm.wasm'];
 const BUNDLES = ['main.cjs', 'preload.cjs', 'api-worker-entry.cjs', 'parse-worker.cjs'];
 
 function built(): void {
-  if (![...UNPACKED, ...BUNDLES].every((f) => existsSync(path.join(OUT, f)))) execFileSync(process.execPath, [path.join(ROOT, 'electron/build.mjs')], { stdio: 'ignore' });
+  if (![...UNPACKED, ...BUNDLES].every((f) => existsSync(path.join(OUT, f))))
+    execFileSync(process.execPath, [path.join(ROOT, 'electron/build.mjs')], { stdio: 'ignore' });
 }
 
 test('the app bundles require nothing but Node built-ins and electron', () => {
@@ -45,7 +46,12 @@ test('the index worker runs from an unpacked layout with no node_modules: it ind
   for (const f of UNPACKED) copyFileSync(path.join(OUT, f), path.join(dir, f));
   assert.equal(existsSync(path.join(tmp, 'node_modules')), false);
 
-  const api = new ApiWorkerClient(path.join(dir, 'api-worker-entry.cjs'), { canOpenVault: false, watch: false, dataDir: path.join(tmp, 'data'), indexCache: false });
+  const api = new ApiWorkerClient(path.join(dir, 'api-worker-entry.cjs'), {
+    canOpenVault: false,
+    watch: false,
+    dataDir: path.join(tmp, 'data'),
+    indexCache: false,
+  });
   t.after(() => api.close());
   await api.open(path.join(ROOT, 'notes'));
   const found = await api.dispatch('search', { query: 'sagemaker processing', limit: 5 });
@@ -81,7 +87,11 @@ test('electron-builder --dir lays out the app: bundles in app.asar, workers unpa
   const dist = mkdtempSync(path.join(os.tmpdir(), 'cairn-dist-'));
   t.after(() => rmSync(dist, { recursive: true, force: true }));
   const cli = path.join(ROOT, 'node_modules', 'electron-builder', 'cli.js');
-  const r = spawnSync(process.execPath, [cli, '--dir', '--publish', 'never', `-c.directories.output=${dist}`, `-c.electronDist=${path.dirname(zip)}`], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ELECTRON_BUILDER_OFFLINE: 'true' } });
+  const r = spawnSync(process.execPath, [cli, '--dir', '--publish', 'never', `-c.directories.output=${dist}`, `-c.electronDist=${path.dirname(zip)}`], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, ELECTRON_BUILDER_OFFLINE: 'true' },
+  });
   assert.equal(r.status, 0, r.stderr || r.stdout);
   const unpackedDir = readdirSync(dist).find((d) => d.endsWith('-unpacked'));
   assert.ok(unpackedDir, `no *-unpacked folder in ${readdirSync(dist).join(', ')}`);

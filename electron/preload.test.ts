@@ -86,7 +86,10 @@ describe('preload in a sandboxed renderer', async () => {
   test('each verb invokes its own cairn:<op> channel with the request', async () => {
     const { api, invoked } = setup();
     for (const op of OP_NAMES) await (api[op] as (r: unknown) => Promise<unknown>)({ probe: op });
-    assert.deepEqual(invoked, OP_NAMES.map((op) => [`cairn:${op}`, { probe: op }]));
+    assert.deepEqual(
+      invoked,
+      OP_NAMES.map((op) => [`cairn:${op}`, { probe: op }]),
+    );
   });
 
   test('onCommand: the listener gets the command only (never the event), junk is dropped, unsubscribe works', () => {

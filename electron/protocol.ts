@@ -81,7 +81,6 @@ export function resolveRendererPath(root: string, urlPathname: string): string |
   return abs;
 }
 
-
 function headers(contentType: string): Record<string, string> {
   return {
     'Content-Type': contentType,
@@ -131,7 +130,10 @@ async function vaultFile(files: VaultFiles, encodedId: string, head: boolean): P
   const served = await serveVaultFile((i) => files.filePath(i), id);
   if (!served.ok) return refuse(served.status, served.message);
   const type = CONTENT_TYPES[served.ext] ?? 'application/octet-stream';
-  return new Response(head ? null : new Uint8Array(served.bytes), { status: 200, headers: { ...headers(type), 'Content-Security-Policy': "default-src 'none'" } });
+  return new Response(head ? null : new Uint8Array(served.bytes), {
+    status: 200,
+    headers: { ...headers(type), 'Content-Security-Policy': "default-src 'none'" },
+  });
 }
 
 /** Call once after app 'ready'; the scheme itself is registered before (APP_SCHEME_PRIVILEGES). */

@@ -24,7 +24,11 @@ export interface Settings {
   window?: WindowState;
 }
 
-const AbsolutePath = z.string().min(1).max(4096).refine((p) => path.isAbsolute(p) && !p.includes('\0'));
+const AbsolutePath = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((p) => path.isAbsolute(p) && !p.includes('\0'));
 
 export function defaultSettings(): Settings {
   return { recentVaults: [] };

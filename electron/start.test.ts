@@ -42,7 +42,7 @@ describe('findElectronBinary never downloads, only looks', () => {
   });
 
   test('ELECTRON_OVERRIDE_DIST_PATH is honoured like electron/index.js does', async () => {
-    const dist = await fakePackage('override', { 'electron': '#!/bin/sh\n' });
+    const dist = await fakePackage('override', { electron: '#!/bin/sh\n' });
     assert.equal(start.findElectronBinary(null, { ELECTRON_OVERRIDE_DIST_PATH: dist }), path.join(dist, 'electron'));
     assert.equal(start.findElectronBinary(null, { ELECTRON_OVERRIDE_DIST_PATH: path.join(base, 'nowhere') }), null);
   });
@@ -65,11 +65,23 @@ describe('findElectronBinary never downloads, only looks', () => {
 describe('resolveVaultArgs', () => {
   const base = path.resolve('/home/me/study');
   const cases: Array<[string[], string[]]> = [
-    [['--vault', 'notes'], ['--vault', path.join(base, 'notes')]],
+    [
+      ['--vault', 'notes'],
+      ['--vault', path.join(base, 'notes')],
+    ],
     [['--vault=../other'], [`--vault=${path.resolve(base, '../other')}`]],
-    [['--vault', '/abs/v'], ['--vault', path.resolve('/abs/v')]],
-    [['--port', '0', 'notes'], ['--port', '0', 'notes']],
-    [['--vault', '--port'], ['--vault', '--port']],
+    [
+      ['--vault', '/abs/v'],
+      ['--vault', path.resolve('/abs/v')],
+    ],
+    [
+      ['--port', '0', 'notes'],
+      ['--port', '0', 'notes'],
+    ],
+    [
+      ['--vault', '--port'],
+      ['--vault', '--port'],
+    ],
   ];
   for (const [argv, want] of cases) test(argv.join(' '), () => assert.deepEqual(start.resolveVaultArgs(argv, base), want));
 });

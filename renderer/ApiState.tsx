@@ -17,7 +17,12 @@ interface Props<T> {
 /** The one view of a fetch's state: a status line while loading, an alert on error (announced to
  *  screen readers), an empty message, or the content. */
 export function ApiState<T>({ value, loading, failed, empty, isEmpty, children }: Props<T>) {
-  if (value.state === 'loading') return loading ? <p className="status" role="status">{loading}</p> : null;
+  if (value.state === 'loading')
+    return loading ? (
+      <p className="status" role="status">
+        {loading}
+      </p>
+    ) : null;
   if (value.state === 'error') {
     return (
       <p className="error" role="alert">

@@ -91,7 +91,9 @@ export function App() {
   return (
     <LayoutContext.Provider value={layout}>
       <div className="app">
-        <button type="button" className="skip-link" onClick={focusNote}>Skip to the note</button>
+        <button type="button" className="skip-link" onClick={focusNote}>
+          Skip to the note
+        </button>
         <TopBar data={data} route={route} onCommand={run} />
         <Sidebar data={data} tab={tab} onTab={setTab} query={query} onQuery={setQuery} searchInput={searchInput} onTag={filterByTag} />
         <Separator label="Resize the sidebar" size={sidebar} panel="left" controls={SIDEBAR_ID} />

@@ -31,7 +31,14 @@ export function ComboboxDialog<T>(p: Props<T>) {
   const optionId = (i: number) => `${p.list.id}-${i}`;
   return (
     <div className="overlay" onMouseDown={p.onCancel}>
-      <div className={p.className ?? 'switcher'} role="dialog" aria-modal="true" aria-label={p.label} onMouseDown={(e) => e.stopPropagation()} onKeyDown={p.onKeyDown}>
+      <div
+        className={p.className ?? 'switcher'}
+        role="dialog"
+        aria-modal="true"
+        aria-label={p.label}
+        onMouseDown={(e) => e.stopPropagation()}
+        onKeyDown={p.onKeyDown}
+      >
         <input
           ref={p.input.ref}
           autoFocus

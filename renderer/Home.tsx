@@ -12,19 +12,28 @@ export function Home({ data }: { data: VaultData }) {
     return (
       <section className="home">
         <h1>No vault open</h1>
-        <p className="error" role="alert">{info.message}</p>
+        <p className="error" role="alert">
+          {info.message}
+        </p>
         <OpenVaultButton />
       </section>
     );
   }
   const v = info.value;
-  const shortcuts = <>search with <kbd>{shortcutOf('search')}</kbd>, jump with <kbd>{shortcutOf('quickSwitcher')}</kbd>, or see every command with <kbd>{shortcutOf('palette')}</kbd></>;
+  const shortcuts = (
+    <>
+      search with <kbd>{shortcutOf('search')}</kbd>, jump with <kbd>{shortcutOf('quickSwitcher')}</kbd>, or see every command with{' '}
+      <kbd>{shortcutOf('palette')}</kbd>
+    </>
+  );
   return (
     <section className="home">
       <h1>{v.name}</h1>
       <p className="muted">{v.root}</p>
       {v.notes === 0 ? (
-        <p className="empty">This vault has no notes yet. Add a <code>.md</code> file to the folder and it appears here.</p>
+        <p className="empty">
+          This vault has no notes yet. Add a <code>.md</code> file to the folder and it appears here.
+        </p>
       ) : (
         <p>
           {v.notes} {v.notes === 1 ? 'note' : 'notes'}. Pick one on the left, {shortcuts}.
@@ -39,8 +48,7 @@ export function Home({ data }: { data: VaultData }) {
           <ul>
             {v.diagnostics.map((d, i) => (
               <li key={i}>
-                <code>{d.code}</code>{' '}
-                {/* A note's problem opens the note at its line; other files (calculators, skipped links) are not notes. */}
+                <code>{d.code}</code> {/* A note's problem opens the note at its line; other files (calculators, skipped links) are not notes. */}
                 {/\.md$/i.test(d.id) ? (
                   <a href={noteHref(d.id, null, d.line ?? null)}>
                     {d.id}
@@ -64,5 +72,9 @@ export function Home({ data }: { data: VaultData }) {
 
 function OpenVaultButton() {
   if (api.transport !== 'electron') return null;
-  return <button type="button" onClick={() => void api.openVault({}).then((r) => r.ok && (location.hash = '#/'))}>Open vault…</button>;
+  return (
+    <button type="button" onClick={() => void api.openVault({}).then((r) => r.ok && (location.hash = '#/'))}>
+      Open vault…
+    </button>
+  );
 }

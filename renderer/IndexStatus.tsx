@@ -27,7 +27,9 @@ export function IndexStatus({ progress, index }: Pick<VaultData, 'progress' | 'i
       {index?.notice && index.notice !== dismissed && (
         <span className="index-notice" role="status">
           {index.notice}
-          <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => setDismissed(index.notice)}>×</button>
+          <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => setDismissed(index.notice)}>
+            ×
+          </button>
         </span>
       )}
     </span>

@@ -9,7 +9,18 @@ import DOMPurify from 'dompurify';
 import { useEffect, useMemo, useRef } from 'react';
 import { fileUrl } from './api.ts';
 
-const DATA_ATTRS = ['data-note', 'data-subpath', 'data-tag', 'data-self', 'data-unresolved', 'data-embed', 'data-file', 'data-heading', 'data-line', 'data-callout'];
+const DATA_ATTRS = [
+  'data-note',
+  'data-subpath',
+  'data-tag',
+  'data-self',
+  'data-unresolved',
+  'data-embed',
+  'data-file',
+  'data-heading',
+  'data-line',
+  'data-callout',
+];
 
 /**
  * Class names the markdown renderer emits (electron/domain/render/), the one list to extend when
@@ -17,8 +28,23 @@ const DATA_ATTRS = ['data-note', 'data-subpath', 'data-tag', 'data-self', 'data-
  * `katex-html`, …). Every other class is dropped. These are styled only under `.markdown`.
  */
 export const NOTE_CLASSES = new Set([
-  'embed', 'embed-image', 'embed-title', 'embed-omitted', 'internal-link', 'is-unresolved', 'external-link', 'tag', 'callout', 'is-foldable',
-  'task-box', 'is-done', 'task-item', 'contains-task-list', 'math-display', 'math-error', 'diagram-error',
+  'embed',
+  'embed-image',
+  'embed-title',
+  'embed-omitted',
+  'internal-link',
+  'is-unresolved',
+  'external-link',
+  'tag',
+  'callout',
+  'is-foldable',
+  'task-box',
+  'is-done',
+  'task-item',
+  'contains-task-list',
+  'math-display',
+  'math-error',
+  'diagram-error',
 ]);
 export const NOTE_CLASS_PREFIXES = ['callout-', 'language-', 'katex', 'footnote', 'task-list', 'mermaid', 'align-'];
 
@@ -38,11 +64,49 @@ const FETCHING_ATTRS = new Set(['src', 'poster', 'background', 'srcset', 'data',
 const OBSIDIAN_DATA_ATTRS = ['data-block', 'data-footnote', 'data-diagram'];
 // Attributes whose values are sizes or keywords, never URLs: without this the strict URI
 // allow-list below drops them (`![[img|100]]`'s width, details' open, KaTeX's MathML layout).
-const NOT_URI_ATTRS = ['width', 'height', 'open', 'colspan', 'rowspan', 'start',
-  'display', 'mathvariant', 'stretchy', 'fence', 'separator', 'lspace', 'rspace', 'columnalign', 'rowalign',
-  'rowspacing', 'columnspacing', 'columnlines', 'rowlines', 'displaystyle', 'scriptlevel', 'accent', 'accentunder',
-  'minsize', 'maxsize', 'linethickness', 'encoding', 'largeop', 'movablelimits', 'symmetric', 'depth', 'voffset',
-  'mathsize', 'notation', 'linebreak', 'framespacing', 'frame', 'equalrows', 'equalcolumns', 'side', 'align'];
+const NOT_URI_ATTRS = [
+  'width',
+  'height',
+  'open',
+  'colspan',
+  'rowspan',
+  'start',
+  'display',
+  'mathvariant',
+  'stretchy',
+  'fence',
+  'separator',
+  'lspace',
+  'rspace',
+  'columnalign',
+  'rowalign',
+  'rowspacing',
+  'columnspacing',
+  'columnlines',
+  'rowlines',
+  'displaystyle',
+  'scriptlevel',
+  'accent',
+  'accentunder',
+  'minsize',
+  'maxsize',
+  'linethickness',
+  'encoding',
+  'largeop',
+  'movablelimits',
+  'symmetric',
+  'depth',
+  'voffset',
+  'mathsize',
+  'notation',
+  'linebreak',
+  'framespacing',
+  'frame',
+  'equalrows',
+  'equalcolumns',
+  'side',
+  'align',
+];
 const MATHML_TAGS = ['semantics', 'annotation'];
 const MATHML_FORBID = ['annotation-xml', 'maction'];
 
@@ -83,7 +147,24 @@ export function sanitize(html: string): string {
     ADD_URI_SAFE_ATTR: [...DATA_ATTRS, ...OBSIDIAN_DATA_ATTRS, ...NOT_URI_ATTRS],
     ADD_TAGS: MATHML_TAGS,
     // `math` is not forbidden here: the hook above keeps it only inside KaTeX's span.katex.
-    FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'object', 'embed', 'svg', 'link', 'meta', 'base', 'dialog', 'portal', ...MATHML_FORBID],
+    FORBID_TAGS: [
+      'style',
+      'form',
+      'input',
+      'button',
+      'textarea',
+      'select',
+      'iframe',
+      'object',
+      'embed',
+      'svg',
+      'link',
+      'meta',
+      'base',
+      'dialog',
+      'portal',
+      ...MATHML_FORBID,
+    ],
     FORBID_ATTR: ['style', 'srcset', 'action', 'formaction', 'xlink:href', 'popover', 'popovertarget', 'ping'],
     ALLOWED_URI_REGEXP: /^(?:https?:|#|data:image\/(?:png|jpe?g|gif|webp);)/i,
     ALLOW_DATA_ATTR: false,
@@ -115,7 +196,5 @@ export function SafeHtml({ html, className, onClick, onRendered }: Props) {
   // The one HTML sink (README.md house rule 8): `clean` has been through DOMPurify's allow-list above.
   // Clicks are delegated here for the links inside the note; each link is itself keyboard-reachable.
   // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised above; this is the sink the rule would have us centralise.
-  // biome-ignore lint/a11y/useKeyWithClickEvents: delegation for <a> elements, which handle Enter themselves.
-  // biome-ignore lint/a11y/noStaticElementInteractions: as above.
   return <div ref={ref} className={className} onClick={onClick} dangerouslySetInnerHTML={{ __html: clean }} />;
 }

@@ -15,8 +15,14 @@ test('a late answer for an older request is dropped; the newest is delivered', a
   const seen: string[] = [];
   const old = deferred<string>();
   const fresh = deferred<string>();
-  req.run(() => old.promise, (a) => seen.push(a));
-  req.run(() => fresh.promise, (a) => seen.push(a));
+  req.run(
+    () => old.promise,
+    (a) => seen.push(a),
+  );
+  req.run(
+    () => fresh.promise,
+    (a) => seen.push(a),
+  );
   fresh.resolve('new');
   await flush();
   old.resolve('old');
@@ -28,7 +34,10 @@ test('cancel drops the answer in flight', async () => {
   const req = new LatestRequest<string>();
   const seen: string[] = [];
   const d = deferred<string>();
-  req.run(() => d.promise, (a) => seen.push(a));
+  req.run(
+    () => d.promise,
+    (a) => seen.push(a),
+  );
   req.cancel();
   d.resolve('late');
   await flush();
@@ -40,7 +49,8 @@ test('with a debounce only the last of a burst is asked', async (t) => {
   const req = new LatestRequest<string>();
   const asked: string[] = [];
   const seen: string[] = [];
-  for (const q of ['s', 'sa', 'sag']) req.run(
+  for (const q of ['s', 'sa', 'sag'])
+    req.run(
       async () => {
         asked.push(q);
         return q;
@@ -60,7 +70,10 @@ test('with a debounce only the last of a burst is asked', async (t) => {
 test('a rejected fetch delivers nothing and does not throw', async () => {
   const req = new LatestRequest<string>();
   const seen: string[] = [];
-  req.run(() => Promise.reject(new Error('transport down')), (a) => seen.push(a));
+  req.run(
+    () => Promise.reject(new Error('transport down')),
+    (a) => seen.push(a),
+  );
   await flush();
   assert.deepEqual(seen, []);
 });

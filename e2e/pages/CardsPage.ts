@@ -38,7 +38,9 @@ export class CardsPage {
 
   /** The number in a deck's New / Learning / Due cell, read from its label ("New 14"). */
   async count(deck: string, kind: CountKind): Promise<number> {
-    const label = await this.deckRow(deck).getByLabel(new RegExp(`^${kind} \\d+$`)).getAttribute('aria-label');
+    const label = await this.deckRow(deck)
+      .getByLabel(new RegExp(`^${kind} \\d+$`))
+      .getAttribute('aria-label');
     return Number(label!.split(' ')[1]);
   }
 

@@ -17,7 +17,8 @@ export function clippedRows(page: Page, selector: string): Promise<string[]> {
       for (const el of [row, ...row.querySelectorAll<HTMLElement>('*')]) {
         const cs = getComputedStyle(el);
         const clips = cs.overflowX !== 'visible' || cs.overflowY !== 'visible';
-        if (clips && (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)) bad.push(`${label}: <${el.tagName.toLowerCase()}> holds more than it shows`);
+        if (clips && (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1))
+          bad.push(`${label}: <${el.tagName.toLowerCase()}> holds more than it shows`);
         if (cs.textOverflow === 'ellipsis' && el.scrollWidth > el.clientWidth) bad.push(`${label}: ellipsis`);
       }
       let box: HTMLElement | null = row.parentElement;

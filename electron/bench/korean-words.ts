@@ -5,7 +5,12 @@ import type { Rng } from './prng.ts';
 
 /** [after a final consonant, after a vowel] */
 const PARTICLE_PAIRS: Array<[string, string]> = [
-  ['을', '를'], ['이', '가'], ['은', '는'], ['과', '와'], ['으로', '로'], ['이나', '나'],
+  ['을', '를'],
+  ['이', '가'],
+  ['은', '는'],
+  ['과', '와'],
+  ['으로', '로'],
+  ['이나', '나'],
 ];
 const INVARIANT_PARTICLES = ['의', '에', '에서', '에는', '도', '만', '까지', '부터', '보다', '처럼', '에서는', '마다'];
 const STANDALONE_PARTICLES = new Set([...PARTICLE_PAIRS.flat(), ...INVARIANT_PARTICLES]);

@@ -81,7 +81,9 @@ async function measure(lines: number) {
 const rows = [];
 for (const n of SIZES) rows.push(await measure(n));
 const load = os.loadavg()[0].toFixed(1);
-console.log(`Review log benchmark — ${new Date().toISOString().slice(0, 16)} — ${os.cpus().length} cores, Node ${process.version}, load ${load}; ${rows[0]?.cards ?? 0} cards`);
+console.log(
+  `Review log benchmark — ${new Date().toISOString().slice(0, 16)} — ${os.cpus().length} cores, Node ${process.version}, load ${load}; ${rows[0]?.cards ?? 0} cards`,
+);
 console.log('');
 console.log('| log lines | first deck view (ms) | deck view p50 (ms) | review p50 (ms, incl. fsync) | full re-read + replay (ms) |');
 console.log('|---:|---:|---:|---:|---:|');

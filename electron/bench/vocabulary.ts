@@ -29,7 +29,10 @@ export async function loadVocabulary(notesDir: string): Promise<Vocabulary> {
   const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
   for (const file of await markdownFiles(notesDir)) {
     const note = parseNote(path.relative(notesDir, file), await readFile(file, 'utf8'));
-    const prose = note.body.replace(/```[\s\S]*?```/g, ' ').replace(/`[^`\n]*`/g, ' ').replace(/\[\[[^\]]*\]\]|\([^)\s]*\)/g, ' ');
+    const prose = note.body
+      .replace(/```[\s\S]*?```/g, ' ')
+      .replace(/`[^`\n]*`/g, ' ')
+      .replace(/\[\[[^\]]*\]\]|\([^)\s]*\)/g, ' ');
     const finals = new Set<string>();
     for (const m of prose.matchAll(SENTENCE_END)) {
       bump(endings, m[1]);

@@ -33,7 +33,16 @@ test('cairn calc NOTE --json: the seed scenarios, cheapest and savings', async (
   assert.equal(code, 0, err);
   const r = JSON.parse(out);
   assert.equal(r.calculator.id, 'sagemaker-workload-separation');
-  assert.deepEqual(r.scenarios.map((s: { id: string; monthly: number }) => [s.id, s.monthly]), [['today', 673.06], ['A', 285.56], ['B', 391.77], ['C', 45.1], ['D', 111.82]]);
+  assert.deepEqual(
+    r.scenarios.map((s: { id: string; monthly: number }) => [s.id, s.monthly]),
+    [
+      ['today', 673.06],
+      ['A', 285.56],
+      ['B', 391.77],
+      ['C', 45.1],
+      ['D', 111.82],
+    ],
+  );
   assert.deepEqual([r.baseline, r.cheapest, r.savingsVsBaseline.C.percent], ['today', 'C', 93.3]);
   const line = r.scenarios[3].lines[1];
   assert.deepEqual(Object.keys(line).slice(0, 3), ['label', 'component', 'instance']);
@@ -49,7 +58,13 @@ test('cairn calc --set changes inputs; a readable table without --json', async (
 });
 
 test('bad --set names and values are usage errors (exit 1)', async () => {
-  for (const args of [['--set', 'nope=1'], ['--set', 'prepHoursPerDay=four'], ['--set', 'prepHoursPerDay'], ['--set', 'processingInstance=ml.p9.mega'], ['--calculator', 'nope']]) {
+  for (const args of [
+    ['--set', 'nope=1'],
+    ['--set', 'prepHoursPerDay=four'],
+    ['--set', 'prepHoursPerDay'],
+    ['--set', 'processingInstance=ml.p9.mega'],
+    ['--calculator', 'nope'],
+  ]) {
     const { code, err } = await cairn('calc', 'sagemaker-cost', ...args);
     assert.equal(code, 1, args.join(' '));
     assert.match(err, /^cairn calc: /, args.join(' '));
@@ -74,7 +89,10 @@ test('cairn prices import writes the user catalog and prints what changed; bad f
 
   const shown = JSON.parse((await cairn('prices', 'show', '--json')).out);
   assert.equal(shown.asOf, '2026-09-24');
-  assert.equal(shown.onDemand.find((r: { instance: string; component: string }) => r.instance === 'ml.r5.2xlarge' && r.component === 'processing').usdPerHour, 0.61);
+  assert.equal(
+    shown.onDemand.find((r: { instance: string; component: string }) => r.instance === 'ml.r5.2xlarge' && r.component === 'processing').usdPerHour,
+    0.61,
+  );
   const calc = JSON.parse((await cairn('calc', 'sagemaker-cost', '--json')).out);
   assert.equal(calc.scenarios[3].monthly, 45.4, 'the imported price is used');
 });

@@ -56,11 +56,13 @@ const calc: CliCommand = {
     const wanted = ctx.values.calculator as string | undefined;
     const def = wanted === undefined ? definitions[0] : definitions.find((d) => d.id === wanted);
     if (!def) {
-      if (wanted !== undefined) throw new UsageError(`no calculator "${wanted}" for ${note.id} (calculators: ${definitions.map((d) => d.id).join(', ') || 'none'})`);
+      if (wanted !== undefined)
+        throw new UsageError(`no calculator "${wanted}" for ${note.id} (calculators: ${definitions.map((d) => d.id).join(', ') || 'none'})`);
       ctx.err(`cairn calc: no calculator for ${note.id}`);
       return 1;
     }
-    if (wanted === undefined && definitions.length > 1) ctx.err(`${note.id} has ${definitions.length} calculators (${definitions.map((d) => d.id).join(', ')}); showing ${def.id}, choose with --calculator ID`);
+    if (wanted === undefined && definitions.length > 1)
+      ctx.err(`${note.id} has ${definitions.length} calculators (${definitions.map((d) => d.id).join(', ')}); showing ${def.id}, choose with --calculator ID`);
     let result: CalcResult;
     try {
       const overrides = Object.fromEntries(pairs.map(([name, text]) => [name, parseInputText(def, name, text)]));
@@ -82,23 +84,32 @@ function resultTable(r: CalcResult): string {
   const out = [
     r.calculator.title,
     `${r.calculator.origin.id} · ${r.calculator.region} · prices as of ${r.catalog.asOf}${r.catalog.imports ? ` + ${r.catalog.imports} imported offer file(s)` : ''}`,
-    `inputs: ${Object.entries(r.inputs).map(([k, v]) => `${k}=${v}`).join(' ')}`,
+    `inputs: ${Object.entries(r.inputs)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ')}`,
     '',
   ];
   for (const s of r.scenarios) out.push(...scenarioRows(s, r), '');
   const cheapest = r.scenarios.find((s) => s.id === r.cheapest);
-  if (cheapest) out.push(`cheapest meeting the requirements: ${cheapest.label} [${cheapest.id}], ${formatUsd(cheapest.amortizedMonthly)} a month${savingsText(r, cheapest.id)}`);
+  if (cheapest)
+    out.push(
+      `cheapest meeting the requirements: ${cheapest.label} [${cheapest.id}], ${formatUsd(cheapest.amortizedMonthly)} a month${savingsText(r, cheapest.id)}`,
+    );
   else out.push('no scenario meets every requirement');
   return out.join('\n');
 }
 
 function scenarioRows(s: ScenarioResult, r: CalcResult): string[] {
   const mark = s.id === r.cheapest ? '★' : s.meetsRequirements ? ' ' : '✗';
-  const money = s.upfront > 0 ? `${formatUsd(s.upfront)} upfront + ${formatUsd(s.monthly)}/month (${formatUsd(s.amortizedMonthly)} amortised)` : `${formatUsd(s.monthly)}/month`;
+  const money =
+    s.upfront > 0
+      ? `${formatUsd(s.upfront)} upfront + ${formatUsd(s.monthly)}/month (${formatUsd(s.amortizedMonthly)} amortised)`
+      : `${formatUsd(s.monthly)}/month`;
   const rows = [`${mark} ${s.label} [${s.id}]`, `    ${money}, 12 months ${formatUsd(s.total12)}${s.id === r.baseline ? ' (baseline)' : savingsText(r, s.id)}`];
   for (const l of s.lines) {
     rows.push(`    - ${l.label} [${l.component}${l.instance ? ` ${l.instance}` : ''}, ${l.pricing}]: ${l.math}`);
-    if (l.breakEven) rows.push(`      cheaper than on-demand above ${formatHours(l.breakEven.hoursPerMonth)} a month (${formatPercent(l.breakEven.utilisation)} use)`);
+    if (l.breakEven)
+      rows.push(`      cheaper than on-demand above ${formatHours(l.breakEven.hoursPerMonth)} a month (${formatPercent(l.breakEven.utilisation)} use)`);
   }
   for (const v of s.violations) rows.push(`    ✗ ${v}`);
   return rows;
@@ -118,17 +129,25 @@ const pricesShow: CliCommand = {
     const catalog = await catalogFor(ctx);
     if (ctx.json) return json(ctx, catalog);
     const file = overridesPath(defaultDataDir());
-    ctx.out(`Prices in USD as of ${catalog.asOf}; user overrides: ${file}${catalog.imports.length ? ` (${catalog.imports.length} offer file(s) imported)` : ' (none)'}`);
+    ctx.out(
+      `Prices in USD as of ${catalog.asOf}; user overrides: ${file}${catalog.imports.length ? ` (${catalog.imports.length} offer file(s) imported)` : ' (none)'}`,
+    );
     ctx.out('\nOn-demand:');
     for (const r of catalog.onDemand) {
       const spec = catalog.instances[r.instance];
       const specText = spec ? `${spec.vcpu} vCPU, ${spec.memoryGiB} GiB${spec.gpu ? `, ${spec.gpu.count}× ${spec.gpu.model}` : ''}` : 'specs unknown';
-      ctx.out(`  ${r.region.padEnd(15)} ${r.component.padEnd(11)} ${r.instance.padEnd(16)} ${formatRate(r.usdPerHour).padEnd(12)} ${r.confidence.padEnd(14)} ${specText}`);
+      ctx.out(
+        `  ${r.region.padEnd(15)} ${r.component.padEnd(11)} ${r.instance.padEnd(16)} ${formatRate(r.usdPerHour).padEnd(12)} ${r.confidence.padEnd(14)} ${specText}`,
+      );
     }
     if (catalog.commitments.length) ctx.out('\nCommitments:');
-    for (const c of catalog.commitments) ctx.out(`  ${c.region} ${c.component} ${c.instance} ${c.kind} ${c.termYears} y ${c.payment} upfront: ${formatRate(c.hourly)} + ${formatUsd(c.upfront)} upfront (${c.confidence})`);
+    for (const c of catalog.commitments)
+      ctx.out(
+        `  ${c.region} ${c.component} ${c.instance} ${c.kind} ${c.termYears} y ${c.payment} upfront: ${formatRate(c.hourly)} + ${formatUsd(c.upfront)} upfront (${c.confidence})`,
+      );
     ctx.out('\nCommitment discounts used when no exact price is known:');
-    for (const d of catalog.discounts) ctx.out(`  ${d.service} ${d.kind} ${d.termYears} y ${d.payment} upfront: ${formatPercent(d.discount)} (${d.confidence})${d.note ? ` — ${d.note}` : ''}`);
+    for (const d of catalog.discounts)
+      ctx.out(`  ${d.service} ${d.kind} ${d.termYears} y ${d.payment} upfront: ${formatPercent(d.discount)} (${d.confidence})${d.note ? ` — ${d.note}` : ''}`);
     ctx.out('\nSources:');
     for (const [key, text] of Object.entries(catalog.sources)) ctx.out(`  ${key}: ${text}`);
   },
@@ -164,10 +183,22 @@ const pricesImport: CliCommand = {
     await writeOverrides(target, next);
     const added = diff.changes.filter((c) => c.kind === 'added');
     const changed = diff.changes.filter((c) => c.kind === 'changed');
-    if (ctx.json) return json(ctx, { file, offer: imported.offer, written: target, added: added.length, changed: changed.length, unchanged: diff.unchanged, skipped: imported.skipped, changes: diff.changes });
+    if (ctx.json)
+      return json(ctx, {
+        file,
+        offer: imported.offer,
+        written: target,
+        added: added.length,
+        changed: changed.length,
+        unchanged: diff.unchanged,
+        skipped: imported.skipped,
+        changes: diff.changes,
+      });
     const { offerCode, version, publicationDate } = imported.offer;
     ctx.out(`imported ${offerCode} ${version} (published ${publicationDate}) into ${target}`);
-    ctx.out(`${added.length} added, ${changed.length} changed, ${diff.unchanged} unchanged; ${imported.skipped} price dimensions skipped (not an hourly instance price)`);
+    ctx.out(
+      `${added.length} added, ${changed.length} changed, ${diff.unchanged} unchanged; ${imported.skipped} price dimensions skipped (not an hourly instance price)`,
+    );
     for (const c of changed) ctx.out(`  ~ ${c.key}: ${c.before} → ${c.after}`);
     for (const c of added) ctx.out(`  + ${c.key}: ${c.after}`);
   },

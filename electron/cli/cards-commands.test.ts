@@ -72,7 +72,10 @@ describe('cairn cards / due / export anki', () => {
     // The plugin fixture's three cards with SR history are no longer new; 20 new a day by default.
     assert.equal(all.unseen, all.total - 3);
     assert.equal(all.new, Math.min(20, all.unseen));
-    assert.deepEqual(before.find((r) => r.deck === 'service/sagemaker-processing'), { deck: 'service/sagemaker-processing', new: 4, learning: 0, due: 0, unseen: 4, total: 4 });
+    assert.deepEqual(
+      before.find((r) => r.deck === 'service/sagemaker-processing'),
+      { deck: 'service/sagemaker-processing', new: 4, learning: 0, due: 0, unseen: 4, total: 4 },
+    );
 
     const cards = JSON.parse((await cairn('cards', '--json', '--deck', 'service/sagemaker-processing')).out) as Card[];
     const store = ReviewStore.open({ vaultRoot: vault, device: 'test-device', fallbackDir: process.env.CAIRN_DATA_DIR! });
@@ -116,7 +119,10 @@ describe('cairn cards / due / export anki', () => {
       const failed = await cairn('export', 'apkg', '--out', bad);
       assert.equal(failed.code, 3);
       // Card diagnostics come first on stderr; the failure is one line, the last.
-      const lines = failed.err.trim().split('\n').filter((l) => l.startsWith('cairn'));
+      const lines = failed.err
+        .trim()
+        .split('\n')
+        .filter((l) => l.startsWith('cairn'));
       assert.equal(lines.length, 1, failed.err);
       assert.match(lines[0], /^cairn export apkg: .* (is a folder|its folder does not exist|not writable) \(E[A-Z]+\); nothing was written$/);
     }

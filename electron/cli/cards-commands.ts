@@ -26,7 +26,14 @@ async function writeOut(ctx: CliContext, command: string, file: string, data: st
     return null;
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
-    const reason = e.code === 'EACCES' || e.code === 'EPERM' || e.code === 'EROFS' ? 'not writable' : e.code === 'EISDIR' ? 'is a folder' : e.code === 'ENOENT' || e.code === 'ENOTDIR' ? 'its folder does not exist' : 'cannot be written';
+    const reason =
+      e.code === 'EACCES' || e.code === 'EPERM' || e.code === 'EROFS'
+        ? 'not writable'
+        : e.code === 'EISDIR'
+          ? 'is a folder'
+          : e.code === 'ENOENT' || e.code === 'ENOTDIR'
+            ? 'its folder does not exist'
+            : 'cannot be written';
     ctx.err(`cairn ${command}: ${file} ${reason} (${e.code ?? e.message}); nothing was written`);
     return EXIT_NOT_WRITTEN;
   }

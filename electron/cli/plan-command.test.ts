@@ -38,8 +38,14 @@ describe('cairn plan', () => {
     assert.equal(plan.exam, inDays(21));
     assert.equal(plan.target, 0.9);
     assert.equal(plan.cards, deckCards.length);
-    assert.deepEqual(plan.days.map((d: { date: string }) => d.date), Array.from({ length: 22 }, (_, i) => inDays(i)));
-    assert.equal(plan.days.reduce((n: number, d: { new: number }) => n + d.new, 0), plan.unseen);
+    assert.deepEqual(
+      plan.days.map((d: { date: string }) => d.date),
+      Array.from({ length: 22 }, (_, i) => inDays(i)),
+    );
+    assert.equal(
+      plan.days.reduce((n: number, d: { new: number }) => n + d.new, 0),
+      plan.unseen,
+    );
     assert.equal(plan.unseen, deckCards.length); // notes/ ships without a review log
     assert.ok(plan.retrievabilityAtExam >= 0.9 && plan.retrievabilityAtExam <= 1);
     assert.ok(plan.days.some((d: { reviews: number }) => d.reviews > 0));

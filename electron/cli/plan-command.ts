@@ -16,7 +16,9 @@ function targetOption(raw: string | undefined): number {
 }
 
 function printPlan(out: (s: string) => void, plan: ExamPlan): void {
-  out(`exam of ${plan.deck} on ${plan.exam}: ${plan.daysLeft} day${plan.daysLeft === 1 ? '' : 's'} left, ${plan.cards} cards, ${plan.unseen} not yet introduced`);
+  out(
+    `exam of ${plan.deck} on ${plan.exam}: ${plan.daysLeft} day${plan.daysLeft === 1 ? '' : 's'} left, ${plan.cards} cards, ${plan.unseen} not yet introduced`,
+  );
   if (plan.newLimitRaised) out(`new cards a day raised from ${plan.newLimit} to ${plan.newPerDay} to introduce every card before the exam`);
   out(`${'date'.padEnd(12)} ${'reviews'.padStart(7)} ${'new'.padStart(5)}`);
   for (const d of plan.days) out(`${d.date.padEnd(12)} ${String(d.reviews).padStart(7)} ${String(d.new).padStart(5)}`);

@@ -63,7 +63,10 @@ describe('cairn usage and printing', () => {
   };
 
   test('--vault "" is a usage error, not the shipped vault', async () => {
-    for (const argv of [['index', '--vault', ''], ['index', '--vault=']]) {
+    for (const argv of [
+      ['index', '--vault', ''],
+      ['index', '--vault='],
+    ]) {
       const r = await run(...argv);
       assert.equal(r.code, 1, argv.join(' '));
       assert.equal(r.err, 'cairn index: --vault needs a folder (it was empty)\n');

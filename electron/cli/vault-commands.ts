@@ -25,7 +25,9 @@ const index: CliCommand = {
       diagnostics,
     };
     if (ctx.json) return json(ctx, report);
-    ctx.out(`${report.notes} notes, ${report.tags} tags, ${report.aliases} aliases, ${report.links} links (${report.unresolved} unresolved, ${report.ambiguous} ambiguous)`);
+    ctx.out(
+      `${report.notes} notes, ${report.tags} tags, ${report.aliases} aliases, ${report.links} links (${report.unresolved} unresolved, ${report.ambiguous} ambiguous)`,
+    );
     for (const d of diagnostics) ctx.out(`  ${d.code.padEnd(18)} ${d.id}${d.line ? ':' + d.line : ''}  ${d.message}`);
   },
 };

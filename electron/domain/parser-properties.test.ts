@@ -10,7 +10,42 @@ import { SearchIndex } from './search/search-index.ts';
 
 // Markdown-ish text: the characters that matter to the parsers, mixed with Hangul and noise.
 const piece = fc.oneof(
-  fc.constantFrom('#', '##', '# ', '[[', ']]', '|', '![[', '](', ')', '[', ']', '`', '```', '~~~', '%%', '<!--', '-->', '$', '$$', '---', '\n', ' ', '^', '#1984', '#태그를', 'tags: [a, b]', 'aliases: x', ':', '\\', '../', '%2F', '\u2014', '\uFEFF', '\u0000'),
+  fc.constantFrom(
+    '#',
+    '##',
+    '# ',
+    '[[',
+    ']]',
+    '|',
+    '![[',
+    '](',
+    ')',
+    '[',
+    ']',
+    '`',
+    '```',
+    '~~~',
+    '%%',
+    '<!--',
+    '-->',
+    '$',
+    '$$',
+    '---',
+    '\n',
+    ' ',
+    '^',
+    '#1984',
+    '#태그를',
+    'tags: [a, b]',
+    'aliases: x',
+    ':',
+    '\\',
+    '../',
+    '%2F',
+    '\u2014',
+    '\uFEFF',
+    '\u0000',
+  ),
   fc.string(),
   fc.constantFrom('세이지메이커', '인스턴스를', 'Note', 'a/b', 'café'),
 );
@@ -40,7 +75,11 @@ test('parseNote never throws and keeps its invariants', () => {
 test('resolveLink never throws; a target is always a vault file and never escapes', () => {
   const ids = ['a.md', 'x/a.md', 'x/y/b.md', 'Case.md', 'case.md', '한글.md', 'img/p.png'];
   const files = new FileIndex(ids);
-  const linkPath = fc.array(fc.oneof(fc.constantFrom('..', '.', '/', 'a', 'x', 'y', 'b', '.md', 'Case', '한글', '\\', '\0', 'img', 'p.png'), fc.string({ maxLength: 4 })), { maxLength: 8 }).map((p) => p.join(''));
+  const linkPath = fc
+    .array(fc.oneof(fc.constantFrom('..', '.', '/', 'a', 'x', 'y', 'b', '.md', 'Case', '한글', '\\', '\0', 'img', 'p.png'), fc.string({ maxLength: 4 })), {
+      maxLength: 8,
+    })
+    .map((p) => p.join(''));
   fc.assert(
     fc.property(linkPath, fc.constantFrom(...ids), (p, from) => {
       const r = resolveLink(p, from, files);
@@ -53,18 +92,25 @@ test('resolveLink never throws; a target is always a vault file and never escape
 
 test('parseQuery never throws; tags are lower-case without # or spaces', () => {
   fc.assert(
-    fc.property(fc.array(fc.oneof(fc.constantFrom('tag:', '#', '"', ' ', 'tag:A/B', '#1984', '인스턴스'), fc.string()), { maxLength: 20 }).map((p) => p.join('')), (q) => {
-      const parsed = parseQuery(q);
-      for (const t of parsed.tags) assert.ok(t === t.toLowerCase() && !/\s/.test(t) && !t.startsWith('#'), t);
-      for (const p of parsed.phrases) assert.ok(!p.includes('"'));
-    }),
+    fc.property(
+      fc.array(fc.oneof(fc.constantFrom('tag:', '#', '"', ' ', 'tag:A/B', '#1984', '인스턴스'), fc.string()), { maxLength: 20 }).map((p) => p.join('')),
+      (q) => {
+        const parsed = parseQuery(q);
+        for (const t of parsed.tags) assert.ok(t === t.toLowerCase() && !/\s/.test(t) && !t.startsWith('#'), t);
+        for (const p of parsed.phrases) assert.ok(!p.includes('"'));
+      },
+    ),
     { numRuns: 2000 },
   );
 });
 
 test('search never throws on any query and every hit exists', () => {
   const idx = new SearchIndex();
-  for (const [id, text] of [['a.md', '# 세이지메이커\n인스턴스를 #tag'], ['b.md', 'café processing "quoted"']]) idx.put(parseNote(id, text));
+  for (const [id, text] of [
+    ['a.md', '# 세이지메이커\n인스턴스를 #tag'],
+    ['b.md', 'café processing "quoted"'],
+  ])
+    idx.put(parseNote(id, text));
   fc.assert(
     fc.property(fc.string({ maxLength: 40 }), (q) => {
       for (const h of idx.search(q)) assert.ok(['a.md', 'b.md'].includes(h.id));

@@ -56,5 +56,8 @@ export function readCookie(header: string | undefined, name: string): string | u
 
 /** The media type of a Content-Type header, without parameters, lower-case (`application/json`). */
 export function mediaType(header: string | undefined): string {
-  return String(header ?? '').split(';')[0]!.trim().toLowerCase();
+  return String(header ?? '')
+    .split(';')[0]!
+    .trim()
+    .toLowerCase();
 }

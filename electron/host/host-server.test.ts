@@ -18,7 +18,11 @@ let host: Host;
 let api: AppApi;
 
 /** A raw HTTP request, so Host and Origin can be set the way an attacker would. */
-function call(method: string, pathname: string, opts: { headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
+function call(
+  method: string,
+  pathname: string,
+  opts: { headers?: Record<string, string>; body?: string } = {},
+): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port: host.port, method, path: pathname, headers: opts.headers }, (res) => {
       let body = '';
@@ -112,9 +116,14 @@ describe('local host', () => {
         request({ host: '127.0.0.1', port: other.port, path: `/?code=${code}`, headers: { host: `127.0.0.1:${other.port}` } }, (res) => {
           res.resume();
           resolve({ headers: res.headers });
-        }).on('error', reject).end();
+        })
+          .on('error', reject)
+          .end();
       });
-      assert.match(String((r.headers['set-cookie'] as string[])[0]), new RegExp(`^cairn-session-${other.port}=[A-Za-z0-9_-]{43}; HttpOnly; SameSite=Strict; Path=/$`));
+      assert.match(
+        String((r.headers['set-cookie'] as string[])[0]),
+        new RegExp(`^cairn-session-${other.port}=[A-Za-z0-9_-]{43}; HttpOnly; SameSite=Strict; Path=/$`),
+      );
     } finally {
       await other.close();
     }
@@ -123,12 +132,28 @@ describe('local host', () => {
   test('an API call with the session cookie works', async () => {
     const r = await call('POST', '/api/noteList', { headers: good(), body: '{}' });
     assert.equal(r.status, 200);
-    assert.deepEqual(JSON.parse(r.body), { ok: true, value: [{ id: 'a.md', title: 'a' }, { id: 'sub/b.md', title: 'b' }] });
+    assert.deepEqual(JSON.parse(r.body), {
+      ok: true,
+      value: [
+        { id: 'a.md', title: 'a' },
+        { id: 'sub/b.md', title: 'b' },
+      ],
+    });
   });
 
   test('refuses a missing or wrong cookie (a non-ASCII one of the right length too) with 403', async () => {
     const [name, value] = COOKIE.split('=') as [string, string];
-    const cookies = [undefined, '', `${name}=`, `${name}=wrong`, `${name}=${value.slice(1)}`, `${name}=${value}x`, `${name}=${'é'.repeat(value.length)}`, `cairn-session-1=${value}`, `x-cairn-token=${value}`];
+    const cookies = [
+      undefined,
+      '',
+      `${name}=`,
+      `${name}=wrong`,
+      `${name}=${value.slice(1)}`,
+      `${name}=${value}x`,
+      `${name}=${'é'.repeat(value.length)}`,
+      `cairn-session-1=${value}`,
+      `x-cairn-token=${value}`,
+    ];
     for (const cookie of cookies) {
       const headers = { ...good() };
       if (cookie === undefined) delete headers.cookie;
@@ -243,7 +268,11 @@ describe('local host', () => {
   });
 
   test('slow and idle sockets are closed (headers, request and keep-alive timeouts)', async () => {
-    assert.deepEqual(await socketLife(`POST /api/noteList HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nContent-Length: 100\r\n\r\n{`), 'closed', 'a body that never finishes');
+    assert.deepEqual(
+      await socketLife(`POST /api/noteList HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nContent-Length: 100\r\n\r\n{`),
+      'closed',
+      'a body that never finishes',
+    );
     assert.deepEqual(await socketLife(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\n`), 'closed', 'headers that never finish');
     assert.deepEqual(await socketLife(`GET /nope.js HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\n\r\n`), 'closed', 'an idle keep-alive socket');
   });

@@ -147,7 +147,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
     const inside = !path.relative(options.rendererDir, abs).startsWith('..');
     let target: string;
     if (inside && (await isFile(abs))) target = abs;
-    else if (!path.extname(pathname)) target = index; // client-side route
+    else if (!path.extname(pathname))
+      target = index; // client-side route
     else return send(res, 404, { ok: false, error: { code: 'NOTE_NOT_FOUND', message: 'not found' } });
     const data = await readFile(target);
     res.writeHead(200, {

@@ -11,7 +11,13 @@ import { scheduleOptions, type CardState, type ScheduleOption } from '../domain/
 import type { Rating } from '../domain/reviews/review-entry.ts';
 import { dueForecast, retention, reviewHeatmap, type DayCount, type Retention } from '../domain/reviews/review-stats.ts';
 import type { OrphanCard, ReviewStore } from '../domain/reviews/review-store.ts';
-import { defaultVaultSettings, type SrSettings, type VaultSettings, type VaultSettingsPatch, type VaultSettingsStore } from '../domain/settings/vault-settings.ts';
+import {
+  defaultVaultSettings,
+  type SrSettings,
+  type VaultSettings,
+  type VaultSettingsPatch,
+  type VaultSettingsStore,
+} from '../domain/settings/vault-settings.ts';
 import type { Vault } from '../domain/vault/vault.ts';
 import { examForDecks } from '../domain/exam/exam-date.ts';
 import { applyExamCaps, capScheduleOptions, examNewToday, suspendedCards, todaysWork } from '../domain/exam/exam-schedule.ts';
@@ -75,7 +81,10 @@ export class CardsService {
 
   /** Every card of the vault, in note order. */
   cards(): Card[] {
-    return this.vault.allNotes().sort((a, b) => a.id.localeCompare(b.id)).flatMap((n) => this.extract(n).cards);
+    return this.vault
+      .allNotes()
+      .sort((a, b) => a.id.localeCompare(b.id))
+      .flatMap((n) => this.extract(n).cards);
   }
 
   diagnostics(): CardDiagnostic[] {
@@ -108,7 +117,11 @@ export class CardsService {
   }
 
   /** Due reviews of `cards` over the day's review limit, most at risk first. */
-  async backlog(cards: Card[], states: Map<string, CardState>, reviews: Parameters<typeof todaysWork>[0]): Promise<BacklogPlan<{ card: Card; state: CardState }>> {
+  async backlog(
+    cards: Card[],
+    states: Map<string, CardState>,
+    reviews: Parameters<typeof todaysWork>[0],
+  ): Promise<BacklogPlan<{ card: Card; state: CardState }>> {
     const now = this.clock();
     const due = cards.flatMap((card) => {
       const state = states.get(card.id);
@@ -150,20 +163,49 @@ export class CardsService {
     const examOf = (c: Card) => examForDecks(c.decks, settings.exams, now);
     const examNew = Object.entries(settings.exams)
       .filter(([examDeck]) => !deck || inDeck([examDeck], deck) || inDeck([deck], examDeck))
-      .reduce((n, [examDeck, exam]) => n + examNewToday(cards.filter((c) => inDeck(c.decks, examDeck)), states, newStarted, examForDecks([examDeck], { [examDeck]: exam }, now), now), 0);
+      .reduce(
+        (n, [examDeck, exam]) =>
+          n +
+          examNewToday(
+            cards.filter((c) => inDeck(c.decks, examDeck)),
+            states,
+            newStarted,
+            examForDecks([examDeck], { [examDeck]: exam }, now),
+            now,
+          ),
+        0,
+      );
     const newLeft = Math.max(await this.newLeft(startedToday, newLimit), examNew);
     const fresh = [...buckets.new].sort((a, b) => (examOf(a)?.date ?? '9999').localeCompare(examOf(b)?.date ?? '9999'));
     const queue = [...buckets.learning, ...buckets.due, ...fresh.slice(0, newLeft)];
     return queue.map((c) => this.withButtons(c, states.get(c.id) ?? null, now, settings));
   }
 
-  private withButtons(card: Card, state: CardState | null, now: Date, settings: Pick<VaultSettings, 'typeInDecks' | 'exams'> = { typeInDecks: [], exams: {} }): SessionCard {
-    const fresh: CardState = state ?? { cardId: card.id, phase: 'new', due: now.toISOString(), stability: 0, difficulty: 0, reps: 0, lapses: 0, scheduledDays: 0, learningSteps: 0, lastReview: null };
+  private withButtons(
+    card: Card,
+    state: CardState | null,
+    now: Date,
+    settings: Pick<VaultSettings, 'typeInDecks' | 'exams'> = { typeInDecks: [], exams: {} },
+  ): SessionCard {
+    const fresh: CardState = state ?? {
+      cardId: card.id,
+      phase: 'new',
+      due: now.toISOString(),
+      stability: 0,
+      difficulty: 0,
+      reps: 0,
+      lapses: 0,
+      scheduledDays: 0,
+      learningSteps: 0,
+      lastReview: null,
+    };
     return {
       ...card,
       noteTitle: this.vault.getNote(card.noteId)?.title ?? card.noteId,
       state,
-      buttons: capScheduleOptions(card, fresh, scheduleOptions(fresh, now, { retention: this.retentionTarget }), settings.exams, now, { retention: this.retentionTarget }),
+      buttons: capScheduleOptions(card, fresh, scheduleOptions(fresh, now, { retention: this.retentionTarget }), settings.exams, now, {
+        retention: this.retentionTarget,
+      }),
       ...(card.kind === 'basic' && settings.typeInDecks.some((d) => inDeck(card.decks, d)) ? { typeIn: true } : {}),
     };
   }
@@ -192,7 +234,10 @@ export class CardsService {
   async ankiPackage(deck?: string): Promise<{ fileName: string; base64: string; notes: number; media: number }> {
     await this.settings();
     const { bytes, notes, media } = await exportApkg(this.cards(), this.vault, { deck, now: this.clock() });
-    const name = [path.basename(this.vault.root), deck?.replace(/\//g, '-')].filter(Boolean).join('-').replace(/[^\p{L}\p{N}._-]/gu, '_');
+    const name = [path.basename(this.vault.root), deck?.replace(/\//g, '-')]
+      .filter(Boolean)
+      .join('-')
+      .replace(/[^\p{L}\p{N}._-]/gu, '_');
     return { fileName: `${name || 'cairn'}.apkg`, base64: Buffer.from(bytes).toString('base64'), notes, media };
   }
 

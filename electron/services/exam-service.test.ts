@@ -40,7 +40,10 @@ describe('exam mode through the app api', () => {
     assert.equal(plan.newPerDay, Math.ceil(plan.unseen / 3));
     assert.equal(plan.newLimitRaised, true);
     const overview = await call('examOverview');
-    assert.deepEqual(overview.exams.map((e) => [e.deck, e.date, e.target, e.past]), [['exam/saa', inDays(3), 0.9, false]]);
+    assert.deepEqual(
+      overview.exams.map((e) => [e.deck, e.date, e.target, e.past]),
+      [['exam/saa', inDays(3), 0.9, false]],
+    );
     assert.equal(overview.exams[0].plan?.unseen, plan.unseen);
     const session = await call('cardSession', { deck: 'exam/saa' });
     assert.equal(session.filter(isNew).length, plan.newPerDay);

@@ -89,7 +89,11 @@ export class ExamService {
       exams.push({ deck, date: exam.date, target: exam.target, past, plan, problem });
     }
     const { states, reviews, suspended } = await this.cards.states();
-    const backlog = await this.cards.backlog(this.cards.cards().filter((c) => !suspended.has(c.id)), states, reviews);
+    const backlog = await this.cards.backlog(
+      this.cards.cards().filter((c) => !suspended.has(c.id)),
+      states,
+      reviews,
+    );
     return { exams, backlog: { due: backlog.today.length + backlog.moved, limit: settings.reviewsPerDay, moved: backlog.moved, spread: backlog.spread } };
   }
 

@@ -13,13 +13,19 @@ const fixtureVault = () => Vault.open(fileURLToPath(new URL('./fixtures/vault', 
 test('a note gets its cost blocks and the calculator files matching its tags (hierarchically)', async () => {
   const vault = await fixtureVault();
   const { definitions, errors } = await calculatorsForNote(vault, 'training/spot-note.md', catalog);
-  assert.deepEqual(definitions.map((d) => [d.id, d.origin.kind, d.origin.id]), [
-    ['cost', 'note', 'training/spot-note.md'],
-    ['service-wide', 'file', 'calculators/service-wide.cost.yaml'], // appliesTo `Service` ⊇ service/sagemaker-training/spot
-  ]);
+  assert.deepEqual(
+    definitions.map((d) => [d.id, d.origin.kind, d.origin.id]),
+    [
+      ['cost', 'note', 'training/spot-note.md'],
+      ['service-wide', 'file', 'calculators/service-wide.cost.yaml'], // appliesTo `Service` ⊇ service/sagemaker-training/spot
+    ],
+  );
   assert.equal(definitions[0].origin.line, 9, 'the block’s YAML starts on line 9 of the note');
   const r = computeCalculator(definitions[0], {}, catalog);
-  assert.deepEqual(r.scenarios.map((s) => s.monthly), [2.3, 1.15]);
+  assert.deepEqual(
+    r.scenarios.map((s) => s.monthly),
+    [2.3, 1.15],
+  );
   assert.equal(r.cheapest, 'spot');
   // The broken block is reported with its line in the note; the broken topic/other file is not.
   assert.deepEqual(errors.map(formatDefinitionError), [
@@ -32,7 +38,10 @@ test('a calculator file whose YAML does not parse is reported on every note; oth
   const vault = await fixtureVault();
   const { definitions, errors } = await calculatorsForNote(vault, 'plain.md', catalog);
   assert.deepEqual(definitions, []);
-  assert.deepEqual(errors.map((e) => e.source), ['calculators/unparseable.cost.yaml']);
+  assert.deepEqual(
+    errors.map((e) => e.source),
+    ['calculators/unparseable.cost.yaml'],
+  );
   await assert.rejects(calculatorsForNote(vault, 'missing.md', catalog), CalcError);
 });
 
@@ -40,7 +49,10 @@ test('shipped vault: the seed note gets its calculator, and every shipped calcul
   const vault = await Vault.open(fileURLToPath(new URL('../../../notes', import.meta.url)));
   const seed = await calculatorsForNote(vault, 'aws/cost-sagemaker-processing-optimization.md', catalog);
   assert.deepEqual(seed.errors, []);
-  assert.deepEqual(seed.definitions.map((d) => d.id), ['sagemaker-workload-separation']);
+  assert.deepEqual(
+    seed.definitions.map((d) => d.id),
+    ['sagemaker-workload-separation'],
+  );
   const used = new Set<string>();
   for (const note of vault.allNotes()) {
     const { definitions, errors } = await calculatorsForNote(vault, note.id, catalog);

@@ -31,14 +31,21 @@ export async function calculatorsForNote(vault: CalcVault, noteId: string, catal
   findCostBlocks(note.body).forEach((block, i) => {
     const n = i === 0 ? '' : `-${i + 1}`;
     const origin = { kind: 'note' as const, id: note.id, line: note.bodyStartLine + block.line - 1 };
-    const r = parseDefinition(block.text, origin, catalog, { defaultId: `cost${n}`, defaultTitle: `${note.title}${n && ` (${i + 1})`}`, requireAppliesTo: false });
+    const r = parseDefinition(block.text, origin, catalog, {
+      defaultId: `cost${n}`,
+      defaultTitle: `${note.title}${n && ` (${i + 1})`}`,
+      requireAppliesTo: false,
+    });
     if (r.ok) out.definitions.push(r.definition);
     else out.errors.push(...r.errors);
   });
 
   const tags = new Set(note.tags.flatMap(tagWithAncestors).map(tagKey));
   const applies = (wanted: readonly string[]) => wanted.some((t) => tags.has(tagKey(t.replace(/^#/, ''))));
-  for (const id of vault.allFileIds().filter((f) => CALCULATOR_FILE.test(f)).sort()) {
+  for (const id of vault
+    .allFileIds()
+    .filter((f) => CALCULATOR_FILE.test(f))
+    .sort()) {
     const text = await readCalculatorFile(vault, id);
     if (typeof text !== 'string') {
       out.errors.push(text);

@@ -78,7 +78,8 @@ export function checkDefinition(def: CalculatorDefinition, catalog: PriceCatalog
     if (p.type === 'spot') expr([...at, 'pricing', 'discount'], p.discount);
     if (p.type === 'savings-plan' || p.type === 'reservation') {
       // electron/domain/README.md §4: SageMaker has no Reserved Instances; its commitment is a Savings Plan.
-      if (p.type === 'reservation' && line.component !== 'ec2') add([...at, 'pricing', 'type'], 'SageMaker has no Reserved Instances: use `savings-plan`, or an `ec2` line');
+      if (p.type === 'reservation' && line.component !== 'ec2')
+        add([...at, 'pricing', 'type'], 'SageMaker has no Reserved Instances: use `savings-plan`, or an `ec2` line');
       if (p.discount !== undefined) expr([...at, 'pricing', 'discount'], p.discount);
       choiceOf([...at, 'pricing', 'term'], p.term, TERMS, 'years (1 or 3)');
       choiceOf([...at, 'pricing', 'payment'], p.payment, PAYMENTS, 'payment (no, partial, all)');

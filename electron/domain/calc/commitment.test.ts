@@ -8,7 +8,11 @@ test('amortised rate = hourly + upfront / (8760 × years)', () => {
 });
 
 test('an effective rate splits into hourly and upfront by payment option, same amortised rate', () => {
-  const cases = [['no', 0.3, 0], ['partial', 0.15, 0.15 * 8760 * 3], ['all', 0, 0.3 * 8760 * 3]] as const;
+  const cases = [
+    ['no', 0.3, 0],
+    ['partial', 0.15, 0.15 * 8760 * 3],
+    ['all', 0, 0.3 * 8760 * 3],
+  ] as const;
   for (const [payment, hourly, upfront] of cases) {
     const split = splitByPayment(0.3, 3, payment);
     assert.ok(Math.abs(split.hourly - hourly) < 1e-12 && Math.abs(split.upfront - upfront) < 1e-9, payment);

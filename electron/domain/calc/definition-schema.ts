@@ -65,11 +65,7 @@ const Commitment = z.strictObject({
 });
 const Pricing = z.preprocess(
   (v) => (typeof v === 'string' ? { type: v } : v),
-  z.discriminatedUnion('type', [
-    z.strictObject({ type: z.literal('on-demand') }),
-    z.strictObject({ type: z.literal('spot'), discount: Amount }),
-    Commitment,
-  ]),
+  z.discriminatedUnion('type', [z.strictObject({ type: z.literal('on-demand') }), z.strictObject({ type: z.literal('spot'), discount: Amount }), Commitment]),
 );
 
 const Line = z.strictObject({

@@ -22,8 +22,14 @@ test('the seed calculator gives electron/domain/README.md §4 to the cent', () =
   assert.deepEqual(s.B.violations, ['ml.p3.2xlarge has 61 GiB < 64 GiB required']);
   assert.equal(s.B.meetsRequirements, false);
   assert.ok(['today', 'A', 'C', 'D'].every((id) => s[id].meetsRequirements));
-  assert.deepEqual(s.A.lines.map((l) => [l.instance, l.hours]), [['ml.r5.4xlarge', 236]]);
-  assert.deepEqual(s.C.lines.map((l) => l.math), ['176 h × $0.05/h = $8.80', '60 h × $0.605/h = $36.30']);
+  assert.deepEqual(
+    s.A.lines.map((l) => [l.instance, l.hours]),
+    [['ml.r5.4xlarge', 236]],
+  );
+  assert.deepEqual(
+    s.C.lines.map((l) => l.math),
+    ['176 h × $0.05/h = $8.80', '60 h × $0.605/h = $36.30'],
+  );
   assert.equal(s.D.lines[1].math, '730 h billed (60 h used) × $0.504/h × (1 − 72%) = $103.02');
   assert.deepEqual([s.D.lines[1].component, s.D.lines[1].instance, s.D.lines[1].billedHours, s.D.lines[1].cost], ['ec2', 'r5.2xlarge', 730, 103.02]);
   assert.deepEqual([s.today.upfront, s.today.total12], [0, 8076.72]);
@@ -79,7 +85,11 @@ scenarios:
   assert.equal(line.breakEven?.utilisation, Math.round((rate / 0.504) * 1e4) / 1e4);
   assert.equal(line.sources.at(-1)?.confidence, 'official');
   // Without the import there is no 1-year partial-upfront price nor discount.
-  assert.throws(() => computeCalculator(parsed.definition, {}, catalog), (e: unknown) => e instanceof CalcError && /scenarios\[0\]\.lines\[0\]\.pricing: no 1-year partial-upfront reservation price or discount for r5\.2xlarge/.test(e.message));
+  assert.throws(
+    () => computeCalculator(parsed.definition, {}, catalog),
+    (e: unknown) =>
+      e instanceof CalcError && /scenarios\[0\]\.lines\[0\]\.pricing: no 1-year partial-upfront reservation price or discount for r5\.2xlarge/.test(e.message),
+  );
 });
 
 test('the catalog discount assumption prices a commitment without its own discount', () => {
@@ -96,7 +106,10 @@ scenarios:
   assert.ok(parsed.ok);
   const line = computeCalculator(parsed.definition, {}, catalog).scenarios[0].lines[0];
   assert.equal(line.cost, 60.44); // 0.23 × 0.36 × 730
-  assert.deepEqual(line.sources.map((s) => s.confidence), ['single-source', 'assumption']);
+  assert.deepEqual(
+    line.sources.map((s) => s.confidence),
+    ['single-source', 'assumption'],
+  );
 });
 
 test('bad overrides are InputErrors', () => {
@@ -107,7 +120,11 @@ test('bad overrides are InputErrors', () => {
     [{ processingInstance: 'ml.p3.2xlarge' }, /processingInstance is one of ml\.m5\.large, /],
     [{ commitmentPayment: 'some' }, /commitmentPayment is one of no, partial, all/],
   ];
-  for (const [overrides, message] of bad) assert.throws(() => computeCalculator(seed, overrides, catalog), (e: unknown) => e instanceof InputError && message.test(e.message));
+  for (const [overrides, message] of bad)
+    assert.throws(
+      () => computeCalculator(seed, overrides, catalog),
+      (e: unknown) => e instanceof InputError && message.test(e.message),
+    );
 });
 
 test('every shipped calculator computes with its defaults', () => {

@@ -34,17 +34,31 @@ export function computeCalculator(def: CalculatorDefinition, overrides: Readonly
       const ctx: LineContext = { def, catalog, values, scope, at: `scenarios[${si}].lines[${li}]` };
       const priced = priceLine(line, ctx);
       const reqs = [...shared, ...(line.requirements ?? []).map((r) => parseRequirement(r, known))];
-      const violations = priced.instance === null ? [] : reqs.map((r) => violation(r, priced.instance!, instanceSpec(catalog, priced.instance!), scope)).filter((v): v is string => v !== null);
+      const violations =
+        priced.instance === null
+          ? []
+          : reqs.map((r) => violation(r, priced.instance!, instanceSpec(catalog, priced.instance!), scope)).filter((v): v is string => v !== null);
       return { priced, violations, line };
     });
-    const t = lines.reduce((acc, { priced }) => ({ upfront: acc.upfront + priced.upfront, monthly: acc.monthly + priced.monthly, amortized: acc.amortized + priced.cost }), { upfront: 0, monthly: 0, amortized: 0 });
+    const t = lines.reduce(
+      (acc, { priced }) => ({ upfront: acc.upfront + priced.upfront, monthly: acc.monthly + priced.monthly, amortized: acc.amortized + priced.cost }),
+      { upfront: 0, monthly: 0, amortized: 0 },
+    );
     totals.set(s.id, t);
     const violations = [...new Set(lines.flatMap((l) => l.violations))];
-    return scenarioResult(s, t, violations, lines.map((l) => lineResult(l.priced, l.line, l.violations)));
+    return scenarioResult(
+      s,
+      t,
+      violations,
+      lines.map((l) => lineResult(l.priced, l.line, l.violations)),
+    );
   });
 
   const meeting = scenarios.filter((s) => s.meetsRequirements);
-  const cheapest = meeting.reduce<ScenarioResult | null>((best, s) => (best === null || totals.get(s.id)!.amortized < totals.get(best.id)!.amortized ? s : best), null);
+  const cheapest = meeting.reduce<ScenarioResult | null>(
+    (best, s) => (best === null || totals.get(s.id)!.amortized < totals.get(best.id)!.amortized ? s : best),
+    null,
+  );
   const base = def.baseline === undefined ? undefined : totals.get(def.baseline);
   return {
     calculator: { id: def.id, title: def.title, description: def.description ?? null, region: def.region, origin: def.origin, sources: def.sources ?? [] },

@@ -3,7 +3,11 @@ import assert from 'node:assert/strict';
 import { compileExpression, evaluateNumber, ExpressionError } from './expression.ts';
 
 const known = new Set(['hours', 'days', 'spot']);
-const scope = new Map<string, number | boolean>([['hours', 8], ['days', 22], ['spot', true]]);
+const scope = new Map<string, number | boolean>([
+  ['hours', 8],
+  ['days', 22],
+  ['spot', true],
+]);
 
 test('arithmetic, comparisons, conditionals and allowed functions over the inputs', () => {
   const cases: Array<[string, number | boolean]> = [
@@ -48,7 +52,11 @@ test('refuses what could escape or change the evaluator', () => {
     ['1+'.repeat(300) + '1', /longer than 500/],
   ];
   for (const [text, message] of refused) {
-    assert.throws(() => compileExpression(text, known), (e: unknown) => e instanceof ExpressionError && message.test(e.message), text);
+    assert.throws(
+      () => compileExpression(text, known),
+      (e: unknown) => e instanceof ExpressionError && message.test(e.message),
+      text,
+    );
   }
 });
 

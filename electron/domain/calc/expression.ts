@@ -34,8 +34,22 @@ math.import(
 
 export const FUNCTIONS: ReadonlySet<string> = new Set(['min', 'max', 'round', 'ceil', 'floor', 'abs']);
 const OPERATORS = new Set([
-  'add', 'subtract', 'multiply', 'divide', 'pow', 'unaryMinus', 'unaryPlus',
-  'larger', 'largerEq', 'smaller', 'smallerEq', 'equal', 'unequal', 'and', 'or', 'not',
+  'add',
+  'subtract',
+  'multiply',
+  'divide',
+  'pow',
+  'unaryMinus',
+  'unaryPlus',
+  'larger',
+  'largerEq',
+  'smaller',
+  'smallerEq',
+  'equal',
+  'unequal',
+  'and',
+  'or',
+  'not',
 ]);
 /** Words mathjs reads as operators or constants: never usable as input names. */
 export const RESERVED: ReadonlySet<string> = new Set([...FUNCTIONS, 'and', 'or', 'not', 'xor', 'mod', 'to', 'in', 'true', 'false', 'null', 'undefined']);

@@ -9,8 +9,21 @@ test('instance inputs offer the catalog’s instances for their component, filte
   const processing = seed.inputs.processingInstance;
   assert.equal(processing.type, 'instance');
   if (processing.type !== 'instance') return;
-  assert.deepEqual(instanceOptions(processing, catalog, 'us-east-1'), ['ml.m5.large', 'ml.m5.xlarge', 'ml.m5.2xlarge', 'ml.m5.4xlarge', 'ml.r5.large', 'ml.r5.xlarge', 'ml.r5.2xlarge', 'ml.r5.4xlarge']);
-  assert.deepEqual(instanceOptions({ ...processing, filter: { minMemoryGiB: 64, gpu: false } }, catalog, 'us-east-1'), ['ml.m5.4xlarge', 'ml.r5.2xlarge', 'ml.r5.4xlarge']);
+  assert.deepEqual(instanceOptions(processing, catalog, 'us-east-1'), [
+    'ml.m5.large',
+    'ml.m5.xlarge',
+    'ml.m5.2xlarge',
+    'ml.m5.4xlarge',
+    'ml.r5.large',
+    'ml.r5.xlarge',
+    'ml.r5.2xlarge',
+    'ml.r5.4xlarge',
+  ]);
+  assert.deepEqual(instanceOptions({ ...processing, filter: { minMemoryGiB: 64, gpu: false } }, catalog, 'us-east-1'), [
+    'ml.m5.4xlarge',
+    'ml.r5.2xlarge',
+    'ml.r5.4xlarge',
+  ]);
   assert.deepEqual(instanceOptions({ ...processing, filter: { gpu: true } }, catalog, 'us-east-1'), ['ml.g4dn.xlarge', 'ml.p3.2xlarge']);
   assert.deepEqual(instanceOptions(processing, catalog, 'ap-northeast-2'), [], 'no Seoul prices in the bundled catalog');
 });
@@ -25,7 +38,10 @@ test('--set text is read as the input’s type', () => {
   ];
   for (const [name, text, value] of cases) assert.deepEqual(parseInputText(seed, name, text), value, `${name}=${text}`);
   assert.ok(Number.isNaN(parseInputText(seed, 'prepHoursPerDay', 'four')));
-  assert.throws(() => parseInputText(seed, 'nope', '1'), (e: unknown) => e instanceof InputError && /unknown input "nope"/.test(e.message));
+  assert.throws(
+    () => parseInputText(seed, 'nope', '1'),
+    (e: unknown) => e instanceof InputError && /unknown input "nope"/.test(e.message),
+  );
   assert.throws(() => resolveInputs(seed, { prepHoursPerDay: parseInputText(seed, 'prepHoursPerDay', 'four') }, catalog), /takes a number/);
 });
 

@@ -34,7 +34,11 @@ export function instanceOptions(input: InstanceInputDef, catalog: PriceCatalog, 
 
 /** Names usable in expressions: number and yes/no inputs, and choices whose options are all numbers. */
 export function numericInputNames(def: Pick<CalculatorDefinition, 'inputs'>): Set<string> {
-  return new Set(Object.entries(def.inputs).filter(([, i]) => isNumeric(i)).map(([n]) => n));
+  return new Set(
+    Object.entries(def.inputs)
+      .filter(([, i]) => isNumeric(i))
+      .map(([n]) => n),
+  );
 }
 
 function isNumeric(i: InputDef): boolean {

@@ -2,7 +2,7 @@
 
 /** Half away from zero, to cents; the nudge keeps 0.125 (stored as 0.12499…) from rounding down. */
 export function roundCents(usd: number): number {
-  return Math.sign(usd) * Math.round(Math.abs(usd) * 100 + 1e-7) / 100;
+  return (Math.sign(usd) * Math.round(Math.abs(usd) * 100 + 1e-7)) / 100;
 }
 
 export function roundTo(x: number, digits: number): number {
@@ -20,7 +20,9 @@ export function formatUsd(usd: number): string {
 
 /** A price per hour as AWS writes it: at least 2 decimals, up to 5 (`$0.05/h`, `$0.14112/h`). */
 export function formatRate(usdPerHour: number): string {
-  const text = roundTo(usdPerHour, 5).toFixed(5).replace(/0{1,3}$/, '');
+  const text = roundTo(usdPerHour, 5)
+    .toFixed(5)
+    .replace(/0{1,3}$/, '');
   return `$${text}/h`;
 }
 

@@ -43,7 +43,8 @@ export function parseDefinition(text: string, origin: DefinitionOrigin, catalog:
     if (err instanceof YamlError) return fail([{ path: [], message: `YAML: ${err.message}`, line: err.line }]);
     throw err;
   }
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return fail([{ path: [], message: 'a calculator definition is a YAML map (id, title, inputs, scenarios, …)', line: 1 }]);
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+    return fail([{ path: [], message: 'a calculator definition is a YAML map (id, title, inputs, scenarios, …)', line: 1 }]);
 
   const parsed = DefinitionSchema.safeParse(raw);
   if (!parsed.success) {

@@ -128,7 +128,11 @@ function commitment(p: CommitmentPricingDef, u: Usage, ctx: LineContext): Priced
   if (exact) {
     ({ hourly, upfront } = exact);
     formula = `(${formatRate(hourly)} + ${formatUsd(upfront)} ÷ (${HOURS_PER_YEAR} h × ${years}))`;
-    u.sources.push({ figure: `${p.type} ${formatRate(hourly)} + ${formatUsd(upfront)} upfront`, source: sourceText(catalog, exact.source), confidence: exact.confidence });
+    u.sources.push({
+      figure: `${p.type} ${formatRate(hourly)} + ${formatUsd(upfront)} upfront`,
+      source: sourceText(catalog, exact.source),
+      confidence: exact.confidence,
+    });
   } else {
     let discount: number;
     if (p.discount !== undefined) {

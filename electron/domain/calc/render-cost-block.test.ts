@@ -15,7 +15,17 @@ test('a scenario rendered as a cost block parses back and prices the same, with 
   assert.ok(parsed.ok, JSON.stringify(!parsed.ok && parsed.errors));
   const def = parsed.definition;
   assert.equal(def.id, 'sagemaker-workload-separation-D');
-  assert.deepEqual(Object.keys(def.inputs), ['notebookHoursPerDay', 'workdaysPerMonth', 'prepHoursPerDay', 'prepDaysPerMonth', 'requiredMemoryGiB', 'smallNotebookInstance', 'commitmentTerm', 'commitmentPayment', 'commitmentDiscount']);
+  assert.deepEqual(Object.keys(def.inputs), [
+    'notebookHoursPerDay',
+    'workdaysPerMonth',
+    'prepHoursPerDay',
+    'prepDaysPerMonth',
+    'requiredMemoryGiB',
+    'smallNotebookInstance',
+    'commitmentTerm',
+    'commitmentPayment',
+    'commitmentDiscount',
+  ]);
   assert.equal(def.inputs.prepHoursPerDay.default, 4);
   assert.equal(def.appliesTo, undefined);
   const original = computeCalculator(seed, { prepHoursPerDay: 4 }, catalog).scenarios.find((s) => s.id === 'D');

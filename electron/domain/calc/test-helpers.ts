@@ -9,7 +9,11 @@ export const SHIPPED = new URL('../../../notes/calculators/', import.meta.url);
 
 export function shippedCalculator(file: string): CalculatorDefinition {
   const text = readFileSync(new URL(file, SHIPPED), 'utf8');
-  const r = parseDefinition(text, { kind: 'file', id: `calculators/${file}`, line: 1 }, catalog, { defaultId: file, defaultTitle: file, requireAppliesTo: true });
+  const r = parseDefinition(text, { kind: 'file', id: `calculators/${file}`, line: 1 }, catalog, {
+    defaultId: file,
+    defaultTitle: file,
+    requireAppliesTo: true,
+  });
   if (!r.ok) throw new Error(r.errors.map(formatDefinitionError).join('\n'));
   return r.definition;
 }

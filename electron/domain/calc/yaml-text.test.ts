@@ -43,12 +43,26 @@ test('lineOfPath finds keys and sequence items in block YAML', () => {
 });
 
 test('parseYaml reports the line of a syntax error', () => {
-  assert.throws(() => parseYaml('id: x\ntitle: [unclosed\nregion: us-east-1\n'), (e: unknown) => e instanceof YamlError && e.line >= 2);
-  assert.throws(() => parseYaml('a: 1\n  b: 2\n'), (e: unknown) => e instanceof YamlError && e.line === 2);
+  assert.throws(
+    () => parseYaml('id: x\ntitle: [unclosed\nregion: us-east-1\n'),
+    (e: unknown) => e instanceof YamlError && e.line >= 2,
+  );
+  assert.throws(
+    () => parseYaml('a: 1\n  b: 2\n'),
+    (e: unknown) => e instanceof YamlError && e.line === 2,
+  );
 });
 
 test('parseYaml refuses alias bombs', () => {
-  const bomb = ['a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]', ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(10).fill('*' + 'abcdefgh'[i]).join(', ')}]`)].join('\n');
+  const bomb = [
+    'a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]',
+    ...'bcdefgh'.split('').map(
+      (k, i) =>
+        `${k}: &${k} [${Array(10)
+          .fill('*' + 'abcdefgh'[i])
+          .join(', ')}]`,
+    ),
+  ].join('\n');
   assert.throws(() => parseYaml(bomb), /too large/);
 });
 

@@ -10,7 +10,11 @@ import { fixtureNote, seedNote } from './fixtures/load-fixtures.ts';
 
 const GOLDEN = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'anki-export.golden.txt');
 const HEADER = ['#separator:tab', '#html:true', '#guid column:1', '#notetype column:2', '#deck column:3', '#tags column:8'];
-const rows = (text: string) => text.split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.split('\t'));
+const rows = (text: string) =>
+  text
+    .split('\n')
+    .filter((l) => l && !l.startsWith('#'))
+    .map((l) => l.split('\t'));
 
 describe('exportAnki', () => {
   const { cards } = extractAllCards([seedNote(), fixtureNote('sr-plugin-syntax.md')]);
@@ -54,10 +58,10 @@ describe('exportAnki', () => {
 
   test('a cloze card is a Cloze note with {{c1::…}} around its own deletion only', () => {
     const clozeRows = rows(text).filter((r) => r[1] === 'Cairn Cloze');
-    assert.deepEqual(clozeRows.map((r) => r[3]), [
-      'The first female {{c1::prime minister}} of Australia was Julia Gillard.',
-      'The first female prime minister of Australia was {{c1::Julia Gillard}}.',
-    ]);
+    assert.deepEqual(
+      clozeRows.map((r) => r[3]),
+      ['The first female {{c1::prime minister}} of Australia was Julia Gillard.', 'The first female prime minister of Australia was {{c1::Julia Gillard}}.'],
+    );
   });
 
   test('--deck keeps the cards of that deck and its sub-decks, and files them there', () => {

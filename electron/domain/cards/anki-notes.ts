@@ -41,11 +41,12 @@ export function ankiNotes(cards: Card[], options: AnkiNoteOptions = {}): AnkiNot
   const guids = ankiGuids(chosen);
   return chosen.map((card, k) => {
     const images: string[] = [];
-    const h = (md: string) => html(md, (target) => {
-      const name = options.mediaName?.(target, card) ?? null;
-      if (name && !images.includes(target)) images.push(target);
-      return name;
-    });
+    const h = (md: string) =>
+      html(md, (target) => {
+        const name = options.mediaName?.(target, card) ?? null;
+        if (name && !images.includes(target)) images.push(target);
+        return name;
+      });
     const [type, fields] = noteFields(card, h);
     return { guid: guids[k], type, deck: ankiDeck(card, options.deck), fields, tags: card.decks.map(nested), images };
   });
@@ -78,7 +79,9 @@ function noteFields(card: Card, h: (md: string) => string): [NoteTypeKey, string
     const options = card.options.map((o) => `${o.key}) ${h(o.text)}`).join('<br>');
     const right = card.options.find((o) => o.key === card.answer);
     const answer = right ? `${right.key}) ${h(right.text)}` : h(card.answer ?? '');
-    const explanations = Object.entries(card.explanations ?? {}).map(([key, why]) => `<b>${h(key)}</b> ${h(why)}`).join('<br>');
+    const explanations = Object.entries(card.explanations ?? {})
+      .map(([key, why]) => `<b>${h(key)}</b> ${h(why)}`)
+      .join('<br>');
     return ['choice', [h(card.front), options, answer, explanations]];
   }
   return ['basic', [h(card.front), h(card.back)]];

@@ -53,7 +53,10 @@ function readApkg(file: string): Read {
 }
 
 // A 1×1 PNG.
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5d1d3a90000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5d1d3a90000000049454e44ae426082',
+  'hex',
+);
 
 describe('Anki package', () => {
   let root: string;
@@ -89,7 +92,11 @@ describe('Anki package', () => {
     assert.equal(r.cards, 8);
     assert.equal(r.orphans, 0);
     assert.equal(new Set(r.notes.map((n) => n.guid)).size, r.notes.length);
-    assert.deepEqual(r.models, { 'Cairn Basic': ['Front', 'Back'], 'Cairn Cloze': ['Text', 'Back Extra'], 'Cairn Choice': ['Question', 'Options', 'Answer', 'Explanations'] });
+    assert.deepEqual(r.models, {
+      'Cairn Basic': ['Front', 'Back'],
+      'Cairn Cloze': ['Text', 'Back Extra'],
+      'Cairn Choice': ['Question', 'Options', 'Answer', 'Explanations'],
+    });
     assert.deepEqual([...new Set(r.notes.map((n) => n.model))].sort(), ['Cairn Basic', 'Cairn Choice', 'Cairn Cloze']);
     assert.ok(r.decks.includes('lang') && r.decks.includes('lang::korean') && r.decks.includes('service::sagemaker-processing'));
     const hello = r.notes.find((n) => n.fields[0] === '안녕')!;

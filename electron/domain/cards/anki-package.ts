@@ -43,7 +43,14 @@ export function stableId(text: string): number {
   return Number(BigInt('0x' + createHash('sha1').update(text).digest('hex').slice(0, 13)) % 9_000_000_000_000n) + 1_000_000_000_000;
 }
 
-const checksum = (field: string) => parseInt(createHash('sha1').update(field.replace(/<[^>]*>/g, '')).digest('hex').slice(0, 8), 16);
+const checksum = (field: string) =>
+  parseInt(
+    createHash('sha1')
+      .update(field.replace(/<[^>]*>/g, ''))
+      .digest('hex')
+      .slice(0, 8),
+    16,
+  );
 
 /**
  * SQLite compiled to WebAssembly, sql.js's own file. Built, it sits beside the bundle that runs this
@@ -68,19 +75,48 @@ export async function buildApkg(notes: AnkiNote[], media: MediaFile[], now = new
     // Parents first: Anki creates `a` for `a::b` anyway, but then with another id.
     const allDecks = [...new Set(deckNames.flatMap((d) => d.split('::').map((_, k, parts) => parts.slice(0, k + 1).join('::'))))];
     const deckId = (name: string) => (name === 'Default' ? 1 : stableId(`deck\u0000${name}`));
-    const decks = Object.fromEntries(['Default', ...allDecks.filter((d) => d !== 'Default')].map((name) => [String(deckId(name)), deck(deckId(name), name, secs)]));
+    const decks = Object.fromEntries(
+      ['Default', ...allDecks.filter((d) => d !== 'Default')].map((name) => [String(deckId(name)), deck(deckId(name), name, secs)]),
+    );
     const models = Object.fromEntries((Object.keys(NOTE_TYPES) as NoteTypeKey[]).map((key) => [String(modelId(key)), model(key, secs)]));
     db.run('INSERT INTO col VALUES (1, ?, ?, ?, 11, 0, 0, 0, ?, ?, ?, ?, ?)', [
-      secs, secs * 1000, secs * 1000,
-      JSON.stringify({ nextPos: notes.length + 1, estTimes: true, activeDecks: [1], sortType: 'noteFld', timeLim: 0, sortBackwards: false, addToCur: true, curDeck: 1, newSpread: 0, dueCounts: true, curModel: String(modelId('basic')), collapseTime: 1200 }),
-      JSON.stringify(models), JSON.stringify(decks), JSON.stringify({ 1: deckConfig() }), '{}',
+      secs,
+      secs * 1000,
+      secs * 1000,
+      JSON.stringify({
+        nextPos: notes.length + 1,
+        estTimes: true,
+        activeDecks: [1],
+        sortType: 'noteFld',
+        timeLim: 0,
+        sortBackwards: false,
+        addToCur: true,
+        curDeck: 1,
+        newSpread: 0,
+        dueCounts: true,
+        curModel: String(modelId('basic')),
+        collapseTime: 1200,
+      }),
+      JSON.stringify(models),
+      JSON.stringify(decks),
+      JSON.stringify({ 1: deckConfig() }),
+      '{}',
     ]);
-    const insertNote = db.prepare('INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, \'\')');
-    const insertCard = db.prepare('INSERT INTO cards VALUES (?, ?, ?, ?, ?, -1, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, \'\')');
+    const insertNote = db.prepare("INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, '')");
+    const insertCard = db.prepare("INSERT INTO cards VALUES (?, ?, ?, ?, ?, -1, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, '')");
     notes.forEach((note, k) => {
       const nid = stableId(`note\u0000${note.guid}`);
       const tags = note.tags.length ? ` ${note.tags.join(' ')} ` : '';
-      insertNote.run([nid, note.guid, modelId(note.type), secs, tags, note.fields.join('\x1f'), note.fields[0].replace(/<[^>]*>/g, ''), checksum(note.fields[0])]);
+      insertNote.run([
+        nid,
+        note.guid,
+        modelId(note.type),
+        secs,
+        tags,
+        note.fields.join('\x1f'),
+        note.fields[0].replace(/<[^>]*>/g, ''),
+        checksum(note.fields[0]),
+      ]);
       // One card per note: Basic and Choice have one template, our clozes use c1 only.
       insertCard.run([stableId(`card\u0000${note.guid}`), nid, deckId(note.deck), 0, secs, k + 1]);
     });
@@ -105,21 +141,57 @@ function model(key: NoteTypeKey, secs: number) {
   const t = TEMPLATES[key];
   const fields = NOTE_TYPES[key].fields;
   return {
-    id: modelId(key), name: NOTE_TYPES[key].name, type: t.type, mod: secs, usn: -1, sortf: 0, did: 1,
+    id: modelId(key),
+    name: NOTE_TYPES[key].name,
+    type: t.type,
+    mod: secs,
+    usn: -1,
+    sortf: 0,
+    did: 1,
     tmpls: [{ name: t.name, ord: 0, qfmt: t.qfmt, afmt: t.afmt, did: null, bqfmt: '', bafmt: '' }],
     flds: fields.map((name, ord) => ({ name, ord, sticky: false, rtl: false, font: 'Arial', size: 20, media: [] })),
-    css: CSS, latexPre: '\\documentclass[12pt]{article}\n\\special{papersize=3in,5in}\n\\usepackage{amssymb,amsmath}\n\\pagestyle{empty}\n\\setlength{\\parindent}{0in}\n\\begin{document}\n', latexPost: '\\end{document}', latexsvg: false,
-    req: [[0, 'any', [0]]], tags: [], vers: [],
+    css: CSS,
+    latexPre:
+      '\\documentclass[12pt]{article}\n\\special{papersize=3in,5in}\n\\usepackage{amssymb,amsmath}\n\\pagestyle{empty}\n\\setlength{\\parindent}{0in}\n\\begin{document}\n',
+    latexPost: '\\end{document}',
+    latexsvg: false,
+    req: [[0, 'any', [0]]],
+    tags: [],
+    vers: [],
   };
 }
 
 function deck(id: number, name: string, secs: number) {
-  return { id, name, mod: secs, usn: -1, lrnToday: [0, 0], revToday: [0, 0], newToday: [0, 0], timeToday: [0, 0], collapsed: false, browserCollapsed: false, desc: '', dyn: 0, conf: 1, extendNew: 0, extendRev: 0 };
+  return {
+    id,
+    name,
+    mod: secs,
+    usn: -1,
+    lrnToday: [0, 0],
+    revToday: [0, 0],
+    newToday: [0, 0],
+    timeToday: [0, 0],
+    collapsed: false,
+    browserCollapsed: false,
+    desc: '',
+    dyn: 0,
+    conf: 1,
+    extendNew: 0,
+    extendRev: 0,
+  };
 }
 
 function deckConfig() {
   return {
-    id: 1, name: 'Default', mod: 0, usn: 0, maxTaken: 60, autoplay: true, timer: 0, replayq: true, dyn: false,
+    id: 1,
+    name: 'Default',
+    mod: 0,
+    usn: 0,
+    maxTaken: 60,
+    autoplay: true,
+    timer: 0,
+    replayq: true,
+    dyn: false,
     new: { bury: false, delays: [1, 10], initialFactor: 2500, ints: [1, 4, 0], order: 1, perDay: 20 },
     lapse: { delays: [10], leechAction: 1, leechFails: 8, minInt: 1, mult: 0 },
     rev: { bury: false, ease4: 1.3, ivlFct: 1, maxIvl: 36500, perDay: 200, hardFactor: 1.2 },

@@ -12,7 +12,9 @@ export function normaliseFront(front: string): string {
  * collisions inside one vault are negligible at that size.
  */
 export function baseCardId(noteId: string, kind: CardKind, front: string): string {
-  const hash = createHash('sha1').update(`${noteId}\u0000${kind}\u0000${normaliseFront(front)}`).digest('hex');
+  const hash = createHash('sha1')
+    .update(`${noteId}\u0000${kind}\u0000${normaliseFront(front)}`)
+    .digest('hex');
   return hash.slice(0, 16);
 }
 

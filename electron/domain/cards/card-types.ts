@@ -43,12 +43,7 @@ export interface Card {
   line: number;
 }
 
-export type CardDiagnosticCode =
-  | 'CARD_NO_ANSWER'
-  | 'CARD_ANSWER_NOT_AN_OPTION'
-  | 'CARD_NO_OPTIONS'
-  | 'CARD_EMPTY_SIDE'
-  | 'CARD_BAD_SR_COMMENT';
+export type CardDiagnosticCode = 'CARD_NO_ANSWER' | 'CARD_ANSWER_NOT_AN_OPTION' | 'CARD_NO_OPTIONS' | 'CARD_EMPTY_SIDE' | 'CARD_BAD_SR_COMMENT';
 
 /** Same shape as a note `Diagnostic`, with card codes. */
 export interface CardDiagnostic {

@@ -33,7 +33,10 @@ describe('concept cards', () => {
 
   test('both `**Term**: x` and `**Term:** x`; plain bullets are no concepts', () => {
     const md = '## Key concepts\n- **A**: alpha\n- **B:** beta\n- C: gamma\n- **D** without colon\n';
-    assert.deepEqual(concepts(md), [['A', 'alpha'], ['B', 'beta']]);
+    assert.deepEqual(concepts(md), [
+      ['A', 'alpha'],
+      ['B', 'beta'],
+    ]);
   });
 
   test('sub-sections count, practice/application/example ones do not', () => {
@@ -53,12 +56,18 @@ describe('concept cards', () => {
       '## Next section',
       '- **Outside**: not a concept',
     ].join('\n');
-    assert.deepEqual(concepts(md).map(([front]) => front), ['Top', 'Sub', 'Back']);
+    assert.deepEqual(
+      concepts(md).map(([front]) => front),
+      ['Top', 'Sub', 'Back'],
+    );
   });
 
   test('lines indented under a bullet belong to its definition', () => {
     const md = '## Concepts\n- **Spot**: spare capacity\n  - up to 90% off\n  - two-minute warning\n- **Next**: n\n';
-    assert.deepEqual(concepts(md), [['Spot', 'spare capacity\n- up to 90% off\n- two-minute warning'], ['Next', 'n']]);
+    assert.deepEqual(concepts(md), [
+      ['Spot', 'spare capacity\n- up to 90% off\n- two-minute warning'],
+      ['Next', 'n'],
+    ]);
   });
 
   test('bullets inside a code block are not concepts', () => {

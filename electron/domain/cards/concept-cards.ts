@@ -24,7 +24,11 @@ const TERM_BULLET = /^(\s*)[-*+]\s+\*\*([^*]+?)\*\*\s*[:：]\s*(\S.*)$|^(\s*)[-*
 
 /** Heading text without leading/trailing emoji and symbols, spaces collapsed, lower-cased. */
 export function headingName(text: string): string {
-  return text.normalize('NFC').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').replace(/\s+/g, ' ').toLowerCase();
+  return text
+    .normalize('NFC')
+    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
 }
 
 export function conceptCards(lines: BodyLines, headings: BodyHeading[], claimed: Set<number>): DraftResult {

@@ -28,15 +28,7 @@ describe('examQuestionCards: answer line forms', () => {
 
 describe('examQuestionCards: structure', () => {
   test('explanations in several label styles, only after the answer line', () => {
-    const md = [
-      '**Question:** Pick one',
-      '- A) one',
-      '- B) two',
-      '- C) three',
-      'Answer: A',
-      '- **옵션 B** - not two',
-      '- **Option C:** not three',
-    ].join('\n');
+    const md = ['**Question:** Pick one', '- A) one', '- B) two', '- C) three', 'Answer: A', '- **옵션 B** - not two', '- **Option C:** not three'].join('\n');
     const [card] = read(md).cards;
     assert.deepEqual(card.explanations, { B: 'not two', C: 'not three' });
     assert.equal(card.back, '**A) one**\n\n- **B** — not two\n- **C** — not three');
@@ -44,7 +36,13 @@ describe('examQuestionCards: structure', () => {
 
   test('two questions in one section make two cards', () => {
     const md = '**Question:** First?\n- A) x\n- B) y\nAnswer: A\n\n**Question:** Second?\n- A) x\n- B) y\nAnswer: B\n';
-    assert.deepEqual(read(md).cards.map((c) => [c.front, c.answer]), [['First?', 'A'], ['Second?', 'B']]);
+    assert.deepEqual(
+      read(md).cards.map((c) => [c.front, c.answer]),
+      [
+        ['First?', 'A'],
+        ['Second?', 'B'],
+      ],
+    );
   });
 
   test('a heading ends a question: an answer below it is not this question’s', () => {

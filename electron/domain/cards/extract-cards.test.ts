@@ -18,7 +18,10 @@ describe('extractCards on the seed note', () => {
     const choice = cards.find((c) => c.kind === 'choice')!;
     assert.match(choice.front, /^A business is developing a machine-learning-based demand forecasting model\./);
     assert.match(choice.front, /Which solution provides the GREATEST cost savings\?$/);
-    assert.deepEqual(choice.options!.map((o) => o.key), ['A', 'B', 'C', 'D']);
+    assert.deepEqual(
+      choice.options!.map((o) => o.key),
+      ['A', 'B', 'C', 'D'],
+    );
     assert.match(choice.options![2].text, /^Change to smaller general purpose instance\..*using SageMaker Processing\.$/);
     assert.equal(choice.answer, 'C');
     assert.match(choice.explanations!.A, /^메모리 최적화 인스턴스는/);
@@ -33,7 +36,10 @@ describe('extractCards on the seed note', () => {
 
   test('three concept cards from 주요개념, none from its 실전 적용 sub-section', () => {
     const concepts = cards.filter((c) => c.kind === 'basic');
-    assert.deepEqual(concepts.map((c) => c.front), ['Reserved Instance (RI)', 'On-Demand', 'SageMaker Processing']);
+    assert.deepEqual(
+      concepts.map((c) => c.front),
+      ['Reserved Instance (RI)', 'On-Demand', 'SageMaker Processing'],
+    );
     assert.equal(concepts[1].back, '사용한 만큼 지불, 불규칙한 사용 패턴에 적합');
     assert.equal(concepts[0].line, lineOf(seedText(), '**Reserved Instance (RI)**'));
   });
@@ -57,8 +63,14 @@ describe('extractCards, card ids', () => {
     const moved = text.replace('# AWS SageMaker', '\n\n\nA new first paragraph.\n\n# AWS SageMaker');
     const before = extractCards(parseNote(SEED_ID, text)).cards;
     const after = extractCards(parseNote(SEED_ID, moved)).cards;
-    assert.deepEqual(after.map((c) => c.id), before.map((c) => c.id));
-    assert.deepEqual(after.map((c) => c.line - 5), before.map((c) => c.line));
+    assert.deepEqual(
+      after.map((c) => c.id),
+      before.map((c) => c.id),
+    );
+    assert.deepEqual(
+      after.map((c) => c.line - 5),
+      before.map((c) => c.line),
+    );
   });
 
   test('a changed front makes a new id; a changed back does not', () => {
@@ -82,6 +94,9 @@ describe('extractAllCards', () => {
     const { cards, diagnostics } = extractAllCards([seedNote(), fixtureNote('malformed-questions.md')]);
     assert.equal(cards.filter((c) => c.noteId === SEED_ID).length, 4);
     assert.equal(cards.filter((c) => c.noteId === 'fixtures/malformed-questions.md').length, 1);
-    assert.deepEqual(diagnostics.map((d) => d.code), ['CARD_NO_ANSWER', 'CARD_ANSWER_NOT_AN_OPTION', 'CARD_NO_OPTIONS']);
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      ['CARD_NO_ANSWER', 'CARD_ANSWER_NOT_AN_OPTION', 'CARD_NO_OPTIONS'],
+    );
   });
 });

@@ -30,13 +30,15 @@ export function extractCards(note: ParsedNote, sr?: SrSettings): ExtractResult {
   const drafts: DraftCard[] = [...exam.cards, ...concepts.cards, ...plugin.cards].sort((a, b) => a.bodyLine - b.bodyLine);
   const ids = assignCardIds(note.id, drafts);
   const decks = noteDecks(note.tags);
-  const cards = drafts.map(({ bodyLine, decks: own, ...draft }, k): Card => ({
-    id: ids[k],
-    noteId: note.id,
-    ...draft,
-    decks: own ?? decks,
-    line: note.bodyStartLine + bodyLine,
-  }));
+  const cards = drafts.map(
+    ({ bodyLine, decks: own, ...draft }, k): Card => ({
+      id: ids[k],
+      noteId: note.id,
+      ...draft,
+      decks: own ?? decks,
+      line: note.bodyStartLine + bodyLine,
+    }),
+  );
 
   const diagnostics = [...exam.diagnostics, ...concepts.diagnostics, ...plugin.diagnostics]
     .sort((a, b) => a.bodyLine - b.bodyLine)

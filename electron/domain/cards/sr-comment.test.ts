@@ -9,7 +9,10 @@ describe('parseSrComment', () => {
   });
 
   test('one schedule per sibling', () => {
-    assert.deepEqual(parseSrComment('<!--SR:!2024-01-05,3,250!2024-02-01,20,270-->')!.map((s) => s.interval), [3, 20]);
+    assert.deepEqual(
+      parseSrComment('<!--SR:!2024-01-05,3,250!2024-02-01,20,270-->')!.map((s) => s.interval),
+      [3, 20],
+    );
   });
 
   for (const bad of ['<!--SR:-->', '<!--SR:!2024-13-45,3,250-->', '<!--SR:!2024-01-05,x,250-->', '<!--SR:!2024-01-05,3-->']) {

@@ -9,7 +9,10 @@ const SENTINEL = '\uE000';
 
 /** Schedules of `<!--SR:…-->`, one per sibling; null when the comment does not parse. */
 export function parseSrComment(comment: string): ImportedSchedule[] | null {
-  const inner = comment.replace(/^<!--SR:/, '').replace(/-->$/, '').trim();
+  const inner = comment
+    .replace(/^<!--SR:/, '')
+    .replace(/-->$/, '')
+    .trim();
   const groups = inner.split('!').filter((g) => g.trim() !== '');
   const out: ImportedSchedule[] = [];
   for (const group of groups) {

@@ -6,7 +6,10 @@ import { fixtureNote, fixtureText } from './fixtures/load-fixtures.ts';
 
 const FIXTURE = 'sr-plugin-syntax.md';
 const { cards, diagnostics } = extractCards(fixtureNote(FIXTURE));
-const lineOf = (needle: string) => fixtureText(FIXTURE).split('\n').findIndex((l) => l.includes(needle)) + 1;
+const lineOf = (needle: string) =>
+  fixtureText(FIXTURE)
+    .split('\n')
+    .findIndex((l) => l.includes(needle)) + 1;
 const lineEqual = (text: string) => fixtureText(FIXTURE).split('\n').indexOf(text) + 1;
 const cardsOf = (md: string) => extractCards(parseNote('n.md', md)).cards;
 
@@ -20,10 +23,13 @@ describe('plugin syntax (fixture)', () => {
 
   test('A:::B is two reversed cards, one per direction, with distinct ids', () => {
     const pair = cards.filter((c) => c.line === lineOf('Region code of Seoul:::'));
-    assert.deepEqual(pair.map((c) => [c.kind, c.front, c.back]), [
-      ['reversed', 'Region code of Seoul', 'ap-northeast-2'],
-      ['reversed', 'ap-northeast-2', 'Region code of Seoul'],
-    ]);
+    assert.deepEqual(
+      pair.map((c) => [c.kind, c.front, c.back]),
+      [
+        ['reversed', 'Region code of Seoul', 'ap-northeast-2'],
+        ['reversed', 'ap-northeast-2', 'Region code of Seoul'],
+      ],
+    );
     assert.notEqual(pair[0].id, pair[1].id);
   });
 
@@ -49,21 +55,30 @@ describe('plugin syntax (fixture)', () => {
 
   test('multi-line `??` is two reversed cards', () => {
     const pair = cards.filter((c) => c.line === lineOf('Lambda max timeout'));
-    assert.deepEqual(pair.map((c) => [c.kind, c.front, c.back]), [
-      ['reversed', 'Lambda max timeout', '15 minutes'],
-      ['reversed', '15 minutes', 'Lambda max timeout'],
-    ]);
+    assert.deepEqual(
+      pair.map((c) => [c.kind, c.front, c.back]),
+      [
+        ['reversed', 'Lambda max timeout', '15 minutes'],
+        ['reversed', '15 minutes', 'Lambda max timeout'],
+      ],
+    );
   });
 
   test('cloze: one card per highlight, [...] in its place, the others shown', () => {
     const clozes = cards.filter((c) => c.kind === 'cloze');
-    assert.deepEqual(clozes.map((c) => c.front), [
-      'The first female [...] of Australia was Julia Gillard.',
-      'The first female prime minister of Australia was [...].',
-    ]);
+    assert.deepEqual(
+      clozes.map((c) => c.front),
+      ['The first female [...] of Australia was Julia Gillard.', 'The first female prime minister of Australia was [...].'],
+    );
     const back = 'The first female prime minister of Australia was Julia Gillard.';
-    assert.deepEqual(clozes.map((c) => c.back), [back, back]);
-    assert.deepEqual(clozes.map((c) => c.clozeSpans!.map((span) => back.slice(...span))), [['prime minister'], ['Julia Gillard']]);
+    assert.deepEqual(
+      clozes.map((c) => c.back),
+      [back, back],
+    );
+    assert.deepEqual(
+      clozes.map((c) => c.clozeSpans!.map((span) => back.slice(...span))),
+      [['prime minister'], ['Julia Gillard']],
+    );
     assert.notEqual(clozes[0].id, clozes[1].id);
   });
 
@@ -79,10 +94,13 @@ describe('plugin syntax (fixture)', () => {
   });
 
   test('a side left empty is reported, not made a card', () => {
-    assert.deepEqual(diagnostics.map((d) => [d.code, d.line]), [
-      ['CARD_EMPTY_SIDE', lineOf('::answer without a question')],
-      ['CARD_EMPTY_SIDE', lineEqual('answer without a question') - 1],
-    ]);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.line]),
+      [
+        ['CARD_EMPTY_SIDE', lineOf('::answer without a question')],
+        ['CARD_EMPTY_SIDE', lineEqual('answer without a question') - 1],
+      ],
+    );
   });
 
   test('decks are the note tags, lowercased', () => {
@@ -98,7 +116,10 @@ describe('plugin syntax, edge cases', () => {
 
   test('a paragraph with `?` is a multi-line card even with highlights in it', () => {
     const result = cardsOf('The ==key== question\n?\nanswer');
-    assert.deepEqual(result.map((c) => [c.kind, c.front]), [['basic', 'The ==key== question']]);
+    assert.deepEqual(
+      result.map((c) => [c.kind, c.front]),
+      [['basic', 'The ==key== question']],
+    );
   });
 
   test('a heading is not part of the question below it', () => {
@@ -108,7 +129,10 @@ describe('plugin syntax, edge cases', () => {
 
   test('a cloze over two lines keeps both lines', () => {
     const result = cardsOf('First ==one==\nthen ==two==');
-    assert.deepEqual(result.map((c) => c.front), ['First [...]\nthen two', 'First one\nthen [...]']);
+    assert.deepEqual(
+      result.map((c) => c.front),
+      ['First [...]\nthen two', 'First one\nthen [...]'],
+    );
   });
 
   test('`a == b` comparisons are not highlights', () => {
@@ -123,6 +147,9 @@ describe('plugin syntax, edge cases', () => {
   test('an SR comment not under a card is ignored; an unreadable one is reported', () => {
     assert.equal(cardsOf('Q::A\n\n<!--SR:!2024-01-05,3,250-->')[0].imported, undefined);
     const { diagnostics: found } = extractCards(parseNote('n.md', 'Q::A\n<!--SR:!soon,3,250-->'));
-    assert.deepEqual(found.map((d) => d.code), ['CARD_BAD_SR_COMMENT']);
+    assert.deepEqual(
+      found.map((d) => d.code),
+      ['CARD_BAD_SR_COMMENT'],
+    );
   });
 });

@@ -168,7 +168,13 @@ function readInlineCard(i: number, lines: BodyLines, sr: SrSettings, tags: RegEx
   return [{ cards: sides(front, back, reversed, i, lead?.decks, blockId), lastLine: i }, comment];
 }
 
-function readParagraph(paragraph: number[], lines: BodyLines, sr: SrSettings, tags: RegExp | null, diagnostics: DraftDiagnostic[]): [Made | null, string | null] {
+function readParagraph(
+  paragraph: number[],
+  lines: BodyLines,
+  sr: SrSettings,
+  tags: RegExp | null,
+  diagnostics: DraftDiagnostic[],
+): [Made | null, string | null] {
   const cut = paragraph.map((i) => cutLine(i, lines));
   const comment = cut.findLast((c) => c.comment)?.comment ?? null;
   const blockId = cut.findLast((c) => c.blockId)?.blockId ?? undefined;
@@ -179,8 +185,16 @@ function readParagraph(paragraph: number[], lines: BodyLines, sr: SrSettings, ta
   const separators = [sr.multilineReversedSeparator, sr.multilineSeparator];
   const sep = cut.findIndex((c, k) => !lines.fenced[paragraph[k]] && separators.includes(c.scan.trim()));
   if (sep >= 0) {
-    const front = cut.slice(0, sep).map((c) => c.text).join('\n').trim();
-    const back = cut.slice(sep + 1).map((c) => c.text).join('\n').trim();
+    const front = cut
+      .slice(0, sep)
+      .map((c) => c.text)
+      .join('\n')
+      .trim();
+    const back = cut
+      .slice(sep + 1)
+      .map((c) => c.text)
+      .join('\n')
+      .trim();
     if (!front || !back) {
       diagnostics.push({ code: 'CARD_EMPTY_SIDE', message: 'multi-line card with an empty side', bodyLine: paragraph[sep] });
       return [null, null];

@@ -32,12 +32,17 @@ describe('question & answer cards', () => {
   });
 
   test('a `> [!sr|card-metadata]` callout under the card is its history', () => {
-    const cards = cardsOf('Q1::A1\n> [!sr|card-metadata]\n> <!--SR:!2023-09-06,1,250-->\n\nQ2:::A2\n> [!sr|card-metadata] \n> <!--SR:!2021-08-11,4,270!2021-08-12,5,250-->\nnext line');
-    assert.deepEqual(cards.map((c) => [c.front, c.imported]), [
-      ['Q1', { due: '2023-09-06', interval: 1, ease: 250 }],
-      ['Q2', { due: '2021-08-11', interval: 4, ease: 270 }],
-      ['A2', { due: '2021-08-12', interval: 5, ease: 250 }],
-    ]);
+    const cards = cardsOf(
+      'Q1::A1\n> [!sr|card-metadata]\n> <!--SR:!2023-09-06,1,250-->\n\nQ2:::A2\n> [!sr|card-metadata] \n> <!--SR:!2021-08-11,4,270!2021-08-12,5,250-->\nnext line',
+    );
+    assert.deepEqual(
+      cards.map((c) => [c.front, c.imported]),
+      [
+        ['Q1', { due: '2023-09-06', interval: 1, ease: 250 }],
+        ['Q2', { due: '2021-08-11', interval: 4, ease: 270 }],
+        ['A2', { due: '2021-08-12', interval: 5, ease: 250 }],
+      ],
+    );
   });
 
   test('the end-of-card marker lets blank lines into a multi-line card', () => {
@@ -63,21 +68,28 @@ describe('decks from #flashcards tags (decks.md)', () => {
   });
 
   test('a tag line applies to the cards after it until the next; a question tag to its card only', () => {
-    const md = '#flashcards/deckA\nQuestion1::Answer1\nQuestion2::Answer2\n\n#flashcards/deckB Question4::Answer4\n\nQuestion6::Answer6\n\n#flashcards/deckC\nQuestion7::Answer7';
-    assert.deepEqual(cardsOf(md).map((c) => [c.front, c.decks.join()]), [
-      ['Question1', 'flashcards/decka'],
-      ['Question2', 'flashcards/decka'],
-      ['Question4', 'flashcards/deckb'],
-      ['Question6', 'flashcards/decka'],
-      ['Question7', 'flashcards/deckc'],
-    ]);
+    const md =
+      '#flashcards/deckA\nQuestion1::Answer1\nQuestion2::Answer2\n\n#flashcards/deckB Question4::Answer4\n\nQuestion6::Answer6\n\n#flashcards/deckC\nQuestion7::Answer7';
+    assert.deepEqual(
+      cardsOf(md).map((c) => [c.front, c.decks.join()]),
+      [
+        ['Question1', 'flashcards/decka'],
+        ['Question2', 'flashcards/decka'],
+        ['Question4', 'flashcards/deckb'],
+        ['Question6', 'flashcards/decka'],
+        ['Question7', 'flashcards/deckc'],
+      ],
+    );
   });
 
   test('other flashcard tags follow the setting; a bare #flashcards line is the flashcards deck', () => {
     assert.deepEqual(cardsOf('#cards/x Q::A', { flashcardTags: ['cards'] })[0].decks, ['cards/x']);
     assert.equal(cardsOf('#cards/x Q::A')[0].front, '#cards/x Q');
     const note = parseNote('n.md', '---\ntags: [aws]\n---\n#flashcards\nQ::A');
-    assert.deepEqual(extractCards(note, sr()).cards.map((c) => [c.front, c.decks.join()]), [['Q', 'flashcards']]);
+    assert.deepEqual(
+      extractCards(note, sr()).cards.map((c) => [c.front, c.decks.join()]),
+      [['Q', 'flashcards']],
+    );
   });
 });
 
@@ -91,30 +103,46 @@ describe('cloze cards (basic-cloze-cards.md)', () => {
 
   test('hints: ^[text] shows on the front in place of [...]', () => {
     const cards = cardsOf('Kaleida, funded to the tune of ==$40 million==^[USD]\nby Apple Computer and IBM in ==1991==^[year]');
-    assert.deepEqual(cards.map((c) => c.front), [
-      'Kaleida, funded to the tune of [USD]\nby Apple Computer and IBM in 1991',
-      'Kaleida, funded to the tune of $40 million\nby Apple Computer and IBM in [year]',
-    ]);
+    assert.deepEqual(
+      cards.map((c) => c.front),
+      [
+        'Kaleida, funded to the tune of [USD]\nby Apple Computer and IBM in 1991',
+        'Kaleida, funded to the tune of $40 million\nby Apple Computer and IBM in [year]',
+      ],
+    );
     assert.equal(cards[0].back, 'Kaleida, funded to the tune of $40 million\nby Apple Computer and IBM in 1991');
-    assert.deepEqual(cards.map((c) => c.clozeGaps), [['[USD]'], ['[year]']]);
+    assert.deepEqual(
+      cards.map((c) => c.clozeGaps),
+      [['[USD]'], ['[year]']],
+    );
   });
 
   test('groups: [^n] hides every deletion of group n on one card', () => {
     const cards = cardsOf('This is ==in group 1==[^1], this ==in group 2==[^2]\nand this also ==in group 1==[^1]');
-    assert.deepEqual(cards.map((c) => c.front), [
-      'This is [...], this in group 2\nand this also [...]',
-      'This is in group 1, this [...]\nand this also in group 1',
-    ]);
+    assert.deepEqual(
+      cards.map((c) => c.front),
+      ['This is [...], this in group 2\nand this also [...]', 'This is in group 1, this [...]\nand this also in group 1'],
+    );
     const back = 'This is in group 1, this in group 2\nand this also in group 1';
-    assert.deepEqual(cards.map((c) => c.back), [back, back]);
-    assert.deepEqual(cards.map((c) => c.clozeSpans!.map((s) => back.slice(...s))), [['in group 1', 'in group 1'], ['in group 2']]);
+    assert.deepEqual(
+      cards.map((c) => c.back),
+      [back, back],
+    );
+    assert.deepEqual(
+      cards.map((c) => c.clozeSpans!.map((s) => back.slice(...s))),
+      [['in group 1', 'in group 1'], ['in group 2']],
+    );
   });
 
   test('the settings change what is extracted: ** and {{}} opt-in, == can be turned off', () => {
     const md = 'The ==capital== of **France** is {{Paris}}.';
     const fronts = (s?: Partial<SrSettings>) => cardsOf(md, s).map((c) => c.front);
     assert.deepEqual(fronts(), ['The [...] of **France** is {{Paris}}.']);
-    assert.deepEqual(fronts({ clozeBold: true, clozeCurly: true }), ['The [...] of France is Paris.', 'The capital of [...] is Paris.', 'The capital of France is [...].']);
+    assert.deepEqual(fronts({ clozeBold: true, clozeCurly: true }), [
+      'The [...] of France is Paris.',
+      'The capital of [...] is Paris.',
+      'The capital of France is [...].',
+    ]);
     assert.deepEqual(fronts({ clozeHighlight: false, clozeCurly: true }), ['The ==capital== of **France** is [...].']);
     assert.deepEqual(fronts({ clozeHighlight: false }), []);
   });
@@ -122,13 +150,19 @@ describe('cloze cards (basic-cloze-cards.md)', () => {
   test('the settings change the separators', () => {
     const md = 'Q1;;A1\nQ2::A2\nQ3;;;A3\n\nFront\n@@\nBack';
     const custom = { inlineSeparator: ';;', inlineReversedSeparator: ';;;', multilineSeparator: '@@', multilineReversedSeparator: '@@@' };
-    assert.deepEqual(cardsOf(md, custom).map((c) => [c.kind, c.front, c.back]), [
-      ['basic', 'Q1', 'A1'],
-      ['reversed', 'Q3', 'A3'],
-      ['reversed', 'A3', 'Q3'],
-      ['basic', 'Front', 'Back'],
-    ]);
-    assert.deepEqual(cardsOf(md).map((c) => c.front), ['Q2']);
+    assert.deepEqual(
+      cardsOf(md, custom).map((c) => [c.kind, c.front, c.back]),
+      [
+        ['basic', 'Q1', 'A1'],
+        ['reversed', 'Q3', 'A3'],
+        ['reversed', 'A3', 'Q3'],
+        ['basic', 'Front', 'Back'],
+      ],
+    );
+    assert.deepEqual(
+      cardsOf(md).map((c) => c.front),
+      ['Q2'],
+    );
   });
 });
 

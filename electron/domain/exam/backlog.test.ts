@@ -8,7 +8,14 @@ const NOW = new Date(2026, 10, 29, 9);
 const DAY = 86_400_000;
 const state = (cardId: string, stability: number, lastDaysAgo: number, dueDaysAgo: number): { state: CardState } => ({
   state: {
-    cardId, phase: 'review', stability, difficulty: 5, reps: 3, lapses: 0, scheduledDays: lastDaysAgo - dueDaysAgo, learningSteps: 0,
+    cardId,
+    phase: 'review',
+    stability,
+    difficulty: 5,
+    reps: 3,
+    lapses: 0,
+    scheduledDays: lastDaysAgo - dueDaysAgo,
+    learningSteps: 0,
     lastReview: new Date(NOW.getTime() - lastDaysAgo * DAY).toISOString(),
     due: new Date(NOW.getTime() - dueDaysAgo * DAY).toISOString(),
   },

@@ -21,7 +21,10 @@ describe('exam planner', () => {
       assert.equal(plan.days[0].date, localDay(NOW));
       assert.equal(plan.days.at(-1)!.date, inDays(days));
       assert.equal(plan.unseen, 90);
-      assert.equal(plan.days.reduce((n, d) => n + d.new, 0), 90);
+      assert.equal(
+        plan.days.reduce((n, d) => n + d.new, 0),
+        90,
+      );
       assert.equal(atExam.size, 150);
       // Checked here again with ts-fsrs' forgetting curve, independently of the plan's own figure.
       const exam = examMoment(parseExamDay(inDays(days)));
@@ -48,7 +51,10 @@ describe('exam planner', () => {
     const short = planExam({ deck: 'd', cards, states, exam: inDays(3), target: 0.9, now: NOW, newLimit: 20 }).plan;
     assert.equal(short.newPerDay, 30); // 90 unseen over the 3 days before the exam
     assert.equal(short.newLimitRaised, true);
-    assert.deepEqual(short.days.map((d) => d.new), [30, 30, 30, 0]);
+    assert.deepEqual(
+      short.days.map((d) => d.new),
+      [30, 30, 30, 0],
+    );
     const long = planExam({ deck: 'd', cards, states, exam: inDays(60), target: 0.9, now: NOW, newLimit: 20 }).plan;
     assert.equal(long.newLimitRaised, false);
     assert.equal(long.newPerDay, 2);
@@ -57,13 +63,19 @@ describe('exam planner', () => {
   test('an exam today introduces everything today', () => {
     const { cards, states } = seededDeck();
     const { plan } = planExam({ deck: 'd', cards, states, exam: inDays(0), target: 0.9, now: NOW, newLimit: 20 });
-    assert.deepEqual(plan.days.map((d) => d.new), [90]);
+    assert.deepEqual(
+      plan.days.map((d) => d.new),
+      [90],
+    );
   });
 
   test('a past exam date, a malformed date, a bad target and an empty deck are clear errors', () => {
     const { cards, states } = seededDeck();
     const base = { deck: 'd', cards, states, target: 0.9, now: NOW, newLimit: 20 };
-    assert.throws(() => planExam({ ...base, exam: inDays(-1) }), (e: Error) => e instanceof ExamInputError && /in the past/.test(e.message));
+    assert.throws(
+      () => planExam({ ...base, exam: inDays(-1) }),
+      (e: Error) => e instanceof ExamInputError && /in the past/.test(e.message),
+    );
     assert.throws(() => planExam({ ...base, exam: '2026-02-30' }), ExamInputError);
     assert.throws(() => planExam({ ...base, exam: 'soon' }), ExamInputError);
     assert.throws(() => planExam({ ...base, exam: inDays(5), target: 1 }), /between 0 and 1/);

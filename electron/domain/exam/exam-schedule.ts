@@ -2,7 +2,16 @@
 // replayed states and the log: the cards service calls them on every replay, so the deck counts,
 // the session and the plan all see the same schedule.
 import type { Card } from '../cards/card-types.ts';
-import { createScheduler, formatInterval, fromCardState, reviewCard, toCardState, type CardState, type ScheduleOption, type SchedulerOptions } from '../reviews/fsrs-scheduler.ts';
+import {
+  createScheduler,
+  formatInterval,
+  fromCardState,
+  reviewCard,
+  toCardState,
+  type CardState,
+  type ScheduleOption,
+  type SchedulerOptions,
+} from '../reviews/fsrs-scheduler.ts';
 import type { LogEntry, ReviewEntry } from '../reviews/review-entry.ts';
 import { orderEntries } from '../reviews/replay.ts';
 import { startOfLocalDay } from '../reviews/local-day.ts';

@@ -6,8 +6,16 @@ import { capForExam, curveFor, longestIntervalAbove, retrievabilityAt } from './
 const DAY = 86_400_000;
 const last = new Date('2026-10-01T09:00:00Z');
 const card = (stability: number, dueInDays: number): FsrsCard => ({
-  due: new Date(last.getTime() + dueInDays * DAY), stability, difficulty: 5, elapsed_days: 0, scheduled_days: dueInDays,
-  learning_steps: 0, reps: 4, lapses: 0, state: State.Review, last_review: last,
+  due: new Date(last.getTime() + dueInDays * DAY),
+  stability,
+  difficulty: 5,
+  elapsed_days: 0,
+  scheduled_days: dueInDays,
+  learning_steps: 0,
+  reps: 4,
+  lapses: 0,
+  state: State.Review,
+  last_review: last,
 });
 
 test('a due date past the exam is capped when recall at the exam would fall below the target', () => {

@@ -27,7 +27,10 @@ describe('practice test from the choice cards of notes/', () => {
       const card = cards.find((c) => c.id === q.cardId)!;
       assert.equal(card.kind, 'choice');
       assert.ok(card.decks.some((d) => d === 'exam/mla' || d.startsWith('exam/mla/')));
-      assert.deepEqual(q.options.map((o) => o.key), ['A', 'B', 'C', 'D'].slice(0, q.options.length));
+      assert.deepEqual(
+        q.options.map((o) => o.key),
+        ['A', 'B', 'C', 'D'].slice(0, q.options.length),
+      );
       // The remapped answer is the note's right option, whatever letter it now has.
       const shown = q.options.find((o) => o.key === q.answer)!;
       assert.equal(shown.original, card.answer);
@@ -40,7 +43,10 @@ describe('practice test from the choice cards of notes/', () => {
     const a = buildPracticeTest(cards, '', 'all', 'one');
     const b = buildPracticeTest(cards, '', 'all', 'two');
     assert.equal(a.questions.length, cards.filter((c) => c.kind === 'choice').length);
-    assert.notDeepEqual(a.questions.map((q) => q.cardId), b.questions.map((q) => q.cardId));
+    assert.notDeepEqual(
+      a.questions.map((q) => q.cardId),
+      b.questions.map((q) => q.cardId),
+    );
     assert.deepEqual(buildPracticeTest(cards, '', 'all', 'one'), a);
     // Over the whole vault some answer moved to another letter.
     assert.ok(a.questions.some((q) => q.answer !== q.options.find((o) => o.key === q.answer)!.original));
@@ -48,7 +54,10 @@ describe('practice test from the choice cards of notes/', () => {
   });
 
   test('a deck without choice cards, and a bad count, are clear errors', () => {
-    assert.throws(() => buildPracticeTest(cards, 'no-such-deck', 5, 'x'), (e: Error) => e instanceof PracticeError && /no multiple-choice questions/.test(e.message));
+    assert.throws(
+      () => buildPracticeTest(cards, 'no-such-deck', 5, 'x'),
+      (e: Error) => e instanceof PracticeError && /no multiple-choice questions/.test(e.message),
+    );
     const onlyBasic = cards.filter((c) => c.kind !== 'choice');
     assert.throws(() => buildPracticeTest(onlyBasic, '', 5, 'x'), PracticeError);
     assert.throws(() => buildPracticeTest(cards, '', 0, 'x'), /whole number/);
@@ -62,7 +71,10 @@ describe('practice test from the choice cards of notes/', () => {
     const s = scorePractice(t.questions.map((q) => ({ cardId: q.cardId, decks: q.decks, correct: answers[q.cardId] === q.answer })));
     assert.equal(s.total, 4);
     assert.equal(s.correct, 1);
-    assert.deepEqual(s.missed, t.questions.slice(1).map((q) => q.cardId));
+    assert.deepEqual(
+      s.missed,
+      t.questions.slice(1).map((q) => q.cardId),
+    );
     const saa = s.byTag.find((x) => x.tag === 'exam/saa')!;
     assert.deepEqual([saa.correct, saa.total], [1, 4]);
     assert.equal(originalKey(q2, wrong), q2.options.find((o) => o.key === wrong)!.original);
@@ -84,15 +96,39 @@ describe('practice entries never move a due date', () => {
     for (let day = 0; day < 60; day += 3) {
       for (const [i, card] of choice.entries()) {
         const at = new Date(start + day * 86_400_000 + i * 60_000).toISOString();
-        entries.push({ v: 1, type: 'review', id: id(), at, device: 'd', cardId: card.id, noteId: card.noteId, rating: (1 + ((day + i) % 4)) as Rating } satisfies ReviewEntry);
+        entries.push({
+          v: 1,
+          type: 'review',
+          id: id(),
+          at,
+          device: 'd',
+          cardId: card.id,
+          noteId: card.noteId,
+          rating: (1 + ((day + i) % 4)) as Rating,
+        } satisfies ReviewEntry);
         // A practice answer a minute later, wrong every other time.
         const later = new Date(Date.parse(at) + 30_000).toISOString();
-        entries.push({ v: 1, type: 'practice', id: id(), at: later, device: 'd', cardId: card.id, noteId: card.noteId, test: 't', picked: 'A', correct: i % 2 === 0 } satisfies PracticeEntry);
+        entries.push({
+          v: 1,
+          type: 'practice',
+          id: id(),
+          at: later,
+          device: 'd',
+          cardId: card.id,
+          noteId: card.noteId,
+          test: 't',
+          picked: 'A',
+          correct: i % 2 === 0,
+        } satisfies PracticeEntry);
       }
     }
     const now = new Date(start + 70 * 86_400_000);
     const withPractice = replayReviews(choice, entries, now);
-    const without = replayReviews(choice, entries.filter((e) => e.type !== 'practice'), now);
+    const without = replayReviews(
+      choice,
+      entries.filter((e) => e.type !== 'practice'),
+      now,
+    );
     assert.equal(entries.filter((e) => e.type === 'practice').length, entries.length / 2);
     assert.deepEqual(withPractice, without);
     assert.ok([...without.values()].every((s) => s.reps > 0));

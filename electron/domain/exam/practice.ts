@@ -61,9 +61,12 @@ export function shuffleQuestion(card: Card, random: () => number): PracticeQuest
 export function buildPracticeTest(cards: Card[], deck: string, count: number | 'all', id: string): PracticeTest {
   const choice = cards.filter((c) => c.kind === 'choice' && c.answer && (c.options?.length ?? 0) > 1 && (!deck || inDeck(c.decks, deck)));
   if (choice.length === 0) {
-    throw new PracticeError(`${deck ? `deck "${deck}"` : 'this vault'} has no multiple-choice questions to practise: they come from a note's "📝 관련 문제" section (question, A) … options, answer line)`);
+    throw new PracticeError(
+      `${deck ? `deck "${deck}"` : 'this vault'} has no multiple-choice questions to practise: they come from a note's "📝 관련 문제" section (question, A) … options, answer line)`,
+    );
   }
-  if (count !== 'all' && !(Number.isInteger(count) && count > 0)) throw new PracticeError(`the number of questions must be a whole number above 0, got ${count}`);
+  if (count !== 'all' && !(Number.isInteger(count) && count > 0))
+    throw new PracticeError(`the number of questions must be a whole number above 0, got ${count}`);
   const random = seededRandom(id);
   const picked = shuffled(choice, random).slice(0, count === 'all' ? choice.length : count);
   return { id, deck, questions: picked.map((c) => shuffleQuestion(c, random)), available: choice.length };

@@ -34,4 +34,3 @@ export function seededDeck(seed = 7): { cards: Card[]; states: Map<string, CardS
   }
   return { cards, states };
 }
-

@@ -31,7 +31,10 @@ export function plainAnswer(markdown: string): string {
 
 /** Words as written (what the diff shows). */
 export function words(text: string): string[] {
-  return text.normalize('NFC').split(/\s+/).filter((w) => fold(w) !== '');
+  return text
+    .normalize('NFC')
+    .split(/\s+/)
+    .filter((w) => fold(w) !== '');
 }
 
 /** One word compared: NFC, lowercase, no accents, no punctuation, no trailing Korean particle. */

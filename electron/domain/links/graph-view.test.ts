@@ -37,10 +37,16 @@ test('edges join kept notes once; attachments, self-links and unresolved links a
 
 test('a node cap keeps the nearest notes and counts the rest', () => {
   const g = localGraph(chain(), 'c.md', 3, title, 4);
-  assert.deepEqual(g.nodes.map((n) => n.depth), [0, 1, 1, 2]);
+  assert.deepEqual(
+    g.nodes.map((n) => n.depth),
+    [0, 1, 1, 2],
+  );
   // a.md is left out at depth 2, so f.md (reached only through it) is never met.
   assert.equal(g.omitted, 1);
-  assert.deepEqual(g.nodes.map((n) => n.id), ['c.md', 'd.md', 'b.md', 'e.md']);
+  assert.deepEqual(
+    g.nodes.map((n) => n.id),
+    ['c.md', 'd.md', 'b.md', 'e.md'],
+  );
 });
 
 test('the global graph has every note, its tags, and links between notes only', () => {

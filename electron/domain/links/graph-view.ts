@@ -32,7 +32,10 @@ export interface GlobalGraphData {
 const isNote = (id: string) => /\.md$/i.test(id);
 
 function neighbours(links: GraphLinks, at: string): { out: string[]; inc: string[] } {
-  const out = links.outgoing(at).map((l) => l.target).filter((t): t is string => !!t && t !== at && isNote(t));
+  const out = links
+    .outgoing(at)
+    .map((l) => l.target)
+    .filter((t): t is string => !!t && t !== at && isNote(t));
   // One entry per linking note (backlinks lists each line that links).
   const inc = [...new Set(links.backlinks(at).map((b) => b.id))].filter((s) => s !== at);
   return { out, inc };
@@ -68,7 +71,12 @@ export function localGraph(links: GraphLinks, id: string, depth: number, titleOf
     for (const to of neighbours(links, from).out) if (depthOf.has(to)) edges.set(`${from}\n${to}`, { from, to });
   }
   return {
-    nodes: [...depthOf].map(([n, d]) => ({ id: n, title: titleOf(n) ?? n.replace(/^.*\//, '').replace(/\.md$/i, ''), depth: d, exists: titleOf(n) !== undefined })),
+    nodes: [...depthOf].map(([n, d]) => ({
+      id: n,
+      title: titleOf(n) ?? n.replace(/^.*\//, '').replace(/\.md$/i, ''),
+      depth: d,
+      exists: titleOf(n) !== undefined,
+    })),
     edges: [...edges.values()],
     omitted,
   };

@@ -40,16 +40,36 @@ describe('incremental link graph', () => {
     const vault = await Vault.open(dir);
     assertSameAsRebuild(vault, 'after open');
     // The map links [[future-topic-eks-cost]], which does not exist yet: a new note resolves it.
-    assert.equal(vault.links().outgoing('aws/aws-ml-cost-map.md').find((l) => l.raw === '[[future-topic-eks-cost]]')?.target, null);
+    assert.equal(
+      vault
+        .links()
+        .outgoing('aws/aws-ml-cost-map.md')
+        .find((l) => l.raw === '[[future-topic-eks-cost]]')?.target,
+      null,
+    );
     await writeFile(at('future-topic-eks-cost.md'), '# EKS\nback to [[aws-ml-cost-map]]\n');
     await vault.fileChanged(at('future-topic-eks-cost.md'));
-    assert.equal(vault.links().outgoing('aws/aws-ml-cost-map.md').find((l) => l.raw === '[[future-topic-eks-cost]]')?.target, 'future-topic-eks-cost.md');
-    assert.ok(vault.links().backlinks('aws/aws-ml-cost-map.md').some((b) => b.id === 'future-topic-eks-cost.md'));
+    assert.equal(
+      vault
+        .links()
+        .outgoing('aws/aws-ml-cost-map.md')
+        .find((l) => l.raw === '[[future-topic-eks-cost]]')?.target,
+      'future-topic-eks-cost.md',
+    );
+    assert.ok(
+      vault
+        .links()
+        .backlinks('aws/aws-ml-cost-map.md')
+        .some((b) => b.id === 'future-topic-eks-cost.md'),
+    );
     assertSameAsRebuild(vault, 'after adding a note an unresolved link names');
 
     // A second note of the same name elsewhere: links by name become ambiguous.
     const target = 'aws/sagemaker/sagemaker-processing-jobs.md';
-    const linkers = vault.links().backlinks(target).map((b) => b.id);
+    const linkers = vault
+      .links()
+      .backlinks(target)
+      .map((b) => b.id);
     assert.ok(linkers.length > 0);
     await mkdir(at('zz'), { recursive: true });
     await writeFile(at('zz/sagemaker-processing-jobs.md'), 'a namesake');

@@ -85,7 +85,10 @@ export class LinkGraph {
       const note = notes.get(id);
       if (!note) continue;
       if (resolutions.length !== note.links.length) throw new Error(`graph snapshot does not fit ${id}`);
-      graph.enter(note, resolutions.map(([target, ambiguous, candidates]) => ({ target, ambiguous: ambiguous === 1, candidates })));
+      graph.enter(
+        note,
+        resolutions.map(([target, ambiguous, candidates]) => ({ target, ambiguous: ambiguous === 1, candidates })),
+      );
     }
     return graph;
   }
@@ -96,7 +99,10 @@ export class LinkGraph {
 
   /** Adds or replaces a note: its own links are resolved again, and its backlinks elsewhere move. */
   setNote(note: ParsedNote): void {
-    this.enter(note, note.links.map((l) => resolveLink(l.path, note.id, this.files)));
+    this.enter(
+      note,
+      note.links.map((l) => resolveLink(l.path, note.id, this.files)),
+    );
   }
 
   removeNote(id: string): void {
@@ -245,9 +251,12 @@ export function contextAt(note: ParsedNote, line: number, max = 240): string {
 
 /** The line around a link, as readable text (markdown syntax dropped), at most `max` characters. */
 export function contextLine(line: string, max = 240): string {
-  const t = plainLine(line.replace(WIKILINK_TEXT, (_m, target: string, display: string | undefined) =>
-    display && !/^\s*\d+(x\d+)?\s*$/.test(display) ? display : linkLabel(target), // an image size is no name
-  ));
+  const t = plainLine(
+    line.replace(
+      WIKILINK_TEXT,
+      (_m, target: string, display: string | undefined) => (display && !/^\s*\d+(x\d+)?\s*$/.test(display) ? display : linkLabel(target)), // an image size is no name
+    ),
+  );
   return t.length > max ? t.slice(0, max - 1) + '…' : t;
 }
 
@@ -258,6 +267,9 @@ function linkLabel(target: string): string {
   const hash = target.indexOf('#');
   if (hash < 0) return target.trim();
   const path = target.slice(0, hash).trim();
-  const sub = target.slice(hash + 1).replace(/^\^/, '').trim();
+  const sub = target
+    .slice(hash + 1)
+    .replace(/^\^/, '')
+    .trim();
   return path ? `${path} › ${sub}` : sub;
 }

@@ -103,7 +103,10 @@ function maskInlineCode(md: string): string {
   let r = 0;
   while (r < runs.length) {
     const close = next[r];
-    if (close < 0 || para[close] !== para[r]) { r++; continue; }
+    if (close < 0 || para[close] !== para[r]) {
+      r++;
+      continue;
+    }
     const end = runs[close][0] + runs[close][1];
     for (let i = runs[r][0]; i < end; i++) if (chars[i] !== '\n') chars[i] = ' ';
     r = close + 1;

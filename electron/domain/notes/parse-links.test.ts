@@ -28,7 +28,14 @@ describe('link forms (electron/domain/README.md §1)', () => {
 
   test('links keep the order of appearance and their line numbers', () => {
     const note = parseNote('a.md', '---\ntitle: x\n---\nfirst [[B]]\n\nthen [c](C.md) and ![[D]]');
-    assert.deepEqual(note.links.map((l) => [l.path, l.line]), [['B', 4], ['C.md', 6], ['D', 6]]);
+    assert.deepEqual(
+      note.links.map((l) => [l.path, l.line]),
+      [
+        ['B', 4],
+        ['C.md', 6],
+        ['D', 6],
+      ],
+    );
   });
 
   test('block ids are collected', () => {

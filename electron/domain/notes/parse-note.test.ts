@@ -29,7 +29,10 @@ describe('parseNote', () => {
   test('broken YAML: a diagnostic, and the body is still read', () => {
     const note = parseNote('bad.md', '---\ntags: [unclosed\naliases: : :\n---\n# Still here #tag\n[[Link]]');
     assert.equal(note.diagnostics[0]?.code, 'YAML_ERROR');
-    assert.deepEqual(note.headings.map((h) => h.text), ['Still here #tag']);
+    assert.deepEqual(
+      note.headings.map((h) => h.text),
+      ['Still here #tag'],
+    );
     assert.deepEqual(note.tags, ['tag']);
     assert.equal(note.links[0]?.path, 'Link');
   });
@@ -47,7 +50,10 @@ describe('parseNote', () => {
 
   test('a YAML alias bomb is bounded', () => {
     const bomb = ['---', 'a: &a ["x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 1; i < 12; i++) bomb.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)}]`);
+    for (let i = 1; i < 12; i++)
+      bomb.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)}]`,
+      );
     bomb.push('---', '# After');
     const note = parseNote('bomb.md', bomb.join('\n'));
     assert.equal(note.diagnostics[0]?.code, 'YAML_ERROR');

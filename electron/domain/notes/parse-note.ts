@@ -30,7 +30,11 @@ export function parseNote(id: string, text: string, extra: Diagnostic[] = []): P
 
   const headings: Heading[] = [];
   for (const m of masked.matchAll(HEADING)) {
-    const text = body.slice(m.index, m.index + m[0].length).replace(/^ {0,3}#{1,6}[ \t]+/, '').replace(/[ \t]+#+[ \t]*$/, '').trim();
+    const text = body
+      .slice(m.index, m.index + m[0].length)
+      .replace(/^ {0,3}#{1,6}[ \t]+/, '')
+      .replace(/[ \t]+#+[ \t]*$/, '')
+      .trim();
     if (text) headings.push({ level: m[1].length, text, line: lineOf(m.index) });
   }
 

@@ -25,7 +25,9 @@ export function frontmatterTags(fm: Record<string, unknown>): string[] {
 
 /** Aliases from frontmatter `aliases`/`alias`: a YAML list, or a comma-separated string. */
 export function frontmatterAliases(fm: Record<string, unknown>): string[] {
-  return listProperty(fm, ['aliases', 'alias'], /,/).map((a) => a.trim()).filter(Boolean);
+  return listProperty(fm, ['aliases', 'alias'], /,/)
+    .map((a) => a.trim())
+    .filter(Boolean);
 }
 
 function listProperty(fm: Record<string, unknown>, keys: string[], separator: RegExp): string[] {

@@ -40,6 +40,9 @@ describe('precedence: code, then comments, then math, then tags and links', () =
 
   test('comment ranges skip code', () => {
     const md = 'a `%%` b %%c%% d';
-    assert.deepEqual(commentRanges(md).map(([s, e]) => md.slice(s, e)), ['%%c%%']);
+    assert.deepEqual(
+      commentRanges(md).map(([s, e]) => md.slice(s, e)),
+      ['%%c%%'],
+    );
   });
 });

@@ -24,7 +24,13 @@ export interface CommitmentQuery {
 
 export function commitmentRate(catalog: PriceCatalog, q: CommitmentQuery): CommitmentRate | undefined {
   return catalog.commitments.find(
-    (c) => c.kind === q.kind && c.region === q.region && c.component === q.component && c.instance === q.instance && c.termYears === q.termYears && c.payment === q.payment,
+    (c) =>
+      c.kind === q.kind &&
+      c.region === q.region &&
+      c.component === q.component &&
+      c.instance === q.instance &&
+      c.termYears === q.termYears &&
+      c.payment === q.payment,
   );
 }
 

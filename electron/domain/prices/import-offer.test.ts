@@ -18,7 +18,13 @@ test('a SageMaker offer file becomes on-demand rows per component and region, wi
     'us-east-1 training ml.g4dn.xlarge 0.736',
   ]);
   assert.ok(overrides.onDemand.every((r) => r.confidence === 'official' && overrides.sources[r.source]?.includes('published 2026-09-24')));
-  assert.deepEqual(overrides.instances['ml.r5.8xlarge'], { vcpu: 32, memoryGiB: 256, gpu: null, source: 'offer AmazonSageMaker 20260924000000', confidence: 'official' });
+  assert.deepEqual(overrides.instances['ml.r5.8xlarge'], {
+    vcpu: 32,
+    memoryGiB: 256,
+    gpu: null,
+    source: 'offer AmazonSageMaker 20260924000000',
+    confidence: 'official',
+  });
   assert.deepEqual(overrides.instances['ml.g4dn.xlarge'].gpu, { count: 1, model: 'NVIDIA T4', memoryGiB: 16 });
   assert.equal(skipped, 1, 'the storage row (GB-Mo) is skipped');
   assert.deepEqual(overrides.imports, [{ offerCode: 'AmazonSageMaker', version: '20260924000000', publicationDate: '2026-09-24T00:00:00Z', importedAt: AT }]);
@@ -26,22 +32,34 @@ test('a SageMaker offer file becomes on-demand rows per component and region, wi
 
 test('an EC2 offer file gives the Linux on-demand price and its standard reserved term', () => {
   const { overrides, skipped } = importOffer(JSON.parse(fixture('ec2-offer.json')), AT);
-  assert.deepEqual(overrides.onDemand.map((r) => [r.component, r.instance, r.usdPerHour]), [['ec2', 'r5.2xlarge', 0.504]]);
+  assert.deepEqual(
+    overrides.onDemand.map((r) => [r.component, r.instance, r.usdPerHour]),
+    [['ec2', 'r5.2xlarge', 0.504]],
+  );
   assert.equal(overrides.commitments.length, 1);
   const { kind, termYears, payment, hourly, upfront, instance } = overrides.commitments[0];
-  assert.deepEqual({ kind, termYears, payment, hourly, upfront, instance }, { kind: 'reservation', termYears: 1, payment: 'partial', hourly: 0.148, upfront: 1300, instance: 'r5.2xlarge' });
+  assert.deepEqual(
+    { kind, termYears, payment, hourly, upfront, instance },
+    { kind: 'reservation', termYears: 1, payment: 'partial', hourly: 0.148, upfront: 1300, instance: 'r5.2xlarge' },
+  );
   assert.equal(skipped, 1, 'the Windows row is skipped');
 });
 
 const malformed: Array<[string, RegExp]> = [
   ['offer-not-json.json', /^not JSON: /],
   ['offer-wrong-shape.json', /^not an AWS Price List offer file: products: /],
-  ['offer-negative-price.json', /terms\.OnDemand\.SMPRR52XL\.SMPRR52XL\.JRTCKXETXF\.priceDimensions\.SMPRR52XL\.JRTCKXETXF\.6YS6EN2CT7: negative price -0\.605/],
+  [
+    'offer-negative-price.json',
+    /terms\.OnDemand\.SMPRR52XL\.SMPRR52XL\.JRTCKXETXF\.priceDimensions\.SMPRR52XL\.JRTCKXETXF\.6YS6EN2CT7: negative price -0\.605/,
+  ],
   ['offer-missing-usd.json', /terms\.OnDemand\.SMPRR52XL\..*: no USD price/],
 ];
 for (const [name, message] of malformed) {
   test(`malformed offer ${name} is refused with a clear error`, () => {
-    assert.throws(() => importOffer(fixture(name), AT), (err: unknown) => err instanceof OfferError && message.test(err.message));
+    assert.throws(
+      () => importOffer(fixture(name), AT),
+      (err: unknown) => err instanceof OfferError && message.test(err.message),
+    );
   });
 }
 

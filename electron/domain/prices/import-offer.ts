@@ -92,7 +92,10 @@ export function importOffer(input: string | unknown, importedAt = new Date().toI
   let skipped = 0;
   const official = { source, confidence: 'official' as const };
 
-  for (const [kind, bySku] of [['OnDemand', offer.terms.OnDemand ?? {}], ['Reserved', offer.terms.Reserved ?? {}]] as const) {
+  for (const [kind, bySku] of [
+    ['OnDemand', offer.terms.OnDemand ?? {}],
+    ['Reserved', offer.terms.Reserved ?? {}],
+  ] as const) {
     for (const [sku, terms] of Object.entries(bySku)) {
       const product = offer.products[sku];
       const target = product ? targetOf(offer.offerCode, product.productFamily, product.attributes) : null;
@@ -140,7 +143,8 @@ function reservedTerm(t: Target, a: Attributes, hourly: number, upfront: number,
   if ((a.OfferingClass ?? 'standard').toLowerCase() !== 'standard') return null;
   const years = /^([13])\s*yr$/i.exec(a.LeaseContractLength ?? '')?.[1];
   const payment = PAYMENT[(a.PurchaseOption ?? '').toLowerCase()];
-  if (!years || !payment) throw new OfferError(`${where}.termAttributes: unknown LeaseContractLength "${a.LeaseContractLength}" or PurchaseOption "${a.PurchaseOption}"`);
+  if (!years || !payment)
+    throw new OfferError(`${where}.termAttributes: unknown LeaseContractLength "${a.LeaseContractLength}" or PurchaseOption "${a.PurchaseOption}"`);
   return { kind: 'reservation', ...t, termYears: years === '1' ? 1 : 3, payment, hourly, upfront };
 }
 

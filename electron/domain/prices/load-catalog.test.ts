@@ -47,7 +47,13 @@ test('the bundled catalog is exactly the electron/domain/README.md §4 table, so
   for (const row of [...c.onDemand, ...c.discounts, ...Object.values(c.instances)]) {
     assert.ok(c.sources[row.source], `source "${row.source}" is described`);
   }
-  assert.deepEqual(c.discounts.map((d) => [d.kind, d.discount, d.confidence]), [['savings-plan', 0.64, 'assumption'], ['reservation', 0.72, 'assumption']]);
+  assert.deepEqual(
+    c.discounts.map((d) => [d.kind, d.discount, d.confidence]),
+    [
+      ['savings-plan', 0.64, 'assumption'],
+      ['reservation', 0.72, 'assumption'],
+    ],
+  );
 });
 
 test('the data dir is $CAIRN_DATA_DIR, else ~/.config/cairn', () => {
@@ -92,7 +98,10 @@ test('diffCatalogs reports added and changed rows', () => {
   const diff = diffCatalogs(base, mergeCatalog(base, overrides));
   const changed = diff.changes.filter((c) => c.kind === 'changed').map((c) => `${c.key}: ${c.before} → ${c.after}`);
   assert.deepEqual(changed, ['on-demand us-east-1 processing ml.r5.2xlarge: $0.605/h → $0.61/h']);
-  const added = diff.changes.filter((c) => c.kind === 'added').map((c) => c.key).sort();
+  const added = diff.changes
+    .filter((c) => c.kind === 'added')
+    .map((c) => c.key)
+    .sort();
   assert.deepEqual(added, ['instance ml.r5.8xlarge', 'on-demand ap-northeast-2 notebook ml.t3.medium', 'on-demand us-east-1 processing ml.r5.8xlarge']);
   assert.deepEqual(diffCatalogs(base, mergeCatalog(base, emptyOverrides())).changes, []);
 });

@@ -32,7 +32,9 @@ describe('math that cannot be drawn', () => {
   });
 
   test('the note goes on after a bad formula, and no style attribute is ever written', () => {
-    const html = render('Before $\\frac{1}{$ after.\n\n$$\n\\begin{aligned} a &= 1 \\\\ b &= 2 \\end{aligned}\n$$\n\n| a | b |\n|:-|-:|\n| 1 | 2 |\n\n==**x**==');
+    const html = render(
+      'Before $\\frac{1}{$ after.\n\n$$\n\\begin{aligned} a &= 1 \\\\ b &= 2 \\end{aligned}\n$$\n\n| a | b |\n|:-|-:|\n| 1 | 2 |\n\n==**x**==',
+    );
     assert.match(html, /math-error[\s\S]*after\./);
     assert.match(html, /<mtr>[\s\S]*<mtr>/, '\\\\ survives as a second row');
     assert.doesNotMatch(html, /\sstyle=/);

@@ -7,18 +7,32 @@ import type { MarkdownIt, StateCore, Token } from 'markdown-it';
 /** Obsidian's types and their aliases → the type whose icon and colour they share. */
 const CANONICAL: Record<string, string> = {
   note: 'note',
-  abstract: 'abstract', summary: 'abstract', tldr: 'abstract',
+  abstract: 'abstract',
+  summary: 'abstract',
+  tldr: 'abstract',
   info: 'info',
   todo: 'todo',
-  tip: 'tip', hint: 'tip', important: 'tip',
-  success: 'success', check: 'success', done: 'success',
-  question: 'question', help: 'question', faq: 'question',
-  warning: 'warning', caution: 'warning', attention: 'warning',
-  failure: 'failure', fail: 'failure', missing: 'failure',
-  danger: 'danger', error: 'danger',
+  tip: 'tip',
+  hint: 'tip',
+  important: 'tip',
+  success: 'success',
+  check: 'success',
+  done: 'success',
+  question: 'question',
+  help: 'question',
+  faq: 'question',
+  warning: 'warning',
+  caution: 'warning',
+  attention: 'warning',
+  failure: 'failure',
+  fail: 'failure',
+  missing: 'failure',
+  danger: 'danger',
+  error: 'danger',
   bug: 'bug',
   example: 'example',
-  quote: 'quote', cite: 'quote',
+  quote: 'quote',
+  cite: 'quote',
 };
 
 const MARKER = /^\[!([\w-]+)\]([+-]?)[ \t]*([^\n]*)\n?/;
@@ -51,7 +65,10 @@ export function callouts(md: MarkdownIt): void {
       const cls = `callout callout-${esc(kind)}${kind !== type ? ` callout-${esc(type)}` : ''}`;
       const head = `<span class="callout-icon" aria-hidden="true"></span><span class="callout-title-inner">${title}</span>`;
       if (fold) {
-        toHtml(t, `<details class="${cls} is-foldable" data-callout="${esc(type)}"${fold === '+' ? ' open' : ''}><summary class="callout-title">${head}</summary><div class="callout-content">\n`);
+        toHtml(
+          t,
+          `<details class="${cls} is-foldable" data-callout="${esc(type)}"${fold === '+' ? ' open' : ''}><summary class="callout-title">${head}</summary><div class="callout-content">\n`,
+        );
         stack.push({ at: i, close: '</div></details>\n' });
       } else {
         toHtml(t, `<div class="${cls}" data-callout="${esc(type)}"><div class="callout-title">${head}</div><div class="callout-content">\n`);

@@ -113,7 +113,10 @@ export function markdownNoteLinks(md: MarkdownIt): void {
       }
       const hash = decoded.indexOf('#');
       const target = env.resolve(hash < 0 ? decoded : decoded.slice(0, hash));
-      tokens[i].attrs = [['href', '#'], ['class', target.id ? 'internal-link' : 'internal-link is-unresolved']];
+      tokens[i].attrs = [
+        ['href', '#'],
+        ['class', target.id ? 'internal-link' : 'internal-link is-unresolved'],
+      ];
       if (target.id) tokens[i].attrSet('data-note', target.id);
       if (hash >= 0) tokens[i].attrSet('data-subpath', decoded.slice(hash + 1));
     } else if (/^https?:/i.test(href)) {

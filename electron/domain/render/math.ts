@@ -52,7 +52,8 @@ export function math(md: MarkdownIt): void {
     if (src[at] !== '$' || src[at + 1] === '$') return false;
     const close = src.indexOf('$', at + 1);
     const content = close < 0 ? '' : src.slice(at + 1, close);
-    const ok = close > at + 1 && !/^\s/.test(content) && !/\s$/.test(content) && !content.includes('\n') && !/\d/.test(src[close + 1] ?? '') && src[at - 1] !== '\\';
+    const ok =
+      close > at + 1 && !/^\s/.test(content) && !/\s$/.test(content) && !content.includes('\n') && !/\d/.test(src[close + 1] ?? '') && src[at - 1] !== '\\';
     if (!ok) {
       if (!silent) state.pending += '$';
       state.pos = at + 1;

@@ -100,7 +100,10 @@ export function section(body: string, subpath: string): string {
     if (at < 0) return '';
     let start = at;
     while (start > 0 && lines[start - 1].trim() !== '') start--;
-    return lines.slice(start, at + 1).join('\n').replace(/\s\^[\w-]+\s*$/, '');
+    return lines
+      .slice(start, at + 1)
+      .join('\n')
+      .replace(/\s\^[\w-]+\s*$/, '');
   }
   const want = subpath.trim().toLowerCase();
   const start = lines.findIndex((l) => {

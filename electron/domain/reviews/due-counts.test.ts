@@ -57,7 +57,10 @@ describe('due counts', () => {
   test('the seed: four new cards in service and in each of its tags', () => {
     const cards = extractCards(seedNote()).cards;
     const rows = dueCounts(cards, replayReviews(cards, [], NOW), NOW);
-    assert.deepEqual(rows.find((r) => r.deck === 'service'), { deck: 'service', new: 4, learning: 0, due: 0, unseen: 4, total: 4 });
+    assert.deepEqual(
+      rows.find((r) => r.deck === 'service'),
+      { deck: 'service', new: 4, learning: 0, due: 0, unseen: 4, total: 4 },
+    );
     assert.equal(rows.length, 1 + 5 + 5);
   });
 
@@ -65,7 +68,10 @@ describe('due counts', () => {
     const cards = extractCards(seedNote()).cards;
     const states = replayReviews(cards, [], NOW);
     const rows = dueCounts(cards, states, NOW, 2);
-    assert.deepEqual(rows.find((r) => r.deck === 'service'), { deck: 'service', new: 2, learning: 0, due: 0, unseen: 4, total: 4 });
+    assert.deepEqual(
+      rows.find((r) => r.deck === 'service'),
+      { deck: 'service', new: 2, learning: 0, due: 0, unseen: 4, total: 4 },
+    );
     assert.equal(dueCounts(cards, states, NOW, 0)[0].new, 0);
   });
 });

@@ -18,11 +18,22 @@ function reviewedOn(cardId: string, days: number[], retention?: number, last?: [
 describe('scheduleOptions', () => {
   test('a new card: four buttons, Again < Hard < Good < Easy, labelled like Anki', () => {
     const options = scheduleOptions(toCardState('c1', newFsrsCard(NOW)), NOW);
-    assert.deepEqual(options.map((o) => [o.rating, o.label]), [[1, 'Again'], [2, 'Hard'], [3, 'Good'], [4, 'Easy']]);
+    assert.deepEqual(
+      options.map((o) => [o.rating, o.label]),
+      [
+        [1, 'Again'],
+        [2, 'Hard'],
+        [3, 'Good'],
+        [4, 'Easy'],
+      ],
+    );
     const dues = options.map((o) => Date.parse(o.due));
     assert.ok(dues[0] < dues[1] && dues[1] < dues[2] && dues[2] < dues[3]);
     // ts-fsrs default learning steps are 1m and 10m; Easy graduates to days.
-    assert.deepEqual(options.slice(0, 3).map((o) => o.interval), ['1m', '6m', '10m']);
+    assert.deepEqual(
+      options.slice(0, 3).map((o) => o.interval),
+      ['1m', '6m', '10m'],
+    );
     assert.match(options[3].interval, /^\d+d$/);
   });
 
@@ -49,7 +60,10 @@ describe('scheduleOptions', () => {
   test('fuzz is on and seeded per card: same history, different cards, not all the same interval', () => {
     const days = ['a', 'b', 'c', 'd', 'e', 'f'].map((id) => reviewedOn(id, [0, 1, 5, 20, 60]).scheduledDays);
     assert.ok(new Set(days).size > 1, `intervals ${days}`);
-    assert.deepEqual(['a', 'b', 'c', 'd', 'e', 'f'].map((id) => reviewedOn(id, [0, 1, 5, 20, 60]).scheduledDays), days);
+    assert.deepEqual(
+      ['a', 'b', 'c', 'd', 'e', 'f'].map((id) => reviewedOn(id, [0, 1, 5, 20, 60]).scheduledDays),
+      days,
+    );
   });
 });
 

@@ -138,7 +138,10 @@ export class IncrementalReplay {
     }
     events.sort((a, b) => a.at - b.at);
     const start = newFsrsCard(events.length ? new Date(events[0].at) : now);
-    return toCardState(card.id, events.reduce((c, e) => e.step(c), start));
+    return toCardState(
+      card.id,
+      events.reduce((c, e) => e.step(c), start),
+    );
   }
 }
 

@@ -6,7 +6,8 @@ import { test } from 'node:test';
 import { LogTail } from './log-tail.ts';
 import { nodeLogFs, type LogFs } from './review-log-file.ts';
 
-const line = (id: string, at = '2025-01-01T00:00:00.000Z') => JSON.stringify({ v: 1, type: 'review', id, cardId: 'c', noteId: 'n.md', rating: 3, at, device: 'd' });
+const line = (id: string, at = '2025-01-01T00:00:00.000Z') =>
+  JSON.stringify({ v: 1, type: 'review', id, cardId: 'c', noteId: 'n.md', rating: 3, at, device: 'd' });
 
 /** node:fs counting the bytes read through handles. */
 function counting(): LogFs & { bytes: number } {
@@ -47,7 +48,10 @@ test('reads only what was appended since the last read', async () => {
     const before = fs.bytes;
     appendFileSync(t.file, line('new') + '\n');
     const second = await tail.read();
-    assert.deepEqual(second.added.map((e) => e.id), ['new']);
+    assert.deepEqual(
+      second.added.map((e) => e.id),
+      ['new'],
+    );
     assert.equal(second.reset, false);
     assert.equal(fs.bytes - before, line('new').length + 1, 'one line read, not the log');
     assert.equal(second.entries().length, 1001);
@@ -65,11 +69,17 @@ test('a line being written is left for the next read; a torn line is a warning',
     writeFileSync(t.file, `${line('a')}\n${whole.slice(0, 20)}`);
     const tail = new LogTail(nodeLogFs, t.dir, t.dir);
     const first = await tail.read();
-    assert.deepEqual(first.added.map((e) => e.id), ['a']);
+    assert.deepEqual(
+      first.added.map((e) => e.id),
+      ['a'],
+    );
     assert.match(first.warnings.join(), /torn last line skipped/);
     appendFileSync(t.file, whole.slice(20) + '\n');
     const second = await tail.read();
-    assert.deepEqual(second.added.map((e) => e.id), ['b']);
+    assert.deepEqual(
+      second.added.map((e) => e.id),
+      ['b'],
+    );
     assert.deepEqual(second.warnings, []);
   } finally {
     t.done();
@@ -84,7 +94,10 @@ test('a damaged line in the middle is skipped with its line number, across reads
     await tail.read();
     appendFileSync(t.file, `{"v":1,"type":"rev\n${line('c')}\n`);
     const r = await tail.read();
-    assert.deepEqual(r.added.map((e) => e.id), ['c']);
+    assert.deepEqual(
+      r.added.map((e) => e.id),
+      ['c'],
+    );
     assert.deepEqual(r.warnings, [`${t.file}:2: unreadable line skipped`]);
   } finally {
     t.done();
@@ -100,7 +113,10 @@ test('a file that shrank or was replaced is read again whole', async () => {
     truncateSync(t.file, line('a').length + 1);
     const shrunk = await tail.read();
     assert.equal(shrunk.reset, true);
-    assert.deepEqual(shrunk.entries().map((e) => e.id), ['a']);
+    assert.deepEqual(
+      shrunk.entries().map((e) => e.id),
+      ['a'],
+    );
 
     // A sync tool writes a new copy and renames it over the log: same size or larger, new inode.
     const copy = path.join(t.dir, 'copy.tmp');
@@ -108,7 +124,10 @@ test('a file that shrank or was replaced is read again whole', async () => {
     renameSync(copy, t.file);
     const replaced = await tail.read();
     assert.equal(replaced.reset, true);
-    assert.deepEqual(replaced.entries().map((e) => e.id), ['x', 'y']);
+    assert.deepEqual(
+      replaced.entries().map((e) => e.id),
+      ['x', 'y'],
+    );
   } finally {
     t.done();
   }
@@ -121,7 +140,10 @@ test('a log that vanished drops its entries; something that is not a file is a w
     mkdirSync(path.join(t.dir, 'folder.jsonl'));
     const tail = new LogTail(nodeLogFs, t.dir, t.dir);
     const first = await tail.read();
-    assert.deepEqual(first.entries().map((e) => e.id), ['a']);
+    assert.deepEqual(
+      first.entries().map((e) => e.id),
+      ['a'],
+    );
     assert.equal(first.warnings.length, 1);
     assert.match(first.warnings[0], /folder\.jsonl: not read/);
     rmSync(t.file);

@@ -107,7 +107,10 @@ export class LogTail {
         if (lastNewline < 0) {
           // An incomplete line: a write in progress or torn by a crash. Not consumed, so a
           // line being written now is read whole next time; until then it is a warning.
-          state.tail = length === MAX_READ ? `${file}:${state.lines + 1}: line longer than ${MAX_READ} bytes skipped` : `${file}: torn last line skipped (an interrupted write)`;
+          state.tail =
+            length === MAX_READ
+              ? `${file}:${state.lines + 1}: line longer than ${MAX_READ} bytes skipped`
+              : `${file}: torn last line skipped (an interrupted write)`;
           if (length === MAX_READ) state.offset += bytesRead;
           break;
         }

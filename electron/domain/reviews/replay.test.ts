@@ -82,13 +82,19 @@ describe('replayReviews', () => {
     const b = { ...review(cards[0], 'phone', at, 3), id: 'a-id' };
     const a2 = { ...review(cards[0], 'laptop', at, 3), id: 'z-id' };
     const a1 = { ...review(cards[0], 'laptop', at, 3), id: 'b-id' };
-    assert.deepEqual(orderEntries([b, a2, a1]).map((e) => e.id), ['b-id', 'z-id', 'a-id']);
+    assert.deepEqual(
+      orderEntries([b, a2, a1]).map((e) => e.id),
+      ['b-id', 'z-id', 'a-id'],
+    );
   });
 
   test('instants with different offsets compare as instants, not as text', () => {
     const early = { ...review(cards[0], 'x', START, 3), at: '2025-01-01T17:00:00+09:00' }; // 08:00Z
     const late = { ...review(cards[0], 'x', START, 3), at: '2025-01-01T09:00:00Z' };
-    assert.deepEqual(orderEntries([late, early]).map((e) => e.at), [early.at, late.at]);
+    assert.deepEqual(
+      orderEntries([late, early]).map((e) => e.at),
+      [early.at, late.at],
+    );
   });
 });
 
@@ -134,7 +140,12 @@ describe('two device logs on disk', () => {
 
     const scheduler = createScheduler();
     let expected = newFsrsCard(new Date(START));
-    for (const [day, rating] of [[0, 3], [3, 3], [6, 2], [9, 1]] as const) {
+    for (const [day, rating] of [
+      [0, 3],
+      [3, 3],
+      [6, 2],
+      [9, 1],
+    ] as const) {
       expected = reviewCard(scheduler, card.id, expected, rating, new Date(START + day * DAY));
     }
     assert.deepEqual(states.get(card.id), toCardState(card.id, expected));

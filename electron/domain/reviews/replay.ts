@@ -31,12 +31,7 @@ export function effectiveReviews(entries: LogEntry[]): ReviewEntry[] {
  * reviews, in time order; the imported schedule counts as of its last review, so whichever is
  * newer wins. Reviews of cards no longer in the notes are kept in the log but not replayed.
  */
-export function replayReviews(
-  cards: Card[],
-  entries: LogEntry[],
-  now: Date,
-  options: SchedulerOptions = {},
-): Map<string, CardState> {
+export function replayReviews(cards: Card[], entries: LogEntry[], now: Date, options: SchedulerOptions = {}): Map<string, CardState> {
   const scheduler = createScheduler(options);
   const reviewsByCard = new Map<string, ReviewEntry[]>();
   for (const review of effectiveReviews(entries)) {
@@ -59,7 +54,13 @@ export function replayReviews(
     // Stable sort: reviews keep their merged order, and an import at the same instant comes first.
     events.sort((a, b) => a.at - b.at);
     const start = newFsrsCard(events.length ? new Date(events[0].at) : now);
-    states.set(card.id, toCardState(card.id, events.reduce((c, e) => e.step(c), start)));
+    states.set(
+      card.id,
+      toCardState(
+        card.id,
+        events.reduce((c, e) => e.step(c), start),
+      ),
+    );
   }
   return states;
 }

@@ -9,14 +9,20 @@ const undo = (id: string, target: string) => JSON.stringify({ v: 1, type: 'undo'
 describe('parseLogText', () => {
   test('reads review and undo lines', () => {
     const { entries, warnings } = parseLogText(`${review('r1')}\n${undo('u1', 'r1')}\n`, 'log');
-    assert.deepEqual(entries.map((e) => e.type), ['review', 'undo']);
+    assert.deepEqual(
+      entries.map((e) => e.type),
+      ['review', 'undo'],
+    );
     assert.deepEqual(warnings, []);
   });
 
   test('a torn last line (no newline, cut JSON) is skipped with a warning', () => {
     const torn = review('r2').slice(0, 40);
     const { entries, warnings } = parseLogText(`${review('r1')}\n${torn}`, 'laptop.jsonl');
-    assert.deepEqual(entries.map((e) => e.id), ['r1']);
+    assert.deepEqual(
+      entries.map((e) => e.id),
+      ['r1'],
+    );
     assert.deepEqual(warnings, ['laptop.jsonl: torn last line skipped (an interrupted write)']);
   });
 
@@ -26,7 +32,10 @@ describe('parseLogText', () => {
 
   test('a bad line in the middle is skipped with a warning naming it; the rest is kept', () => {
     const { entries, warnings } = parseLogText(`${review('r1')}\n{"v":1,"type":"rev\n${review('r3')}\n`, 'log');
-    assert.deepEqual(entries.map((e) => e.id), ['r1', 'r3']);
+    assert.deepEqual(
+      entries.map((e) => e.id),
+      ['r1', 'r3'],
+    );
     assert.deepEqual(warnings, ['log:2: unreadable line skipped']);
   });
 

@@ -55,7 +55,10 @@ describe('appendLogLine', () => {
     writeFileSync(file, `${line('a')}\n${line('b').slice(0, 30)}`);
     await appendLogLine(nodeLogFs, dir, file, line('c'));
     const { entries, warnings } = parseLogText(readFileSync(file, 'utf8'), file);
-    assert.deepEqual(entries.map((e) => e.id), ['a', 'c']);
+    assert.deepEqual(
+      entries.map((e) => e.id),
+      ['a', 'c'],
+    );
     assert.equal(warnings.length, 1);
     rmSync(dir, { recursive: true });
   });
@@ -86,7 +89,10 @@ describe('appendLogLine', () => {
     fs.freeSpace();
     await appendLogLine(fs, dir, file, line('c'));
     const { entries, warnings } = parseLogText(readFileSync(file, 'utf8'), file);
-    assert.deepEqual(entries.map((e) => e.id), ['a', 'c']);
+    assert.deepEqual(
+      entries.map((e) => e.id),
+      ['a', 'c'],
+    );
     assert.deepEqual(warnings, [`${file}:2: unreadable line skipped`]);
     rmSync(dir, { recursive: true });
   });
@@ -99,7 +105,10 @@ describe('ensureLogFile and readLogDir', () => {
     writeFileSync(path.join(dir, 'b.jsonl'), `${line('b1')}\n`);
     writeFileSync(path.join(dir, 'notes.txt'), `${line('x')}\n`);
     const { entries } = await readLogDir(nodeLogFs, path.dirname(dir), dir);
-    assert.deepEqual(entries.map((e) => e.id), ['b1']);
+    assert.deepEqual(
+      entries.map((e) => e.id),
+      ['b1'],
+    );
     rmSync(path.dirname(dir), { recursive: true });
   });
 
@@ -116,7 +125,10 @@ describe('ensureLogFile and readLogDir', () => {
   });
 
   test('a missing folder is an empty log', async () => {
-    assert.deepEqual(await readLogDir(nodeLogFs, path.join(os.tmpdir(), 'cairn-no-such-dir'), path.join(os.tmpdir(), 'cairn-no-such-dir', 'reviews')), { entries: [], warnings: [] });
+    assert.deepEqual(await readLogDir(nodeLogFs, path.join(os.tmpdir(), 'cairn-no-such-dir'), path.join(os.tmpdir(), 'cairn-no-such-dir', 'reviews')), {
+      entries: [],
+      warnings: [],
+    });
   });
 });
 
@@ -173,7 +185,10 @@ describe('durability across processes', () => {
     assert.deepEqual(new Set(entries.map((e) => e.id)), new Set([...a.acked, ...b.acked]));
     // The writers really overlapped: the file switches from one process to the other and back.
     const fromA = new Set(a.acked);
-    const runs = entries.map((e) => (fromA.has(e.id) ? 'a' : 'b')).join('').replace(/(.)\1*/g, '$1');
+    const runs = entries
+      .map((e) => (fromA.has(e.id) ? 'a' : 'b'))
+      .join('')
+      .replace(/(.)\1*/g, '$1');
     assert.ok(runs.length >= 3, `interleaved writes (runs: ${runs})`);
     rmSync(root, { recursive: true });
   });

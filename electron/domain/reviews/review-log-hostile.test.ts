@@ -112,8 +112,15 @@ describe('hostile .cairn: writing and reading', { skip: POSIX ? false : 'symlink
       assert.match(location.reason ?? '', /symbolic link|not a regular file|not a folder/);
       if (victim) assert.equal(readFileSync(victim, 'utf8'), before, 'the file outside the vault is unchanged');
       const { entries, warnings } = await store.readAll();
-      assert.deepEqual(entries.map((e) => e.id), [saved.id], 'nothing is read from behind the link');
-      assert.ok(warnings.some((w) => /not read/.test(w)), `a warning names the problem: ${warnings.join(' | ')}`);
+      assert.deepEqual(
+        entries.map((e) => e.id),
+        [saved.id],
+        'nothing is read from behind the link',
+      );
+      assert.ok(
+        warnings.some((w) => /not read/.test(w)),
+        `a warning names the problem: ${warnings.join(' | ')}`,
+      );
       rmSync(s.root, { recursive: true });
     });
   }
@@ -157,11 +164,17 @@ describe('hostile .cairn: writing and reading', { skip: POSIX ? false : 'symlink
     const file = path.join(s.reviews, 'd.jsonl');
     writeFileSync(file, `${entry('a')}\n${entry('b').slice(0, 20)}`);
     const first = await readLogSafely(nodeLogFs, s.vault, file);
-    assert.deepEqual(first.entries.map((e) => e.id), ['a']);
+    assert.deepEqual(
+      first.entries.map((e) => e.id),
+      ['a'],
+    );
     assert.equal(first.nextOffset, Buffer.byteLength(entry('a')) + 1);
     writeFileSync(file, `${entry('a')}\n${entry('b')}\n${entry('c')}\n`);
     const next = await readLogSafely(nodeLogFs, s.vault, file, { fromOffset: first.nextOffset });
-    assert.deepEqual(next.entries.map((e) => e.id), ['b', 'c']);
+    assert.deepEqual(
+      next.entries.map((e) => e.id),
+      ['b', 'c'],
+    );
     assert.deepEqual(next.warnings, []);
     rmSync(s.root, { recursive: true });
   });

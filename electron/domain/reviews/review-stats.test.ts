@@ -37,7 +37,10 @@ describe('review stats', () => {
     assert.equal(map[0].date, '2024-03-02');
     assert.deepEqual(map.at(-1), { date: '2025-03-01', count: 1 });
     assert.deepEqual(map.at(-2), { date: '2025-02-28', count: 1 });
-    assert.equal(map.reduce((n, d) => n + d.count, 0), 2);
+    assert.equal(
+      map.reduce((n, d) => n + d.count, 0),
+      2,
+    );
   });
 
   test('retention: reviews not rated Again, over cards past their first review', () => {
@@ -55,11 +58,23 @@ describe('review stats', () => {
   test('forecast: next 30 local days, overdue counted today, new cards not scheduled', () => {
     const s = (phase: CardState['phase'], due: string) => ({ phase, due }) as CardState;
     const forecast = dueForecast(
-      [s('review', '2025-02-20T00:00:00Z'), s('review', '2025-03-01T14:00:00Z'), s('review', '2025-03-01T15:30:00Z'), s('new', '2025-03-01T03:00:00Z'), s('review', '2025-04-15T00:00:00Z')],
+      [
+        s('review', '2025-02-20T00:00:00Z'),
+        s('review', '2025-03-01T14:00:00Z'),
+        s('review', '2025-03-01T15:30:00Z'),
+        s('new', '2025-03-01T03:00:00Z'),
+        s('review', '2025-04-15T00:00:00Z'),
+      ],
       NOW,
     );
     assert.equal(forecast.length, 30);
-    assert.deepEqual(forecast.slice(0, 2), [{ date: '2025-03-01', count: 2 }, { date: '2025-03-02', count: 1 }]);
-    assert.equal(forecast.reduce((n, d) => n + d.count, 0), 3);
+    assert.deepEqual(forecast.slice(0, 2), [
+      { date: '2025-03-01', count: 2 },
+      { date: '2025-03-02', count: 1 },
+    ]);
+    assert.equal(
+      forecast.reduce((n, d) => n + d.count, 0),
+      3,
+    );
   });
 });

@@ -87,7 +87,10 @@ describe('ReviewStore', () => {
     const after = readFileSync(file, 'utf8');
     assert.ok(after.startsWith(before));
     const undos = parseLogText(after, file).entries.filter((e) => e.type === 'undo');
-    assert.deepEqual(undos.map((u) => (u.type === 'undo' ? u.target : '')), [second.id, first.id]);
+    assert.deepEqual(
+      undos.map((u) => (u.type === 'undo' ? u.target : '')),
+      [second.id, first.id],
+    );
     s.done();
   });
 

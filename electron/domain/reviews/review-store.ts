@@ -9,7 +9,16 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Card } from '../cards/card-types.ts';
 import type { CardState, SchedulerOptions } from './fsrs-scheduler.ts';
-import { LogEntrySchema, ReviewEntrySchema, type LogEntry, type PracticeEntry, type Rating, type ReviewEntry, type SuspendEntry, type UndoEntry } from './review-entry.ts';
+import {
+  LogEntrySchema,
+  ReviewEntrySchema,
+  type LogEntry,
+  type PracticeEntry,
+  type Rating,
+  type ReviewEntry,
+  type SuspendEntry,
+  type UndoEntry,
+} from './review-entry.ts';
 import { appendLogLine, ensureLogFile, nodeLogFs, ReviewLogError, type LogFs } from './review-log-file.ts';
 import { LogTail, type TailRead } from './log-tail.ts';
 import { IncrementalReplay } from './incremental-replay.ts';
@@ -134,7 +143,8 @@ export class ReviewStore {
   /** Records a practice answer or a suspension (flushed like a review); the scheduler skips both. */
   async appendOther(entry: Omit<PracticeEntry, 'v' | 'id' | 'at' | 'device'> | Omit<SuspendEntry, 'v' | 'id' | 'at' | 'device'>): Promise<LogEntry> {
     const checked = LogEntrySchema.safeParse({ ...entry, v: 1, id: randomUUID(), at: this.now(), device: this.options.device });
-    if (!checked.success || checked.data.type === 'review' || checked.data.type === 'undo') throw new RangeError(`not a log entry: ${checked.error?.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ') ?? 'wrong type'}`);
+    if (!checked.success || checked.data.type === 'review' || checked.data.type === 'undo')
+      throw new RangeError(`not a log entry: ${checked.error?.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ') ?? 'wrong type'}`);
     await this.write(checked.data);
     return checked.data;
   }
@@ -145,7 +155,9 @@ export class ReviewStore {
    */
   async undoLast(cardId?: string): Promise<ReviewEntry | null> {
     await this.sync();
-    const mine = this.replayer({}).effective().filter((r) => r.device === this.options.device && (!cardId || r.cardId === cardId));
+    const mine = this.replayer({})
+      .effective()
+      .filter((r) => r.device === this.options.device && (!cardId || r.cardId === cardId));
     const target = mine.at(-1);
     if (!target) return null;
     const undo: UndoEntry = { v: 1, type: 'undo', id: randomUUID(), target: target.id, at: this.now(), device: this.options.device };
@@ -173,14 +185,16 @@ export class ReviewStore {
 
   /** Reads what was appended to the logs and feeds it to the replays; one read at a time. */
   private sync(): Promise<TailRead[]> {
-    const next = this.syncing.catch(() => undefined).then(async () => {
-      const reads = await Promise.all(this.tails.map((t) => t.read()));
-      // A log shrank or was replaced: entries may be gone, so the replays start over.
-      if (reads.some((r) => r.reset)) this.replayers.clear();
-      else for (const replayer of this.replayers.values()) for (const r of reads) replayer.add(r.added);
-      this.reads = reads;
-      return reads;
-    });
+    const next = this.syncing
+      .catch(() => undefined)
+      .then(async () => {
+        const reads = await Promise.all(this.tails.map((t) => t.read()));
+        // A log shrank or was replaced: entries may be gone, so the replays start over.
+        if (reads.some((r) => r.reset)) this.replayers.clear();
+        else for (const replayer of this.replayers.values()) for (const r of reads) replayer.add(r.added);
+        this.reads = reads;
+        return reads;
+      });
     this.syncing = next;
     return next;
   }
@@ -221,6 +235,9 @@ export class ReviewStore {
 
 /** A device name as a file name: letters, digits, `.`, `_`, `-`; anything else becomes `_`. */
 export function logFileName(device: string): string {
-  const name = device.normalize('NFC').replace(/[^\p{L}\p{N}._-]/gu, '_').replace(/^\.+/, '_');
+  const name = device
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{N}._-]/gu, '_')
+    .replace(/^\.+/, '_');
   return name || 'device';
 }

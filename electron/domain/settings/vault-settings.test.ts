@@ -59,7 +59,10 @@ test('saved per vault under its real path: a symlinked path finds the same setti
     await store.update(other, { newCardsPerDay: 0 });
     assert.equal((await store.load(vault)).newCardsPerDay, 5);
     const onDisk = JSON.parse(await readFile(store.file, 'utf8'));
-    assert.deepEqual(Object.keys(onDisk).sort(), [await import('node:fs').then((f) => f.realpathSync(vault)), await import('node:fs').then((f) => f.realpathSync(other))].sort());
+    assert.deepEqual(
+      Object.keys(onDisk).sort(),
+      [await import('node:fs').then((f) => f.realpathSync(vault)), await import('node:fs').then((f) => f.realpathSync(other))].sort(),
+    );
   } finally {
     await t.done();
   }

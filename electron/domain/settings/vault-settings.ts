@@ -11,7 +11,14 @@ import { z } from 'zod';
 export const VAULT_SETTINGS_FILE = 'vault-settings.json';
 export const DEFAULT_NEW_CARDS_PER_DAY = 20;
 
-const Separator = (fallback: string) => z.string().trim().min(1).max(10).refine((s) => !/\s/.test(s)).catch(fallback);
+const Separator = (fallback: string) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(10)
+    .refine((s) => !/\s/.test(s))
+    .catch(fallback);
 
 /**
  * The Obsidian Spaced Repetition plugin's parsing settings (its settings tab, "Flashcards"),
@@ -30,7 +37,13 @@ export const SrSettingsSchema = z.object({
   clozeCurly: z.boolean().catch(false),
   /** Tags marking flashcards (`#flashcards`); `#flashcards/aws/s3` puts a card in deck `aws/s3`. */
   flashcardTags: z
-    .array(z.string().trim().transform((t) => t.replace(/^#+/, '')).pipe(z.string().min(1).max(100)))
+    .array(
+      z
+        .string()
+        .trim()
+        .transform((t) => t.replace(/^#+/, ''))
+        .pipe(z.string().min(1).max(100)),
+    )
     .max(20)
     .catch(['flashcards']),
 });
@@ -50,7 +63,9 @@ const ExamsSchema = z
   .preprocess(
     (v) =>
       Object.fromEntries(
-        Object.entries(v && typeof v === 'object' && !Array.isArray(v) ? v : {}).filter(([k, e]) => DeckName.safeParse(k).success && ExamSchema.safeParse(e).success),
+        Object.entries(v && typeof v === 'object' && !Array.isArray(v) ? v : {}).filter(
+          ([k, e]) => DeckName.safeParse(k).success && ExamSchema.safeParse(e).success,
+        ),
       ),
     z.record(DeckName, ExamSchema),
   )

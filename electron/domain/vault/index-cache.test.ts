@@ -66,7 +66,11 @@ describe('index cache', () => {
     const warm = await Vault.open(vaultDir, { cacheDir });
     assert.deepStrictEqual(sortedNotes(warm), sortedNotes(cold));
     assert.deepStrictEqual(warm.getNote('nan-note.md')!.frontmatter, { ratio: NaN, big: Infinity, zero: -0, tags: ['x/y'] });
-    const codes = (v: Vault) => v.diagnostics().map((d) => `${d.id} ${d.code}`).sort();
+    const codes = (v: Vault) =>
+      v
+        .diagnostics()
+        .map((d) => `${d.id} ${d.code}`)
+        .sort();
     assert.deepEqual(codes(warm), codes(cold));
     assert.deepEqual(answers(warm), answers(cold));
     assert.equal(warm.origin.fromCache, warm.allNotes().length, 'every note came from the cache');
@@ -88,7 +92,10 @@ describe('index cache', () => {
     await utimes(at('nan-note.md'), PINNED, PINNED);
     const warm = await Vault.open(vaultDir, { cacheDir });
     assert.equal(warm.origin.read, 1);
-    assert.deepEqual(warm.search.search('longer-fresh-word').map((h) => h.id), ['nan-note.md']);
+    assert.deepEqual(
+      warm.search.search('longer-fresh-word').map((h) => h.id),
+      ['nan-note.md'],
+    );
     assert.deepEqual(warm.search.search('marker-word'), []);
   });
 
@@ -96,10 +103,18 @@ describe('index cache', () => {
     await savedCache();
     await rewriteUnnoticed('nan-note.md', 'marker-word', 'fresh-words');
     const warm = await Vault.open(vaultDir, { cacheDir });
-    assert.deepEqual(warm.search.search('marker-word').map((h) => h.id), ['nan-note.md'], 'the cached text');
+    assert.deepEqual(
+      warm.search.search('marker-word').map((h) => h.id),
+      ['nan-note.md'],
+      'the cached text',
+    );
     await utimes(at('nan-note.md'), PINNED + 1, PINNED + 1);
     const later = await Vault.open(vaultDir, { cacheDir });
-    assert.deepEqual(later.search.search('fresh-words').map((h) => h.id), ['nan-note.md'], 'a new mtime is a change');
+    assert.deepEqual(
+      later.search.search('fresh-words').map((h) => h.id),
+      ['nan-note.md'],
+      'a new mtime is a change',
+    );
     assert.deepEqual(later.search.search('marker-word'), []);
   });
 
@@ -109,9 +124,15 @@ describe('index cache', () => {
     await writeFile(at('aws/new-note.md'), '---\naliases: [brand-new]\n---\nnewword 인스턴스를');
     await unlink(at('bad-yaml.md'));
     const warm = await Vault.open(vaultDir, { cacheDir });
-    assert.deepEqual(warm.search.search('changedword').map((h) => h.id), ['nan-note.md']);
+    assert.deepEqual(
+      warm.search.search('changedword').map((h) => h.id),
+      ['nan-note.md'],
+    );
     assert.deepEqual(warm.search.search('marker-word'), []);
-    assert.deepEqual(warm.search.search('newword').map((h) => h.id), ['aws/new-note.md']);
+    assert.deepEqual(
+      warm.search.search('newword').map((h) => h.id),
+      ['aws/new-note.md'],
+    );
     assert.equal(warm.switcher.search('brand-new')[0]?.id, 'aws/new-note.md');
     assert.equal(warm.getNote('bad-yaml.md'), undefined);
     assert.deepEqual(warm.search.search('still indexed'), []);
@@ -127,7 +148,13 @@ describe('index cache', () => {
     await writeFile(at('nan-note.md'), 'now about glacier 인스턴스');
     await warm.fileChanged(at('nan-note.md'));
     warm.fileDeleted(at('latin1.md'));
-    assert.deepEqual(warm.search.search('glacier').map((h) => h.id).includes('nan-note.md'), true);
+    assert.deepEqual(
+      warm.search
+        .search('glacier')
+        .map((h) => h.id)
+        .includes('nan-note.md'),
+      true,
+    );
     assert.deepEqual(warm.search.search('marker-word'), []);
     await unlink(at('latin1.md'));
     const cold = await Vault.open(vaultDir);
@@ -138,21 +165,30 @@ describe('index cache', () => {
 
   const damage: Array<[string, (folder: string, data: string) => Promise<void>]> = [
     ['a truncated data file', async (_f, data) => truncate(data, 100)],
-    ['a flipped byte', async (_f, data) => {
-      const bytes = await readFile(data);
-      bytes[bytes.length >> 1] ^= 0xff;
-      await writeFile(data, bytes);
-    }],
+    [
+      'a flipped byte',
+      async (_f, data) => {
+        const bytes = await readFile(data);
+        bytes[bytes.length >> 1] ^= 0xff;
+        await writeFile(data, bytes);
+      },
+    ],
     ['a missing data file', async (_f, data) => unlink(data)],
     ['a manifest that is not JSON', async (f) => writeFile(path.join(f, 'manifest.json'), '{"version": 1, "da')],
-    ['another INDEX_VERSION', async (f) => {
-      const m = JSON.parse(await readFile(path.join(f, 'manifest.json'), 'utf8'));
-      await writeFile(path.join(f, 'manifest.json'), JSON.stringify({ ...m, version: INDEX_VERSION + 1 }));
-    }],
-    ['sections out of range', async (f) => {
-      const m = JSON.parse(await readFile(path.join(f, 'manifest.json'), 'utf8'));
-      await writeFile(path.join(f, 'manifest.json'), JSON.stringify({ ...m, sections: { ...m.sections, bodies: [0, m.bytes * 2] } }));
-    }],
+    [
+      'another INDEX_VERSION',
+      async (f) => {
+        const m = JSON.parse(await readFile(path.join(f, 'manifest.json'), 'utf8'));
+        await writeFile(path.join(f, 'manifest.json'), JSON.stringify({ ...m, version: INDEX_VERSION + 1 }));
+      },
+    ],
+    [
+      'sections out of range',
+      async (f) => {
+        const m = JSON.parse(await readFile(path.join(f, 'manifest.json'), 'utf8'));
+        await writeFile(path.join(f, 'manifest.json'), JSON.stringify({ ...m, sections: { ...m.sections, bodies: [0, m.bytes * 2] } }));
+      },
+    ],
   ];
   for (const [what, harm] of damage) {
     test(`${what}: the cache is ignored and the vault indexed cold`, async () => {
@@ -165,7 +201,10 @@ describe('index cache', () => {
       const vault = await Vault.open(vaultDir, { cacheDir });
       assert.equal(vault.origin.fromCache, 0);
       assert.match(vault.origin.notice ?? '', /^The index cache .*indexed again\.$/, 'a one-line notice says why');
-      assert.deepEqual(vault.search.search('fresh-words').map((h) => h.id), ['nan-note.md']);
+      assert.deepEqual(
+        vault.search.search('fresh-words').map((h) => h.id),
+        ['nan-note.md'],
+      );
       assert.deepEqual(answers(vault), answers(await Vault.open(vaultDir)));
       await vault.saveCache();
       assert.deepEqual(answers(await Vault.open(vaultDir, { cacheDir })), answers(vault), 'a new cache replaces the broken one');

@@ -143,7 +143,8 @@ export async function openInside(root: string, abs: string, options: OpenOptions
     handle = await fs.open(real, options.flags ?? READ_FLAGS, 0o644);
   } catch (err) {
     // ELOOP: O_NOFOLLOW met a link swapped in after the lstat; ENXIO: a FIFO with no reader.
-    if (errnoCode(err) === 'ELOOP' || errnoCode(err) === 'EMLINK') throw new UnsafePathError('SYMLINK', `${real} is a symbolic link (not followed)`, { cause: err });
+    if (errnoCode(err) === 'ELOOP' || errnoCode(err) === 'EMLINK')
+      throw new UnsafePathError('SYMLINK', `${real} is a symbolic link (not followed)`, { cause: err });
     if (errnoCode(err) === 'ENXIO') throw new UnsafePathError('NOT_A_FILE', `${real} is not a regular file`, { cause: err });
     if (errnoCode(err) === 'ENOENT') throw new UnsafePathError('MISSING', `${real} does not exist`, { cause: err });
     throw err;
@@ -173,6 +174,7 @@ export async function readChunks(
   handle: SafeHandle,
   position: number,
   maxBytes: number,
+  // biome-ignore lint/suspicious/noConfusingVoidType: a callback that returns nothing reads on; false stops.
   onChunk: (chunk: Uint8Array) => boolean | void,
   chunkSize = 1024 * 1024,
 ): Promise<number> {

@@ -19,7 +19,11 @@ test('a vault read and parsed on the pool equals one read on one thread', { skip
   try {
     await cp(path.join(ROOT, 'notes'), dir, { recursive: true });
     // Enough notes for the pool to be used, with frontmatter JSON cannot carry and bad bytes.
-    for (let i = 0; i < 450; i++) await writeFile(path.join(dir, `gen-${i}.md`), `---\ntags: [gen/n${i % 7}]\nratio: .nan\n---\n# Gen ${i}\n[[gen-${(i + 1) % 450}]] 인스턴스를 #t${i % 3}\n`);
+    for (let i = 0; i < 450; i++)
+      await writeFile(
+        path.join(dir, `gen-${i}.md`),
+        `---\ntags: [gen/n${i % 7}]\nratio: .nan\n---\n# Gen ${i}\n[[gen-${(i + 1) % 450}]] 인스턴스를 #t${i % 3}\n`,
+      );
     await writeFile(path.join(dir, 'latin1.md'), new Uint8Array([0x63, 0x61, 0x66, 0xe9]));
     const progress: number[] = [];
     const pooled = await Vault.open(dir, { parseWorker: WORKER, onProgress: (done, _t, stage) => stage === 'read' && progress.push(done) });

@@ -22,7 +22,12 @@ const BATCH = 64;
 
 /** Parses the notes of `files` (in their order) on `threads` worker threads running `script`
  *  (the bundle of parse-worker.ts). `onParsed` hears each batch's size as it arrives. */
-export async function parseOnPool(script: string | URL, files: VaultFile[], onParsed: (count: number) => void, threads = os.availableParallelism()): Promise<ParsedNote[]> {
+export async function parseOnPool(
+  script: string | URL,
+  files: VaultFile[],
+  onParsed: (count: number) => void,
+  threads = os.availableParallelism(),
+): Promise<ParsedNote[]> {
   const out: ParsedNote[] = new Array(files.length);
   const batches: ParseBatch[] = [];
   for (let i = 0; i < files.length; i += BATCH) batches.push({ batch: i, files: files.slice(i, i + BATCH).map(({ id, abs }) => ({ id, abs })) });

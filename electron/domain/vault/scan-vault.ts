@@ -12,7 +12,11 @@ export interface VaultFile {
 
 export interface ScanResult {
   files: VaultFile[];
-  problems: Array<{ id: string; code: 'UNREADABLE_FILE' | 'SYMLINK_SKIPPED' | 'NAME_COLLISION' | 'SPECIAL_FILE_SKIPPED' | 'INVALID_FILE_NAME'; message: string }>;
+  problems: Array<{
+    id: string;
+    code: 'UNREADABLE_FILE' | 'SYMLINK_SKIPPED' | 'NAME_COLLISION' | 'SPECIAL_FILE_SKIPPED' | 'INVALID_FILE_NAME';
+    message: string;
+  }>;
 }
 
 /** Folders that hold no notes: dot-folders (`.obsidian`, `.cairn`, `.git`) and node_modules. */
@@ -29,7 +33,7 @@ export async function scanVault(root: string): Promise<ScanResult> {
   const problems: ScanResult['problems'] = [];
   const rootReal = await realpath(root);
   const walk = async (dir: string): Promise<void> => {
-    let entries;
+    let entries: ReturnType<typeof withUtf8Names>;
     try {
       entries = withUtf8Names(await readdir(dir, { withFileTypes: true, encoding: 'buffer' }), (name, bytes) => {
         problems.push({ id: toId(rootReal, path.join(dir, name)), code: 'INVALID_FILE_NAME', message: invalidNameMessage(bytes) });
@@ -44,7 +48,11 @@ export async function scanVault(root: string): Promise<ScanResult> {
       if (isIgnoredName(e.name)) continue;
       const abs = path.join(dir, e.name);
       if (e.isSymbolicLink()) {
-        problems.push({ id: toId(rootReal, abs), code: 'SYMLINK_SKIPPED', message: 'symbolic link not followed (it could lead out of the vault or into a loop)' });
+        problems.push({
+          id: toId(rootReal, abs),
+          code: 'SYMLINK_SKIPPED',
+          message: 'symbolic link not followed (it could lead out of the vault or into a loop)',
+        });
       } else if (e.isDirectory()) {
         await walk(abs);
       } else if (e.isFile()) {

@@ -27,7 +27,14 @@ test('the index follows writes, renames and deletes on disk', async () => {
 
     await writeFile(path.join(dir, 'b.md'), '# B\nfreshly-written words');
     await eventually(() => hits('freshly').includes('b.md'), 'new note indexed');
-    assert.deepEqual(vault.links().backlinks('b.md').map((b) => b.id), ['a.md'], 'the new note resolves the old link');
+    assert.deepEqual(
+      vault
+        .links()
+        .backlinks('b.md')
+        .map((b) => b.id),
+      ['a.md'],
+      'the new note resolves the old link',
+    );
 
     await writeFile(path.join(dir, 'b.md'), '# B\nrewritten-content');
     await eventually(() => hits('rewritten').includes('b.md') && hits('freshly').length === 0, 'change indexed');
@@ -43,7 +50,15 @@ test('the index follows writes, renames and deletes on disk', async () => {
     await watcher.close();
     assert.deepEqual(
       changes.map((c) => `${c.kind} ${c.id}`),
-      ['add b.md', 'change b.md', ...changes.slice(2, 4).map((c) => `${c.kind} ${c.id}`).sort(), 'delete sub/renamed.md'],
+      [
+        'add b.md',
+        'change b.md',
+        ...changes
+          .slice(2, 4)
+          .map((c) => `${c.kind} ${c.id}`)
+          .sort(),
+        'delete sub/renamed.md',
+      ],
     );
     assert.ok(changes.some((c) => c.kind === 'delete' && c.id === 'b.md') && changes.some((c) => c.kind === 'add' && c.id === 'sub/renamed.md'));
   } finally {

@@ -40,10 +40,8 @@ export function CalculatorPanel({ noteId, onPresent }: { noteId: string; onPrese
       {errors.length > 0 && (
         <div className="calc-errors" role="alert">
           <p>
-            <strong>
-              {errors.length === 1 ? 'A calculator definition is broken' : `${errors.length} problems in calculator definitions`}
-            </strong>
-            . Fix the file and save it; this panel updates.
+            <strong>{errors.length === 1 ? 'A calculator definition is broken' : `${errors.length} problems in calculator definitions`}</strong>. Fix the file
+            and save it; this panel updates.
           </p>
           <ul>
             {errors.map((e, i) => (

@@ -52,7 +52,14 @@ export function CopyCostBlock({ noteId, calculatorId, scenarioId, scenarioLabel,
         {state.kind === 'error' && <span className="calc-error-text">{state.message}</span>}
       </span>
       {state.kind === 'manual' && (
-        <textarea ref={area} className="calc-copy-text" readOnly value={state.text} rows={Math.min(16, state.text.split('\n').length)} aria-label={`Cost block: ${scenarioLabel}`} />
+        <textarea
+          ref={area}
+          className="calc-copy-text"
+          readOnly
+          value={state.text}
+          rows={Math.min(16, state.text.split('\n').length)}
+          aria-label={`Cost block: ${scenarioLabel}`}
+        />
       )}
     </div>
   );

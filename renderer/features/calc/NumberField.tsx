@@ -26,51 +26,52 @@ export function NumberField({ id, control, value, describedBy, onChange }: Props
   const max = control.max ?? softMax(control, min, step, value);
   const fits = (n: number) => Number.isFinite(n) && n >= min && (control.max === null || n <= control.max);
   const shown = formatInput(value, control.unit);
-  const range = control.max === null ? `${formatInput(min, control.unit)} or more` : `from ${formatInput(min, control.unit)} to ${formatInput(control.max, control.unit)}`;
+  const range =
+    control.max === null ? `${formatInput(min, control.unit)} or more` : `from ${formatInput(min, control.unit)} to ${formatInput(control.max, control.unit)}`;
   return (
     <>
-    <div className="calc-number">
-      <input
-        id={id}
-        type="range"
-        min={min}
-        max={max}
-        step={step}
-        value={value}
-        aria-valuetext={shown}
-        aria-describedby={describedBy}
-        onChange={(e) => onChange(e.target.valueAsNumber)}
-      />
-      <input
-        type="number"
-        className="calc-exact"
-        aria-label={`${control.label} (exact value)`}
-        min={min}
-        max={control.max ?? undefined}
-        step={step}
-        value={draft ?? String(value)}
-        aria-invalid={problem ? true : undefined}
-        aria-describedby={problem ? errorId : undefined}
-        onChange={(e) => {
-          setDraft(e.target.value);
-          const text = e.target.value.trim();
-          const n = text === '' ? NaN : Number(text);
-          if (fits(n)) {
-            setProblem(null);
-            onChange(n);
-          } else if (text !== '' || e.target.validity.badInput) setProblem(`${control.label} must be ${range}; kept ${shown}.`);
-        }}
-        onBlur={() => setDraft(null)}
-      />
-      <span className="calc-unit" aria-hidden="true">
-        {control.unit === 'fraction' ? `= ${shown}` : (control.unit ?? '')}
-      </span>
-    </div>
-    {problem && (
-      <p className="calc-error" id={errorId} role="alert">
-        {problem}
-      </p>
-    )}
+      <div className="calc-number">
+        <input
+          id={id}
+          type="range"
+          min={min}
+          max={max}
+          step={step}
+          value={value}
+          aria-valuetext={shown}
+          aria-describedby={describedBy}
+          onChange={(e) => onChange(e.target.valueAsNumber)}
+        />
+        <input
+          type="number"
+          className="calc-exact"
+          aria-label={`${control.label} (exact value)`}
+          min={min}
+          max={control.max ?? undefined}
+          step={step}
+          value={draft ?? String(value)}
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={problem ? errorId : undefined}
+          onChange={(e) => {
+            setDraft(e.target.value);
+            const text = e.target.value.trim();
+            const n = text === '' ? NaN : Number(text);
+            if (fits(n)) {
+              setProblem(null);
+              onChange(n);
+            } else if (text !== '' || e.target.validity.badInput) setProblem(`${control.label} must be ${range}; kept ${shown}.`);
+          }}
+          onBlur={() => setDraft(null)}
+        />
+        <span className="calc-unit" aria-hidden="true">
+          {control.unit === 'fraction' ? `= ${shown}` : (control.unit ?? '')}
+        </span>
+      </div>
+      {problem && (
+        <p className="calc-error" id={errorId} role="alert">
+          {problem}
+        </p>
+      )}
     </>
   );
 }

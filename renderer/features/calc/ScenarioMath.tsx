@@ -14,7 +14,12 @@ export function ScenarioMath({ scenario }: { scenario: ScenarioResult }) {
       {scenario.lines.length > 1 && (
         <p className="calc-math-total">
           Total {formatUsd(scenario.monthly)} a month
-          {scenario.upfront > 0 && <> + {formatUsd(scenario.upfront)} upfront (12 months: {formatUsd(scenario.total12)})</>}
+          {scenario.upfront > 0 && (
+            <>
+              {' '}
+              + {formatUsd(scenario.upfront)} upfront (12 months: {formatUsd(scenario.total12)})
+            </>
+          )}
         </p>
       )}
     </details>

@@ -21,7 +21,9 @@ export function CardStatsPanel() {
         <div>
           <dt>Retention</dt>
           <dd>{percent(retention.rate)}</dd>
-          <dd className="stat-note">{retention.reviews ? `${retention.retained} of ${retention.reviews} repeat reviews not rated Again` : 'after a card is seen twice'}</dd>
+          <dd className="stat-note">
+            {retention.reviews ? `${retention.retained} of ${retention.reviews} repeat reviews not rated Again` : 'after a card is seen twice'}
+          </dd>
         </div>
         <div>
           <dt>Due in 30 days</dt>

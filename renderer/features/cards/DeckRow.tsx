@@ -34,14 +34,22 @@ export function DeckRow({ counts, label, name, depth, open, onToggle, onStudy, e
             {open ? '▾' : '▸'}
           </button>
         )}
-        <span className="deck-label" title={`${label} · ${counts.total} cards`}>{name}</span>
+        <span className="deck-label" title={`${label} · ${counts.total} cards`}>
+          {name}
+        </span>
         <DeckExam exam={exam} />
       </th>
       {cell('new', 'New')}
       {cell('learning', 'Learning')}
       {cell('due', 'Due')}
       <td className="deck-actions">
-        <button type="button" className="study-button" disabled={cards === 0} title={cards ? `Study ${cards} cards of ${label}` : 'Nothing to study now'} onClick={onStudy}>
+        <button
+          type="button"
+          className="study-button"
+          disabled={cards === 0}
+          title={cards ? `Study ${cards} cards of ${label}` : 'Nothing to study now'}
+          onClick={onStudy}
+        >
           Study
         </button>
       </td>

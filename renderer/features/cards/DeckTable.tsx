@@ -40,7 +40,11 @@ export function DeckTable({ onStudy, expanded, onToggle, settingsVersion }: Prop
   if (decks.state !== 'ok') return <ApiState value={decks} loading="Counting cards…" failed="Could not read the decks" />;
   const all = decks.value.decks.find((d) => d.deck === '');
   if (!all || all.total === 0) {
-    return <p className="empty">No flashcards in this vault yet. Cards come from exam questions, key-concept lists and <code>Question::Answer</code> lines in the notes.</p>;
+    return (
+      <p className="empty">
+        No flashcards in this vault yet. Cards come from exam questions, key-concept lists and <code>Question::Answer</code> lines in the notes.
+      </p>
+    );
   }
 
   return (
@@ -50,10 +54,18 @@ export function DeckTable({ onStudy, expanded, onToggle, settingsVersion }: Prop
         <thead>
           <tr>
             <th scope="col">Deck</th>
-            <th scope="col" className="num">New</th>
-            <th scope="col" className="num">Learning</th>
-            <th scope="col" className="num">Due</th>
-            <th scope="col"><span className="visually-hidden">Actions</span></th>
+            <th scope="col" className="num">
+              New
+            </th>
+            <th scope="col" className="num">
+              Learning
+            </th>
+            <th scope="col" className="num">
+              Due
+            </th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -80,7 +92,9 @@ export function DeckTable({ onStudy, expanded, onToggle, settingsVersion }: Prop
       {decks.value.warnings.length > 0 && (
         <ul className="deck-warnings" aria-label="Review log warnings">
           {decks.value.warnings.map((w, i) => (
-            <li key={i} className="warning">{w}</li>
+            <li key={i} className="warning">
+              {w}
+            </li>
           ))}
         </ul>
       )}

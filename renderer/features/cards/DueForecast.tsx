@@ -12,9 +12,20 @@ export function DueForecast({ days }: { days: CardStats['forecast'] }) {
   const width = LEFT + days.length * STEP;
   const height = CHART + 18;
   return (
-    <svg className="forecast" role="img" aria-label={`Cards due in the next ${days.length} days: ${total}`} viewBox={`0 0 ${width} ${height}`} width={width} height={height}>
-      <text className="heat-label" x={0} y={9}>{max}</text>
-      <text className="heat-label" x={0} y={CHART}>0</text>
+    <svg
+      className="forecast"
+      role="img"
+      aria-label={`Cards due in the next ${days.length} days: ${total}`}
+      viewBox={`0 0 ${width} ${height}`}
+      width={width}
+      height={height}
+    >
+      <text className="heat-label" x={0} y={9}>
+        {max}
+      </text>
+      <text className="heat-label" x={0} y={CHART}>
+        0
+      </text>
       <line className="forecast-axis" x1={LEFT} x2={width} y1={CHART + 0.5} y2={CHART + 0.5} />
       {days.map((d, i) => {
         const h = d.count ? Math.max(2, (d.count / max) * (CHART - 4)) : 0;
@@ -26,9 +37,15 @@ export function DueForecast({ days }: { days: CardStats['forecast'] }) {
           </g>
         );
       })}
-      <text className="heat-label" x={LEFT} y={height - 2}>Today</text>
-      <text className="heat-label" x={LEFT + 14 * STEP} y={height - 2}>+14 d</text>
-      <text className="heat-label end" x={width} y={height - 2}>+{days.length - 1} d</text>
+      <text className="heat-label" x={LEFT} y={height - 2}>
+        Today
+      </text>
+      <text className="heat-label" x={LEFT + 14 * STEP} y={height - 2}>
+        +14 d
+      </text>
+      <text className="heat-label end" x={width} y={height - 2}>
+        +{days.length - 1} d
+      </text>
     </svg>
   );
 }

@@ -24,7 +24,13 @@ export function ExportAnki() {
   };
   return (
     <div className="export-anki">
-      <button type="button" className="study-button" onClick={() => void run()} disabled={state.busy} title="An .apkg package: imports in any Anki, updates on re-import">
+      <button
+        type="button"
+        className="study-button"
+        onClick={() => void run()}
+        disabled={state.busy}
+        title="An .apkg package: imports in any Anki, updates on re-import"
+      >
         Export to Anki…
       </button>
       {state.message && (

@@ -21,7 +21,8 @@ export function RatingButtons({ card, suggested, busy, onRate }: Props) {
   return (
     <div className="rating-buttons" role="group" aria-label="How well did you remember?">
       {card.buttons.map((b) => (
-        <button type="button"
+        <button
+          type="button"
           key={b.rating}
           ref={(el) => {
             buttons.current[b.rating - 1] = el;

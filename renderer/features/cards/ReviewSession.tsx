@@ -32,7 +32,13 @@ export function ReviewSession({ deck, onExit }: Props) {
             {s.reviewed.length} done · {s.left} left
           </span>
         )}
-        <button type="button" className="session-button" onClick={() => void s.undo()} disabled={s.reviewed.length === 0 || s.saving} title="Undo the last review (Ctrl/Cmd+Z)">
+        <button
+          type="button"
+          className="session-button"
+          onClick={() => void s.undo()}
+          disabled={s.reviewed.length === 0 || s.saving}
+          title="Undo the last review (Ctrl/Cmd+Z)"
+        >
           Undo <kbd aria-hidden="true">Ctrl Z</kbd>
         </button>
         <button type="button" className="session-button" onClick={onExit}>
@@ -50,7 +56,9 @@ export function ReviewSession({ deck, onExit }: Props) {
           Could not start the session: {s.message}
         </p>
       )}
-      {s.status === 'ready' && !card && <SessionSummary reviewed={s.reviewed} later={s.later} elapsedMs={(s.finishedAt ?? Date.now()) - s.startedAt} onRestart={s.restart} onExit={onExit} />}
+      {s.status === 'ready' && !card && (
+        <SessionSummary reviewed={s.reviewed} later={s.later} elapsedMs={(s.finishedAt ?? Date.now()) - s.startedAt} onRestart={s.restart} onExit={onExit} />
+      )}
       {card && (
         <>
           <CardFace card={card} revealed={s.revealed} picked={s.picked} onPick={s.pick} />

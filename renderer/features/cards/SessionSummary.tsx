@@ -18,7 +18,9 @@ export function SessionSummary({ reviewed, later, elapsedMs, onRestart, onExit }
       <section className="session-summary" aria-labelledby="summary-heading">
         <h2 id="summary-heading">Nothing to study</h2>
         <p>No card of this deck is new or due right now.</p>
-        <button type="button" onClick={onExit}>Back to decks</button>
+        <button type="button" onClick={onExit}>
+          Back to decks
+        </button>
       </section>
     );
   }
@@ -29,7 +31,8 @@ export function SessionSummary({ reviewed, later, elapsedMs, onRestart, onExit }
     <section className="session-summary" aria-labelledby="summary-heading">
       <h2 id="summary-heading">Session complete</h2>
       <p className="summary-line">
-        {cards} card{cards === 1 ? '' : 's'} studied, {reviewed.length} answer{reviewed.length === 1 ? '' : 's'} in {duration(elapsedMs)}; {relearned} relearned.
+        {cards} card{cards === 1 ? '' : 's'} studied, {reviewed.length} answer{reviewed.length === 1 ? '' : 's'} in {duration(elapsedMs)}; {relearned}{' '}
+        relearned.
       </p>
       {later > 0 && (
         <p className="stat-note">
@@ -45,8 +48,12 @@ export function SessionSummary({ reviewed, later, elapsedMs, onRestart, onExit }
         ))}
       </dl>
       <div className="summary-actions">
-        <button type="button" onClick={onRestart}>Study more</button>
-        <button type="button" onClick={onExit}>Back to decks</button>
+        <button type="button" onClick={onRestart}>
+          Study more
+        </button>
+        <button type="button" onClick={onExit}>
+          Back to decks
+        </button>
       </div>
       <p className="stat-note">
         <kbd>Ctrl Z</kbd> brings back the last card.

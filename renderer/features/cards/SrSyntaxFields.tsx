@@ -23,7 +23,13 @@ export function SrSyntaxFields({ sr, onChange }: { sr: Sr; onChange: (sr: Sr) =>
       {SEPARATORS.map(([key, label]) => (
         <label key={key}>
           {label}{' '}
-          <input type="text" value={String(sr[key])} required={key !== 'endMarker'} maxLength={key === 'endMarker' ? 20 : 10} onChange={(e) => onChange({ ...sr, [key]: e.target.value })} />
+          <input
+            type="text"
+            value={String(sr[key])}
+            required={key !== 'endMarker'}
+            maxLength={key === 'endMarker' ? 20 : 10}
+            onChange={(e) => onChange({ ...sr, [key]: e.target.value })}
+          />
         </label>
       ))}
       {CLOZES.map(([key, label]) => (
@@ -36,7 +42,15 @@ export function SrSyntaxFields({ sr, onChange }: { sr: Sr; onChange: (sr: Sr) =>
         <input
           type="text"
           value={sr.flashcardTags.map((t) => `#${t}`).join(' ')}
-          onChange={(e) => onChange({ ...sr, flashcardTags: e.target.value.split(/[\s,]+/).map((t) => t.replace(/^#+/, '')).filter(Boolean) })}
+          onChange={(e) =>
+            onChange({
+              ...sr,
+              flashcardTags: e.target.value
+                .split(/[\s,]+/)
+                .map((t) => t.replace(/^#+/, ''))
+                .filter(Boolean),
+            })
+          }
         />
       </label>
     </fieldset>

@@ -19,9 +19,7 @@ export function TextCard({ card, revealed }: { card: SessionCard; revealed: bool
       {revealed && (
         <>
           <hr className="card-divider" />
-          <p className="card-back">
-            {plainText(card.back)}
-          </p>
+          <p className="card-back">{plainText(card.back)}</p>
         </>
       )}
     </div>

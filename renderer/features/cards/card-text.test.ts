@@ -20,7 +20,18 @@ test('cloze parts follow the span, and ignore a bad one', () => {
     { text: 'S3 Intelligent-Tiering', hidden: true },
     { text: '을 쓴다.', hidden: false },
   ]);
-  assert.deepEqual(clozeParts('a b c d', [[0, 1], [4, 5]]).map((p) => [p.text, p.hidden]), [['a', true], [' b ', false], ['c', true], [' d', false]]);
+  assert.deepEqual(
+    clozeParts('a b c d', [
+      [0, 1],
+      [4, 5],
+    ]).map((p) => [p.text, p.hidden]),
+    [
+      ['a', true],
+      [' b ', false],
+      ['c', true],
+      [' d', false],
+    ],
+  );
   assert.deepEqual(clozeParts('abc', [[2, 9]]), [{ text: 'abc', hidden: false }]);
   assert.deepEqual(clozeParts('abc', undefined), [{ text: 'abc', hidden: false }]);
 });

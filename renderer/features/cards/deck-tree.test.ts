@@ -7,8 +7,17 @@ const deck = (name: string, n = 1): DeckCounts => ({ deck: name, new: n, learnin
 
 test('nests sub-tags under their parent, leaves out the whole vault', () => {
   const roots = nestDecks([deck(''), deck('service', 3), deck('service/s3'), deck('service/ec2', 2), deck('exam')]);
-  assert.deepEqual(roots.map((r) => r.path), ['exam', 'service']);
-  assert.deepEqual(roots[1].children.map((c) => [c.name, c.counts.new]), [['ec2', 2], ['s3', 1]]);
+  assert.deepEqual(
+    roots.map((r) => r.path),
+    ['exam', 'service'],
+  );
+  assert.deepEqual(
+    roots[1].children.map((c) => [c.name, c.counts.new]),
+    [
+      ['ec2', 2],
+      ['s3', 1],
+    ],
+  );
 });
 
 test('only expanded decks show their children', () => {
@@ -17,7 +26,10 @@ test('only expanded decks show their children', () => {
   const cases: Array<[string[], string[]]> = [
     [[], ['0:a', '0:d']],
     [['a'], ['0:a', '1:a/b', '0:d']],
-    [['a', 'a/b'], ['0:a', '1:a/b', '2:a/b/c', '0:d']],
+    [
+      ['a', 'a/b'],
+      ['0:a', '1:a/b', '2:a/b/c', '0:d'],
+    ],
     [['a/b'], ['0:a', '0:d']],
   ];
   for (const [open, want] of cases) assert.deepEqual(rows(open), want, open.join());

@@ -34,10 +34,7 @@ export function nestDecks(decks: DeckCounts[]): DeckNode[] {
 
 /** The rows on screen: every root, and the children of expanded decks, depth-first. */
 export function visibleDecks(roots: DeckNode[], expanded: ReadonlySet<string>, depth = 0): DeckRowModel[] {
-  return roots.flatMap((node) => [
-    { node, depth },
-    ...(expanded.has(node.path) ? visibleDecks(node.children, expanded, depth + 1) : []),
-  ]);
+  return roots.flatMap((node) => [{ node, depth }, ...(expanded.has(node.path) ? visibleDecks(node.children, expanded, depth + 1) : [])]);
 }
 
 /** Cards a session on this deck would show now. */

@@ -14,10 +14,21 @@ test('weekday reads the date as a local day', () => {
 test('days fill week columns from the first day’s weekday', () => {
   const days = ['2025-02-27', '2025-02-28', '2025-03-01', '2025-03-02'].map((date, i) => ({ date, count: i * 2 }));
   const { cells, columns, months } = heatmapLayout(days);
-  assert.deepEqual(cells.map((c) => [c.col, c.row]), [[0, 4], [0, 5], [0, 6], [1, 0]]);
+  assert.deepEqual(
+    cells.map((c) => [c.col, c.row]),
+    [
+      [0, 4],
+      [0, 5],
+      [0, 6],
+      [1, 0],
+    ],
+  );
   assert.equal(columns, 2);
   assert.deepEqual(months, [{ label: 'Mar', col: 0 }]);
-  assert.deepEqual(cells.map((c) => c.level), [0, 2, 3, 4]);
+  assert.deepEqual(
+    cells.map((c) => c.level),
+    [0, 2, 3, 4],
+  );
 });
 
 test('365 days take 53 or 54 columns', () => {

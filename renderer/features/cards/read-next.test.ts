@@ -14,5 +14,9 @@ test('outgoing links first, resolved notes only, each once, then backlinks, at m
     [note(['a/x.md'], ['a/x.md', 'c/z.md']), ['x', 'T c/z.md']],
     [note(['1.md', '2.md', '3.md', '4.md', '5.md', '6.md']), ['1', '2', '3', '4', '5']],
   ];
-  for (const [n, want] of cases) assert.deepEqual(readNextNotes(n).map((r) => r.title), want);
+  for (const [n, want] of cases)
+    assert.deepEqual(
+      readNextNotes(n).map((r) => r.title),
+      want,
+    );
 });

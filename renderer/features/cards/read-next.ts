@@ -15,7 +15,8 @@ const title = (id: string) => id.replace(/^.*\//, '').replace(/\.md$/i, '');
 export function readNextNotes(note: NoteView, limit = 5): ReadNextNote[] {
   const out = new Map<string, ReadNextNote>();
   for (const link of note.links) {
-    if (link.target && link.target !== note.id && /\.md$/i.test(link.target) && !out.has(link.target)) out.set(link.target, { id: link.target, title: title(link.target) });
+    if (link.target && link.target !== note.id && /\.md$/i.test(link.target) && !out.has(link.target))
+      out.set(link.target, { id: link.target, title: title(link.target) });
   }
   for (const b of note.backlinks) if (b.id !== note.id && !out.has(b.id)) out.set(b.id, { id: b.id, title: b.title });
   return [...out.values()].slice(0, limit);

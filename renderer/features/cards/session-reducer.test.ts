@@ -8,8 +8,30 @@ const MIN = 60_000;
 
 function card(id: string, phase: 'new' | 'learning' | 'review' | 'relearning' = 'new', dueMs = T0): SessionCard {
   return {
-    id, noteId: 'n.md', kind: 'basic', front: id, back: 'b', decks: [], line: 1, noteTitle: 'n', buttons: [],
-    state: phase === 'new' ? null : { cardId: id, phase, due: new Date(dueMs).toISOString(), stability: 1, difficulty: 5, reps: 1, lapses: 0, scheduledDays: 0, learningSteps: 0, lastReview: null },
+    id,
+    noteId: 'n.md',
+    kind: 'basic',
+    front: id,
+    back: 'b',
+    decks: [],
+    line: 1,
+    noteTitle: 'n',
+    buttons: [],
+    state:
+      phase === 'new'
+        ? null
+        : {
+            cardId: id,
+            phase,
+            due: new Date(dueMs).toISOString(),
+            stability: 1,
+            difficulty: 5,
+            reps: 1,
+            lapses: 0,
+            scheduledDays: 0,
+            learningSteps: 0,
+            lastReview: null,
+          },
   };
 }
 
@@ -33,7 +55,15 @@ test('a card rated Again comes back once its step is due, before the session com
   assert.equal(s.current, null);
   assert.equal(s.finishedAt, T0 + 4 * MIN);
   assert.equal(relearnedCount(s.reviewed), 1);
-  assert.deepEqual(s.reviewed.map((r) => [r.card.id, r.rating]), [['a', 1], ['b', 3], ['a', 3], ['c', 4]]);
+  assert.deepEqual(
+    s.reviewed.map((r) => [r.card.id, r.rating]),
+    [
+      ['a', 1],
+      ['b', 3],
+      ['a', 3],
+      ['c', 4],
+    ],
+  );
 });
 
 test('relearned: cards rated Again that came back and were answered again', () => {
@@ -86,7 +116,10 @@ test('undo puts back the state before the last review, card on screen, answer hi
   assert.equal(s.current?.id, 'a');
   assert.equal(s.revealed, false);
   assert.deepEqual(s.learning, []);
-  assert.deepEqual(s.queue.map((c) => c.id), ['b']);
+  assert.deepEqual(
+    s.queue.map((c) => c.id),
+    ['b'],
+  );
   assert.equal(s.reviewed.length, 0);
   assert.equal(s.readNext, null);
   assert.equal(run(s, { type: 'undone', now: T0 }), s, 'nothing left to undo');

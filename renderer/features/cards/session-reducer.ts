@@ -57,8 +57,20 @@ export type SessionAction =
   | { type: 'tick'; now: number };
 
 export const START: SessionState = {
-  status: 'loading', message: '', current: null, queue: [], learning: [], revealed: false, picked: null,
-  failure: null, reviewed: [], readNext: null, startedAt: 0, finishedAt: null, history: [], now: 0,
+  status: 'loading',
+  message: '',
+  current: null,
+  queue: [],
+  learning: [],
+  revealed: false,
+  picked: null,
+  failure: null,
+  reviewed: [],
+  readNext: null,
+  startedAt: 0,
+  finishedAt: null,
+  history: [],
+  now: 0,
 };
 
 const inLearning = (card: SessionCard) => card.state?.phase === 'learning' || card.state?.phase === 'relearning';

@@ -6,8 +6,8 @@ export function BacklogNotice({ backlog }: { backlog: ExamOverview['backlog'] })
   const days = backlog.spread.length;
   return (
     <p className="notice backlog-notice" role="status">
-      {backlog.due} reviews are due, more than the day's limit of {backlog.limit}: the least remembered go first today, and{' '}
-      {backlog.moved} {backlog.moved === 1 ? 'review was' : 'reviews were'} moved to the next {days === 1 ? 'day' : `${days} days`}.
+      {backlog.due} reviews are due, more than the day's limit of {backlog.limit}: the least remembered go first today, and {backlog.moved}{' '}
+      {backlog.moved === 1 ? 'review was' : 'reviews were'} moved to the next {days === 1 ? 'day' : `${days} days`}.
     </p>
   );
 }

@@ -18,7 +18,9 @@ export function BrowserFilters({ filter, decks, onChange }: Props) {
         <select value={filter.deck} onChange={(e) => set('deck', e.target.value)}>
           <option value="">All decks</option>
           {decks.map((d) => (
-            <option key={d} value={d}>#{d}</option>
+            <option key={d} value={d}>
+              #{d}
+            </option>
           ))}
         </select>
       </label>

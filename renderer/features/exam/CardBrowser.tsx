@@ -25,20 +25,30 @@ export function CardBrowser() {
   };
 
   return (
-    <ApiState value={rows} loading="Reading the cards…" failed="Could not read the cards" empty="No flashcards in this vault yet." isEmpty={(r) => r.length === 0}>
+    <ApiState
+      value={rows}
+      loading="Reading the cards…"
+      failed="Could not read the cards"
+      empty="No flashcards in this vault yet."
+      isEmpty={(r) => r.length === 0}
+    >
       {(all) => (
-    <div className="card-browser">
-      <BrowserFilters filter={filter} decks={decks} onChange={setFilter} />
-      <p className="stat-note" role="status">
-        {matched.length} of {all.length} cards{matched.length > SHOWN ? ` (the first ${SHOWN} shown: narrow the search)` : ''}
-      </p>
-      {failure && <p className="error" role="alert">{failure}</p>}
-      {matched.length === 0 ? (
-        <p className="empty">No card matches these filters.</p>
-      ) : (
-        <BrowserTable rows={matched.slice(0, SHOWN)} filter={filter} onSort={setFilter} onSuspend={(id, s) => void suspend(id, s)} />
-      )}
-    </div>
+        <div className="card-browser">
+          <BrowserFilters filter={filter} decks={decks} onChange={setFilter} />
+          <p className="stat-note" role="status">
+            {matched.length} of {all.length} cards{matched.length > SHOWN ? ` (the first ${SHOWN} shown: narrow the search)` : ''}
+          </p>
+          {failure && (
+            <p className="error" role="alert">
+              {failure}
+            </p>
+          )}
+          {matched.length === 0 ? (
+            <p className="empty">No card matches these filters.</p>
+          ) : (
+            <BrowserTable rows={matched.slice(0, SHOWN)} filter={filter} onSort={setFilter} onSuspend={(id, s) => void suspend(id, s)} />
+          )}
+        </div>
       )}
     </ApiState>
   );

@@ -38,7 +38,9 @@ export function ExamForm({ decks, onSaved }: { decks: string[]; onSaved: () => v
         Deck{' '}
         <select value={chosen} onChange={(e) => setDeck(e.target.value)}>
           {decks.map((d) => (
-            <option key={d} value={d}>#{d}</option>
+            <option key={d} value={d}>
+              #{d}
+            </option>
           ))}
         </select>
       </label>
@@ -48,12 +50,22 @@ export function ExamForm({ decks, onSaved }: { decks: string[]; onSaved: () => v
       <label>
         Target retention <input type="number" min={0.5} max={0.99} step={0.01} required value={target} onChange={(e) => setTarget(e.target.value)} />
       </label>
-      <button type="button" className="session-button" onClick={(e) => void submit(e, false)}>Preview plan</button>
-      <button type="submit" className="study-button">Save exam</button>
-      {message && <p className={message.error ? 'error' : 'stat-note'} role={message.error ? 'alert' : 'status'}>{message.text}</p>}
+      <button type="button" className="session-button" onClick={(e) => void submit(e, false)}>
+        Preview plan
+      </button>
+      <button type="submit" className="study-button">
+        Save exam
+      </button>
+      {message && (
+        <p className={message.error ? 'error' : 'stat-note'} role={message.error ? 'alert' : 'status'}>
+          {message.text}
+        </p>
+      )}
       {preview && (
         <section className="exam-card" aria-label={`Plan preview for #${preview.deck}`}>
-          <h2>Preview: #{preview.deck} — {preview.exam}</h2>
+          <h2>
+            Preview: #{preview.deck} — {preview.exam}
+          </h2>
           <ExamSummary plan={preview} />
         </section>
       )}

@@ -30,17 +30,27 @@ export function ExamPlanner() {
         empty="No exam set yet. Pick a deck and the exam day: Cairn plans the reviews so every card is learnt and remembered on that day."
         isEmpty={(o) => o.exams.length === 0}
       >
-        {(o) => o.exams.map((e) => (
-          <section key={e.deck} className="exam-card" aria-label={`Exam of #${e.deck}`}>
-            <header className="exam-card-head">
-              <h2>#{e.deck} — {e.date}</h2>
-              <button type="button" className="session-button" onClick={() => void remove(e.deck)}>Remove exam</button>
-            </header>
-            {e.past && <p className="stat-note">The exam day has passed: the deck is scheduled normally again.</p>}
-            {e.problem && <p className="error" role="alert">{e.problem}</p>}
-            {e.plan && <ExamSummary plan={e.plan} />}
-          </section>
-        ))}
+        {(o) =>
+          o.exams.map((e) => (
+            <section key={e.deck} className="exam-card" aria-label={`Exam of #${e.deck}`}>
+              <header className="exam-card-head">
+                <h2>
+                  #{e.deck} — {e.date}
+                </h2>
+                <button type="button" className="session-button" onClick={() => void remove(e.deck)}>
+                  Remove exam
+                </button>
+              </header>
+              {e.past && <p className="stat-note">The exam day has passed: the deck is scheduled normally again.</p>}
+              {e.problem && (
+                <p className="error" role="alert">
+                  {e.problem}
+                </p>
+              )}
+              {e.plan && <ExamSummary plan={e.plan} />}
+            </section>
+          ))
+        }
       </ApiState>
       <TypeInSettings decks={deckNames} />
     </div>

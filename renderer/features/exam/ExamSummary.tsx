@@ -15,7 +15,9 @@ export function ExamSummary({ plan }: { plan: ExamPlan }) {
         </div>
         <div>
           <dt>Not yet introduced</dt>
-          <dd>{plan.unseen} <span className="stat-note">of {plan.cards}</span></dd>
+          <dd>
+            {plan.unseen} <span className="stat-note">of {plan.cards}</span>
+          </dd>
         </div>
         <div>
           <dt>Predicted retention at the exam</dt>

@@ -30,7 +30,9 @@ export function MissedQuestion({ question, picked }: { question: PracticeTest['q
           ))}
         </ol>
         <ScenarioCosts noteId={question.noteId} optionKeys={options.map((o) => o.original)} />
-        <a className="open-note" href={noteHref(question.noteId)}>Open note</a>
+        <a className="open-note" href={noteHref(question.noteId)}>
+          Open note
+        </a>
       </div>
     </article>
   );

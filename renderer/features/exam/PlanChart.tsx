@@ -18,7 +18,9 @@ export function PlanChart({ plan }: { plan: ExamPlan }) {
             <rect className="plan-new" x={b.x} width={b.w} y={b.newY} height={b.newH} />
           </g>
         ))}
-        <text className="plan-label" x={0} y={layout.height - 2}>{plan.days[0]?.date}</text>
+        <text className="plan-label" x={0} y={layout.height - 2}>
+          {plan.days[0]?.date}
+        </text>
         <text className="plan-label end" x={layout.width} y={layout.height - 2}>{`exam ${plan.exam}`}</text>
         <text className="plan-label" x={0} y={9}>{`${layout.max} cards`}</text>
       </svg>

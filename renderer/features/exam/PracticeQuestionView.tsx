@@ -29,7 +29,9 @@ export function PracticeQuestionView({ question, index, total, picked, deadline,
   return (
     <article className="review-card practice-question" aria-label={`Question ${index + 1} of ${total}`}>
       <header className="card-meta">
-        <span className="practice-progress">Question {index + 1} of {total}</span>
+        <span className="practice-progress">
+          Question {index + 1} of {total}
+        </span>
         {deadline !== null && <Countdown deadline={deadline} />}
       </header>
       <div className="card-body">

@@ -21,14 +21,16 @@ export function PracticeSetup({ error, onStart }: { error: string | null; onStar
   return (
     <form className="exam-form practice-setup" aria-label="Practice test" onSubmit={submit}>
       <p className="stat-note">
-        Questions come from the deck's exam questions, in shuffled order with shuffled options. Practice answers are kept in
-        the review log but never change when cards are due.
+        Questions come from the deck's exam questions, in shuffled order with shuffled options. Practice answers are kept in the review log but never change
+        when cards are due.
       </p>
       <label>
         Deck{' '}
         <select value={deck} onChange={(e) => setDeck(e.target.value)}>
           {names.map((d) => (
-            <option key={d} value={d}>{d ? `#${d}` : 'All cards'}</option>
+            <option key={d} value={d}>
+              {d ? `#${d}` : 'All cards'}
+            </option>
           ))}
         </select>
       </label>
@@ -41,8 +43,14 @@ export function PracticeSetup({ error, onStart }: { error: string | null; onStar
       <label>
         Time limit (minutes, 0 = none) <input type="number" min={0} max={600} value={minutes} onChange={(e) => setMinutes(e.target.value)} />
       </label>
-      <button type="submit" className="study-button">Start practice test</button>
-      {error && <p className="error" role="alert">{error}</p>}
+      <button type="submit" className="study-button">
+        Start practice test
+      </button>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
     </form>
   );
 }

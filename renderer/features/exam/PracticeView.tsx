@@ -28,7 +28,11 @@ export function PracticeView() {
 
   return (
     <div className="practice">
-      {p.logError && <p className="error" role="alert">{p.logError}</p>}
+      {p.logError && (
+        <p className="error" role="alert">
+          {p.logError}
+        </p>
+      )}
       {p.state.phase === 'setup' && <PracticeSetup error={p.state.error} onStart={(o) => void p.start(o)} />}
       {p.state.phase === 'running' && (
         <PracticeQuestionView

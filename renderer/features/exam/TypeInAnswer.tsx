@@ -23,9 +23,15 @@ export function TypeInAnswer({ card }: { card: SessionCard }) {
     <div className="typein-block">
       <form className="typein" aria-label="Type the answer" onSubmit={(e) => void check(e)}>
         <input aria-label="Your answer" value={typed} autoFocus disabled={result !== null} onChange={(e) => setTyped(e.target.value)} />
-        <button type="submit" className="session-button" disabled={result !== null}>Check</button>
+        <button type="submit" className="session-button" disabled={result !== null}>
+          Check
+        </button>
       </form>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       {result && (
         <div className="typein-result" role="group" aria-label="Answer comparison">
           <p className={`verdict ${result.correct ? 'right' : 'wrong'}`} role="status">

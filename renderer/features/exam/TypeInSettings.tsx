@@ -25,23 +25,43 @@ export function TypeInSettings({ decks }: { decks: string[] }) {
       <p className="stat-note">
         In these decks, basic cards ask you to type the answer first; it is compared ignoring case, spacing, accents and Korean particles.
       </p>
-      <form className="exam-form" aria-label="Type-in decks" onSubmit={(e) => { e.preventDefault(); if (!current.includes(chosen)) void save([...current, chosen]); }}>
+      <form
+        className="exam-form"
+        aria-label="Type-in decks"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!current.includes(chosen)) void save([...current, chosen]);
+        }}
+      >
         <label>
           Deck{' '}
           <select value={chosen} onChange={(e) => setDeck(e.target.value)}>
-            {decks.map((d) => <option key={d} value={d}>#{d}</option>)}
+            {decks.map((d) => (
+              <option key={d} value={d}>
+                #{d}
+              </option>
+            ))}
           </select>
         </label>
-        <button type="submit" className="session-button">Answer by typing</button>
+        <button type="submit" className="session-button">
+          Answer by typing
+        </button>
       </form>
       <ul className="typein-decks">
         {current.map((d) => (
           <li key={d}>
-            #{d} <button type="button" className="session-button" onClick={() => void save(current.filter((x) => x !== d))}>Stop typing in #{d}</button>
+            #{d}{' '}
+            <button type="button" className="session-button" onClick={() => void save(current.filter((x) => x !== d))}>
+              Stop typing in #{d}
+            </button>
           </li>
         ))}
       </ul>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
     </section>
   );
 }

@@ -5,8 +5,21 @@ import { DEFAULT_FILTER, filterRows } from './browser-filter.ts';
 
 const NOW = new Date(2026, 10, 29, 10);
 const row = (id: string, over: Partial<BrowserRow>): BrowserRow => ({
-  id, noteId: `${id}.md`, noteTitle: id, line: 1, heading: null, kind: 'basic', front: id, decks: [], phase: 'new', due: null,
-  reps: 0, lapses: 0, suspended: false, practiced: 0, ...over,
+  id,
+  noteId: `${id}.md`,
+  noteTitle: id,
+  line: 1,
+  heading: null,
+  kind: 'basic',
+  front: id,
+  decks: [],
+  phase: 'new',
+  due: null,
+  reps: 0,
+  lapses: 0,
+  suspended: false,
+  practiced: 0,
+  ...over,
 });
 const rows = [
   row('spot', { front: 'Spot 인스턴스를 쓰면?', decks: ['instance/spot'], phase: 'review', due: new Date(2026, 10, 28).toISOString(), lapses: 2 }),

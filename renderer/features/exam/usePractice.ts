@@ -57,12 +57,15 @@ export function usePractice() {
   // Time up: the current pick counts, the rest are logged unanswered.
   useEffect(() => {
     if (state.phase !== 'running' || state.deadline === null) return;
-    const timer = setTimeout(async () => {
-      const { test, index, picked } = state;
-      for (let i = index; i < test.questions.length; i++) await log(test, i, i === index ? picked : null);
-      setAnswers((a) => ({ ...a, [test.questions[index].cardId]: picked }));
-      setState({ phase: 'done', test, timedOut: true });
-    }, Math.max(0, state.deadline - Date.now()));
+    const timer = setTimeout(
+      async () => {
+        const { test, index, picked } = state;
+        for (let i = index; i < test.questions.length; i++) await log(test, i, i === index ? picked : null);
+        setAnswers((a) => ({ ...a, [test.questions[index].cardId]: picked }));
+        setState({ phase: 'done', test, timedOut: true });
+      },
+      Math.max(0, state.deadline - Date.now()),
+    );
     return () => clearTimeout(timer);
   }, [state]);
 

@@ -18,9 +18,15 @@ export function TopBar({ data, route, onCommand }: Props) {
   const tip = (label: string, id: CommandId) => `${label} (${shortcutOf(id)})`;
   return (
     <header className="topbar">
-      <button type="button" className="icon-button" aria-label="Back" title={tip('Back', 'back')} onClick={() => onCommand('back')}>←</button>
-      <button type="button" className="icon-button" aria-label="Forward" title={tip('Forward', 'forward')} onClick={() => onCommand('forward')}>→</button>
-      <a className="vault-name" href="#/">{vaultName}</a>
+      <button type="button" className="icon-button" aria-label="Back" title={tip('Back', 'back')} onClick={() => onCommand('back')}>
+        ←
+      </button>
+      <button type="button" className="icon-button" aria-label="Forward" title={tip('Forward', 'forward')} onClick={() => onCommand('forward')}>
+        →
+      </button>
+      <a className="vault-name" href="#/">
+        {vaultName}
+      </a>
       <IndexStatus progress={data.progress} index={data.index} />
       <button type="button" className="switcher-button" onClick={() => onCommand('quickSwitcher')} title={tip('Quick switcher', 'quickSwitcher')}>
         Go to note… <kbd>{shortcutOf('quickSwitcher')}</kbd>
@@ -28,11 +34,24 @@ export function TopBar({ data, route, onCommand }: Props) {
       <button type="button" className="topbar-button" onClick={() => onCommand('palette')} title={tip('All commands', 'palette')}>
         Commands
       </button>
-      <a className="topbar-link" href="#/graph" aria-current={route.view === 'graph' ? 'page' : undefined} title={tip('Graph of all notes', 'graph')}>Graph</a>
-      <a className="topbar-link" href="#/cards" aria-current={route.view === 'cards' ? 'page' : undefined}>Flashcards</a>
-      <a className="topbar-link" href="#/exam" aria-current={route.view === 'exam' ? 'page' : undefined}>Exam</a>
+      <a className="topbar-link" href="#/graph" aria-current={route.view === 'graph' ? 'page' : undefined} title={tip('Graph of all notes', 'graph')}>
+        Graph
+      </a>
+      <a className="topbar-link" href="#/cards" aria-current={route.view === 'cards' ? 'page' : undefined}>
+        Flashcards
+      </a>
+      <a className="topbar-link" href="#/exam" aria-current={route.view === 'exam' ? 'page' : undefined}>
+        Exam
+      </a>
       {narrow && route.view === 'note' && (
-        <button type="button" className="topbar-button" aria-expanded={sideOpen} aria-controls={NOTE_SIDE_ID} title={tip('Outline and links', 'toggleSide')} onClick={() => onCommand('toggleSide')}>
+        <button
+          type="button"
+          className="topbar-button"
+          aria-expanded={sideOpen}
+          aria-controls={NOTE_SIDE_ID}
+          title={tip('Outline and links', 'toggleSide')}
+          onClick={() => onCommand('toggleSide')}
+        >
           Outline &amp; links
         </button>
       )}

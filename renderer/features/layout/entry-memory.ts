@@ -59,5 +59,8 @@ function prune(): void {
   }
   if (keys.length < MAX_ENTRIES) return;
   // Keys start with their creation time in base 36, so a string sort is oldest first.
-  keys.sort().slice(0, keys.length - MAX_ENTRIES + 1).forEach((k) => sessionStorage.removeItem(k));
+  keys
+    .sort()
+    .slice(0, keys.length - MAX_ENTRIES + 1)
+    .forEach((k) => sessionStorage.removeItem(k));
 }

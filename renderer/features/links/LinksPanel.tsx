@@ -9,7 +9,9 @@ export function LinksPanel({ note }: { note: NoteView }) {
   return (
     <div className="links-panel">
       <section aria-label="Outgoing links">
-        <h2>Outgoing links <span className="count">{outgoing.length}</span></h2>
+        <h2>
+          Outgoing links <span className="count">{outgoing.length}</span>
+        </h2>
         {outgoing.length === 0 && <p className="empty">This note links nowhere.</p>}
         <ul>
           {outgoing.map((l) => (
@@ -17,29 +19,42 @@ export function LinksPanel({ note }: { note: NoteView }) {
               {l.target ? (
                 <a href={noteHref(l.target, l.subpath)}>{shownText(l)}</a>
               ) : (
-                <span className="unresolved" title="No note by this name yet">{l.raw} <em>(not created yet)</em></span>
+                <span className="unresolved" title="No note by this name yet">
+                  {l.raw} <em>(not created yet)</em>
+                </span>
               )}
-              {l.ambiguous && <span className="warning" title="More than one note has this name"> ambiguous</span>}
+              {l.ambiguous && (
+                <span className="warning" title="More than one note has this name">
+                  {' '}
+                  ambiguous
+                </span>
+              )}
             </li>
           ))}
         </ul>
       </section>
       <section aria-label="Backlinks">
-        <h2>Backlinks <span className="count">{backlinks.length}</span></h2>
+        <h2>
+          Backlinks <span className="count">{backlinks.length}</span>
+        </h2>
         {backlinks.length === 0 && <p className="empty">No note links here yet.</p>}
         <ul>
           {backlinks.map((b) => (
             <li key={b.id}>
               <a href={noteHref(b.id)}>{b.title}</a>
               {b.contexts.map((c, i) => (
-                <p key={i} className="context">{c}</p>
+                <p key={i} className="context">
+                  {c}
+                </p>
               ))}
             </li>
           ))}
         </ul>
       </section>
       <section aria-label="Unlinked mentions">
-        <h2>Unlinked mentions <span className="count">{note.unlinkedMentions.length}</span></h2>
+        <h2>
+          Unlinked mentions <span className="count">{note.unlinkedMentions.length}</span>
+        </h2>
         {note.unlinkedMentions.length === 0 && <p className="empty">None.</p>}
         <ul>
           {note.unlinkedMentions.map((m) => (

@@ -35,7 +35,9 @@ export function NoteProperties({ note, onTag }: { note: NoteView; onTag: (tag: s
           <dt>Aliases</dt>
           <dd className="chips">
             {note.aliases.map((a) => (
-              <span key={a} className="chip alias-chip">{a}</span>
+              <span key={a} className="chip alias-chip">
+                {a}
+              </span>
             ))}
           </dd>
         </>
@@ -91,9 +93,22 @@ function PropertyValue({ shape, resolve }: { shape: PropertyShape; resolve: Reso
 
 function PropertyLink({ raw, text, resolve }: { raw: string; text: string; resolve: Resolve }) {
   const { target, subpath } = resolve(raw);
-  if (!target) return <span className="internal-link is-unresolved" title={`Not created yet: ${raw}`}>{text}</span>;
+  if (!target)
+    return (
+      <span className="internal-link is-unresolved" title={`Not created yet: ${raw}`}>
+        {text}
+      </span>
+    );
   return (
-    <a className="internal-link property-link" href={noteHref(target, subpath)} data-note={target} onClick={(e) => { e.preventDefault(); openNote(target, subpath); }}>
+    <a
+      className="internal-link property-link"
+      href={noteHref(target, subpath)}
+      data-note={target}
+      onClick={(e) => {
+        e.preventDefault();
+        openNote(target, subpath);
+      }}
+    >
       {text}
     </a>
   );

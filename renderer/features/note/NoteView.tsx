@@ -77,9 +77,15 @@ export function NoteView({ id, heading, onTag }: Props) {
     }
   };
 
-  if (deleted) return <p className="status deleted" role="alert">This note was deleted on disk: {id}</p>;
+  if (deleted)
+    return (
+      <p className="status deleted" role="alert">
+        This note was deleted on disk: {id}
+      </p>
+    );
   if (note.state !== 'ok') {
-    const failed = (code: string, message: string) => (code === 'NOTE_NOT_FOUND' ? `There is no note ${id} in this vault.` : `Could not open ${id}: ${message}`);
+    const failed = (code: string, message: string) =>
+      code === 'NOTE_NOT_FOUND' ? `There is no note ${id} in this vault.` : `Could not open ${id}: ${message}`;
     return <ApiState value={note} loading="Loading…" failed={failed} />;
   }
   const n: NoteData = note.value;
@@ -91,8 +97,17 @@ export function NoteView({ id, heading, onTag }: Props) {
         <NoteProperties note={n} onTag={onTag} />
         {n.diagnostics.length > 0 && (
           <details className="note-diagnostics">
-            <summary>{n.diagnostics.length} {n.diagnostics.length === 1 ? 'problem' : 'problems'} in this note</summary>
-            <ul>{n.diagnostics.map((d, i) => <li key={i}><code>{d.code}</code> {d.line ? `line ${d.line}: ` : ''}{d.message}</li>)}</ul>
+            <summary>
+              {n.diagnostics.length} {n.diagnostics.length === 1 ? 'problem' : 'problems'} in this note
+            </summary>
+            <ul>
+              {n.diagnostics.map((d, i) => (
+                <li key={i}>
+                  <code>{d.code}</code> {d.line ? `line ${d.line}: ` : ''}
+                  {d.message}
+                </li>
+              ))}
+            </ul>
           </details>
         )}
         <SafeHtml className="markdown" html={n.html} onClick={onClick} onRendered={onRendered} />

@@ -28,7 +28,9 @@ export function Outline({ headings, hasCalculator = false }: { headings: Heading
       <ul>
         {headings.slice(0, MAX_SHOWN).map((h, i) => (
           <li key={i} className={`outline-level-${Math.min(h.level - top, 4)}`}>
-            <button type="button" className="link-button" onClick={() => go(i)}>{h.text}</button>
+            <button type="button" className="link-button" onClick={() => go(i)}>
+              {h.text}
+            </button>
           </li>
         ))}
         {headings.length > MAX_SHOWN && <li className="muted">… {headings.length - MAX_SHOWN} more headings</li>}

@@ -53,8 +53,14 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = window.setTimeout(() => reject(new Error(`it took longer than ${ms / 1000} s`)), ms);
     work.then(
-      (v) => { window.clearTimeout(timer); resolve(v); },
-      (e) => { window.clearTimeout(timer); reject(e); },
+      (v) => {
+        window.clearTimeout(timer);
+        resolve(v);
+      },
+      (e) => {
+        window.clearTimeout(timer);
+        reject(e);
+      },
     );
   });
 }

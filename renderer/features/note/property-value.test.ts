@@ -8,16 +8,30 @@ describe('property values by type (the properties header)', () => {
     ['number', 3.5, { type: 'number', value: 3.5 }],
     ['date', '2025-08-22', { type: 'date', iso: '2025-08-22', text: '2025-08-22' }],
     ['date and time', '2025-08-22T10:30:00.000Z', { type: 'date', iso: '2025-08-22T10:30:00.000Z', text: '2025-08-22 10:30' }],
-    ['text with a link', 'see [[A|the a]]', { type: 'text', parts: [{ kind: 'text', text: 'see ' }, { kind: 'link', raw: '[[A|the a]]', text: 'the a' }] }],
+    [
+      'text with a link',
+      'see [[A|the a]]',
+      {
+        type: 'text',
+        parts: [
+          { kind: 'text', text: 'see ' },
+          { kind: 'link', raw: '[[A|the a]]', text: 'the a' },
+        ],
+      },
+    ],
     ['unquoted link (a list in a list)', [['B#^blk']], { type: 'text', parts: [{ kind: 'link', raw: '[[B#^blk]]', text: 'B › blk' }] }],
-    ['list of links and text', ['[[C]]', 'plain', ['D']], {
-      type: 'list',
-      items: [
-        { type: 'text', parts: [{ kind: 'link', raw: '[[C]]', text: 'C' }] },
-        { type: 'text', parts: [{ kind: 'text', text: 'plain' }] },
-        { type: 'text', parts: [{ kind: 'link', raw: '[[D]]', text: 'D' }] },
-      ],
-    }],
+    [
+      'list of links and text',
+      ['[[C]]', 'plain', ['D']],
+      {
+        type: 'list',
+        items: [
+          { type: 'text', parts: [{ kind: 'link', raw: '[[C]]', text: 'C' }] },
+          { type: 'text', parts: [{ kind: 'text', text: 'plain' }] },
+          { type: 'text', parts: [{ kind: 'link', raw: '[[D]]', text: 'D' }] },
+        ],
+      },
+    ],
     ['empty', null, { type: 'empty' }],
     ['object', { a: 1 }, { type: 'text', parts: [{ kind: 'text', text: '{"a":1}' }] }],
   ];

@@ -1,9 +1,7 @@
 // How a frontmatter value is shown, by type, as Obsidian's properties view does
 // (obsidian-help "Properties.md": text, list, number, checkbox, date, date & time; links in text).
 
-export type PropertyPart =
-  | { kind: 'text'; text: string }
-  | { kind: 'link'; raw: string; text: string };
+export type PropertyPart = { kind: 'text'; text: string } | { kind: 'link'; raw: string; text: string };
 
 export type PropertyShape =
   | { type: 'checkbox'; checked: boolean }
@@ -37,7 +35,10 @@ export function linkText(target: string, display: string | null): string {
   const hash = target.indexOf('#');
   if (hash < 0) return target;
   const path = target.slice(0, hash).trim();
-  const sub = target.slice(hash + 1).replace(/^\^/, '').trim();
+  const sub = target
+    .slice(hash + 1)
+    .replace(/^\^/, '')
+    .trim();
   return path ? `${path} › ${sub}` : sub;
 }
 
@@ -46,7 +47,15 @@ export function propertyShape(value: unknown, depth = 0): PropertyShape {
   if (typeof value === 'boolean') return { type: 'checkbox', checked: value };
   if (typeof value === 'number') return { type: 'number', value };
   if (typeof value === 'string') {
-    if (DATE.test(value)) return { type: 'date', iso: value, text: value.replace('T', ' ').replace(/:00(\.000)?Z$/, '').replace(/\.000Z$/, 'Z') };
+    if (DATE.test(value))
+      return {
+        type: 'date',
+        iso: value,
+        text: value
+          .replace('T', ' ')
+          .replace(/:00(\.000)?Z$/, '')
+          .replace(/\.000Z$/, 'Z'),
+      };
     return { type: 'text', parts: textParts(value) };
   }
   if (Array.isArray(value)) {

@@ -33,8 +33,17 @@ test('Ctrl+P is the palette, Ctrl+Shift+F search, a bare letter is nothing', () 
 });
 
 test('the palette filter keeps commands holding every typed word', () => {
-  assert.deepEqual(filterCommands(COMMANDS, 'go gra').map((c) => c.id), []);
-  assert.deepEqual(filterCommands(COMMANDS, 'graph').map((c) => c.id), ['graph']);
-  assert.deepEqual(filterCommands(COMMANDS, 'GO back').map((c) => c.id), ['back']);
+  assert.deepEqual(
+    filterCommands(COMMANDS, 'go gra').map((c) => c.id),
+    [],
+  );
+  assert.deepEqual(
+    filterCommands(COMMANDS, 'graph').map((c) => c.id),
+    ['graph'],
+  );
+  assert.deepEqual(
+    filterCommands(COMMANDS, 'GO back').map((c) => c.id),
+    ['back'],
+  );
   assert.equal(filterCommands(COMMANDS, '').length, COMMANDS.length);
 });

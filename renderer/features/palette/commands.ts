@@ -1,16 +1,7 @@
 import type { AppCommand } from '../../../electron/contract.ts';
 
 /** Everything the app can be told to do from the keyboard, the palette or the Electron menu. */
-export type CommandId =
-  | AppCommand
-  | 'palette'
-  | 'home'
-  | 'graph'
-  | 'showNotes'
-  | 'showTags'
-  | 'toggleSide'
-  | 'focusNote'
-  | 'openVault';
+export type CommandId = AppCommand | 'palette' | 'home' | 'graph' | 'showNotes' | 'showTags' | 'toggleSide' | 'focusNote' | 'openVault';
 
 interface Keys {
   /** Ctrl, or ⌘ on macOS. */

@@ -63,9 +63,17 @@ export function SearchPanel({ query, onQuery, inputRef }: Props) {
         onKeyDown={onKey}
         autoFocus
       />
-      {!query.trim() && <p className="hint">Try <code>인스턴스</code>, <code>"Savings Plan"</code> or <code>tag:service 비용</code>.</p>}
+      {!query.trim() && (
+        <p className="hint">
+          Try <code>인스턴스</code>, <code>"Savings Plan"</code> or <code>tag:service 비용</code>.
+        </p>
+      )}
       {query.trim() && !answer && <p className="status">Searching…</p>}
-      {result && !result.ok && <p className="error" role="alert">Search failed: {result.error.message}</p>}
+      {result && !result.ok && (
+        <p className="error" role="alert">
+          Search failed: {result.error.message}
+        </p>
+      )}
       {result?.ok && hits.length === 0 && <p className="empty">No notes match “{answer?.text}”.</p>}
       {result?.ok && hits.length > 0 && (
         <>
