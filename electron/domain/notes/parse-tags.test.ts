@@ -16,6 +16,8 @@ describe('tags (Obsidian rules, electron/domain/README.md §1)', () => {
     ['inline tag after whitespace', 'text #mid text', ['mid']],
     ['no tag glued to a word', 'x#y and email@a#b', []],
     ['#1984 is no tag (needs a non-digit)', 'year #1984 but #y1984', ['y1984']],
+    ['only digits and slashes name no tag', '#2024/05 and #/ and #// but #a/', ['a/']],
+    ['frontmatter: a slash alone is no tag', '---\ntags: [/, 2024/05, ok]\n---\n', ['ok']],
     ['heading is not a tag', '# Heading\n## Sub', []],
     ['Hangul tag keeps its particle', '이것은 #태그를 달았다', ['태그를']],
     ['nested tag', 'see #service/sagemaker-processing.', ['service/sagemaker-processing']],

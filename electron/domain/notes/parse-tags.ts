@@ -3,7 +3,8 @@
 
 // A tag runs until whitespace, one of these ASCII symbols, or General/Supplemental Punctuation.
 const BODY_TAG = /(^|\s)#([^\s!"#$%&'()*+,.:;<=>?@^`{|}~[\]\\\u2000-\u206F\u2E00-\u2E7F]+)/gu;
-const ALL_DIGITS = /^[0-9]+$/;
+/** Only digits and nesting slashes: no tag (`#1984`, `#2024/05`, and `#/` which names nothing). */
+const NO_NAME = /^[0-9/]*$/;
 
 /** Tags written in the body. `text` must already have code, comments and link targets masked. */
 export function bodyTags(text: string): string[] {
@@ -11,7 +12,7 @@ export function bodyTags(text: string): string[] {
   for (const m of text.matchAll(BODY_TAG)) {
     const tag = m[2];
     // Obsidian: a tag needs at least one non-numeric character (`#1984` is no tag).
-    if (!ALL_DIGITS.test(tag.replaceAll('/', ''))) out.push(tag);
+    if (!NO_NAME.test(tag)) out.push(tag);
   }
   return out;
 }
@@ -20,7 +21,7 @@ export function bodyTags(text: string): string[] {
 export function frontmatterTags(fm: Record<string, unknown>): string[] {
   return listProperty(fm, ['tags', 'tag'], /[,\s]+/)
     .map((t) => t.replace(/^#+/, '').trim())
-    .filter((t) => t.length > 0 && !ALL_DIGITS.test(t));
+    .filter((t) => t.length > 0 && !NO_NAME.test(t));
 }
 
 /** Aliases from frontmatter `aliases`/`alias`: a YAML list, or a comma-separated string. */

@@ -25,7 +25,7 @@ import { SectionReader, SectionWriter, type Pieces, type SectionTable } from './
 /** Bump when the cache layout, ParsedNote, the note parser, link resolution or the search index
  *  changes: an old cache would otherwise serve notes parsed or indexed the old way. The search
  *  snapshot is opaque here (SearchIndex.snapshot/restore); a restore that throws also means cold. */
-export const INDEX_VERSION = 6; // 2: property links; 3: the FlexSearch snapshot; 4: link graph and quick switcher; 5: sections written piece by piece; 6: search fields hold encoded terms
+export const INDEX_VERSION = 7; // 2: property links; 3: the FlexSearch snapshot; 4: link graph and quick switcher; 5: sections written piece by piece; 6: search fields hold encoded terms; 7: `#/` and `2024/05` are no tags
 
 /** The search index's snapshot: saved and restored as it is (V8's structured serialisation). */
 export type SearchSnapshot = ReturnType<SearchIndex['snapshot']>;
