@@ -13,6 +13,7 @@ import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../playwright.config.ts';
 import { findChromium } from '../../e2e/find-chromium.ts';
 import { ensureSyntheticVault } from './generate-vault.ts';
+import { servedUrl } from './serve-probe.ts';
 import { loadVocabulary } from './vocabulary.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -29,15 +30,7 @@ const child = spawn(process.execPath, [path.join(ROOT, 'electron/bin/cairn.mjs')
 });
 const browser = await chromium.launch({ executablePath: findChromium()?.path ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 try {
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d) => {
-      out += d;
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(out);
-      if (m) resolve(m[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`cairn serve exited ${code}`)));
-  });
+  const url = await servedUrl(child);
   const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
   page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
   await page.goto(url);

@@ -1,7 +1,7 @@
 // `cairn serve` measured from outside, as a user meets it: the process is started on the vault,
 // and the clock runs until the note list answers, then until the first search answers; after
 // searching, the process's resident memory (the index worker lives in the same process).
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -29,6 +29,19 @@ export interface ProbeEdit {
   title: string;
 }
 
+/** The sign-in URL `cairn serve` prints once it is serving; rejects if it exits first. */
+export function servedUrl(child: ChildProcess, stderr: () => string = () => ''): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d) => {
+      out += d;
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(out);
+      if (m) resolve(m[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`cairn serve exited ${code}: ${stderr()}`)));
+  });
+}
+
 export async function probeServe(opts: {
   root: string;
   vaultDir: string;
@@ -47,15 +60,7 @@ export async function probeServe(opts: {
   let err = '';
   child.stderr!.on('data', (d) => (err += d));
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      child.stdout!.on('data', (d) => {
-        out += d;
-        const m = /(http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(out);
-        if (m) resolve(m[1]);
-      });
-      child.on('exit', (code) => reject(new Error(`cairn serve exited ${code}: ${err}`)));
-    });
+    const url = await servedUrl(child, () => err);
     // Signs in as the browser does: the printed URL's one-time code buys the session cookie.
     const origin = new URL(url).origin;
     const signIn = await fetch(url, { redirect: 'manual' });

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { ExamPlan } from '../../../electron/contract.ts';
 import { api } from '../../api.ts';
 import { ExamSummary } from './ExamSummary.tsx';
+import { DeckSelect } from './DeckSelect.tsx';
 
 const inTwoWeeks = () => {
   const d = new Date();
@@ -34,16 +35,7 @@ export function ExamForm({ decks, onSaved }: { decks: string[]; onSaved: () => v
   if (decks.length === 0) return <p className="empty">No deck has cards yet: an exam needs a deck (a tag of notes with flashcards).</p>;
   return (
     <form className="exam-form" aria-label="Set an exam" onSubmit={(e) => void submit(e, true)}>
-      <label>
-        Deck{' '}
-        <select value={chosen} onChange={(e) => setDeck(e.target.value)}>
-          {decks.map((d) => (
-            <option key={d} value={d}>
-              #{d}
-            </option>
-          ))}
-        </select>
-      </label>
+      <DeckSelect decks={decks} value={chosen} onChange={setDeck} />
       <label>
         Exam day <input type="date" required value={date} onChange={(e) => setDate(e.target.value)} />
       </label>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { api } from '../../api.ts';
 import { ApiState } from '../../ApiState.tsx';
 import { useApi } from '../../useApi.ts';
+import { DeckSelect } from './DeckSelect.tsx';
 
 /** Which decks' basic cards are answered by typing (kept in the vault's settings). */
 export function TypeInSettings({ decks }: { decks: string[] }) {
@@ -33,16 +34,7 @@ export function TypeInSettings({ decks }: { decks: string[] }) {
           if (!current.includes(chosen)) void save([...current, chosen]);
         }}
       >
-        <label>
-          Deck{' '}
-          <select value={chosen} onChange={(e) => setDeck(e.target.value)}>
-            {decks.map((d) => (
-              <option key={d} value={d}>
-                #{d}
-              </option>
-            ))}
-          </select>
-        </label>
+        <DeckSelect decks={decks} value={chosen} onChange={setDeck} />
         <button type="submit" className="session-button">
           Answer by typing
         </button>
