@@ -1,6 +1,6 @@
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ARTIFACTS, expect, serve, tempVault, test, type Served } from './fixtures.ts';
+import { ARTIFACTS, expect, serve, stop, tempVault, test, type Served } from './fixtures.ts';
 import { AppPage } from './pages/AppPage.ts';
 import { CardsPage } from './pages/CardsPage.ts';
 
@@ -183,7 +183,7 @@ async function serveWithOwnData(): Promise<{ served: Served; done: () => Promise
     return {
       served,
       done: async () => {
-        served.process.kill('SIGTERM');
+        await stop(served);
         await rm(vault, { recursive: true, force: true });
         await rm(`${vault}-data`, { recursive: true, force: true });
       },
@@ -319,7 +319,7 @@ test('a review that cannot be written says so and keeps the card; it goes throug
     expect(lines).toHaveLength(1);
     expect(JSON.parse(lines[0])).toMatchObject({ type: 'review', rating: 3 });
   } finally {
-    served.process.kill('SIGTERM');
+    await stop(served);
     await rm(vault, { recursive: true, force: true });
     await rm(blocker, { force: true });
   }

@@ -56,6 +56,24 @@ export async function serve(vault: string, dataDir?: string): Promise<Served> {
   return { url, origin: new URL(url).origin + '/', vault, dataDir: data, ownDataDir: given === undefined, process: child };
 }
 
+/**
+ * Stops a `cairn serve` and waits until it has exited. On SIGTERM it flushes a pending index-cache
+ * save into the data folder first, so removing that folder (or damaging a cache file) before the
+ * exit races the save: CI once failed with ENOTEMPTY from exactly that. A data folder serve()
+ * made is removed here.
+ */
+export async function stop(served: Served): Promise<void> {
+  const child = served.process;
+  if (child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    await exited;
+    clearTimeout(timer);
+  }
+  if (served.ownDataDir) await rm(served.dataDir, { recursive: true, force: true });
+}
+
 export async function tempVault(from = path.join(ROOT, 'notes')): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'cairn-e2e-'));
   await cp(from, dir, { recursive: true });
@@ -67,9 +85,8 @@ export const test = base.extend<{ served: Served; app: AppPage }>({
     const vault = await tempVault();
     const served = await serve(vault);
     await use(served);
-    served.process.kill('SIGTERM');
+    await stop(served);
     await rm(vault, { recursive: true, force: true });
-    if (served.ownDataDir) await rm(served.dataDir, { recursive: true, force: true });
   },
   app: async ({ page, served }, use) => {
     const app = new AppPage(page, served.url);

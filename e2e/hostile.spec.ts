@@ -4,7 +4,7 @@ import path from 'node:path';
 import { rm, rm as rmFile, symlink } from 'node:fs/promises';
 import { request as playwrightRequest } from '@playwright/test';
 import { buildHostileVault, SECRET_WORD } from './hostile/build-hostile-vault.ts';
-import { ARTIFACTS, expect, serve, test } from './fixtures.ts';
+import { ARTIFACTS, expect, serve, stop, test } from './fixtures.ts';
 import { AppPage } from './pages/AppPage.ts';
 
 const HOSTILE_NOTES = [
@@ -75,7 +75,7 @@ test('hostile notes: no dialog, no outside request, no injected element', async 
     expect(dialogs).toEqual([]);
     expect(outside).toEqual([]);
   } finally {
-    served.process.kill('SIGTERM');
+    await stop(served);
     await rm(path.dirname(hostile.vault), { recursive: true, force: true });
   }
 });
@@ -123,7 +123,7 @@ test('a note dressed as the app cannot cover it: the top bar and sidebar stay on
     await page.getByRole('link', { name: 'Flashcards' }).click();
     await expect(page).toHaveURL(/#\/cards$/);
   } finally {
-    served.process.kill('SIGTERM');
+    await stop(served);
     await rm(path.dirname(hostile.vault), { recursive: true, force: true });
   }
 });
@@ -151,7 +151,7 @@ test('an image swapped for a link to an outside file after the scan is not serve
       .poll(() => page.locator('article.note .markdown img').evaluateAll((imgs) => imgs.filter((i) => (i as HTMLImageElement).naturalWidth > 0).length))
       .toBe(0);
   } finally {
-    served.process.kill('SIGTERM');
+    await stop(served);
     await rm(path.dirname(hostile.vault), { recursive: true, force: true });
   }
 });
@@ -197,7 +197,7 @@ test('token hand-off: the printed code becomes an HttpOnly cookie; a fresh GET /
     await other.close();
     await stranger.dispose();
   } finally {
-    served.process.kill('SIGTERM');
+    await stop(served);
     await rm(path.dirname(hostile.vault), { recursive: true, force: true });
   }
 });

@@ -3,6 +3,8 @@ import { SEED, expect, test } from './fixtures.ts';
 test('the file tree is walked and notes opened with the arrow keys and type-ahead alone', async ({ app, page }) => {
   const tree = app.fileTree();
   const item = (name: string) => tree.getByRole('treeitem', { name, exact: true });
+  // The tab is on screen before the list has loaded; Tab pressed earlier would pass the tree by.
+  await expect(item('aws')).toBeVisible();
   await page.getByRole('tab', { name: 'Notes' }).focus();
   await page.keyboard.press('Tab');
   await expect(item('aws')).toBeFocused();

@@ -4,7 +4,7 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { ARTIFACTS, ROOT, expect, serve, tempVault, test as base, type Served } from './fixtures.ts';
+import { ARTIFACTS, ROOT, expect, serve, stop, tempVault, test as base, type Served } from './fixtures.ts';
 import { AppPage } from './pages/AppPage.ts';
 
 const test = base.extend<{ vault: Served; reader: AppPage; csp: string[] }>({
@@ -12,7 +12,7 @@ const test = base.extend<{ vault: Served; reader: AppPage; csp: string[] }>({
     const dir = await tempVault(path.join(ROOT, 'e2e/obsidian-vault'));
     const served = await serve(dir);
     await use(served);
-    served.process.kill('SIGTERM');
+    await stop(served);
     await rm(dir, { recursive: true, force: true });
   },
   csp: async ({ page }, use) => {

@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { ARTIFACTS, SEED, expect, serve, test } from './fixtures.ts';
+import { ARTIFACTS, SEED, expect, serve, stop, test } from './fixtures.ts';
 import { AppPage } from './pages/AppPage.ts';
 
 const SEED_TITLE = 'cost-sagemaker-processing-optimization';
@@ -108,7 +108,7 @@ test('an empty vault says so instead of showing nothing', async ({ page }) => {
     await app.goto(`#/note/${encodeURIComponent('missing.md')}`);
     await expect(page.getByRole('alert')).toHaveText('There is no note missing.md in this vault.');
   } finally {
-    served.process.kill('SIGTERM');
+    await stop(served);
     await rm(empty, { recursive: true, force: true });
   }
 });

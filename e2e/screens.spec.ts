@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { ARTIFACTS, SEED, expect, serve, test } from './fixtures.ts';
+import { ARTIFACTS, SEED, expect, serve, stop, test } from './fixtures.ts';
 import { AppPage } from './pages/AppPage.ts';
 import { clippedRows } from './pages/clipping.ts';
 
@@ -81,7 +81,7 @@ test('an empty vault, light and dark, 1280 and 900 px', async ({ page }) => {
       await shot(page, 'empty-vault', scheme, width);
     }
   } finally {
-    served.process.kill('SIGTERM');
+    await stop(served);
     await rm(empty, { recursive: true, force: true });
   }
 });

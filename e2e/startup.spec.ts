@@ -5,7 +5,7 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, serve, tempVault, test, type Served } from './fixtures.ts';
+import { expect, serve, stop, tempVault, test, type Served } from './fixtures.ts';
 import { AppPage } from './pages/AppPage.ts';
 
 /** The index cache's files under the data folder, once the server has written them. */
@@ -37,7 +37,7 @@ test.describe('start-up from the persisted index', () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'cairn-e2e-data-'));
   });
   test.afterEach(async () => {
-    for (const s of running.splice(0)) s.process.kill('SIGTERM');
+    for (const s of running.splice(0)) await stop(s);
     await rm(vault, { recursive: true, force: true });
     await rm(dataDir, { recursive: true, force: true });
   });
@@ -48,7 +48,7 @@ test.describe('start-up from the persisted index', () => {
     await expect(indexStatus(page)).toHaveAttribute('data-index-stage', 'full');
     await expect(indexStatus(page)).toHaveAttribute('data-index-source', 'files');
     await cacheFiles(dataDir);
-    first.served.process.kill('SIGTERM');
+    await stop(first.served);
 
     const second = await launch(page, vault, dataDir);
     running.push(second.served);
@@ -67,7 +67,7 @@ test.describe('start-up from the persisted index', () => {
     const expected = await first.app.searchResults().allTextContents();
     expect(expected.length).toBeGreaterThan(0);
     const bin = (await cacheFiles(dataDir)).find((f) => f.endsWith('.bin'))!;
-    first.served.process.kill('SIGTERM');
+    await stop(first.served);
     const bytes = await readFile(bin);
     bytes.fill(0x41, bytes.length >> 2, (bytes.length >> 2) + 64);
     await writeFile(bin, bytes);

@@ -6,6 +6,7 @@ test('the tag tree is walked with the keys alone and filters by a nested tag', a
   const item = (name: string) => tree.getByRole('treeitem', { name: new RegExp(`^#${name}, \\d+ notes?$`) });
   await page.getByRole('tab', { name: 'Notes' }).focus();
   await page.keyboard.press('ArrowRight'); // the Tags tab
+  await expect(tree.getByRole('treeitem').first()).toBeVisible(); // loaded: Tab would pass it by before
   await page.keyboard.press('Tab'); // one tab stop into the tree: its first row
   await expect(tree.getByRole('treeitem').first()).toBeFocused();
   await page.keyboard.type('c'); // type-ahead
