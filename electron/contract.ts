@@ -68,12 +68,13 @@ export interface VaultInfo {
   /** The local host cannot show a folder dialog: only the Electron app opens other vaults. */
   canOpenVault: boolean;
   recent: string[];
-  /** How the index is doing: `list` while the full text is indexed (search waits), then `full`. */
+  /** How the index is doing: `names` while the notes are read (the list by file name; tags and
+   *  links wait), `list` while the full text is indexed (search waits), then `full`. */
   index: IndexState;
 }
 
 export interface IndexState {
-  stage: 'list' | 'full';
+  stage: 'names' | 'list' | 'full';
   /** Notes that came from the persisted index unchanged, and notes read from their files. */
   fromCache: number;
   read: number;
@@ -110,7 +111,7 @@ export type VaultEvent =
   /** While a vault is indexed (off the main thread): notes read (`read`), then notes in the
    *  full-text index (`text`), so far of all found. */
   | { kind: 'progress'; done: number; total: number; stage?: 'read' | 'text' }
-  /** The index reached a stage: the list is usable (`list`), or search too (`full`). */
+  /** The index reached a stage: the notes by name (`names`), every note read (`list`), or search too (`full`). */
   | { kind: 'indexed'; index: IndexState };
 
 export const ops = {
