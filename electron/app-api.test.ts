@@ -131,3 +131,28 @@ test('the app keeps its index in the data folder: a second open comes from it; a
     await rm(dataDir, { recursive: true, force: true });
   }
 });
+
+test('the note view answers without its unlinked mentions; noteMentions answers them apart', async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'cairn-mentions-'));
+  try {
+    await writeFile(path.join(dir, 'alpha-note.md'), '# Alpha\nbody');
+    await writeFile(path.join(dir, 'b.md'), 'see alpha-note for more');
+    await writeFile(path.join(dir, 'c.md'), 'links [[alpha-note]]');
+    const api = new AppApi({ canOpenVault: false, watch: false, dataDir: path.join(dir, '.data'), device: 't' });
+    await api.open(dir);
+    const view = await api.dispatch('getNote', { id: 'alpha-note.md' });
+    assert.ok(view.ok);
+    const v = view.value as Record<string, unknown> & { backlinks: Array<{ id: string }> };
+    assert.deepEqual(
+      v.backlinks.map((b) => b.id),
+      ['c.md'],
+    );
+    assert.equal('unlinkedMentions' in v, false, 'not looked for with the note');
+    const mentions = await api.dispatch('noteMentions', { id: 'alpha-note.md' });
+    assert.deepEqual(mentions, { ok: true, value: [{ id: 'b.md', line: 1, context: 'see alpha-note for more', name: 'alpha-note', title: 'b' }] });
+    const missing = await api.dispatch('noteMentions', { id: 'nope.md' });
+    assert.ok(!missing.ok && missing.error.code === 'NOTE_NOT_FOUND');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});

@@ -9,7 +9,7 @@ import { globalGraph, localGraph } from './domain/links/graph-view.ts';
 import { Vault } from './domain/vault/vault.ts';
 import { titleOf } from './domain/notes/parse-note.ts';
 import { watchVault, type VaultWatcher } from './domain/vault/watch-vault.ts';
-import { noteDetails } from './domain/vault/note-details.ts';
+import { noteMentions, noteView } from './domain/vault/note-details.ts';
 import { renderNotePart, type RenderSource } from './domain/render/render-note.ts';
 import { resolveInVault } from './domain/vault/scan-vault.ts';
 import type { VaultFileRef } from './domain/vault/open-vault-file.ts';
@@ -255,8 +255,9 @@ export class AppApi implements ApiPort {
       const note = this.note(id);
       const vault = this.current();
       const { html, more } = renderNotePart(note.id, this.renderSource(), 'first');
-      return { ...noteDetails(vault, note.id)!, html, more, frontmatter: note.frontmatter };
+      return { ...noteView(vault, note.id)!, html, more, frontmatter: note.frontmatter };
     },
+    noteMentions: ({ id }) => noteMentions(this.current(), this.note(id).id)!,
     noteRest: ({ id }) => ({ html: renderNotePart(this.note(id).id, this.renderSource(), 'rest').html }),
     search: ({ query, limit }) => this.current().search.searchWithTotal(query, limit ?? 50),
     quickSwitch: ({ query, limit }) => this.current().switcher.search(query, limit ?? 20),

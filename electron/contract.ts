@@ -94,7 +94,8 @@ export interface TagCount {
   count: number;
 }
 
-export interface NoteView extends NoteDetails {
+/** The note view: everything but the unlinked mentions (`noteMentions`). */
+export interface NoteView extends Omit<NoteDetails, 'unlinkedMentions'> {
   /** Rendered markdown; unsanitised — the renderer's SafeHtml sanitises before it reaches the page. */
   html: string;
   /** A long note comes in two parts: `noteRest` renders the rest. */
@@ -120,6 +121,7 @@ export const ops = {
   tagList: { req: z.object({}).strict() },
   getNote: { req: z.object({ id: NoteId }).strict() },
   noteRest: { req: z.object({ id: NoteId }).strict() },
+  noteMentions: { req: z.object({ id: NoteId }).strict() },
   search: { req: z.object({ query: Query, limit: Limit }).strict() },
   quickSwitch: { req: z.object({ query: Query, limit: Limit }).strict() },
   localGraph: { req: z.object({ id: NoteId, depth: z.number().int().min(1).max(3).optional() }).strict() },
@@ -157,6 +159,9 @@ export interface Responses {
   tagList: TagCount[];
   getNote: NoteView;
   noteRest: { html: string };
+  /** Notes naming this one without linking to it: asked apart from getNote, as they cost a look
+   *  through every note that holds the name's words. */
+  noteMentions: NoteDetails['unlinkedMentions'];
   /** The best `limit` hits and how many notes match in all. */
   search: SearchResult;
   quickSwitch: SwitchHit[];
