@@ -159,6 +159,28 @@ describe('Vault on a vault of broken notes', () => {
 });
 
 describe('an edit on disk', () => {
+  test('a burst of saves is taken into the full text once they pause, not after each', async () => {
+    const d = await mkdtemp(path.join(os.tmpdir(), 'cairn-burst-'));
+    try {
+      await writeFile(path.join(d, 'a.md'), 'nothing yet');
+      await writeFile(path.join(d, 'b.md'), 'nothing yet');
+      const vault = await Vault.open(d);
+      // The index as it is, without the flush a search does first.
+      const indexed = (word: string) => (vault as unknown as { text: { search(q: string): Array<{ id: string }> } }).text.search(word).map((h) => h.id);
+      await writeFile(path.join(d, 'a.md'), 'zqalpha');
+      await vault.fileChanged(path.join(d, 'a.md'));
+      await new Promise((r) => setTimeout(r, 100));
+      await writeFile(path.join(d, 'b.md'), 'zqbravo');
+      await vault.fileChanged(path.join(d, 'b.md'));
+      await new Promise((r) => setTimeout(r, 100));
+      assert.deepEqual(indexed('zqalpha'), [], 'the first save waits while saves go on');
+      await new Promise((r) => setTimeout(r, 600));
+      assert.deepEqual([indexed('zqalpha'), indexed('zqbravo')], [['a.md'], ['b.md']], 'both taken in once the saves paused');
+    } finally {
+      await rm(d, { recursive: true, force: true });
+    }
+  });
+
   test('shows its backlink and unlinked mention at once; a search right after finds its text', async () => {
     const d = await mkdtemp(path.join(os.tmpdir(), 'cairn-edit-'));
     try {

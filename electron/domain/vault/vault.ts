@@ -62,9 +62,12 @@ export interface IndexOrigin {
 
 /** Work done in one go before the event loop gets a turn (other calls wait at most this long). */
 const SLICE_MS = 30;
-/** How long a note changed on disk may wait to be put into the full-text index: the backlinks
- *  and the note view answer first; a search asked sooner takes the change in before answering. */
-const TEXT_DELAY_MS = 150;
+/** How long the changes on disk wait for a pause before the full-text index takes them in: a
+ *  burst of saves is one re-index, and the note view and backlinks asked after each save are not
+ *  held up by it (taking a note in costs tens of milliseconds at 10k notes). Never longer than
+ *  TEXT_MAX_WAIT_MS after the first change; a search asked sooner takes the changes in first. */
+const TEXT_QUIET_MS = 300;
+const TEXT_MAX_WAIT_MS = 2000;
 
 /**
  * A vault in memory: every file, every parsed note, their links and the search index.
@@ -80,6 +83,8 @@ export class Vault {
   /** Changed notes (null: deleted) not yet in the full-text index, in the order they changed. */
   private readonly textPending = new Map<string, ParsedNote | null>();
   private textTimer: ReturnType<typeof setTimeout> | null = null;
+  /** When the oldest change not yet in the full-text index came. */
+  private textSince = 0;
   /** The quick switcher's index over names (quick-switch.ts): filled with the list, before the full text. */
   readonly switcher = new QuickSwitchIndex();
   readonly origin: IndexOrigin = { fromCache: 0, read: 0, dropped: 0, notice: null };
@@ -299,8 +304,11 @@ export class Vault {
   private textChanged(id: string, note: ParsedNote | null): void {
     this.textPending.delete(id);
     this.textPending.set(id, note);
-    if (this.textTimer || !this.fullText) return;
-    this.textTimer = setTimeout(() => this.flushText(), TEXT_DELAY_MS);
+    if (!this.fullText) return;
+    const now = performance.now();
+    if (this.textTimer) clearTimeout(this.textTimer);
+    else this.textSince = now;
+    this.textTimer = setTimeout(() => this.flushText(), Math.min(TEXT_QUIET_MS, Math.max(0, this.textSince + TEXT_MAX_WAIT_MS - now)));
     // A pending put never keeps a process (a CLI run, a test) alive.
     this.textTimer.unref?.();
   }
