@@ -204,3 +204,36 @@ test('the total is the real number of matching notes, also when a word is in mor
   assert.equal(idx.searchWithTotal('budget alarm', 20).total, 420);
   assert.equal(idx.searchWithTotal('budget -alarm', 20).total, 0);
 });
+
+test('the total counts over whole lists what the ranking keeps: tags, phrases, exclusions and most of the words', () => {
+  const idx = new SearchIndex();
+  // 420 notes (more than a field answers per word in the fast pass), every other one tagged.
+  for (let i = 0; i < 420; i++) {
+    const tags = i % 2 ? 'tags: [team/ops]\n' : '';
+    const extra = i % 3 ? 'quota' : 'limit';
+    idx.put(parseNote(`n-${i}.md`, `---\n${tags}---\nThe budget alarm of account ${i}, with a ${extra}.`));
+  }
+  assert.equal(idx.searchWithTotal('tag:team budget', 20).total, 210);
+  assert.equal(idx.searchWithTotal('tag:team/ops budget -quota', 20).total, 70);
+  assert.equal(idx.searchWithTotal('"budget alarm"', 20).total, 420);
+  assert.equal(idx.searchWithTotal('"alarm budget"', 20).total, 0);
+  // Three words: a note needs two of them.
+  assert.equal(idx.searchWithTotal('budget limit zzzqqq', 20).total, 140);
+  assert.equal(idx.searchWithTotal('limit quota zzzqqq', 20).total, 0);
+});
+
+test("a title holding one of several words is not counted as holding the others (the names' multi-word bonus finds no word)", () => {
+  const idx = new SearchIndex();
+  idx.put(parseNote('alpha.md', 'Nothing else here.'));
+  idx.put(parseNote('other.md', 'A note about gamma and delta.'));
+  // Three words: a note needs two. `alpha` holds one; before, FlexSearch's suggest list over the
+  // names counted it as holding the first word too.
+  assert.deepEqual(
+    idx.search('gamma zeta alpha').map((h) => h.id),
+    [],
+  );
+  assert.deepEqual(
+    idx.search('gamma delta alpha').map((h) => h.id),
+    ['other.md'],
+  );
+});

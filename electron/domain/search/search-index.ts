@@ -11,7 +11,7 @@ import type { ParsedNote } from '../notes/note-types.ts';
 import { tagKey } from '../notes/parse-tags.ts';
 import { fold } from '../text/fold.ts';
 import { createEncoder, createTermEncoder } from './encoder.ts';
-import { Fusion, topN, type FieldName } from './fuse.ts';
+import { type FieldName, type FieldSink, Fusion, intersect, topN, WordCounter } from './fuse.ts';
 import { isHangulTerm, noteDocument, queryGrams, type NoteDocument } from './note-document.ts';
 import { type Doc, foldedText, hasPhrases, holdsWord, nameKey, occurrences, order, type Ranked, tierOf, words } from './note-text.ts';
 import { parseQuery, type ParsedQuery } from './parse-query.ts';
@@ -106,6 +106,10 @@ export class SearchIndex {
   private byNum: Array<Doc | undefined> = [];
   /** Fusion's note → slot table, zero between queries. */
   private slots = new Int32Array(0);
+  /** WordCounter's note → words found, zero between counts. */
+  private countBits = new Int32Array(0);
+  /** intersect's scratch, zero between calls. */
+  private gramSeen = new Uint8Array(0);
   /** notesTagged's answers, cleared when a note is put or removed. */
   private tagged = new Map<string, Set<number>>();
   private numOf = new Map<string, number>();
@@ -176,39 +180,57 @@ export class SearchIndex {
   }
 
   searchWithTotal(query: string, limit = 20): SearchResult {
-    const first = this.run(query, limit, null);
+    const plan = this.plan(query, limit);
+    if ('done' in plan) return plan.done;
+    const first = this.rank(plan, limit);
     if (!first.cut) return { hits: first.hits, total: first.total };
-    // A field answered its full PER_FIELD notes, so more notes may match than were fused: the
-    // count shown must be the real one, so it is counted again over whole lists (only for words
-    // common enough to fill a page; the hits stay those of the fast pass).
-    return { hits: first.hits, total: this.run(query, 0, Math.max(this.nextNum, 1)).total };
+    // A field answered its full PER_FIELD notes, so more notes may match than were ranked: the
+    // count shown must be the real one, so the words are counted again over the fields' whole
+    // lists (only for words common enough to fill a page; the hits are those ranked).
+    return { hits: first.hits, total: this.count(plan) - first.dropped };
   }
 
-  /** One pass: `perField` null is the fast pass (PER_FIELD notes per field and word); `cut` says
-   *  whether a field's list was cut at that limit. */
-  private run(query: string, limit: number, perField: number | null): SearchResult & { cut: boolean } {
+  /** What a query asks, read once for ranking and counting; `done`: the answer, when there is
+   *  nothing to fuse. */
+  private plan(query: string, limit: number): Plan | { done: SearchResult } {
     const q = parseQuery(query);
-    if (q.impossible) return { hits: [], total: 0, cut: false };
+    if (q.impossible) return { done: { hits: [], total: 0 } };
     const { terms, units } = queryUnits(this.encoder, q.text);
-    if (terms.length === 0 && q.tags.length === 0) return { hits: [], total: 0, cut: false };
+    if (terms.length === 0 && q.tags.length === 0) return { done: { hits: [], total: 0 } };
     const allowed = this.tagSet(q.tags, 'all');
     const excluded = this.excludedNums(q);
-    if (terms.length === 0) return { ...this.listByTags(allowed!, excluded, q.tags, limit), cut: false };
-
-    const { fusion, shown, direct, cut } = this.fuse(terms, perField ?? (q.phrases.length ? PER_FIELD_PHRASE : PER_FIELD));
-    const queryKey = nameKey(q.text);
+    if (terms.length === 0) return { done: this.listByTags(allowed!, excluded, q.tags, limit) };
     const phrases = q.phrases.map((p) => fold(p).replace(/\s+/g, ' '));
-    const need = units.length >= 3 ? Math.ceil(units.length / 2) : 1;
     let phraseWords = 0;
     for (const p of q.phrases) for (const t of queryTerms(this.encoder, p)) if (terms.includes(t)) phraseWords |= 1 << terms.indexOf(t);
+    const need = units.length >= 3 ? Math.ceil(units.length / 2) : 1;
+    return { q, terms, units, allowed, excluded, phrases, phraseWords, need };
+  }
+
+  /** The note, when it passes the query's tags, exclusions and phrases (`found`: its words, one
+   *  bit each); else null. */
+  private passes(p: Plan, num: number, found: number): Doc | null {
+    if ((p.allowed && !p.allowed.has(num)) || (p.excluded.size && p.excluded.has(num))) return null;
+    const doc = this.byNum[num];
+    // A phrase is only looked for in notes holding each of its words.
+    if (!doc || (p.phrases.length && ((found & p.phraseWords) !== p.phraseWords || !hasPhrases(doc, p.phrases)))) return null;
+    return doc;
+  }
+
+  /** The best `limit` notes, from PER_FIELD notes per field and word. `cut`: whether a field's
+   *  list was cut at that limit; `dropped`: the counted notes the re-ranking took out. */
+  private rank(p: Plan, limit: number): SearchResult & { cut: boolean; dropped: number } {
+    const { q, terms, units, need } = p;
+    if (this.slots.length <= this.nextNum) this.slots = new Int32Array(this.nextNum * 2);
+    const fusion = new Fusion(terms.length, this.slots);
+    const { shown, direct, cut } = this.fuse(terms, q.phrases.length ? PER_FIELD_PHRASE : PER_FIELD, fusion);
+    const queryKey = nameKey(q.text);
     const ranked: Ranked[] = [];
     const fused = fusion.results(units, need);
     fusion.release();
     for (const f of fused) {
-      if ((allowed && !allowed.has(f.num)) || excluded.has(f.num)) continue;
-      const doc = this.byNum[f.num];
-      // A phrase is only looked for in notes holding each of its words.
-      if (!doc || (phrases.length && ((f.found & phraseWords) !== phraseWords || !hasPhrases(doc, phrases)))) continue;
+      const doc = this.passes(p, f.num, f.found);
+      if (!doc) continue;
       const r = f as Ranked;
       r.doc = doc;
       r.tier = r.allInName ? tierOf(doc, queryKey) : 2;
@@ -233,55 +255,66 @@ export class SearchIndex {
     const kept = head.filter((r) => r.words >= need).sort(order);
     top.splice(0, head.length, ...kept);
     const hits = top.slice(0, Math.max(0, limit)).map((r) => hitOf(r.doc, r.best, shown, q.phrases, queryKey));
-    return { hits, total: ranked.length - (head.length - kept.length), cut };
+    const dropped = head.length - kept.length;
+    return { hits, total: ranked.length - dropped, cut, dropped };
   }
 
-  /** Each word in each field that can hold it; a word that finds nothing is read again
-   *  (query-terms.ts) or corrected (spelling.ts). `shown`: the words to mark in snippets;
+  /** How many notes the query finds, from the fields' whole lists (WordCounter in fuse.ts). */
+  private count(p: Plan): number {
+    if (this.countBits.length <= this.nextNum) this.countBits = new Int32Array(this.nextNum * 2);
+    const counter = new WordCounter(this.countBits);
+    this.fuse(p.terms, Math.max(this.nextNum, 1), counter, (f, t) => this.wholeField(f, t));
+    return counter.count(p.units, p.need, (num, found) => this.passes(p, num, found) !== null);
+  }
+
+  /** Each word in each field that can hold it, into `sink`; a word that finds nothing is read
+   *  again (query-terms.ts) or corrected (spelling.ts). `shown`: the words to mark in snippets;
    *  `direct`: the words found as typed. */
-  private fuse(terms: string[], perField: number): { fusion: Fusion; shown: string[]; direct: Set<number>; cut: boolean } {
-    if (this.slots.length <= this.nextNum) this.slots = new Int32Array(this.nextNum * 2);
-    const fusion = new Fusion(terms.length, this.slots);
+  private fuse(
+    terms: string[],
+    perField: number,
+    sink: FieldSink,
+    ask = (f: FieldName, t: string) => this.field(f, t, perField),
+  ): { shown: string[]; direct: Set<number>; cut: boolean } {
     const shown = [...terms];
-    /** The words found as typed (not read again nor corrected). */
     const direct = new Set<number>();
     const nameHits = terms.map(() => 0);
     let cut = false;
     terms.forEach((term, w) => {
       let found = 0;
       for (const field of fieldsOf(term)) {
-        const ids = this.field(field, term, perField);
+        const ids = ask(field, term);
         if (ids.length >= perField) cut = true;
         if (field === 'name') nameHits[w] = ids.length;
         if (field !== 'typo') found += ids.length;
-        fusion.add(w, field, ids);
+        sink.add(w, field, ids);
       }
       if (found) return void direct.add(w);
       const { prefix, splits } = hangulAlternatives(term);
       if (prefix) {
-        fusion.add(w, 'name', this.field('name', prefix, perField), CORRECTED);
-        fusion.add(w, 'ko', this.field('ko', prefix, perField), CORRECTED);
+        sink.add(w, 'name', ask('name', prefix), CORRECTED);
+        sink.add(w, 'ko', ask('ko', prefix), CORRECTED);
         shown.push(prefix);
       }
       // A compound typed without its space: FlexSearch ANDs the two parts within the Hangul field
       // (names and headings are in it too).
       for (const [a, b] of splits) {
-        const both = this.field('ko', a + ' ' + b, perField);
+        const both = ask('ko', a + ' ' + b);
         if (both.length === 0) continue;
-        fusion.add(w, 'body', both);
+        sink.add(w, 'body', both);
         shown.push(a, b);
         return;
       }
       for (const fixed of this.vocabulary.corrections(term)) {
         shown.push(fixed);
-        for (const field of fieldsOf(fixed)) if (field !== 'typo') fusion.add(w, field, this.field(field, fixed, perField), CORRECTED);
+        for (const field of fieldsOf(fixed)) if (field !== 'typo') sink.add(w, field, ask(field, fixed), CORRECTED);
       }
     });
-    // FlexSearch's own multi-word ranking within the names: with `suggest`, a title holding
-    // more of the words comes first.
+    // FlexSearch's own multi-word ranking within the names: with `suggest`, a title holding more
+    // of the words comes first. Only a bonus: a note it lists has not found a word by it.
     // Its suggest mode reads every note of every word's list: only asked when each list is short.
-    if (terms.length > 1 && nameHits.every((n) => n < perField)) fusion.add(0, 'name', this.field('name', terms.join(' '), perField, true), 0.05);
-    return { fusion, shown, direct, cut };
+    if (sink.bonus && terms.length > 1 && nameHits.every((n) => n < perField)) sink.bonus(this.field('name', terms.join(' '), perField, true), 0.2);
+    return { shown, direct, cut };
   }
 
   /**
@@ -295,6 +328,25 @@ export class SearchIndex {
     if (field === 'ko') terms = terms.split(' ').map(queryGrams).join(' ');
     const index = (this.flex as unknown as { index: Map<string, Index> }).index.get(field)!;
     return (index.search(terms, { limit, suggest }) as number[] | undefined) ?? [];
+  }
+
+  /**
+   * Every note of a field that holds all the `terms`, in no order: for counting. The Hangul
+   * field's syllable pairs are asked one at a time and intersected here, because FlexSearch's
+   * AND of long lists ranks as it goes, counting in an object keyed by note (about 5 ms for
+   * `인스턴스` in a 10k-note vault); a count needs the set only, which WordCounter's dense
+   * arrays give in a tenth of that.
+   */
+  private wholeField(field: FieldName, terms: string): number[] {
+    const all = Math.max(this.nextNum, 1);
+    if (field !== 'ko') return this.field(field, terms, all);
+    const grams = [...new Set(terms.split(' ').flatMap((t) => queryGrams(t).split(' ')))];
+    if (grams.length < 2) return this.field(field, terms, all);
+    if (this.gramSeen.length <= this.nextNum) this.gramSeen = new Uint8Array(this.nextNum * 2);
+    return intersect(
+      grams.map((g) => this.field(field, g, all)),
+      this.gramSeen,
+    );
   }
 
   /** Notes holding `term` in any field (not typos). */
@@ -372,6 +424,20 @@ export class SearchIndex {
     });
     return { hits, total: docs.length };
   }
+}
+
+/** A query read once (SearchIndex.plan). */
+interface Plan {
+  q: ParsedQuery;
+  terms: string[];
+  units: number[][];
+  allowed: Set<number> | null;
+  excluded: Set<number>;
+  /** The phrases, folded, and the words they hold, one bit each. */
+  phrases: string[];
+  phraseWords: number;
+  /** How many units a note must hold. */
+  need: number;
 }
 
 const fieldsOf = (term: string) => (isHangulTerm(term) ? HANGUL_FIELDS : LATIN_FIELDS);
