@@ -1,18 +1,15 @@
-// Full-text, tag and alias search over the vault (electron/domain/README.md §2), on FlexSearch 0.8.
-// One Document index with a field per kind of text, each with the tokenizer that fits it:
-// `forward` (prefixes) for names, headings, tags and the non-Hangul body; `full` (every infix)
-// for the Hangul text, so a part inside a compound is found; `tolerant` (swapped and missing
-// letters) for names, headings and tags. One Encoder (encoder.ts) for all. Tags go to
-// FlexSearch's tag index, with their ancestors. What FlexSearch has no answer for is ours, each
-// file saying why: fusing the fields' answers (fuse.ts), the spelling pass (spelling.ts), Hangul
-// readings of a word that found nothing (query-terms.ts), phrases and exclusions (here).
-import { Document, type Index } from 'flexsearch';
+// Full-text, tag and alias search over the vault (electron/domain/README.md §2), on FlexSearch 0.8:
+// one Document index with a field per kind of text (note-fields.ts) and the tag index. What
+// FlexSearch has no answer for is ours, each file saying why: fusing the fields' answers and
+// counting them (fuse.ts), the spelling pass (spelling.ts), Hangul readings of a word that found
+// nothing (query-terms.ts), phrases, exclusions and the re-ranking of the best (here).
 import type { ParsedNote } from '../notes/note-types.ts';
 import { tagKey } from '../notes/parse-tags.ts';
 import { fold } from '../text/fold.ts';
-import { createEncoder, createTermEncoder } from './encoder.ts';
-import { type FieldName, type FieldSink, Fusion, intersect, topN, WordCounter } from './fuse.ts';
-import { isHangulTerm, noteDocument, queryGrams, type NoteDocument } from './note-document.ts';
+import { createEncoder } from './encoder.ts';
+import { type FieldName, type FieldSink, Fusion, topN, WordCounter } from './fuse.ts';
+import { isHangulTerm, noteDocument } from './note-document.ts';
+import { fieldsOf, NoteFields } from './note-fields.ts';
 import { type Doc, foldedText, hasPhrases, holdsWord, nameKey, occurrences, order, type Ranked, tierOf, words } from './note-text.ts';
 import { parseQuery, type ParsedQuery } from './parse-query.ts';
 import { hangulAlternatives, queryTerms, queryUnits } from './query-terms.ts';
@@ -51,10 +48,6 @@ export interface SearchSnapshot {
   flex: Array<[string, string]>;
 }
 
-/** The fields a word is looked up in: the encoder splits Hangul from other scripts, and the body's
- *  Hangul is in `ko` only. */
-const LATIN_FIELDS: FieldName[] = ['name', 'head', 'tagtext', 'body', 'typo'];
-const HANGUL_FIELDS: FieldName[] = ['name', 'head', 'tagtext', 'ko', 'typo'];
 /** How many notes each field answers per word: enough for the best 40 (RERANK) of any field; a
  *  query with a phrase keeps only the notes holding it, so it asks for more. */
 const PER_FIELD = 150;
@@ -64,42 +57,9 @@ const RERANK = 40;
 /** Corrected words count less than the words typed. */
 const CORRECTED = 0.6;
 
-/** The long fields' FlexSearch `resolution` (newDocument). */
-const RESOLUTION = 5;
-
-function newDocument(fastupdate: boolean): Document<NoteDocument> {
-  // Every field reads terms the language encoder made (note-document.ts): one pass-through
-  // Encoder for all.
-  const encoder = createTermEncoder();
-  // `resolution`: how many places FlexSearch tells apart in a field (9 by default). The long
-  // fields keep 5: a word's place there only breaks ties (fuse.ts), and fewer slots made adding
-  // notes a fifth faster (3 lowered the Korean MRR of `npm run eval:search`).
-  const field = (name: FieldName, tokenize: 'forward' | 'strict' | 'tolerant', resolution = 9) => ({ field: name, tokenize, encoder, resolution });
-  // The Hangul words as syllable pairs (note-document.ts). FlexSearch's `context` would also tie
-  // each pair to the next, so that a word's pairs are found in a row, but it grew the index by
-  // 80% at 10k notes; the pairs found apart are ranked down instead (searchWithTotal).
-  const ko = field('ko', 'strict', RESOLUTION);
-  return new Document<NoteDocument>({
-    document: {
-      id: 'id',
-      index: [
-        field('name', 'forward'),
-        field('head', 'forward'),
-        field('tagtext', 'forward'),
-        field('body', 'forward', RESOLUTION),
-        ko,
-        field('typo', 'tolerant', RESOLUTION),
-      ],
-      tag: [{ field: 'tags' }],
-    },
-    // Removing a note without it scans every term of the index.
-    fastupdate,
-  });
-}
-
 export class SearchIndex {
   private encoder = createEncoder();
-  private flex = newDocument(true);
+  private fields = new NoteFields(true, () => this.nextNum);
   private vocabulary = new Vocabulary();
   private docs = new Map<number, Doc>();
   /** The same by number, for the candidates of a query (an array reads faster than a Map). */
@@ -108,10 +68,6 @@ export class SearchIndex {
   private slots = new Int32Array(0);
   /** WordCounter's note → words found, zero between counts. */
   private countBits = new Int32Array(0);
-  /** intersect's scratch, zero between calls. */
-  private gramSeen = new Uint8Array(0);
-  /** notesTagged's answers, cleared when a note is put or removed. */
-  private tagged = new Map<string, Set<number>>();
   private numOf = new Map<string, number>();
   private nextNum = 1;
 
@@ -123,8 +79,7 @@ export class SearchIndex {
     this.remove(note.id);
     const num = this.nextNum++;
     const { doc, terms } = noteDocument(num, note, this.encoder);
-    this.flex.add(doc);
-    this.tagged.clear();
+    this.fields.add(doc);
     this.vocabulary.add(terms);
     this.addDoc(num, note);
   }
@@ -140,8 +95,7 @@ export class SearchIndex {
   remove(id: string): void {
     const num = this.numOf.get(id);
     if (num === undefined) return;
-    this.flex.remove(num);
-    this.tagged.clear();
+    this.fields.remove(num);
     this.docs.delete(num);
     this.byNum[num] = undefined;
     this.numOf.delete(id);
@@ -149,7 +103,7 @@ export class SearchIndex {
 
   snapshot(): SearchSnapshot {
     const flex: Array<[string, string]> = [];
-    this.flex.export((key: string, data: string) => void flex.push([key, data]));
+    this.fields.export((key: string, data: string) => void flex.push([key, data]));
     const nums = [...this.docs].map(([num, doc]): [string, number] => [doc.note.id, num]);
     return { format: SNAPSHOT_FORMAT, nextNum: this.nextNum, nums, vocabulary: this.vocabulary.toJSON(), flex };
   }
@@ -163,15 +117,14 @@ export class SearchIndex {
       for (const note of notes.values()) this.put(note);
       return;
     }
-    // FlexSearch's import keeps no fast-update registry (serialize.js sets fastupdate off).
-    this.flex = newDocument(false);
-    for (const [key, data] of snap.flex) this.flex.import(key, data);
+    this.fields = new NoteFields(false, () => this.nextNum);
+    for (const [key, data] of snap.flex) this.fields.import(key, data);
     this.vocabulary = Vocabulary.from(snap.vocabulary);
     this.nextNum = snap.nextNum;
     for (const [id, num] of snap.nums) {
       const note = notes.get(id);
       if (note) this.addDoc(num, note);
-      else this.flex.remove(num);
+      else this.fields.remove(num);
     }
   }
 
@@ -197,7 +150,7 @@ export class SearchIndex {
     if (q.impossible) return { done: { hits: [], total: 0 } };
     const { terms, units } = queryUnits(this.encoder, q.text);
     if (terms.length === 0 && q.tags.length === 0) return { done: { hits: [], total: 0 } };
-    const allowed = this.tagSet(q.tags, 'all');
+    const allowed = this.fields.tagSet(q.tags, 'all');
     const excluded = this.excludedNums(q);
     if (terms.length === 0) return { done: this.listByTags(allowed!, excluded, q.tags, limit) };
     const phrases = q.phrases.map((p) => fold(p).replace(/\s+/g, ' '));
@@ -263,7 +216,7 @@ export class SearchIndex {
   private count(p: Plan): number {
     if (this.countBits.length <= this.nextNum) this.countBits = new Int32Array(this.nextNum * 2);
     const counter = new WordCounter(this.countBits);
-    this.fuse(p.terms, Math.max(this.nextNum, 1), counter, (f, t) => this.wholeField(f, t));
+    this.fuse(p.terms, Math.max(this.nextNum, 1), counter, (f, t) => this.fields.wholeField(f, t));
     return counter.count(p.units, p.need, (num, found) => this.passes(p, num, found) !== null);
   }
 
@@ -274,7 +227,7 @@ export class SearchIndex {
     terms: string[],
     perField: number,
     sink: FieldSink,
-    ask = (f: FieldName, t: string) => this.field(f, t, perField),
+    ask = (f: FieldName, t: string) => this.fields.field(f, t, perField),
   ): { shown: string[]; direct: Set<number>; cut: boolean } {
     const shown = [...terms];
     const direct = new Set<number>();
@@ -313,47 +266,8 @@ export class SearchIndex {
     // FlexSearch's own multi-word ranking within the names: with `suggest`, a title holding more
     // of the words comes first. Only a bonus: a note it lists has not found a word by it.
     // Its suggest mode reads every note of every word's list: only asked when each list is short.
-    if (sink.bonus && terms.length > 1 && nameHits.every((n) => n < perField)) sink.bonus(this.field('name', terms.join(' '), perField, true), 0.2);
+    if (sink.bonus && terms.length > 1 && nameHits.every((n) => n < perField)) sink.bonus(this.fields.field('name', terms.join(' '), perField, true), 0.2);
     return { shown, direct, cut };
-  }
-
-  /**
-   * One field's answer, best first: the field's own Index (Document keeps one per field in
-   * `index`; its type declarations omit it). Called directly, not through Document.search: after
-   * a remove with `fastupdate`, a term whose only note was removed makes Index.search return
-   * undefined, which Document.search then reads `.result` of (0.8.212, resolve/default.js's
-   * one-slot fast path). The `ko` field is searched by syllable pairs (note-document.ts).
-   */
-  private field(field: FieldName, terms: string, limit: number, suggest = false): number[] {
-    if (field === 'ko') terms = terms.split(' ').map(queryGrams).join(' ');
-    const index = (this.flex as unknown as { index: Map<string, Index> }).index.get(field)!;
-    return (index.search(terms, { limit, suggest }) as number[] | undefined) ?? [];
-  }
-
-  /**
-   * Every note of a field that holds all the `terms`, in no order: for counting. The Hangul
-   * field's syllable pairs are asked one at a time and intersected here, because FlexSearch's
-   * AND of long lists ranks as it goes, counting in an object keyed by note (about 5 ms for
-   * `인스턴스` in a 10k-note vault); a count needs the set only, which WordCounter's dense
-   * arrays give in a tenth of that.
-   */
-  private wholeField(field: FieldName, terms: string): number[] {
-    const all = Math.max(this.nextNum, 1);
-    if (field !== 'ko') return this.field(field, terms, all);
-    const grams = [...new Set(terms.split(' ').flatMap((t) => queryGrams(t).split(' ')))];
-    if (grams.length < 2) return this.field(field, terms, all);
-    if (this.gramSeen.length <= this.nextNum) this.gramSeen = new Uint8Array(this.nextNum * 2);
-    return intersect(
-      grams.map((g) => this.field(field, g, all)),
-      this.gramSeen,
-    );
-  }
-
-  /** Notes holding `term` in any field (not typos). */
-  private anyField(term: string, limit = 5000): number[] {
-    const out = new Set<number>();
-    for (const f of fieldsOf(term)) if (f !== 'typo') for (const n of this.field(f, term, limit)) out.add(n);
-    return [...out];
   }
 
   /** Ids of notes that contain every word of `text` (by prefix, in any field). */
@@ -362,7 +276,7 @@ export class SearchIndex {
     if (terms.length === 0) return [];
     let nums: number[] | null = null;
     for (const t of terms) {
-      const these = new Set(this.anyField(t, Math.max(limit, this.size)));
+      const these = new Set(this.fields.anyField(t, Math.max(limit, this.size)));
       nums = nums ? nums.filter((n) => these.has(n)) : [...these];
     }
     return (nums ?? [])
@@ -371,38 +285,14 @@ export class SearchIndex {
       .filter((id): id is string => Boolean(id));
   }
 
-  /** Notes carrying every tag (`all`) or any tag (`any`) of `tags`, or their descendants; null
-   *  when there are none to filter by. */
-  private tagSet(tags: string[], mode: 'all' | 'any'): Set<number> | null {
-    if (tags.length === 0) return null;
-    const sets = tags.map((t) => this.notesTagged(tagKey(t)));
-    if (sets.length === 1) return sets[0];
-    const [first, ...rest] = sets;
-    if (mode === 'any') return new Set(sets.flatMap((s) => [...s]));
-    return new Set([...first].filter((n) => rest.every((s) => s.has(n))));
-  }
-
-  /** FlexSearch's tag index answer for one tag key, as a set; kept until the index changes (a
-   *  user refines the words after `tag:x` many times, and a tag can hold most of the vault). */
-  private notesTagged(key: string): Set<number> {
-    let set = this.tagged.get(key);
-    if (!set) {
-      const res = this.flex.search({ tag: { tags: key }, limit: Math.max(1, this.nextNum) }) as unknown as Array<{ result: number[] }>;
-      set = new Set<number>(res.flatMap((r) => r.result));
-      if (this.tagged.size >= 64) this.tagged.clear();
-      this.tagged.set(key, set);
-    }
-    return set;
-  }
-
   private excludedNums(q: ParsedQuery): Set<number> {
-    const out = new Set<number>(this.tagSet(q.withoutTags, 'any'));
+    const out = new Set<number>(this.fields.tagSet(q.withoutTags, 'any'));
     for (const text of q.without) {
       const phrase = fold(text).replace(/\s+/g, ' ');
       const terms = queryTerms(this.encoder, text);
       if (terms.length === 0) continue;
       // A word is excluded by its term in any field; a phrase by its exact text.
-      const nums = terms.map((t) => new Set(this.anyField(t, Math.max(1, this.size))));
+      const nums = terms.map((t) => new Set(this.fields.anyField(t, Math.max(1, this.size))));
       for (const n of nums[0]) {
         if (!nums.every((s) => s.has(n))) continue;
         const doc = this.docs.get(n);
@@ -439,8 +329,6 @@ interface Plan {
   /** How many units a note must hold. */
   need: number;
 }
-
-const fieldsOf = (term: string) => (isHangulTerm(term) ? HANGUL_FIELDS : LATIN_FIELDS);
 
 /** localeCompare's order, without building a collator per comparison. */
 const TITLE_ORDER = new Intl.Collator();
