@@ -7,6 +7,7 @@ export const OP_NAMES = [
   'getNote',
   'noteRest',
   'search',
+  'searchCount',
   'quickSwitch',
   'localGraph',
   'globalGraph',

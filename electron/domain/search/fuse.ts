@@ -189,17 +189,23 @@ export class WordCounter implements FieldSink {
   }
 }
 
-/** The numbers in every one of `lists` (each without repeats), in no order; `seen`: zeros, one
- *  per note number (fewer than 255 lists), zero again on return. */
-export function intersect(lists: readonly (readonly number[])[], seen: Uint8Array): number[] {
+/** The numbers in every one of `lists` (each without repeats), in the order of the shortest
+ *  list, at most `limit`; `seen`: zeros, one per note number (fewer than 255 lists), zero again
+ *  on return. */
+export function intersect(lists: readonly (readonly number[])[], seen: Uint8Array, limit = Infinity): number[] {
   if (lists.length === 0) return [];
+  let rarest = 0;
+  lists.forEach((l, i) => l.length < lists[rarest].length && (rarest = i));
+  const others = lists.filter((_, i) => i !== rarest);
   const out: number[] = [];
-  // seen[num] is how many of the lists so far hold num, counted only while it held all of them.
-  for (let i = 0; i < lists.length; i++) {
-    for (const num of lists[i]) if (num >= 0 && num < seen.length && seen[num] === i) seen[num] = i + 1;
+  const ok = (num: number) => num >= 0 && num < seen.length;
+  // seen[num] is how many of the other lists hold num, counted only while it held all before.
+  for (let i = 0; i < others.length; i++) for (const num of others[i]) if (ok(num) && seen[num] === i) seen[num] = i + 1;
+  for (const num of lists[rarest]) {
+    if (out.length >= limit) break;
+    if (ok(num) && seen[num] === others.length) out.push(num);
   }
-  for (const num of lists[lists.length - 1]) if (num >= 0 && num < seen.length && seen[num] === lists.length) out.push(num);
-  for (const num of lists[0]) if (num >= 0 && num < seen.length) seen[num] = 0;
+  if (others.length) for (const num of others[0]) if (ok(num)) seen[num] = 0;
   return out;
 }
 
