@@ -1,7 +1,10 @@
 // Full-text search through the search panel of the browser host: typos still find the note, and
-// the count is the number of notes that match, not the request's limit.
+// the count is the number of notes that match, not the request's limit, also when it is counted
+// after the first page.
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ARTIFACTS, expect, test } from './fixtures.ts';
+import { ARTIFACTS, ROOT, expect, serve, stop, tempVault, test } from './fixtures.ts';
+import { AppPage } from './pages/AppPage.ts';
 
 test('a query with a typo finds the note it means', async ({ app, page }) => {
   await app.search('sagemkaer savigns plan');
@@ -19,4 +22,28 @@ test('a Korean question finds the note that answers it; the count is the real nu
   const shown = await app.searchResults().count();
   await expect(page.locator('.result-count')).toHaveText(`${shown} notes`);
   expect(shown).toBeLessThan(200);
+});
+
+test('a word in hundreds of notes: the first page at once, then the real count; "Show more" brings the next page', async ({ page }) => {
+  // More notes than the ranking reads per field (150): the page comes first and its total is a
+  // lower bound; the real count follows from a second request.
+  const vault = await tempVault(path.join(ROOT, 'e2e/search-vault'));
+  for (let i = 0; i < 320; i++) await writeFile(path.join(vault, `budget-${i}.md`), `# Budget ${i}\nThe budget alarm of account ${i}.`);
+  const served = await serve(vault);
+  try {
+    const app = new AppPage(page, served.url);
+    await app.goto();
+    await app.search('budget');
+    const count = page.locator('.result-count');
+    await expect(count).toHaveText('320 notes · showing the first 50');
+    await page.getByRole('button', { name: 'Show 50 more' }).click();
+    await expect(count).toHaveText('320 notes · showing the first 100');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'search-count.png'), fullPage: false });
+    // A new query starts at one page again.
+    await app.search('budget alarm');
+    await expect(count).toHaveText('320 notes · showing the first 50');
+  } finally {
+    await stop(served);
+    await rm(vault, { recursive: true, force: true });
+  }
 });

@@ -3,7 +3,18 @@
 import os from 'node:os';
 import path from 'node:path';
 import { defaultDataDir } from './domain/prices/load-catalog.ts';
-import { ApiError, isOpName, parseRequest, type IndexState, type OpName, type Req, type Responses, type Result, type VaultEvent } from './contract.ts';
+import {
+  ApiError,
+  isOpName,
+  parseRequest,
+  SEARCH_PAGE,
+  type IndexState,
+  type OpName,
+  type Req,
+  type Responses,
+  type Result,
+  type VaultEvent,
+} from './contract.ts';
 import { IndexSaver } from './index-saver.ts';
 import { globalGraph, localGraph } from './domain/links/graph-view.ts';
 import { Vault } from './domain/vault/vault.ts';
@@ -259,7 +270,8 @@ export class AppApi implements ApiPort {
     },
     noteMentions: ({ id }) => noteMentions(this.current(), this.note(id).id)!,
     noteRest: ({ id }) => ({ html: renderNotePart(this.note(id).id, this.renderSource(), 'rest').html }),
-    search: ({ query, limit }) => this.current().search.searchWithTotal(query, limit ?? 50),
+    search: ({ query, limit }) => this.current().search.searchWithTotal(query, limit ?? SEARCH_PAGE),
+    searchCount: ({ query }) => ({ total: this.current().search.countHits(query) }),
     quickSwitch: ({ query, limit }) => this.current().switcher.search(query, limit ?? 20),
     localGraph: ({ id, depth }) => {
       const vault = this.current();

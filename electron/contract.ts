@@ -53,6 +53,8 @@ const NoteId = z
   .refine((s) => !s.includes('\0') && !s.startsWith('/') && !/^[a-zA-Z]:/.test(s) && !s.split(/[\\/]/).includes('..'), 'id must stay inside the vault');
 const Query = z.string().max(500);
 const Limit = z.number().int().min(1).max(500).optional();
+/** How many search hits the search panel asks for at a time (and the bench measures). */
+export const SEARCH_PAGE = 50;
 const Deck = z.string().max(300).optional();
 const InputValue = z.union([z.number().finite(), z.string().max(200), z.boolean()]);
 const CardId = z.string().min(1).max(200);
@@ -123,6 +125,7 @@ export const ops = {
   noteRest: { req: z.object({ id: NoteId }).strict() },
   noteMentions: { req: z.object({ id: NoteId }).strict() },
   search: { req: z.object({ query: Query, limit: Limit }).strict() },
+  searchCount: { req: z.object({ query: Query }).strict() },
   quickSwitch: { req: z.object({ query: Query, limit: Limit }).strict() },
   localGraph: { req: z.object({ id: NoteId, depth: z.number().int().min(1).max(3).optional() }).strict() },
   globalGraph: { req: z.object({}).strict() },
@@ -162,8 +165,10 @@ export interface Responses {
   /** Notes naming this one without linking to it: asked apart from getNote, as they cost a look
    *  through every note that holds the name's words. */
   noteMentions: NoteDetails['unlinkedMentions'];
-  /** The best `limit` hits and how many notes match in all. */
+  /** The best `limit` hits and how many notes match in all (at least, unless `exact`). */
   search: SearchResult;
+  /** How many notes match: the real total, asked when `search` answered `exact: false`. */
+  searchCount: { total: number };
   quickSwitch: SwitchHit[];
   localGraph: LocalGraph;
   globalGraph: GlobalGraph;

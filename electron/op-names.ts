@@ -8,6 +8,7 @@ export const OP_NAMES = [
   'noteRest',
   'noteMentions',
   'search',
+  'searchCount',
   'quickSwitch',
   'localGraph',
   'globalGraph',

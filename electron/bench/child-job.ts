@@ -46,6 +46,8 @@ export interface ChildResult {
   memoryAtEnd?: Memory;
   search?: Percentiles;
   searchByQuery?: QueryStats[];
+  /** The exact count asked after a page whose total was a lower bound (Cairn's searchCount). */
+  searchCount?: Percentiles;
   quickSwitch?: Percentiles;
   quickSwitchByQuery?: QueryStats[];
   /** File written → handler done → search finds the new text. */

@@ -40,6 +40,10 @@ if (job.phase === 'cold') {
     Object.assign(result, { search: s.all, searchByQuery: s.byQuery, answers: s.answers });
     log(`search p95 ${s.all.p95.toFixed(2)} ms`);
   }
+  if (engine.count) {
+    const count = engine.count.bind(engine);
+    result.searchCount = latencies((q) => [String(count(q))], job.search, job.latencyBudgetMs).all;
+  }
   if (engine.quickSwitch) {
     const s = latencies(engine.quickSwitch, job.quickSwitch, job.latencyBudgetMs);
     Object.assign(result, { quickSwitch: s.all, quickSwitchByQuery: s.byQuery });

@@ -62,6 +62,7 @@ function sizeTable({ size, runs, serve }: SizeResults, info: RunInfo): string[] 
     row('RSS / heap used at the end, GC (MB)', (c) => (c?.memoryAtEnd ? `${mb(c.memoryAtEnd.rssMB)} / ${mb(c.memoryAtEnd.heapUsedMB)}` : na)),
     row('RSS after warm start, GC (MB)', (_c, w) => mb(w?.memoryAfterStart.rssMB)),
     row('search p50 / p95 / p99 (ms)', (c) => pct(c?.search)),
+    row('search: the exact count, asked after the page, p50 / p95 / p99 (ms)', (c) => pct(c?.searchCount)),
     row('quick switch p50 / p95 / p99 (ms)', (c) => pct(c?.quickSwitch)),
     row('`cairn serve` warm: edit on disk → backlink listed, p50 / p95 (ms)', (c) => {
       const eb = c?.engine === 'cairn' ? serve?.warm?.editBacklink : undefined;

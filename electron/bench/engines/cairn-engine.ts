@@ -3,6 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { Vault } from '../../domain/vault/vault.ts';
 import { noteView } from '../../domain/vault/note-details.ts';
+import { SEARCH_PAGE } from '../../contract.ts';
 import type { BenchEngine, StartTimes } from './engine.ts';
 
 /** The built parse thread (npm run bench builds first); BENCH_POOL=0 reads and parses on one thread. */
@@ -26,10 +27,12 @@ export function cairnEngine(): BenchEngine {
     coldIndex: start,
     saveCache: () => open().saveCache(),
     warmStart: start,
+    // The page the search panel asks for, as the app asks it (the count follows apart).
     search: (q) =>
       open()
-        .search.search(q, 20)
-        .map((h) => h.id),
+        .search.searchWithTotal(q, SEARCH_PAGE)
+        .hits.map((h) => h.id),
+    count: (q) => open().search.countHits(q),
     quickSwitch: (q) =>
       open()
         .switcher.search(q, 20)

@@ -12,6 +12,8 @@ export interface BenchEngine {
   warmStart?(dir: string, cacheDir: string): Promise<StartTimes | undefined>;
   /** Runs a query (Cairn syntax: words, `"phrase"`, `tag:x`); the ids of the hits, best first. */
   search?(query: string): string[];
+  /** The real number of hits, where the engine counts them apart from the page of hits. */
+  count?(query: string): number;
   quickSwitch?(query: string): string[];
   /** Takes in a file just written on disk, as the app's watcher handler would. */
   fileChanged?(abs: string): Promise<void>;

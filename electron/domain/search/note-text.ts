@@ -10,8 +10,6 @@ export interface Doc {
   names: string[];
   /** Names with case, accents and separators (`-`, `_`, `/`, spaces) folded. */
   exactKeys: string[];
-  /** The folded names, headings and body, made the first time the note is re-ranked. */
-  folded?: string;
   /** Whether the body is ASCII and Hangul only (snippet.ts), found the first time it is shown. */
   plain?: boolean;
 }
@@ -52,8 +50,24 @@ export function occurrences(text: string, term: string): number {
 }
 
 /** The note's names, headings and body, folded, whitespace runs as one space; kept once made. */
-export const foldedText = (doc: Doc) =>
-  (doc.folded ??= fold([...doc.names, ...doc.note.headings.map((h) => h.text), doc.note.body].join('\n')).replace(/\s+/g, ' '));
+/** The folded texts made last (FOLDED_KEPT of them, about 12 MB of 3 KB notes): the notes a user
+ *  searches again are re-ranked again, but a copy of every body ever re-ranked or checked for a
+ *  phrase would in time hold the vault's text twice. */
+const folded = new Map<Doc, string>();
+const FOLDED_KEPT = 2048;
+
+/** The note's names, headings and body, folded, with runs of space made one. */
+export function foldedText(doc: Doc): string {
+  let text = folded.get(doc);
+  if (text !== undefined) {
+    folded.delete(doc);
+  } else {
+    text = fold([...doc.names, ...doc.note.headings.map((h) => h.text), doc.note.body].join('\n')).replace(/\s+/g, ' ');
+    if (folded.size >= FOLDED_KEPT) folded.delete(folded.keys().next().value!);
+  }
+  folded.set(doc, text);
+  return text;
+}
 
 /** Whether the note's names, headings or body hold every phrase (folded, spaces collapsed). */
 export function hasPhrases(doc: Doc, phrases: string[]): boolean {

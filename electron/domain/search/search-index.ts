@@ -1,18 +1,15 @@
-// Full-text, tag and alias search over the vault (electron/domain/README.md §2), on FlexSearch 0.8.
-// One Document index with a field per kind of text, each with the tokenizer that fits it:
-// `forward` (prefixes) for names, headings, tags and the non-Hangul body; `full` (every infix)
-// for the Hangul text, so a part inside a compound is found; `tolerant` (swapped and missing
-// letters) for names, headings and tags. One Encoder (encoder.ts) for all. Tags go to
-// FlexSearch's tag index, with their ancestors. What FlexSearch has no answer for is ours, each
-// file saying why: fusing the fields' answers (fuse.ts), the spelling pass (spelling.ts), Hangul
-// readings of a word that found nothing (query-terms.ts), phrases and exclusions (here).
-import { Document, type Index } from 'flexsearch';
+// Full-text, tag and alias search over the vault (electron/domain/README.md §2), on FlexSearch 0.8:
+// one Document index with a field per kind of text (note-fields.ts) and the tag index. What
+// FlexSearch has no answer for is ours, each file saying why: fusing the fields' answers and
+// counting them (fuse.ts), the spelling pass (spelling.ts), Hangul readings of a word that found
+// nothing (query-terms.ts), phrases, exclusions and the re-ranking of the best (here).
 import type { ParsedNote } from '../notes/note-types.ts';
 import { tagKey } from '../notes/parse-tags.ts';
 import { fold } from '../text/fold.ts';
-import { createEncoder, createTermEncoder } from './encoder.ts';
-import { Fusion, topN, type FieldName } from './fuse.ts';
-import { isHangulTerm, noteDocument, queryGrams, type NoteDocument } from './note-document.ts';
+import { createEncoder } from './encoder.ts';
+import { type FieldName, type FieldSink, Fusion, topN, WordCounter } from './fuse.ts';
+import { isHangulTerm, noteDocument } from './note-document.ts';
+import { fieldsOf, NoteFields } from './note-fields.ts';
 import { type Doc, foldedText, hasPhrases, holdsWord, nameKey, occurrences, order, type Ranked, tierOf, words } from './note-text.ts';
 import { parseQuery, type ParsedQuery } from './parse-query.ts';
 import { hangulAlternatives, queryTerms, queryUnits } from './query-terms.ts';
@@ -32,8 +29,10 @@ export interface SearchHit {
 
 export interface SearchResult {
   hits: SearchHit[];
-  /** How many notes match, beyond `limit`. */
+  /** How many notes match, beyond `limit`: the real number when `exact`, else at least this
+   *  many (countHits gives the real one). */
   total: number;
+  exact: boolean;
 }
 
 /** Bump when the fields, the encoder or the snapshot change: a snapshot of another format is
@@ -51,10 +50,6 @@ export interface SearchSnapshot {
   flex: Array<[string, string]>;
 }
 
-/** The fields a word is looked up in: the encoder splits Hangul from other scripts, and the body's
- *  Hangul is in `ko` only. */
-const LATIN_FIELDS: FieldName[] = ['name', 'head', 'tagtext', 'body', 'typo'];
-const HANGUL_FIELDS: FieldName[] = ['name', 'head', 'tagtext', 'ko', 'typo'];
 /** How many notes each field answers per word: enough for the best 40 (RERANK) of any field; a
  *  query with a phrase keeps only the notes holding it, so it asks for more. */
 const PER_FIELD = 150;
@@ -64,50 +59,17 @@ const RERANK = 40;
 /** Corrected words count less than the words typed. */
 const CORRECTED = 0.6;
 
-/** The long fields' FlexSearch `resolution` (newDocument). */
-const RESOLUTION = 5;
-
-function newDocument(fastupdate: boolean): Document<NoteDocument> {
-  // Every field reads terms the language encoder made (note-document.ts): one pass-through
-  // Encoder for all.
-  const encoder = createTermEncoder();
-  // `resolution`: how many places FlexSearch tells apart in a field (9 by default). The long
-  // fields keep 5: a word's place there only breaks ties (fuse.ts), and fewer slots made adding
-  // notes a fifth faster (3 lowered the Korean MRR of `npm run eval:search`).
-  const field = (name: FieldName, tokenize: 'forward' | 'strict' | 'tolerant', resolution = 9) => ({ field: name, tokenize, encoder, resolution });
-  // The Hangul words as syllable pairs (note-document.ts). FlexSearch's `context` would also tie
-  // each pair to the next, so that a word's pairs are found in a row, but it grew the index by
-  // 80% at 10k notes; the pairs found apart are ranked down instead (searchWithTotal).
-  const ko = field('ko', 'strict', RESOLUTION);
-  return new Document<NoteDocument>({
-    document: {
-      id: 'id',
-      index: [
-        field('name', 'forward'),
-        field('head', 'forward'),
-        field('tagtext', 'forward'),
-        field('body', 'forward', RESOLUTION),
-        ko,
-        field('typo', 'tolerant', RESOLUTION),
-      ],
-      tag: [{ field: 'tags' }],
-    },
-    // Removing a note without it scans every term of the index.
-    fastupdate,
-  });
-}
-
 export class SearchIndex {
   private encoder = createEncoder();
-  private flex = newDocument(true);
+  private fields = new NoteFields(true, () => this.nextNum);
   private vocabulary = new Vocabulary();
   private docs = new Map<number, Doc>();
   /** The same by number, for the candidates of a query (an array reads faster than a Map). */
   private byNum: Array<Doc | undefined> = [];
   /** Fusion's note → slot table, zero between queries. */
   private slots = new Int32Array(0);
-  /** notesTagged's answers, cleared when a note is put or removed. */
-  private tagged = new Map<string, Set<number>>();
+  /** WordCounter's note → words found, zero between counts. */
+  private countBits = new Int32Array(0);
   private numOf = new Map<string, number>();
   private nextNum = 1;
 
@@ -119,8 +81,7 @@ export class SearchIndex {
     this.remove(note.id);
     const num = this.nextNum++;
     const { doc, terms } = noteDocument(num, note, this.encoder);
-    this.flex.add(doc);
-    this.tagged.clear();
+    this.fields.add(doc);
     this.vocabulary.add(terms);
     this.addDoc(num, note);
   }
@@ -136,8 +97,7 @@ export class SearchIndex {
   remove(id: string): void {
     const num = this.numOf.get(id);
     if (num === undefined) return;
-    this.flex.remove(num);
-    this.tagged.clear();
+    this.fields.remove(num);
     this.docs.delete(num);
     this.byNum[num] = undefined;
     this.numOf.delete(id);
@@ -145,7 +105,7 @@ export class SearchIndex {
 
   snapshot(): SearchSnapshot {
     const flex: Array<[string, string]> = [];
-    this.flex.export((key: string, data: string) => void flex.push([key, data]));
+    this.fields.export((key: string, data: string) => void flex.push([key, data]));
     const nums = [...this.docs].map(([num, doc]): [string, number] => [doc.note.id, num]);
     return { format: SNAPSHOT_FORMAT, nextNum: this.nextNum, nums, vocabulary: this.vocabulary.toJSON(), flex };
   }
@@ -159,15 +119,14 @@ export class SearchIndex {
       for (const note of notes.values()) this.put(note);
       return;
     }
-    // FlexSearch's import keeps no fast-update registry (serialize.js sets fastupdate off).
-    this.flex = newDocument(false);
-    for (const [key, data] of snap.flex) this.flex.import(key, data);
+    this.fields = new NoteFields(false, () => this.nextNum);
+    for (const [key, data] of snap.flex) this.fields.import(key, data);
     this.vocabulary = Vocabulary.from(snap.vocabulary);
     this.nextNum = snap.nextNum;
     for (const [id, num] of snap.nums) {
       const note = notes.get(id);
       if (note) this.addDoc(num, note);
-      else this.flex.remove(num);
+      else this.fields.remove(num);
     }
   }
 
@@ -175,40 +134,67 @@ export class SearchIndex {
     return this.searchWithTotal(query, limit).hits;
   }
 
+  /** The best `limit` hits, ranked from the first PER_FIELD notes of each field and word. When
+   *  a field answered that many, more notes may match than were ranked: the total is then a
+   *  lower bound (`exact` false), and countHits counts them all. The count is asked apart so
+   *  that the hits never wait for it: over the whole lists of a common word it costs more than
+   *  the ranking (about 10 ms at 50k notes). */
   searchWithTotal(query: string, limit = 20): SearchResult {
-    const first = this.run(query, limit, null);
-    if (!first.cut) return { hits: first.hits, total: first.total };
-    // A field answered its full PER_FIELD notes, so more notes may match than were fused: the
-    // count shown must be the real one, so it is counted again over whole lists (only for words
-    // common enough to fill a page; the hits stay those of the fast pass).
-    return { hits: first.hits, total: this.run(query, 0, Math.max(this.nextNum, 1)).total };
+    const plan = this.plan(query, limit);
+    if ('done' in plan) return plan.done;
+    const { hits, total, cut } = this.rank(plan, limit);
+    return { hits, total, exact: !cut };
   }
 
-  /** One pass: `perField` null is the fast pass (PER_FIELD notes per field and word); `cut` says
-   *  whether a field's list was cut at that limit. */
-  private run(query: string, limit: number, perField: number | null): SearchResult & { cut: boolean } {
-    const q = parseQuery(query);
-    if (q.impossible) return { hits: [], total: 0, cut: false };
-    const { terms, units } = queryUnits(this.encoder, q.text);
-    if (terms.length === 0 && q.tags.length === 0) return { hits: [], total: 0, cut: false };
-    const allowed = this.tagSet(q.tags, 'all');
-    const excluded = this.excludedNums(q);
-    if (terms.length === 0) return { ...this.listByTags(allowed!, excluded, q.tags, limit), cut: false };
+  /** How many notes the query finds: the total of searchWithTotal, counted over whole lists. */
+  countHits(query: string): number {
+    const plan = this.plan(query, 0);
+    if ('done' in plan) return plan.done.total;
+    const ranked = this.rank(plan, 0);
+    return ranked.cut ? this.count(plan) - ranked.dropped : ranked.total;
+  }
 
-    const { fusion, shown, direct, cut } = this.fuse(terms, perField ?? (q.phrases.length ? PER_FIELD_PHRASE : PER_FIELD));
-    const queryKey = nameKey(q.text);
+  /** What a query asks, read once for ranking and counting; `done`: the answer, when there is
+   *  nothing to fuse. */
+  private plan(query: string, limit: number): Plan | { done: SearchResult } {
+    const q = parseQuery(query);
+    if (q.impossible) return { done: { hits: [], total: 0, exact: true } };
+    const { terms, units } = queryUnits(this.encoder, q.text);
+    if (terms.length === 0 && q.tags.length === 0) return { done: { hits: [], total: 0, exact: true } };
+    const allowed = this.fields.tagSet(q.tags, 'all');
+    const excluded = this.excludedNums(q);
+    if (terms.length === 0) return { done: this.listByTags(allowed!, excluded, q.tags, limit) };
     const phrases = q.phrases.map((p) => fold(p).replace(/\s+/g, ' '));
-    const need = units.length >= 3 ? Math.ceil(units.length / 2) : 1;
     let phraseWords = 0;
     for (const p of q.phrases) for (const t of queryTerms(this.encoder, p)) if (terms.includes(t)) phraseWords |= 1 << terms.indexOf(t);
+    const need = units.length >= 3 ? Math.ceil(units.length / 2) : 1;
+    return { q, terms, units, allowed, excluded, phrases, phraseWords, need };
+  }
+
+  /** The note, when it passes the query's tags, exclusions and phrases (`found`: its words, one
+   *  bit each); else null. */
+  private passes(p: Plan, num: number, found: number): Doc | null {
+    if ((p.allowed && !p.allowed.has(num)) || (p.excluded.size && p.excluded.has(num))) return null;
+    const doc = this.byNum[num];
+    // A phrase is only looked for in notes holding each of its words.
+    if (!doc || (p.phrases.length && ((found & p.phraseWords) !== p.phraseWords || !hasPhrases(doc, p.phrases)))) return null;
+    return doc;
+  }
+
+  /** The best `limit` notes, from PER_FIELD notes per field and word. `cut`: whether a field's
+   *  list was cut at that limit; `dropped`: the counted notes the re-ranking took out. */
+  private rank(p: Plan, limit: number): { hits: SearchHit[]; total: number; cut: boolean; dropped: number } {
+    const { q, terms, units, need } = p;
+    if (this.slots.length <= this.nextNum) this.slots = new Int32Array(this.nextNum * 2);
+    const fusion = new Fusion(terms.length, this.slots);
+    const { shown, direct, cut } = this.fuse(terms, q.phrases.length ? PER_FIELD_PHRASE : PER_FIELD, fusion);
+    const queryKey = nameKey(q.text);
     const ranked: Ranked[] = [];
     const fused = fusion.results(units, need);
     fusion.release();
     for (const f of fused) {
-      if ((allowed && !allowed.has(f.num)) || excluded.has(f.num)) continue;
-      const doc = this.byNum[f.num];
-      // A phrase is only looked for in notes holding each of its words.
-      if (!doc || (phrases.length && ((f.found & phraseWords) !== phraseWords || !hasPhrases(doc, phrases)))) continue;
+      const doc = this.passes(p, f.num, f.found);
+      if (!doc) continue;
       const r = f as Ranked;
       r.doc = doc;
       r.tier = r.allInName ? tierOf(doc, queryKey) : 2;
@@ -233,75 +219,66 @@ export class SearchIndex {
     const kept = head.filter((r) => r.words >= need).sort(order);
     top.splice(0, head.length, ...kept);
     const hits = top.slice(0, Math.max(0, limit)).map((r) => hitOf(r.doc, r.best, shown, q.phrases, queryKey));
-    return { hits, total: ranked.length - (head.length - kept.length), cut };
+    const dropped = head.length - kept.length;
+    return { hits, total: ranked.length - dropped, cut, dropped };
   }
 
-  /** Each word in each field that can hold it; a word that finds nothing is read again
-   *  (query-terms.ts) or corrected (spelling.ts). `shown`: the words to mark in snippets;
+  /** How many notes the query finds, from the fields' whole lists (WordCounter in fuse.ts). */
+  private count(p: Plan): number {
+    if (this.countBits.length <= this.nextNum) this.countBits = new Int32Array(this.nextNum * 2);
+    const counter = new WordCounter(this.countBits);
+    this.fuse(p.terms, Math.max(this.nextNum, 1), counter, (f, t) => this.fields.wholeField(f, t));
+    return counter.count(p.units, p.need, (num, found) => this.passes(p, num, found) !== null);
+  }
+
+  /** Each word in each field that can hold it, into `sink`; a word that finds nothing is read
+   *  again (query-terms.ts) or corrected (spelling.ts). `shown`: the words to mark in snippets;
    *  `direct`: the words found as typed. */
-  private fuse(terms: string[], perField: number): { fusion: Fusion; shown: string[]; direct: Set<number>; cut: boolean } {
-    if (this.slots.length <= this.nextNum) this.slots = new Int32Array(this.nextNum * 2);
-    const fusion = new Fusion(terms.length, this.slots);
+  private fuse(
+    terms: string[],
+    perField: number,
+    sink: FieldSink,
+    ask = (f: FieldName, t: string) => this.fields.field(f, t, perField),
+  ): { shown: string[]; direct: Set<number>; cut: boolean } {
     const shown = [...terms];
-    /** The words found as typed (not read again nor corrected). */
     const direct = new Set<number>();
     const nameHits = terms.map(() => 0);
     let cut = false;
     terms.forEach((term, w) => {
       let found = 0;
       for (const field of fieldsOf(term)) {
-        const ids = this.field(field, term, perField);
+        const ids = ask(field, term);
         if (ids.length >= perField) cut = true;
         if (field === 'name') nameHits[w] = ids.length;
         if (field !== 'typo') found += ids.length;
-        fusion.add(w, field, ids);
+        sink.add(w, field, ids);
       }
       if (found) return void direct.add(w);
       const { prefix, splits } = hangulAlternatives(term);
       if (prefix) {
-        fusion.add(w, 'name', this.field('name', prefix, perField), CORRECTED);
-        fusion.add(w, 'ko', this.field('ko', prefix, perField), CORRECTED);
+        sink.add(w, 'name', ask('name', prefix), CORRECTED);
+        sink.add(w, 'ko', ask('ko', prefix), CORRECTED);
         shown.push(prefix);
       }
       // A compound typed without its space: FlexSearch ANDs the two parts within the Hangul field
       // (names and headings are in it too).
       for (const [a, b] of splits) {
-        const both = this.field('ko', a + ' ' + b, perField);
+        const both = ask('ko', a + ' ' + b);
         if (both.length === 0) continue;
-        fusion.add(w, 'body', both);
+        sink.add(w, 'body', both);
         shown.push(a, b);
         return;
       }
       for (const fixed of this.vocabulary.corrections(term)) {
         shown.push(fixed);
-        for (const field of fieldsOf(fixed)) if (field !== 'typo') fusion.add(w, field, this.field(field, fixed, perField), CORRECTED);
+        for (const field of fieldsOf(fixed)) if (field !== 'typo') sink.add(w, field, ask(field, fixed), CORRECTED);
       }
     });
-    // FlexSearch's own multi-word ranking within the names: with `suggest`, a title holding
-    // more of the words comes first.
+    // FlexSearch's own multi-word ranking within the names: with `suggest`, a title holding more
+    // of the words comes first. Only a bonus: a note it lists has not found a word by it.
     // Its suggest mode reads every note of every word's list: only asked when each list is short.
-    if (terms.length > 1 && nameHits.every((n) => n < perField)) fusion.add(0, 'name', this.field('name', terms.join(' '), perField, true), 0.05);
-    return { fusion, shown, direct, cut };
-  }
-
-  /**
-   * One field's answer, best first: the field's own Index (Document keeps one per field in
-   * `index`; its type declarations omit it). Called directly, not through Document.search: after
-   * a remove with `fastupdate`, a term whose only note was removed makes Index.search return
-   * undefined, which Document.search then reads `.result` of (0.8.212, resolve/default.js's
-   * one-slot fast path). The `ko` field is searched by syllable pairs (note-document.ts).
-   */
-  private field(field: FieldName, terms: string, limit: number, suggest = false): number[] {
-    if (field === 'ko') terms = terms.split(' ').map(queryGrams).join(' ');
-    const index = (this.flex as unknown as { index: Map<string, Index> }).index.get(field)!;
-    return (index.search(terms, { limit, suggest }) as number[] | undefined) ?? [];
-  }
-
-  /** Notes holding `term` in any field (not typos). */
-  private anyField(term: string, limit = 5000): number[] {
-    const out = new Set<number>();
-    for (const f of fieldsOf(term)) if (f !== 'typo') for (const n of this.field(f, term, limit)) out.add(n);
-    return [...out];
+    if (sink.bonus && terms.length > 1 && nameHits.every((n) => n < perField)) sink.bonus(this.fields.field('name', terms.join(' '), perField, true), 0.2);
+    return { shown, direct, cut };
   }
 
   /** Ids of notes that contain every word of `text` (by prefix, in any field). */
@@ -310,7 +287,7 @@ export class SearchIndex {
     if (terms.length === 0) return [];
     let nums: number[] | null = null;
     for (const t of terms) {
-      const these = new Set(this.anyField(t, Math.max(limit, this.size)));
+      const these = new Set(this.fields.anyField(t, Math.max(limit, this.size)));
       nums = nums ? nums.filter((n) => these.has(n)) : [...these];
     }
     return (nums ?? [])
@@ -319,38 +296,14 @@ export class SearchIndex {
       .filter((id): id is string => Boolean(id));
   }
 
-  /** Notes carrying every tag (`all`) or any tag (`any`) of `tags`, or their descendants; null
-   *  when there are none to filter by. */
-  private tagSet(tags: string[], mode: 'all' | 'any'): Set<number> | null {
-    if (tags.length === 0) return null;
-    const sets = tags.map((t) => this.notesTagged(tagKey(t)));
-    if (sets.length === 1) return sets[0];
-    const [first, ...rest] = sets;
-    if (mode === 'any') return new Set(sets.flatMap((s) => [...s]));
-    return new Set([...first].filter((n) => rest.every((s) => s.has(n))));
-  }
-
-  /** FlexSearch's tag index answer for one tag key, as a set; kept until the index changes (a
-   *  user refines the words after `tag:x` many times, and a tag can hold most of the vault). */
-  private notesTagged(key: string): Set<number> {
-    let set = this.tagged.get(key);
-    if (!set) {
-      const res = this.flex.search({ tag: { tags: key }, limit: Math.max(1, this.nextNum) }) as unknown as Array<{ result: number[] }>;
-      set = new Set<number>(res.flatMap((r) => r.result));
-      if (this.tagged.size >= 64) this.tagged.clear();
-      this.tagged.set(key, set);
-    }
-    return set;
-  }
-
   private excludedNums(q: ParsedQuery): Set<number> {
-    const out = new Set<number>(this.tagSet(q.withoutTags, 'any'));
+    const out = new Set<number>(this.fields.tagSet(q.withoutTags, 'any'));
     for (const text of q.without) {
       const phrase = fold(text).replace(/\s+/g, ' ');
       const terms = queryTerms(this.encoder, text);
       if (terms.length === 0) continue;
       // A word is excluded by its term in any field; a phrase by its exact text.
-      const nums = terms.map((t) => new Set(this.anyField(t, Math.max(1, this.size))));
+      const nums = terms.map((t) => new Set(this.fields.anyField(t, Math.max(1, this.size))));
       for (const n of nums[0]) {
         if (!nums.every((s) => s.has(n))) continue;
         const doc = this.docs.get(n);
@@ -370,11 +323,23 @@ export class SearchIndex {
       const shown = doc.note.tags.filter((t) => tags.some((q) => tagKey(t) === q || tagKey(t).startsWith(q + '/')));
       return { id: doc.note.id, title: doc.note.title, field: 'tag' as const, snippet: shown.map((t) => `<mark>#${escapeHtml(t)}</mark>`).join(' ') };
     });
-    return { hits, total: docs.length };
+    return { hits, total: docs.length, exact: true };
   }
 }
 
-const fieldsOf = (term: string) => (isHangulTerm(term) ? HANGUL_FIELDS : LATIN_FIELDS);
+/** A query read once (SearchIndex.plan). */
+interface Plan {
+  q: ParsedQuery;
+  terms: string[];
+  units: number[][];
+  allowed: Set<number> | null;
+  excluded: Set<number>;
+  /** The phrases, folded, and the words they hold, one bit each. */
+  phrases: string[];
+  phraseWords: number;
+  /** How many units a note must hold. */
+  need: number;
+}
 
 /** localeCompare's order, without building a collator per comparison. */
 const TITLE_ORDER = new Intl.Collator();

@@ -1,6 +1,8 @@
-import { useState, type RefObject } from 'react';
+import { useCallback, useState, type RefObject } from 'react';
 import type { SearchResult } from '../../../electron/contract.ts';
 import { api } from '../../api.ts';
+import { useApi } from '../../useApi.ts';
+import { isContentChange } from '../../vault-events.ts';
 import { openNote } from '../../useRoute.ts';
 import { SearchResults } from './SearchResults.tsx';
 import { isComposing } from './search-keys.ts';
@@ -12,14 +14,20 @@ interface Props {
   inputRef: RefObject<HTMLInputElement | null>;
 }
 
-const LIMIT = 200;
+/** Hits asked for at a time: the API's own page (SEARCH_PAGE in electron/contract.ts); "Show
+ *  more" asks for another page, up to the API's 500. */
+const PAGE = 50;
+const MAX_PAGES = 10;
 /** Typing pauses this long before a search is asked (each answer for an older text is dropped). */
 const DELAY_MS = 60;
-const askSearch = (query: string) => api.search({ query, limit: LIMIT });
 
 /** Results as you type: words, "phrases", tag:name — ranked by the domain's search. The box is a
  *  WAI-ARIA combobox: ↓/↑ move from the box through the hits and back, Enter opens one. */
 export function SearchPanel({ query, onQuery, inputRef }: Props) {
+  // Pages of hits shown for `pagesFor` (a new query starts at one).
+  const [paging, setPaging] = useState({ pagesFor: query, pages: 1 });
+  const pages = paging.pagesFor === query ? paging.pages : 1;
+  const askSearch = useCallback((q: string) => api.search({ query: q, limit: PAGE * pages }), [pages]);
   const { answer, current, answerFor } = useLatestAnswer<SearchResult>(query, askSearch, DELAY_MS);
   // -1: the box itself; 0…: a hit.
   const [active, setActive] = useState(-1);
@@ -30,6 +38,8 @@ export function SearchPanel({ query, onQuery, inputRef }: Props) {
   }
   const result = answer?.result;
   const hits = result?.ok ? result.value.hits : [];
+  const total = useTotal(answer?.text ?? '', result?.ok ? result.value : null);
+  const more = result?.ok && hits.length === PAGE * pages && pages < MAX_PAGES && (total === null || total > hits.length);
 
   const onKey = (e: React.KeyboardEvent<HTMLInputElement>) => {
     if (isComposing(e)) return;
@@ -78,17 +88,42 @@ export function SearchPanel({ query, onQuery, inputRef }: Props) {
       {result?.ok && hits.length > 0 && (
         <>
           <p className="muted result-count" aria-live="polite">
-            {countText(result.value.total, hits.length)}
+            {countText(total ?? result.value.total, total !== null, hits.length)}
             {!current && ' · searching…'}
           </p>
           <SearchResults hits={hits} active={active} onHover={setActive} />
+          {more && (
+            <button type="button" className="show-more" onClick={() => setPaging({ pagesFor: query, pages: pages + 1 })}>
+              Show {PAGE} more
+            </button>
+          )}
         </>
       )}
     </div>
   );
 }
 
-function countText(total: number, shown: number): string {
-  const notes = `${total.toLocaleString('en-US')} ${total === 1 ? 'note' : 'notes'}`;
-  return total > shown ? `${notes} · showing the first ${shown}` : notes;
+/**
+ * The real number of hits for `text`: the answer's own total when it is exact, else the count
+ * asked apart (searchCount), which follows the hits by a few milliseconds; null until it comes.
+ * A count for an older text is never shown.
+ */
+function useTotal(text: string, page: SearchResult | null): number | null {
+  const asking = page !== null && !page.exact ? text : null;
+  const [count] = useApi(
+    async () => {
+      const r = await api.searchCount({ query: asking! });
+      return r.ok ? { ok: true as const, value: { text: asking!, total: r.value.total } } : r;
+    },
+    [asking],
+    { enabled: asking !== null, reloadOn: isContentChange },
+  );
+  if (page === null) return null;
+  if (page.exact) return page.total;
+  return count.state === 'ok' && count.value.text === text ? count.value.total : null;
+}
+
+function countText(total: number, exact: boolean, shown: number): string {
+  const notes = `${exact ? '' : 'at least '}${total.toLocaleString('en-US')} ${total === 1 ? 'note' : 'notes'}`;
+  return total > shown ? `${notes} · showing the first ${shown}` : exact ? notes : `${notes} · counting…`;
 }

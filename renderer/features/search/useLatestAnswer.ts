@@ -20,7 +20,8 @@ export interface Answer<T> {
 export function useLatestAnswer<T>(text: string, ask: (text: string) => Promise<Result<T>>, delayMs: number) {
   const enabled = text.trim() !== '';
   // The Result goes inside the value, so an error for a text is an answer for that text too.
-  const [loaded] = useApi<Answer<T>>(async () => ({ ok: true, value: { text, result: await ask(text) } }), [text], {
+  // A new `ask` (the search panel's asks for more hits) asks again.
+  const [loaded] = useApi<Answer<T>>(async () => ({ ok: true, value: { text, result: await ask(text) } }), [text, ask], {
     debounceMs: delayMs,
     enabled,
     reloadOn: isContentChange,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { treeKeyAction, type TreeRowInfo } from './tree-keys.ts';
+import { treeKeyAction, typedBy, type TreeRowInfo } from './tree-keys.ts';
 
 // aws/ (open) > cost/ (closed), budgets, savings ; data/ (closed) ; readme
 const rows: TreeRowInfo[] = [
@@ -37,4 +37,27 @@ test('type-ahead jumps to the next name starting with the letters, wrapping', ()
   assert.deepEqual(treeKeyAction(rows, 0, 'v', 'sav'), { focus: 3 });
   assert.deepEqual(treeKeyAction(rows, 0, 'x', 'x'), null);
   assert.deepEqual(treeKeyAction([], 0, 'ArrowDown'), null);
+});
+
+test('Korean names: a syllable typed, or initial consonants (초성) from keys a Korean input method reports as Process', () => {
+  const ko: TreeRowInfo[] = [
+    { name: 'aws', level: 1, open: null },
+    { name: '세이지메이커-노트북', level: 1, open: null },
+    { name: '스팟-인스턴스', level: 1, open: null },
+    { name: 'sagemaker', level: 1, open: null },
+  ];
+  // A key the input method took: t is ㅅ on the 2-set layout, d is ㅇ.
+  assert.deepEqual(typedBy('Process', 'KeyT', false), { text: 'ㅅ', latin: 't' });
+  assert.deepEqual(typedBy('Process', 'KeyR', true), { text: 'ㄲ', latin: 'R' });
+  assert.deepEqual(typedBy('a', 'KeyA', false), { text: 'a', latin: 'a' });
+  assert.deepEqual(typedBy('Shift', 'ShiftLeft', true), { text: '', latin: '' });
+  assert.deepEqual(treeKeyAction(ko, 0, 'Process', 'ㅅ'), { focus: 1 });
+  assert.deepEqual(treeKeyAction(ko, 0, 'Process', 'ㅅㅍ'), { focus: 2 });
+  // 세 typed as ㅅ ㅔ ㅇ ㅣ: the vowels are skipped, ㅅㅇ are the initials of 세이지메이커.
+  assert.deepEqual(treeKeyAction(ko, 0, 'Process', 'ㅅㅔㅇㅣ'), { focus: 1 });
+  assert.deepEqual(treeKeyAction(ko, 0, '세', '세'), { focus: 1 });
+  // The input method left on while a Latin name is typed: the keys' letters find it.
+  assert.deepEqual(treeKeyAction(ko, 0, 'Process', 'ㄴㅁㅎ', 'sag'), { focus: 3 });
+  // A Latin name is never found by the initials of Hangul further in.
+  assert.deepEqual(treeKeyAction([{ name: 'aws 세이지', level: 1, open: null }], 0, 'Process', 'ㅅ'), null);
 });

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { treeKeyAction, type TreeRowInfo } from './tree-keys.ts';
+import { treeKeyAction, typedBy, type TreeRowInfo } from './tree-keys.ts';
 
 /** How long typed letters add up to one type-ahead search (as in APG's tree example). */
 const TYPE_AHEAD_MS = 500;
@@ -20,7 +20,7 @@ interface Options {
  */
 export function useTreeFocus({ rows, initial, toggle, activate, idOf }: Options) {
   const [focused, setFocused] = useState(Math.max(initial, 0));
-  const typed = useRef({ text: '', at: 0 });
+  const typed = useRef({ text: '', latin: '', at: 0 });
   const moved = useRef(false);
   const at = Math.min(focused, Math.max(rows.length - 1, 0));
 
@@ -38,13 +38,15 @@ export function useTreeFocus({ rows, initial, toggle, activate, idOf }: Options)
 
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
-    let text = '';
-    if (e.key.length === 1 && e.key !== ' ') {
+    const add = typedBy(e.key, e.code, e.shiftKey);
+    let { text, latin } = add;
+    if (text) {
       const now = performance.now();
-      text = now - typed.current.at < TYPE_AHEAD_MS ? typed.current.text + e.key : e.key;
-      typed.current = { text, at: now };
-    } else typed.current = { text: '', at: 0 }; // any other key ends a type-ahead word
-    const action = treeKeyAction(rows, at, e.key, text);
+      const goesOn = now - typed.current.at < TYPE_AHEAD_MS;
+      if (goesOn) ({ text, latin } = { text: typed.current.text + text, latin: typed.current.latin + latin });
+      typed.current = { text, latin, at: now };
+    } else typed.current = { text: '', latin: '', at: 0 }; // any other key ends a type-ahead word
+    const action = treeKeyAction(rows, at, e.key, text, latin);
     if (!action) return;
     e.preventDefault();
     if ('focus' in action) focusRow(action.focus);

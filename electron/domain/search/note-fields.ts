@@ -1,0 +1,157 @@
+// The FlexSearch 0.8 Document behind SearchIndex (electron/domain/README.md §2): one field per
+// kind of text, each with the tokenizer that fits it, and the tag index. This file owns the
+// Document and answers "which notes hold these terms in this field"; search-index.ts ranks.
+import { Document, type Index } from 'flexsearch';
+import { tagKey } from '../notes/parse-tags.ts';
+import { createTermEncoder } from './encoder.ts';
+import { type FieldName, intersect } from './fuse.ts';
+import { isHangulTerm, type NoteDocument, queryGrams } from './note-document.ts';
+
+/** The fields a word is looked up in: the encoder splits Hangul from other scripts, and the body's
+ *  Hangul is in `ko` only. */
+const LATIN_FIELDS: FieldName[] = ['name', 'head', 'tagtext', 'body', 'typo'];
+const HANGUL_FIELDS: FieldName[] = ['name', 'head', 'tagtext', 'ko', 'typo'];
+export const fieldsOf = (term: string) => (isHangulTerm(term) ? HANGUL_FIELDS : LATIN_FIELDS);
+
+/** The long fields' FlexSearch `resolution` (newDocument). */
+const RESOLUTION = 5;
+
+function newDocument(fastupdate: boolean): Document<NoteDocument> {
+  // Every field reads terms the language encoder made (note-document.ts): one pass-through
+  // Encoder for all.
+  const encoder = createTermEncoder();
+  // `resolution`: how many places FlexSearch tells apart in a field (9 by default). The long
+  // fields keep 5: a word's place there only breaks ties (fuse.ts), and fewer slots made adding
+  // notes a fifth faster (3 lowered the Korean MRR of `npm run eval:search`).
+  const field = (name: FieldName, tokenize: 'forward' | 'strict' | 'tolerant', resolution = 9) => ({ field: name, tokenize, encoder, resolution });
+  // The Hangul words as syllable pairs (note-document.ts). FlexSearch's `context` would also tie
+  // each pair to the next, so that a word's pairs are found in a row, but it grew the index by
+  // 80% at 10k notes; the pairs found apart are ranked down instead (search-index.ts).
+  const ko = field('ko', 'strict', RESOLUTION);
+  return new Document<NoteDocument>({
+    document: {
+      id: 'id',
+      index: [
+        field('name', 'forward'),
+        field('head', 'forward'),
+        field('tagtext', 'forward'),
+        field('body', 'forward', RESOLUTION),
+        ko,
+        field('typo', 'tolerant', RESOLUTION),
+      ],
+      tag: [{ field: 'tags' }],
+    },
+    // Removing a note without it scans every term of the index.
+    fastupdate,
+  });
+}
+
+export class NoteFields {
+  private readonly flex: Document<NoteDocument>;
+  /** notesTagged's answers, cleared when a note is added or removed. */
+  private readonly tagged = new Map<string, Set<number>>();
+  /** intersect's scratch, zero between calls. */
+  private gramSeen = new Uint8Array(0);
+
+  /** `fastupdate` off for an index filled by `import`: FlexSearch's import keeps no fast-update
+   *  registry (serialize.js sets it off). `size`: the highest note number + 1, for whole lists. */
+  constructor(
+    fastupdate: boolean,
+    private readonly size: () => number,
+  ) {
+    this.flex = newDocument(fastupdate);
+  }
+
+  add(doc: NoteDocument): void {
+    this.flex.add(doc);
+    this.tagged.clear();
+  }
+
+  remove(num: number): void {
+    this.flex.remove(num);
+    this.tagged.clear();
+  }
+
+  export(to: (key: string, data: string) => void): void {
+    this.flex.export(to);
+  }
+
+  import(key: string, data: string): void {
+    this.flex.import(key, data);
+  }
+
+  /**
+   * One field's answer, best first: the field's own Index (Document keeps one per field in
+   * `index`; its type declarations omit it). Called directly, not through Document.search: after
+   * a remove with `fastupdate`, a term whose only note was removed makes Index.search return
+   * undefined, which Document.search then reads `.result` of (0.8.212, resolve/default.js's
+   * one-slot fast path). The `ko` field is searched by syllable pairs (note-document.ts).
+   */
+  field(field: FieldName, terms: string, limit: number, suggest = false): number[] {
+    if (field === 'ko') {
+      const grams = [...new Set(terms.split(' ').flatMap((t) => queryGrams(t).split(' ')))];
+      if (grams.length > 1 && !suggest) return this.pairsTogether(grams, limit);
+      terms = grams.join(' ');
+    }
+    return this.lookup(field, terms, limit, suggest);
+  }
+
+  private lookup(field: FieldName, terms: string, limit: number, suggest = false): number[] {
+    const index = (this.flex as unknown as { index: Map<string, Index> }).index.get(field)!;
+    return (index.search(terms, { limit, suggest }) as number[] | undefined) ?? [];
+  }
+
+  /**
+   * The first `limit` notes holding every syllable pair, in the order FlexSearch lists the rarest
+   * pair. FlexSearch's own AND counts every note of every pair in an object keyed by note before
+   * it stops: for `인스턴스` at 50k notes that was 8 ms of a 10 ms search. One pair's whole list
+   * costs FlexSearch next to nothing (a few hundredths of a millisecond at 10k notes), and
+   * intersecting them over a dense array costs a fraction of its AND.
+   */
+  private pairsTogether(grams: string[], limit: number): number[] {
+    const all = Math.max(this.size(), 1);
+    if (this.gramSeen.length < all) this.gramSeen = new Uint8Array(all * 2);
+    return intersect(
+      grams.map((g) => this.lookup('ko', g, all)),
+      this.gramSeen,
+      limit,
+    );
+  }
+
+  /** Every note of a field that holds all the `terms`: for counting. */
+  wholeField(field: FieldName, terms: string): number[] {
+    return this.field(field, terms, Math.max(this.size(), 1));
+  }
+
+  /** Notes holding `term` in any field (not typos). */
+  anyField(term: string, limit = 5000): number[] {
+    const out = new Set<number>();
+    for (const f of fieldsOf(term)) if (f !== 'typo') for (const n of this.field(f, term, limit)) out.add(n);
+    return [...out];
+  }
+
+  /** Notes carrying every tag (`all`) or any tag (`any`) of `tags`, or their descendants; null
+   *  when there are none to filter by. */
+  tagSet(tags: string[], mode: 'all' | 'any'): Set<number> | null {
+    if (tags.length === 0) return null;
+    const sets = tags.map((t) => this.notesTagged(tagKey(t)));
+    if (sets.length === 1) return sets[0];
+    const [first, ...rest] = sets;
+    if (mode === 'any') return new Set(sets.flatMap((s) => [...s]));
+    return new Set([...first].filter((n) => rest.every((s) => s.has(n))));
+  }
+
+  /** FlexSearch's tag index answer for one tag key (its ancestors are indexed too), as a set;
+   *  kept until the index changes (a user refines the words after `tag:x` many times, and a tag
+   *  can hold most of the vault). */
+  private notesTagged(key: string): Set<number> {
+    let set = this.tagged.get(key);
+    if (!set) {
+      const res = this.flex.search({ tag: { tags: key }, limit: Math.max(1, this.size()) }) as unknown as Array<{ result: number[] }>;
+      set = new Set<number>(res.flatMap((r) => r.result));
+      if (this.tagged.size >= 64) this.tagged.clear();
+      this.tagged.set(key, set);
+    }
+    return set;
+  }
+}
