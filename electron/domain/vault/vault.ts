@@ -144,8 +144,16 @@ export class Vault {
     onProgress?.(0, total, 'read');
     onNames?.(vault);
     vault.listed.catch(() => undefined);
+    // The quick switcher is filled by name first, a slice at a time, so the note list answers
+    // meanwhile. Measured at 10k notes through `cairn serve`, filling it while the notes are read
+    // held the list up: the cache's notes and search index are decoded in long steps, and the
+    // parse pool's threads take both cores. Once the notes are read, the entries by name get the
+    // aliases and headings.
+    const filling = vault.fillSwitcherByName(cached, noteFiles);
+    const switcherDone = Promise.all([filling, vault.listed]).then(() => vault.switcherFromNotes());
+    switcherDone.catch(() => undefined);
     try {
-      await vault.fillSwitcherByName(cached, noteFiles);
+      await filling;
       if (cached) {
         try {
           await cached.withNotes();
@@ -195,10 +203,10 @@ export class Vault {
         slice = performance.now();
       }
     }
+    await switcherDone;
     vault.fullText = true;
     vault.stage = 'full';
     vault.flushText();
-
     return vault;
   }
 
@@ -250,14 +258,19 @@ export class Vault {
     for (const note of parsed) if (note) this.notes.set(note.id, note);
     if (cached) this.origin.dropped = cached.notReused().filter((id) => !this.notes.has(id)).length;
     this.graph = cached ? this.restoreGraph(cached, this.fresh) : LinkGraph.build(this.notes.values(), this.fileIndex);
-    // The switcher's entries by name only get the aliases and headings now read.
-    for (const id of this.nameOnly) {
-      const note = this.notes.get(id);
-      if (note && (note.aliases.length || note.subtitle || note.headings.some((h) => h.level === 1))) this.switcher.put(note);
-    }
-    this.nameOnly.clear();
     this.names = null;
     this.stage = 'read';
+  }
+
+  /** The switcher's entries by name only get the aliases and headings read (a note gone since
+   *  leaves it). */
+  private switcherFromNotes(): void {
+    for (const id of this.nameOnly) {
+      const note = this.notes.get(id);
+      if (!note) this.switcher.remove(id);
+      else if (note.aliases.length || note.subtitle || note.headings.some((h) => h.level === 1)) this.switcher.put(note);
+    }
+    this.nameOnly.clear();
   }
 
   /** The quick switcher before any note is read: the cache's entries of the unchanged notes, the
