@@ -161,8 +161,9 @@ export interface Responses {
   noteRest: { html: string };
   /** The best `limit` hits and how many notes match in all (at least, unless `exact`). */
   search: SearchResult;
-  /** How many notes match: the real total, asked when `search` answered `exact: false`. */
-  searchCount: { total: number };
+  /** How many notes match, asked when `search` answered `exact: false`: the real total, or at
+   *  least this many when checking a phrase ran out of time (`exact` false). */
+  searchCount: { total: number; exact: boolean };
   quickSwitch: SwitchHit[];
   localGraph: LocalGraph;
   globalGraph: GlobalGraph;
