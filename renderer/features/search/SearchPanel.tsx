@@ -16,7 +16,7 @@ interface Props {
 
 /** Hits asked for at a time: the API's own page (SEARCH_PAGE in electron/contract.ts); "Show
  *  more" asks for another page, up to the API's 500. */
-const PAGE = 50;
+const PAGE = 30;
 const MAX_PAGES = 10;
 /** Typing pauses this long before a search is asked (each answer for an older text is dropped). */
 const DELAY_MS = 60;
