@@ -35,13 +35,13 @@ test('a word in hundreds of notes: the first page at once, then the real count; 
     await app.goto();
     await app.search('budget');
     const count = page.locator('.result-count');
-    await expect(count).toHaveText('320 notes · showing the first 50');
-    await page.getByRole('button', { name: 'Show 50 more' }).click();
-    await expect(count).toHaveText('320 notes · showing the first 100');
+    await expect(count).toHaveText('320 notes · showing the first 30');
+    await page.getByRole('button', { name: 'Show 30 more' }).click();
+    await expect(count).toHaveText('320 notes · showing the first 60');
     await page.screenshot({ path: path.join(ARTIFACTS, 'search-count.png'), fullPage: false });
     // A new query starts at one page again.
     await app.search('budget alarm');
-    await expect(count).toHaveText('320 notes · showing the first 50');
+    await expect(count).toHaveText('320 notes · showing the first 30');
   } finally {
     await stop(served);
     await rm(vault, { recursive: true, force: true });

@@ -79,7 +79,7 @@ test('search answers the hits asked for and the real number of hits; quickSwitch
     assert.ok(r.ok);
     assert.deepEqual([(r.value as { hits: unknown[] }).hits.length, (r.value as { total: number }).total], [5, 30]);
     assert.equal((r.value as { exact: boolean }).exact, true);
-    assert.deepEqual(await api.dispatch('searchCount', { query: 'commonword' }), { ok: true, value: { total: 30 } });
+    assert.deepEqual(await api.dispatch('searchCount', { query: 'commonword' }), { ok: true, value: { total: 30, exact: true } });
     const few = await api.dispatch('search', { query: 'nothing', limit: 5 });
     assert.ok(few.ok && (few.value as { total: number }).total === 1);
     const sw = await api.dispatch('quickSwitch', { query: 'n12' });

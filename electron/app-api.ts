@@ -271,7 +271,7 @@ export class AppApi implements ApiPort {
     noteMentions: ({ id }) => noteMentions(this.current(), this.note(id).id)!,
     noteRest: ({ id }) => ({ html: renderNotePart(this.note(id).id, this.renderSource(), 'rest').html }),
     search: ({ query, limit }) => this.current().search.searchWithTotal(query, limit ?? SEARCH_PAGE),
-    searchCount: ({ query }) => ({ total: this.current().search.countHits(query) }),
+    searchCount: ({ query }) => this.current().search.countHits(query),
     quickSwitch: ({ query, limit }) => this.current().switcher.search(query, limit ?? 20),
     localGraph: ({ id, depth }) => {
       const vault = this.current();

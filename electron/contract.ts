@@ -54,7 +54,7 @@ const NoteId = z
 const Query = z.string().max(500);
 const Limit = z.number().int().min(1).max(500).optional();
 /** How many search hits the search panel asks for at a time (and the bench measures). */
-export const SEARCH_PAGE = 50;
+export const SEARCH_PAGE = 30;
 const Deck = z.string().max(300).optional();
 const InputValue = z.union([z.number().finite(), z.string().max(200), z.boolean()]);
 const CardId = z.string().min(1).max(200);
@@ -167,8 +167,9 @@ export interface Responses {
   noteMentions: NoteDetails['unlinkedMentions'];
   /** The best `limit` hits and how many notes match in all (at least, unless `exact`). */
   search: SearchResult;
-  /** How many notes match: the real total, asked when `search` answered `exact: false`. */
-  searchCount: { total: number };
+  /** How many notes match, asked when `search` answered `exact: false`: the real total, or at
+   *  least this many when checking a phrase ran out of time (`exact` false). */
+  searchCount: { total: number; exact: boolean };
   quickSwitch: SwitchHit[];
   localGraph: LocalGraph;
   globalGraph: GlobalGraph;

@@ -32,7 +32,7 @@ export function cairnEngine(): BenchEngine {
       open()
         .search.searchWithTotal(q, SEARCH_PAGE)
         .hits.map((h) => h.id),
-    count: (q) => open().search.countHits(q),
+    count: (q) => open().search.countHits(q).total,
     quickSwitch: (q) =>
       open()
         .switcher.search(q, 20)

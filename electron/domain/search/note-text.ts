@@ -56,13 +56,15 @@ export function occurrences(text: string, term: string): number {
 const folded = new Map<Doc, string>();
 const FOLDED_KEPT = 2048;
 
-/** The note's names, headings and body, folded, with runs of space made one. */
-export function foldedText(doc: Doc): string {
+/** The note's names, headings and body, folded, with runs of space made one; kept among the
+ *  last FOLDED_KEPT unless `keep` is false. */
+export function foldedText(doc: Doc, keep = true): string {
   let text = folded.get(doc);
   if (text !== undefined) {
     folded.delete(doc);
   } else {
     text = fold([...doc.names, ...doc.note.headings.map((h) => h.text), doc.note.body].join('\n')).replace(/\s+/g, ' ');
+    if (!keep) return text;
     if (folded.size >= FOLDED_KEPT) folded.delete(folded.keys().next().value!);
   }
   folded.set(doc, text);
@@ -70,7 +72,7 @@ export function foldedText(doc: Doc): string {
 }
 
 /** Whether the note's names, headings or body hold every phrase (folded, spaces collapsed). */
-export function hasPhrases(doc: Doc, phrases: string[]): boolean {
-  const text = foldedText(doc);
+export function hasPhrases(doc: Doc, phrases: string[], keep = true): boolean {
+  const text = foldedText(doc, keep);
   return phrases.every((p) => text.includes(p));
 }

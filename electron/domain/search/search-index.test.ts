@@ -198,7 +198,7 @@ test('the total is the real number of matching notes, also when a word is in mor
   // More notes than a field answers per word in the fast pass (PER_FIELD, 150), in two fields.
   for (let i = 0; i < 420; i++) idx.put(parseNote(`common-${i}.md`, `# Budget ${i}\nThe budget alarm of account ${i}. 예산 알림 ${i}`));
   idx.put(parseNote('other.md', 'Nothing about money.'));
-  assert.equal(idx.countHits('budget'), 420);
+  assert.equal(idx.countHits('budget').total, 420);
   // The page's own answer says its total is only a lower bound, and never less than its hits.
   const page = idx.searchWithTotal('budget', 20);
   assert.equal(page.hits.length, 20);
@@ -206,10 +206,10 @@ test('the total is the real number of matching notes, also when a word is in mor
   assert.ok(page.total >= 20 && page.total <= 420);
   // Few enough to rank them all: the page's total is the real one.
   assert.deepEqual({ ...idx.searchWithTotal('nothing money', 20), hits: [] }, { hits: [], total: 1, exact: true });
-  assert.equal(idx.countHits('nothing money'), 1);
-  assert.equal(idx.countHits('예산'), 420);
-  assert.equal(idx.countHits('budget alarm'), 420);
-  assert.equal(idx.countHits('budget -alarm'), 0);
+  assert.equal(idx.countHits('nothing money').total, 1);
+  assert.equal(idx.countHits('예산').total, 420);
+  assert.equal(idx.countHits('budget alarm').total, 420);
+  assert.equal(idx.countHits('budget -alarm').total, 0);
 });
 
 test('the total counts over whole lists what the ranking keeps: tags, phrases, exclusions and most of the words', () => {
@@ -220,13 +220,21 @@ test('the total counts over whole lists what the ranking keeps: tags, phrases, e
     const extra = i % 3 ? 'quota' : 'limit';
     idx.put(parseNote(`n-${i}.md`, `---\n${tags}---\nThe budget alarm of account ${i}, with a ${extra}.`));
   }
-  assert.equal(idx.countHits('tag:team budget'), 210);
-  assert.equal(idx.countHits('tag:team/ops budget -quota'), 70);
-  assert.equal(idx.countHits('"budget alarm"'), 420);
-  assert.equal(idx.countHits('"alarm budget"'), 0);
+  assert.equal(idx.countHits('tag:team budget').total, 210);
+  assert.equal(idx.countHits('tag:team/ops budget -quota').total, 70);
+  assert.equal(idx.countHits('"budget alarm"').total, 420);
+  assert.equal(idx.countHits('"alarm budget"').total, 0);
+  // A phrase is looked for in the best candidates until a page holds it; the rest are counted.
+  const phrasePage = idx.searchWithTotal('"budget alarm"', 20);
+  assert.equal(phrasePage.hits.length, 20);
+  assert.equal(phrasePage.exact, false);
+  // Out of time for reading notes: a lower bound, said so.
+  const hurried = idx.countHits('"budget alarm"', -1);
+  assert.equal(hurried.exact, false);
+  assert.ok(hurried.total < 420);
   // Three words: a note needs two of them.
-  assert.equal(idx.countHits('budget limit zzzqqq'), 140);
-  assert.equal(idx.countHits('limit quota zzzqqq'), 0);
+  assert.equal(idx.countHits('budget limit zzzqqq').total, 140);
+  assert.equal(idx.countHits('limit quota zzzqqq').total, 0);
 });
 
 test("a title holding one of several words is not counted as holding the others (the names' multi-word bonus finds no word)", () => {

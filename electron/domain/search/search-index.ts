@@ -146,12 +146,17 @@ export class SearchIndex {
     return { hits, total, exact: !cut };
   }
 
-  /** How many notes the query finds: the total of searchWithTotal, counted over whole lists. */
-  countHits(query: string): number {
+  /** How many notes the query finds: the total of searchWithTotal, counted over whole lists.
+   *  Checking a phrase reads each note's text; past `budgetMs` of that the count stops, and is
+   *  then a lower bound (`exact` false): a phrase of common words at 50k notes would otherwise
+   *  hold the index for seconds. */
+  countHits(query: string, budgetMs = 250): { total: number; exact: boolean } {
     const plan = this.plan(query, 0);
-    if ('done' in plan) return plan.done.total;
+    if ('done' in plan) return { total: plan.done.total, exact: true };
     const ranked = this.rank(plan, 0);
-    return ranked.cut ? this.count(plan) - ranked.dropped : ranked.total;
+    if (!ranked.cut) return { total: ranked.total, exact: true };
+    const counted = this.count(plan, performance.now() + budgetMs);
+    return { total: counted.total - ranked.dropped, exact: counted.exact };
   }
 
   /** What a query asks, read once for ranking and counting; `done`: the answer, when there is
@@ -171,13 +176,13 @@ export class SearchIndex {
     return { q, terms, units, allowed, excluded, phrases, phraseWords, need };
   }
 
-  /** The note, when it passes the query's tags, exclusions and phrases (`found`: its words, one
-   *  bit each); else null. */
+  /** The note, when it passes the query's tags and exclusions and holds each word of its phrases
+   *  (`found`: its words, one bit each); else null. The phrases themselves are checked apart
+   *  (hasPhrases reads the note's text). */
   private passes(p: Plan, num: number, found: number): Doc | null {
     if ((p.allowed && !p.allowed.has(num)) || (p.excluded.size && p.excluded.has(num))) return null;
     const doc = this.byNum[num];
-    // A phrase is only looked for in notes holding each of its words.
-    if (!doc || (p.phrases.length && ((found & p.phraseWords) !== p.phraseWords || !hasPhrases(doc, p.phrases)))) return null;
+    if (!doc || (found & p.phraseWords) !== p.phraseWords) return null;
     return doc;
   }
 
@@ -187,9 +192,11 @@ export class SearchIndex {
     const { q, terms, units, need } = p;
     if (this.slots.length <= this.nextNum) this.slots = new Int32Array(this.nextNum * 2);
     const fusion = new Fusion(terms.length, this.slots);
-    const { shown, direct, cut } = this.fuse(terms, q.phrases.length ? PER_FIELD_PHRASE : PER_FIELD, fusion);
+    const fused1 = this.fuse(terms, q.phrases.length ? PER_FIELD_PHRASE : PER_FIELD, fusion);
+    const { shown, direct } = fused1;
+    let { cut } = fused1;
     const queryKey = nameKey(q.text);
-    const ranked: Ranked[] = [];
+    let ranked: Ranked[] = [];
     const fused = fusion.results(units, need);
     fusion.release();
     for (const f of fused) {
@@ -200,7 +207,19 @@ export class SearchIndex {
       r.tier = r.allInName ? tierOf(doc, queryKey) : 2;
       ranked.push(r);
     }
-    const top = topN(ranked, Math.max(limit, RERANK), (r) => r.words * 1e6 - r.tier * 1e9 + r.score, order);
+    const key = (r: Ranked) => r.words * 1e6 - r.tier * 1e9 + r.score;
+    if (p.phrases.length) {
+      // The phrases are looked for in the best candidates first, until enough hold them: a
+      // phrase of common words has thousands of candidates, and each check reads a note.
+      const want = Math.max(limit, RERANK);
+      const best = ranked.sort((a, b) => key(b) - key(a) || order(a, b));
+      const holding: Ranked[] = [];
+      let i = 0;
+      for (; i < best.length && holding.length < want; i++) if (hasPhrases(best[i].doc, p.phrases)) holding.push(best[i]);
+      if (i < best.length) cut = true;
+      ranked = holding;
+    }
+    const top = topN(ranked, Math.max(limit, RERANK), key, order);
     // FlexSearch ranks by where a word first occurs, not how often, nor whether it is written as
     // typed (`인스턴스를` with its particle): the first candidates are re-ranked by both.
     const head = top.slice(0, RERANK);
@@ -223,12 +242,22 @@ export class SearchIndex {
     return { hits, total: ranked.length - dropped, cut, dropped };
   }
 
-  /** How many notes the query finds, from the fields' whole lists (WordCounter in fuse.ts). */
-  private count(p: Plan): number {
+  /** How many notes the query finds, from the fields' whole lists (WordCounter in fuse.ts); the
+   *  phrases are checked until `deadline` (performance.now()), and not `exact` if it passed. */
+  private count(p: Plan, deadline: number): { total: number; exact: boolean } {
     if (this.countBits.length <= this.nextNum) this.countBits = new Int32Array(this.nextNum * 2);
     const counter = new WordCounter(this.countBits);
     this.fuse(p.terms, Math.max(this.nextNum, 1), counter, (f, t) => this.fields.wholeField(f, t));
-    return counter.count(p.units, p.need, (num, found) => this.passes(p, num, found) !== null);
+    let late = false;
+    const total = counter.count(p.units, p.need, (num, found) => {
+      const doc = this.passes(p, num, found);
+      if (!doc) return false;
+      if (!p.phrases.length) return true;
+      late ||= performance.now() > deadline;
+      // Read once, not kept: a count reads more notes than the folded-text cache holds.
+      return !late && hasPhrases(doc, p.phrases, false);
+    });
+    return { total, exact: !late };
   }
 
   /** Each word in each field that can hold it, into `sink`; a word that finds nothing is read

@@ -40,7 +40,7 @@ export function findMatches(line: string, terms: string[], phrases: string[] = [
       if (!hangul && at > 0 && WORD_CHAR.test(folded[at - 1])) continue;
       let end = at + t.length;
       if (!hangul) while (end < folded.length && WORD_CHAR.test(folded[end])) end++;
-      ranges.push([map[at], map[end]]);
+      ranges.push(map ? [map[at], map[end]] : [at, end]);
     }
   }
   ranges.sort((a, b) => a[0] - b[0]);

@@ -24,17 +24,14 @@ function foldLatin(run: string): string {
 }
 
 /**
- * `fold` with a map from each folded UTF-16 index to the index in the original text,
- * so a match found in folded text can be marked in the original.
+ * `fold` with a map from each folded UTF-16 index to the index in the original text, so a match
+ * found in folded text can be marked in the original; `map` null: each index is its own (the
+ * text was ASCII and Hangul only).
  */
-export function foldWithMap(text: string): { folded: string; map: number[] } {
+export function foldWithMap(text: string): { folded: string; map: number[] | null } {
   // Each ASCII or Hangul character folds to itself lower-cased (see ASCII_OR_HANGUL), one unit
-  // for one unit: snippets of most lines need no character-by-character fold.
-  if (ASCII_OR_HANGUL.test(text)) {
-    const map = new Array<number>(text.length + 1);
-    for (let i = 0; i <= text.length; i++) map[i] = i;
-    return { folded: text.toLowerCase(), map };
-  }
+  // for one unit: most lines need neither a character-by-character fold nor a map.
+  if (ASCII_OR_HANGUL.test(text)) return { folded: text.toLowerCase(), map: null };
   let folded = '';
   const map: number[] = [];
   let i = 0;

@@ -1,9 +1,19 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { GlobalGraph } from '../../../electron/contract.ts';
 import { folders, tags, type GraphFilter } from './graph-filter.ts';
 
-/** Tag and folder pickers of the global graph; a tag includes its nested tags, a folder its subfolders. */
-export function GraphFilters({ graph, filter, onFilter }: { graph: GlobalGraph; filter: GraphFilter; onFilter: (f: GraphFilter) => void }) {
+/** Tag and folder pickers of the global graph; a tag includes its nested tags, a folder its
+ *  subfolders. Memoised: the graph view renders on every pointer move of a pan, and the pickers'
+ *  hundreds of options need not. */
+export const GraphFilters = memo(function GraphFilters({
+  graph,
+  filter,
+  onFilter,
+}: {
+  graph: GlobalGraph;
+  filter: GraphFilter;
+  onFilter: (f: GraphFilter) => void;
+}) {
   const tagList = useMemo(() => tags(graph), [graph]);
   const folderList = useMemo(() => folders(graph), [graph]);
   return (
@@ -32,4 +42,4 @@ export function GraphFilters({ graph, filter, onFilter }: { graph: GlobalGraph; 
       </label>
     </>
   );
-}
+});

@@ -16,7 +16,7 @@ interface Props {
 
 /** Hits asked for at a time: the API's own page (SEARCH_PAGE in electron/contract.ts); "Show
  *  more" asks for another page, up to the API's 500. */
-const PAGE = 50;
+const PAGE = 30;
 const MAX_PAGES = 10;
 /** Typing pauses this long before a search is asked (each answer for an older text is dropped). */
 const DELAY_MS = 60;
@@ -39,7 +39,7 @@ export function SearchPanel({ query, onQuery, inputRef }: Props) {
   const result = answer?.result;
   const hits = result?.ok ? result.value.hits : [];
   const total = useTotal(answer?.text ?? '', result?.ok ? result.value : null);
-  const more = result?.ok && hits.length === PAGE * pages && pages < MAX_PAGES && (total === null || total > hits.length);
+  const more = result?.ok && hits.length === PAGE * pages && pages < MAX_PAGES && (total === null || total.total > hits.length);
 
   const onKey = (e: React.KeyboardEvent<HTMLInputElement>) => {
     if (isComposing(e)) return;
@@ -88,7 +88,7 @@ export function SearchPanel({ query, onQuery, inputRef }: Props) {
       {result?.ok && hits.length > 0 && (
         <>
           <p className="muted result-count" aria-live="polite">
-            {countText(total ?? result.value.total, total !== null, hits.length)}
+            {countText(total?.total ?? result.value.total, total !== null, total?.exact ?? false, hits.length)}
             {!current && ' · searching…'}
           </p>
           <SearchResults hits={hits} active={active} onHover={setActive} />
@@ -108,22 +108,25 @@ export function SearchPanel({ query, onQuery, inputRef }: Props) {
  * asked apart (searchCount), which follows the hits by a few milliseconds; null until it comes.
  * A count for an older text is never shown.
  */
-function useTotal(text: string, page: SearchResult | null): number | null {
+function useTotal(text: string, page: SearchResult | null): { total: number; exact: boolean } | null {
   const asking = page !== null && !page.exact ? text : null;
   const [count] = useApi(
     async () => {
       const r = await api.searchCount({ query: asking! });
-      return r.ok ? { ok: true as const, value: { text: asking!, total: r.value.total } } : r;
+      return r.ok ? { ok: true as const, value: { text: asking!, ...r.value } } : r;
     },
     [asking],
     { enabled: asking !== null, reloadOn: isContentChange },
   );
   if (page === null) return null;
-  if (page.exact) return page.total;
-  return count.state === 'ok' && count.value.text === text ? count.value.total : null;
+  if (page.exact) return { total: page.total, exact: true };
+  return count.state === 'ok' && count.value.text === text ? count.value : null;
 }
 
-function countText(total: number, exact: boolean, shown: number): string {
+/** "320 notes · showing the first 50"; "at least 150 notes · counting…" while the count is
+ *  asked; "at least 2,400 notes" when it ran out of time (a phrase of very common words). */
+function countText(total: number, counted: boolean, exact: boolean, shown: number): string {
   const notes = `${exact ? '' : 'at least '}${total.toLocaleString('en-US')} ${total === 1 ? 'note' : 'notes'}`;
-  return total > shown ? `${notes} · showing the first ${shown}` : exact ? notes : `${notes} · counting…`;
+  if (!counted) return `${notes} · counting…`;
+  return total > shown ? `${notes} · showing the first ${shown}` : notes;
 }
