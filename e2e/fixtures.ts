@@ -25,13 +25,15 @@ export interface Served {
 }
 
 /**
- * Starts `cairn serve` on `vault` and resolves with the URL it prints. The first visit signs the
+ * Starts `cairn serve` on `vault` and resolves with the URL it prints, once it also says its file
+ * watcher is live (so a test's edits on disk are seen; `watching: false` resolves at the URL,
+ * while the notes are still being read). The first visit signs the
  * browser context in (the code becomes a session cookie and is dropped from the address bar);
  * later visits to the same URL find the code spent and go on with the cookie. `dataDir` is the
  * app data folder (index cache, price imports): the one given, else $CAIRN_DATA_DIR when a test
  * set it, else a fresh one (`ownDataDir`, removed after the test).
  */
-export async function serve(vault: string, dataDir?: string): Promise<Served> {
+export async function serve(vault: string, dataDir?: string, { watching = true } = {}): Promise<Served> {
   const given = dataDir ?? process.env.CAIRN_DATA_DIR;
   const data = given ?? (await mkdtemp(path.join(os.tmpdir(), 'cairn-e2e-data-')));
   const child = spawn(process.execPath, [path.join(ROOT, 'electron/bin/cairn.mjs'), 'serve', '--vault', vault, '--port', '0'], {
@@ -46,7 +48,8 @@ export async function serve(vault: string, dataDir?: string): Promise<Served> {
     child.stdout!.on('data', (d) => {
       out += d;
       const m = /(http:\/\/127\.0\.0\.1:\d+\/\?code=[A-Za-z0-9_-]+)\n/.exec(out);
-      if (m) {
+      // The URL comes as soon as the list answers; a test may write files once the watcher is live.
+      if (m && (!watching || /\nWatching .* for changes\n/.test(out))) {
         clearTimeout(timer);
         resolve(m[1]!);
       }

@@ -40,6 +40,16 @@ test('follow a wikilink, go back, and see the backlink on the target', async ({ 
   await expect(app.noteTitle()).toHaveText('sagemaker-savings-plans');
 });
 
+test('the note view lists its unlinked mentions, found after the note is shown', async ({ app }) => {
+  await app.goto(`#/note/${encodeURIComponent('aws/cost/sagemaker-savings-plans.md')}`);
+  await expect(app.noteTitle()).toHaveText('sagemaker-savings-plans');
+  const mentions = app.section('Unlinked mentions');
+  await expect(mentions.getByRole('heading')).toHaveText('Unlinked mentions 2');
+  await expect(mentions.getByRole('link')).toHaveText(['sagemaker-managed-spot-training', 'cost-allocation-tags']);
+  await expect(mentions).toContainText('mentions “SageMaker Savings Plan”');
+  await expect(mentions).toContainText('C) Purchase a separate SageMaker Savings Plan for each proje');
+});
+
 test('an unresolved link looks different and says so', async ({ app }) => {
   await app.goto(`#/note/${encodeURIComponent('aws/aws-ml-cost-map.md')}`);
   const link = app.markdown().locator('a.is-unresolved').first();

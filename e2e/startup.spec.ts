@@ -1,7 +1,7 @@
 // Start-up with the persisted index (README.md, "How it is built"): a second launch on the same
 // vault lists the notes from the index cache, a damaged cache is a notice and a cold index with
 // right answers, and the incremental link graph shows an edit on disk as a backlink at once.
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -90,4 +90,38 @@ test('an edit on disk shows up as a backlink on the open note', async ({ app, se
   await writeFile(linker, (await readFile(linker, 'utf8')) + '\n\n스팟 중단은 [[spot-interruption-handling]] 참고.\n');
   await expect(app.section('Backlinks').getByRole('link', { name: 's3-storage-classes-ml' })).toBeVisible();
   await expect(app.section('Backlinks')).toContainText('스팟 중단은 spot-interruption-handling 참고.');
+});
+
+test('a cold start lists the notes by file name before they are read; tags show they are being read, then come', async ({ page }) => {
+  test.slow();
+  const vault = await mkdtemp(path.join(os.tmpdir(), 'cairn-e2e-big-'));
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'cairn-e2e-data-'));
+  // Enough notes that reading them takes a few seconds; the list comes from the folder walk.
+  const body = '인스턴스 비용과 예약 용량을 비교한다. Spot capacity and savings plans. '.repeat(60);
+  for (let d = 0; d < 20; d++) {
+    const dir = path.join(vault, `folder-${d}`);
+    await mkdir(dir);
+    await Promise.all(
+      Array.from({ length: 300 }, (_, i) => writeFile(path.join(dir, `note-${d}-${i}.md`), `---\ntags: [topic/t${i % 7}]\n---\n# Note ${i}\n${body}\n`)),
+    );
+  }
+  const served = await serve(vault, dataDir, { watching: false });
+  try {
+    const app = new AppPage(page, served.url);
+    await app.goto();
+    await expect(indexStatus(page)).toHaveAttribute('data-index-stage', 'names');
+    await expect(indexStatus(page)).toContainText('Reading');
+    // Tags are not known before the notes are read: the tag tree says so (not "No tags yet").
+    await page.getByRole('tab', { name: 'Tags' }).click();
+    await expect(page.getByText('Reading the notes for their tags…')).toBeVisible();
+    await page.getByRole('tab', { name: 'Notes' }).click();
+    await expect(page.getByRole('tree', { name: 'Notes' }).getByRole('treeitem', { name: 'note-0-0', exact: true })).toBeVisible();
+    await page.getByRole('tab', { name: 'Tags' }).click();
+    await expect(page.getByRole('tree', { name: 'Tags' }).getByRole('treeitem', { name: /^#topic, 6000 notes$/ })).toBeVisible({ timeout: 60_000 });
+    await expect(indexStatus(page)).toHaveAttribute('data-index-stage', /list|full/);
+  } finally {
+    await stop(served);
+    await rm(vault, { recursive: true, force: true });
+    await rm(dataDir, { recursive: true, force: true });
+  }
 });

@@ -67,7 +67,13 @@ export class ApiWorkerClient implements ApiPort {
     });
   }
 
-  /** Opens (scans and indexes) a vault on the worker; resolves with its root once ready. */
+  /** Resolves once the open vault's file watcher has walked the vault and changes on disk are
+   *  taken in (open resolves before: the note list does not wait for the watcher). */
+  async watching(): Promise<void> {
+    await this.request({ type: 'watching' });
+  }
+
+  /** Opens (scans and indexes) a vault on the worker; resolves with its root once its note list answers. */
   async open(dir: string): Promise<string> {
     const root = (await this.request({ type: 'open', dir })) as string;
     this.onVaultOpened?.(root);

@@ -1,6 +1,6 @@
 // Runs the AppApi (vault, index, watcher, cards, calculators) on a worker thread, so indexing a
 // large vault never blocks the Electron main process or the local host's HTTP loop.
-// Messages in: {type:'open', dir} | {type:'dispatch', id, op, payload} | {type:'filePath', id, fileId}.
+// Messages in: {type:'open', dir} | {type:'watching'} | {type:'dispatch', id, op, payload} | {type:'filePath', id, fileId}.
 // Messages out: {type:'reply', id, value} | {type:'event', event}.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +9,7 @@ import { AppApi, type AppApiOptions } from './app-api.ts';
 
 export type WorkerRequest =
   | { type: 'open'; id: number; dir: string }
+  | { type: 'watching'; id: number }
   | { type: 'dispatch'; id: number; op: string; payload: unknown }
   | { type: 'filePath'; id: number; fileId: string }
   | { type: 'close'; id: number };
@@ -29,8 +30,12 @@ port.on('message', async (m: WorkerRequest) => {
   try {
     if (m.type === 'open') {
       const vault = await api.open(m.dir);
-      await api.ready();
+      // Answered with the list: the file watcher's first walk (a stat and an inotify watch per
+      // file, seconds at 10k notes) goes on behind it; `watching` resolves when it is done.
       reply(vault.root);
+    } else if (m.type === 'watching') {
+      await api.ready();
+      reply(null);
     } else if (m.type === 'dispatch') {
       reply(await api.dispatch(m.op, m.payload));
     } else if (m.type === 'filePath') {

@@ -6,26 +6,42 @@ import path from 'node:path';
 import type { VaultEvent, VaultInfo } from './contract.ts';
 import { AppApi } from './app-api.ts';
 
-test('opening a vault reports progress in two steps; the list answers after the first, search after the second', async () => {
+test('opening a vault reports progress in three steps: the list answers by file name before any note is read, tags once read, search after the full text', async () => {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'cairn-progress-'));
   try {
-    for (let i = 0; i < 600; i++) await writeFile(path.join(dir, `n${i}.md`), `# Note ${i}\nword${i}`);
+    for (let i = 0; i < 600; i++) await writeFile(path.join(dir, `n${i}.md`), `# Note ${i}\nword${i} #tag${i % 3}`);
     const api = new AppApi({ canOpenVault: false, watch: false, dataDir: path.join(dir, '.data'), device: 't' });
     const events: VaultEvent[] = [];
     api.onEvent((e) => events.push(e));
     const opening = api.open(dir);
     // Asked before the index is ready: answered once it is, not with NO_VAULT.
     const early = api.dispatch('search', { query: 'word599' });
-    let fullWhenListed: boolean | null = null;
+    const stageWhen = () => events.filter((e) => e.kind === 'indexed').map((e) => e.kind === 'indexed' && e.index.stage);
+    let stagesWhenListed: unknown[] = [];
+    let readWhenListed = -1;
     const list = api.dispatch('noteList', {}).then((r) => {
-      fullWhenListed = events.some((e) => e.kind === 'indexed' && e.index.stage === 'full');
+      stagesWhenListed = stageWhen();
+      readWhenListed = Math.max(0, ...events.map((e) => (e.kind === 'progress' && e.stage === 'read' ? e.done : 0)));
+      return r;
+    });
+    let stagesWhenTagged: unknown[] = [];
+    const tags = api.dispatch('tagList', {}).then((r) => {
+      stagesWhenTagged = stageWhen();
       return r;
     });
     const switched = api.dispatch('quickSwitch', { query: 'n599' });
     await opening;
     const listed = await list;
     assert.ok(listed.ok && (listed.value as unknown[]).length === 600, JSON.stringify(listed).slice(0, 300));
-    assert.equal(fullWhenListed, false, 'the list answered before the full text was indexed');
+    assert.deepEqual(stagesWhenListed, ['names'], 'the list answered from the folder walk');
+    assert.equal(readWhenListed, 0, 'before any note was read');
+    assert.deepEqual((listed.value as Array<{ title: string }>).slice(0, 2), [
+      { id: 'n0.md', title: 'n0' },
+      { id: 'n1.md', title: 'n1' },
+    ]);
+    const tagged = await tags;
+    assert.deepEqual(stagesWhenTagged, ['names', 'list'], 'tags waited for the notes to be read (not an empty list)');
+    assert.ok(tagged.ok && (tagged.value as unknown[]).length === 3, JSON.stringify(tagged));
     const sw = await switched;
     assert.ok(sw.ok && (sw.value as Array<{ id: string }>)[0]?.id === 'n599.md', 'the quick switcher works from the list: ' + JSON.stringify(sw));
     const r = await early;
@@ -45,7 +61,7 @@ test('opening a vault reports progress in two steps; the list answers after the 
       [600, 600],
     ]);
     const stages = events.filter((e) => e.kind === 'indexed').map((e) => e.kind === 'indexed' && e.index.stage);
-    assert.deepEqual(stages, ['list', 'full']);
+    assert.deepEqual(stages, ['names', 'list', 'full']);
     await api.close();
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -115,5 +131,30 @@ test('the app keeps its index in the data folder: a second open comes from it; a
   } finally {
     await rm(dir, { recursive: true, force: true });
     await rm(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('the note view answers without its unlinked mentions; noteMentions answers them apart', async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'cairn-mentions-'));
+  try {
+    await writeFile(path.join(dir, 'alpha-note.md'), '# Alpha\nbody');
+    await writeFile(path.join(dir, 'b.md'), 'see alpha-note for more');
+    await writeFile(path.join(dir, 'c.md'), 'links [[alpha-note]]');
+    const api = new AppApi({ canOpenVault: false, watch: false, dataDir: path.join(dir, '.data'), device: 't' });
+    await api.open(dir);
+    const view = await api.dispatch('getNote', { id: 'alpha-note.md' });
+    assert.ok(view.ok);
+    const v = view.value as Record<string, unknown> & { backlinks: Array<{ id: string }> };
+    assert.deepEqual(
+      v.backlinks.map((b) => b.id),
+      ['c.md'],
+    );
+    assert.equal('unlinkedMentions' in v, false, 'not looked for with the note');
+    const mentions = await api.dispatch('noteMentions', { id: 'alpha-note.md' });
+    assert.deepEqual(mentions, { ok: true, value: [{ id: 'b.md', line: 1, context: 'see alpha-note for more', name: 'alpha-note', title: 'b' }] });
+    const missing = await api.dispatch('noteMentions', { id: 'nope.md' });
+    assert.ok(!missing.ok && missing.error.code === 'NOTE_NOT_FOUND');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
 });

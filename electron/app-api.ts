@@ -18,8 +18,9 @@ import {
 import { IndexSaver } from './index-saver.ts';
 import { globalGraph, localGraph } from './domain/links/graph-view.ts';
 import { Vault } from './domain/vault/vault.ts';
+import { titleOf } from './domain/notes/parse-note.ts';
 import { watchVault, type VaultWatcher } from './domain/vault/watch-vault.ts';
-import { noteDetails } from './domain/vault/note-details.ts';
+import { noteMentions, noteView } from './domain/vault/note-details.ts';
 import { renderNotePart, type RenderSource } from './domain/render/render-note.ts';
 import { resolveInVault } from './domain/vault/scan-vault.ts';
 import type { VaultFileRef } from './domain/vault/open-vault-file.ts';
@@ -50,9 +51,13 @@ export interface AppApiOptions {
   parseWorker?: string;
 }
 
-/** Operations that answer from the note list (names, frontmatter, tags, links) while the full
- *  text is still being indexed; every other operation waits for the full index. */
-const LIST_OPS = new Set<string>(['vaultInfo', 'noteList', 'tagList', 'quickSwitch', 'localGraph', 'cardDecks', 'cardStats', 'cardSession']);
+/** Operations that answer as soon as the folder is walked, before any note is read (Vault stage
+ *  `names`): the quick switcher once it holds every name, the tags once they are known (from the
+ *  index cache, else once the notes are read). */
+const NAME_OPS = new Set<string>(['vaultInfo', 'noteList', 'tagList', 'quickSwitch']);
+/** Operations that answer once every note is read and linked (names, frontmatter, tags, links)
+ *  while the full text is still being indexed; every other operation waits for the full index. */
+const LIST_OPS = new Set<string>(['localGraph', 'cardDecks', 'cardStats', 'cardSession']);
 
 type Handlers = { [K in OpName]: (req: Req<K>) => Promise<Responses[K]> | Responses[K] };
 
@@ -64,29 +69,30 @@ export class AppApi implements ApiPort {
 
   constructor(private readonly options: AppApiOptions) {}
 
-  /** Calls that arrive while a vault is being opened wait for its note list (`opening`) or, for
-   *  search and the note view, for its full-text index (`indexing`), instead of failing. */
+  /** Calls that arrive while a vault is being opened wait for its notes by name (`opening`), for
+   *  every note read (`listing`) or, for search and the note view, for its full-text index
+   *  (`indexing`), instead of failing. */
   private opening: Promise<unknown> | null = null;
+  private listing: Promise<unknown> | null = null;
   private indexing: Promise<unknown> | null = null;
   private saver: IndexSaver | null = null;
 
-  /** Opens a vault in two steps; resolves once its note list is usable (names, frontmatter,
-   *  tags, links), while the full text goes on being indexed (see `indexed`). */
+  /** Opens a vault in three steps; resolves once its note list answers (the notes by name), while
+   *  the notes are read (see `listing`) and the full text indexed (see `indexed`). */
   async open(dir: string): Promise<Vault> {
     const dataDir = this.options.dataDir ?? defaultDataDir();
     const cacheDir = this.options.indexCache === false ? undefined : path.join(dataDir, 'index-cache');
-    let listed!: (v: Vault) => void;
-    const list = new Promise<Vault>((resolve) => (listed = resolve));
+    let named!: (v: Vault) => void;
+    const names = new Promise<Vault>((resolve) => (named = resolve));
     const full = Vault.open(dir, {
       cacheDir,
       parseWorker: this.options.parseWorker,
       onProgress: (done, total, stage) => this.emit({ kind: 'progress', done, total, stage }),
-      onList: (v) => listed(v),
+      onNames: (v) => named(v),
     });
     this.indexing = full;
     full.catch(() => undefined);
-    // Calls wait for the services too, not only for the list.
-    const opening = Promise.race([list, full]).then((vault) => this.take(vault, dataDir, cacheDir, full));
+    const opening = Promise.race([names, full]).then((vault) => this.show(vault, dataDir, cacheDir, full));
     this.opening = opening;
     try {
       return await opening;
@@ -95,10 +101,28 @@ export class AppApi implements ApiPort {
     }
   }
 
-  private async take(vault: Vault, dataDir: string, cacheDir: string | undefined, full: Promise<Vault>): Promise<Vault> {
+  /** The first step: the vault answers by name; the services and the watcher follow once every
+   *  note is read (`take`). */
+  private async show(vault: Vault, dataDir: string, cacheDir: string | undefined, full: Promise<Vault>): Promise<Vault> {
     await this.watcher?.close();
+    this.watcher = null;
     await this.saver?.flush();
+    this.saver = null;
     this.vault = vault;
+    this.services = null;
+    const listing = vault.listed.then(() => this.take(vault, dataDir, cacheDir, full));
+    listing.catch(() => undefined);
+    this.listing = listing;
+    void listing.finally(() => {
+      if (this.listing === listing) this.listing = null;
+    });
+    this.emit({ kind: 'indexed', index: indexState(vault) });
+    this.emit({ kind: 'reload' });
+    return vault;
+  }
+
+  private async take(vault: Vault, dataDir: string, cacheDir: string | undefined, full: Promise<Vault>): Promise<Vault> {
+    if (this.vault !== vault) return vault;
     const device = this.options.device ?? (process.env.CAIRN_DEVICE || os.hostname());
     const store = ReviewStore.open({ vaultRoot: vault.root, device, fallbackDir: dataDir });
     const cards = new CardsService(vault, store, new VaultSettingsStore(dataDir));
@@ -135,11 +159,14 @@ export class AppApi implements ApiPort {
 
   /** Resolves once the file watcher is live (tests wait for it before writing files). */
   async ready(): Promise<void> {
+    // The watcher starts once every note is read (take).
+    await this.listing?.catch(() => undefined);
     await this.watcher?.ready;
   }
 
   /** Stops watching and writes the index cache if it has changes not yet saved. */
   async close(): Promise<void> {
+    await this.listing?.catch(() => undefined);
     await this.watcher?.close();
     this.watcher = null;
     await this.indexed();
@@ -177,13 +204,23 @@ export class AppApi implements ApiPort {
     const req = parseRequest(op, payload);
     if (!req.ok) return req;
     if (this.opening && op !== 'openVault') await this.opening.catch(() => undefined);
-    if (this.indexing && op !== 'openVault' && !LIST_OPS.has(op)) await this.indexing.catch(() => undefined);
+    if (op !== 'openVault') await this.stageFor(op);
     try {
       const handler = this.handlers[op] as (r: unknown) => unknown;
       return { ok: true, value: await handler(req.value) };
     } catch (err) {
       return { ok: false, error: errorValue(err) };
     }
+  }
+
+  /** Waits until the open vault can answer `op` (see NAME_OPS and LIST_OPS). */
+  private async stageFor(op: OpName): Promise<void> {
+    const vault = this.vault;
+    if (op === 'quickSwitch') await vault?.switcherFilled;
+    if (op === 'tagList' && vault && !vault.tagsKnown()) await this.listing?.catch(() => undefined);
+    if (NAME_OPS.has(op)) return;
+    await this.listing?.catch(() => undefined);
+    if (!LIST_OPS.has(op)) await this.indexing?.catch(() => undefined);
   }
 
   private feature() {
@@ -209,7 +246,7 @@ export class AppApi implements ApiPort {
     return {
       root: vault.root,
       name: path.basename(vault.root),
-      notes: vault.allNotes().length,
+      notes: vault.noteIds().length,
       diagnostics: vault.diagnostics(),
       canOpenVault: this.options.canOpenVault,
       recent: this.options.recentVaults?.() ?? [],
@@ -221,16 +258,17 @@ export class AppApi implements ApiPort {
     vaultInfo: () => this.info(),
     noteList: () =>
       this.current()
-        .allNotes()
-        .map((n) => ({ id: n.id, title: n.title }))
+        .noteIds()
+        .map((id) => ({ id, title: titleOf(id) }))
         .sort((a, b) => a.id.localeCompare(b.id)),
     tagList: () => [...this.current().tagTree().values()].map((t) => ({ tag: t.tag, count: t.ids.size })).sort((a, b) => a.tag.localeCompare(b.tag)),
     getNote: ({ id }) => {
       const note = this.note(id);
       const vault = this.current();
       const { html, more } = renderNotePart(note.id, this.renderSource(), 'first');
-      return { ...noteDetails(vault, note.id)!, html, more, frontmatter: note.frontmatter };
+      return { ...noteView(vault, note.id)!, html, more, frontmatter: note.frontmatter };
     },
+    noteMentions: ({ id }) => noteMentions(this.current(), this.note(id).id)!,
     noteRest: ({ id }) => ({ html: renderNotePart(this.note(id).id, this.renderSource(), 'rest').html }),
     search: ({ query, limit }) => this.current().search.searchWithTotal(query, limit ?? SEARCH_PAGE),
     searchCount: ({ query }) => this.current().search.countHits(query),
@@ -282,5 +320,5 @@ export class AppApi implements ApiPort {
 
 function indexState(vault: Vault): IndexState {
   const { fromCache, read, notice } = vault.origin;
-  return { stage: vault.fullText ? 'full' : 'list', fromCache, read, notice };
+  return { stage: vault.stage === 'names' ? 'names' : vault.fullText ? 'full' : 'list', fromCache, read, notice };
 }

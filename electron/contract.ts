@@ -70,12 +70,13 @@ export interface VaultInfo {
   /** The local host cannot show a folder dialog: only the Electron app opens other vaults. */
   canOpenVault: boolean;
   recent: string[];
-  /** How the index is doing: `list` while the full text is indexed (search waits), then `full`. */
+  /** How the index is doing: `names` while the notes are read (the list by file name; tags and
+   *  links wait), `list` while the full text is indexed (search waits), then `full`. */
   index: IndexState;
 }
 
 export interface IndexState {
-  stage: 'list' | 'full';
+  stage: 'names' | 'list' | 'full';
   /** Notes that came from the persisted index unchanged, and notes read from their files. */
   fromCache: number;
   read: number;
@@ -95,7 +96,8 @@ export interface TagCount {
   count: number;
 }
 
-export interface NoteView extends NoteDetails {
+/** The note view: everything but the unlinked mentions (`noteMentions`). */
+export interface NoteView extends Omit<NoteDetails, 'unlinkedMentions'> {
   /** Rendered markdown; unsanitised — the renderer's SafeHtml sanitises before it reaches the page. */
   html: string;
   /** A long note comes in two parts: `noteRest` renders the rest. */
@@ -112,7 +114,7 @@ export type VaultEvent =
   /** While a vault is indexed (off the main thread): notes read (`read`), then notes in the
    *  full-text index (`text`), so far of all found. */
   | { kind: 'progress'; done: number; total: number; stage?: 'read' | 'text' }
-  /** The index reached a stage: the list is usable (`list`), or search too (`full`). */
+  /** The index reached a stage: the notes by name (`names`), every note read (`list`), or search too (`full`). */
   | { kind: 'indexed'; index: IndexState };
 
 export const ops = {
@@ -121,6 +123,7 @@ export const ops = {
   tagList: { req: z.object({}).strict() },
   getNote: { req: z.object({ id: NoteId }).strict() },
   noteRest: { req: z.object({ id: NoteId }).strict() },
+  noteMentions: { req: z.object({ id: NoteId }).strict() },
   search: { req: z.object({ query: Query, limit: Limit }).strict() },
   searchCount: { req: z.object({ query: Query }).strict() },
   quickSwitch: { req: z.object({ query: Query, limit: Limit }).strict() },
@@ -159,6 +162,9 @@ export interface Responses {
   tagList: TagCount[];
   getNote: NoteView;
   noteRest: { html: string };
+  /** Notes naming this one without linking to it: asked apart from getNote, as they cost a look
+   *  through every note that holds the name's words. */
+  noteMentions: NoteDetails['unlinkedMentions'];
   /** The best `limit` hits and how many notes match in all (at least, unless `exact`). */
   search: SearchResult;
   /** How many notes match, asked when `search` answered `exact: false`: the real total, or at

@@ -6,6 +6,7 @@ export const OP_NAMES = [
   'tagList',
   'getNote',
   'noteRest',
+  'noteMentions',
   'search',
   'searchCount',
   'quickSwitch',

@@ -3,8 +3,8 @@ import type { VaultData } from './useVaultData.ts';
 
 const n = (v: number) => v.toLocaleString('en-US');
 
-/** The top bar's index state: notes read (the list), then the full text being indexed, and a
- *  one-line notice when the persisted index could not be used. */
+/** The top bar's index state: the notes listed by name and being read (tags and links follow),
+ *  then the full text being indexed, and a one-line notice when the persisted index could not be used. */
 export function IndexStatus({ progress, index }: Pick<VaultData, 'progress' | 'index'>) {
   const [dismissed, setDismissed] = useState<string | null>(null);
   const textPending = index?.stage === 'list';
@@ -12,6 +12,11 @@ export function IndexStatus({ progress, index }: Pick<VaultData, 'progress' | 'i
   const title = index ? `${n(index.fromCache)} notes from the index cache, ${n(index.read)} read from their files` : undefined;
   return (
     <span className="index-status" data-index-source={source} data-index-stage={index?.stage} title={title}>
+      {!progress && index?.stage === 'names' && (
+        <span className="indexing" role="status">
+          Reading notes…
+        </span>
+      )}
       {progress?.stage === 'read' && (
         <span className="indexing" role="status">
           Reading {n(progress.done)} / {n(progress.total)} notes…

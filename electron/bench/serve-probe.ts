@@ -42,6 +42,18 @@ export function servedUrl(child: ChildProcess, stderr: () => string = () => ''):
   });
 }
 
+/** Resolves when `cairn serve` says its file watcher is live (after the URL: the list does not wait for it). */
+function watchingLine(child: ChildProcess): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d) => {
+      out += d;
+      if (/\nWatching .* for changes\n/.test(out)) resolve();
+    });
+    child.on('exit', (code) => reject(new Error(`cairn serve exited ${code}`)));
+  });
+}
+
 export async function probeServe(opts: {
   root: string;
   vaultDir: string;
@@ -59,6 +71,8 @@ export async function probeServe(opts: {
   });
   let err = '';
   child.stderr!.on('data', (d) => (err += d));
+  const watching = watchingLine(child);
+  watching.catch(() => undefined);
   try {
     const url = await servedUrl(child, () => err);
     // Signs in as the browser does: the printed URL's one-time code buys the session cookie.
@@ -83,6 +97,8 @@ export async function probeServe(opts: {
     const rssMB = Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
     const info = (await call('vaultInfo', {})) as { index: { fromCache: number; notice: string | null } };
     if (opts.waitForCache) await waitForCache(opts.dataDir);
+    // The list answers before the file watcher has walked the vault: edits wait for it.
+    if (opts.edits?.length) await watching;
     const editBacklink = opts.edits?.length ? await editsThroughWatcher(opts.edits, call) : undefined;
     return { listMs, firstAnswerMs, rssMB, searches, fromCache: info.index.fromCache, notice: info.index.notice, editBacklink };
   } finally {

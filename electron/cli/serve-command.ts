@@ -45,6 +45,11 @@ export const serveCommand: CliCommand = {
     }
     // The sign-in URL: the one-time code in it becomes this browser's session cookie (SECURITY.md).
     ctx.out(`Cairn is serving ${ctx.vaultDir} at ${host.loginUrl}`);
+    // Edits on disk are taken in once the watcher has walked the vault (tests that write files wait for this line).
+    void api.watching().then(
+      () => ctx.out(`Watching ${ctx.vaultDir} for changes`),
+      () => undefined,
+    );
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
       process.once('SIGINT', stop);

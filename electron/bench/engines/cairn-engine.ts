@@ -1,8 +1,8 @@
 // Cairn as the app runs it: Vault.open (scan, read, parse, link graph, then the full text) with
-// its index cache, the file watcher's handler (`fileChanged`) and the note view (`noteDetails`).
+// its index cache, the file watcher's handler (`fileChanged`) and the note view (`noteView`).
 import { fileURLToPath } from 'node:url';
 import { Vault } from '../../domain/vault/vault.ts';
-import { noteDetails } from '../../domain/vault/note-details.ts';
+import { noteView } from '../../domain/vault/note-details.ts';
 import { SEARCH_PAGE } from '../../contract.ts';
 import type { BenchEngine, StartTimes } from './engine.ts';
 
@@ -18,7 +18,8 @@ export function cairnEngine(): BenchEngine {
   const start = async (dir: string, cacheDir: string): Promise<StartTimes> => {
     const t = performance.now();
     let listMs: number | undefined;
-    vault = await Vault.open(dir, { cacheDir, parseWorker: PARSE_WORKER, onList: () => (listMs = performance.now() - t) });
+    // The note list answers from the first step (the notes by name: AppApi's noteList).
+    vault = await Vault.open(dir, { cacheDir, parseWorker: PARSE_WORKER, onNames: () => (listMs = performance.now() - t) });
     return { listMs };
   };
   return {
@@ -41,7 +42,8 @@ export function cairnEngine(): BenchEngine {
     },
     async editShowsBacklink(sourceAbs, source, target) {
       await open().fileChanged(sourceAbs);
-      return noteDetails(open(), target)?.backlinks.some((b) => b.id === source) ?? false;
+      // What the app's note view asks (getNote); its unlinked mentions come apart (noteMentions).
+      return noteView(open(), target)?.backlinks.some((b) => b.id === source) ?? false;
     },
   };
 }

@@ -163,6 +163,71 @@ describe('index cache', () => {
     assert.deepEqual(answers(await Vault.open(vaultDir, { cacheDir })), answers(cold));
   });
 
+  const tagsOf = (v: Vault) => [...v.tagTree()].map(([k, t]) => [k, t.tag, [...t.ids].sort()]).sort();
+  const switchAll = (v: Vault, titles: string[]) => titles.map((t) => v.switcher.search(t, 10));
+
+  test('a warm open lists the notes, their tags and the quick switcher from the light sections, before any note is read', async () => {
+    const cold = await savedCache();
+    const titles = cold.allNotes().map((n) => n.title);
+    // The notes section is damaged: the first step must not need it (and the vault is then read cold).
+    const folder = cacheFolderOf(cacheDir, cold.root);
+    const manifest = JSON.parse(await readFile(path.join(folder, 'manifest.json'), 'utf8'));
+    const data = path.join(folder, manifest.data);
+    const bytes = await readFile(data);
+    const [offset, length] = manifest.sections.notes;
+    bytes[offset + (length >> 1)] ^= 0xff;
+    await writeFile(data, bytes);
+    let first = null as { stage: string; notesRead: number; ids: string[]; tagsKnown: boolean; tags: unknown; switched?: unknown } | null;
+    let filled: Promise<void> | null = null;
+    const warm = await Vault.open(vaultDir, {
+      cacheDir,
+      onNames: (v) => {
+        first = { stage: v.stage, notesRead: v.allNotes().length, ids: v.noteIds().sort(), tagsKnown: v.tagsKnown(), tags: tagsOf(v) };
+        filled = v.switcherFilled.then(() => void (first!.switched = v.stage === 'names' ? switchAll(v, titles) : 'too late'));
+      },
+    });
+    await filled;
+    const f = first!;
+    assert.equal(f.stage, 'names');
+    assert.equal(f.notesRead, 0, 'no note was read or decoded yet');
+    assert.deepEqual(
+      f.ids,
+      sortedNotes(cold).map((n) => n.id),
+    );
+    assert.equal(f.tagsKnown, true, 'every file unchanged: the cached tags');
+    assert.deepEqual(f.tags, tagsOf(cold));
+    assert.deepStrictEqual(f.switched, switchAll(cold, titles), 'the switcher answered as a cold index, from the cached entries');
+    // The damaged notes section: a notice, every note read from its file, the same answers.
+    assert.match(warm.origin.notice ?? '', /^The index cache is damaged/);
+    assert.equal(warm.origin.fromCache, 0);
+    assert.deepStrictEqual(everything(warm), everything(cold));
+  });
+
+  test('a note changed since the cache is listed by name, its tags unknown until it is read', async () => {
+    await savedCache();
+    await writeFile(at('nan-note.md'), '---\ntags: [fresh/tag]\naliases: [Nanny]\n---\nnew text');
+    let tagsKnown: boolean | null = null;
+    let byAlias: unknown = null;
+    let byName: unknown = null;
+    let filled: Promise<void> | null = null;
+    const warm = await Vault.open(vaultDir, {
+      cacheDir,
+      onNames: (v) => {
+        tagsKnown = v.tagsKnown();
+        filled = v.switcherFilled.then(() => {
+          byAlias = v.switcher.search('Nanny', 5).map((h) => h.id);
+          byName = v.switcher.search('nan-note', 5)[0]?.id;
+        });
+      },
+    });
+    await filled;
+    assert.equal(tagsKnown, false);
+    assert.equal(byName, 'nan-note.md', 'found by its file name before it is read');
+    assert.deepEqual(byAlias, [], 'its new alias is not known before it is read');
+    assert.deepEqual(warm.switcher.search('Nanny', 5)[0]?.id, 'nan-note.md', 'and once read, by its alias');
+    assert.ok(warm.tagTree().has('fresh/tag'));
+  });
+
   const damage: Array<[string, (folder: string, data: string) => Promise<void>]> = [
     ['a truncated data file', async (_f, data) => truncate(data, 100)],
     [

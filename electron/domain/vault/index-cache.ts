@@ -8,8 +8,9 @@
 // sections (index-cache-sections.ts), each with a checksum. A new data file is written first and
 // the manifest replaced by a rename, so a crash leaves the old cache or none, never a mix.
 // Anything truncated, corrupt or of another INDEX_VERSION is ignored with a one-line notice: the
-// vault is indexed cold. Every section is checked before the cache is used; the search section,
-// the largest, is then read again only when the full text is restored (after the note list).
+// vault is indexed cold. The cache is read in three steps, each section checked before it is
+// used: the light sections (file stats, tags, the quick switcher's entries) for the note list,
+// then the notes and the link graph (`rest`), then the search index (`search`, the largest).
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -20,12 +21,13 @@ import type { GraphSnapshot } from '../links/link-graph.ts';
 import type { QuickSwitchSnapshot } from '../search/quick-switch.ts';
 import type { SearchIndex } from '../search/search-index.ts';
 import type { VaultFile } from './scan-vault.ts';
-import { SectionReader, SectionWriter, type Pieces, type SectionTable } from './index-cache-sections.ts';
+import { SectionWriter, type Pieces } from './index-cache-sections.ts';
+import { decode, type Manifest, type Meta, type SearchHead } from './index-cache-decode.ts';
 
 /** Bump when the cache layout, ParsedNote, the note parser, link resolution or the search index
  *  changes: an old cache would otherwise serve notes parsed or indexed the old way. The search
  *  snapshot is opaque here (SearchIndex.snapshot/restore); a restore that throws also means cold. */
-export const INDEX_VERSION = 7; // 2: property links; 3: the FlexSearch snapshot; 4: link graph and quick switcher; 5: sections written piece by piece; 6: search fields hold encoded terms; 7: `#/` and `2024/05` are no tags
+export const INDEX_VERSION = 8; // 2: property links; 3: the FlexSearch snapshot; 4: link graph and quick switcher; 5: sections written piece by piece; 6: search fields hold encoded terms; 7: `#/` and `2024/05` are no tags; 8: a light `tags` section, read before the notes
 
 /** The search index's snapshot: saved and restored as it is (V8's structured serialisation). */
 export type SearchSnapshot = ReturnType<SearchIndex['snapshot']>;
@@ -48,37 +50,26 @@ export interface IndexCacheData {
   switcher?: QuickSwitchSnapshot;
 }
 
-/** A cache as read: the search snapshot is read and decoded only when asked for (after the note
- *  list is up); `close` lets go of the data file when it is not asked for. */
-export type CachedIndex = Omit<IndexCacheData, 'search'> & { search(): Promise<SearchSnapshot>; close(): Promise<void> };
-
-/** `data` null: no cache (first start, `notice` null) or one that cannot be trusted (`notice` says why). */
-export type CacheRead = { data: CachedIndex; notice: null } | { data: null; notice: string | null };
-
-interface Manifest {
-  version: number;
-  root: string;
-  data: string;
-  bytes: number;
-  sections: SectionTable;
-}
-
-interface Meta {
-  files: Array<[id: string, size: number, mtimeMs: number]>;
+/** What the note list needs, read first: the files, each note's tags and the switcher's entries. */
+export interface CachedList {
+  files: CachedFile[];
   allFiles: string[];
-  /** Indexes of notes whose frontmatter JSON cannot carry exactly (NaN, Infinity, -0, undefined):
-   *  those are in the `exact` section, serialised by V8. */
-  exact: number[];
+  /** Each note's tags, in the order of `files`. */
+  tags: string[][];
   switcher?: QuickSwitchSnapshot;
 }
 
-/** The search section's head: the snapshot without FlexSearch's export, and the export's keys
- *  with their data's byte lengths (the data, UTF-8, one after another, is the `flex` section).
- *  `flex` null: the snapshot is not of that shape and the head holds all of it. */
-interface SearchHead {
-  snapshot: SearchSnapshot;
-  flex: Array<[key: string, bytes: number]> | null;
-}
+/** A cache as read: the light sections at once; the notes and the graph (`rest`), then the search
+ *  snapshot (`search`), each read, checked and decoded only when asked for, in that order;
+ *  `close` lets go of the data file when they are not. */
+export type CachedIndex = CachedList & {
+  rest(): Promise<Pick<IndexCacheData, 'notes' | 'graph'>>;
+  search(): Promise<SearchSnapshot>;
+  close(): Promise<void>;
+};
+
+/** `data` null: no cache (first start, `notice` null) or one that cannot be trusted (`notice` says why). */
+export type CacheRead = { data: CachedIndex; notice: null } | { data: null; notice: string | null };
 
 export function cacheFolderOf(cacheDir: string, root: string): string {
   return path.join(cacheDir, createHash('sha1').update(root).digest('hex'));
@@ -103,10 +94,15 @@ export async function readIndexCache(cacheDir: string, root: string): Promise<Ca
     }
     return { data: await decode(path.join(folder, manifest.data), manifest), notice: null };
   } catch (err) {
-    if (/damaged|cut short|bytes, not/.test(String((err as Error)?.message)))
-      return { data: null, notice: `The index cache is damaged (incomplete or altered); ${AGAIN}.` };
-    return { data: null, notice: `The index cache could not be read (${shortReason(err)}); ${AGAIN}.` };
+    return { data: null, notice: cacheNotice(err) };
   }
+}
+
+/** The one-line notice for a cache that failed to read or decode (its light sections at open, or
+ *  its notes later: CachedIndex.rest). */
+export function cacheNotice(err: unknown): string {
+  if (/damaged|cut short|bytes, not/.test(String((err as Error)?.message))) return `The index cache is damaged (incomplete or altered); ${AGAIN}.`;
+  return `The index cache could not be read (${shortReason(err)}); ${AGAIN}.`;
 }
 
 const shortReason = (err: unknown) =>
@@ -155,25 +151,47 @@ export function cachedFileOf(file: VaultFile): CachedFile {
   return { id: file.id, size: file.size, mtimeMs: file.mtimeMs };
 }
 
-/** The cached notes of a vault being opened: each one is reused if its file has not changed. */
+/** The cached notes of a vault being opened: each one is reused if its file has not changed.
+ *  Made from the light sections (`fromList`: the tags and stats, for the note list), then given
+ *  the notes (`withNotes`). */
 export class CachedNotes {
   readonly byId = new Map<string, ParsedNote>();
   private readonly stats = new Map<string, CachedFile>();
+  private readonly tagsById = new Map<string, string[]>();
   private readonly taken = new Set<string>();
+  graph: GraphSnapshot = [];
 
   constructor(readonly data: CachedIndex) {
     data.files.forEach((f, i) => {
       this.stats.set(f.id, f);
-      this.byId.set(f.id, data.notes[i]);
+      this.tagsById.set(f.id, data.tags[i]);
     });
+  }
+
+  /** Whether `file` has the same size and mtime as when it was cached. */
+  same(file: VaultFile): boolean {
+    const cached = this.stats.get(file.id);
+    return cached !== undefined && cached.size === file.size && cached.mtimeMs === file.mtimeMs;
+  }
+
+  /** The cached tags of a note whose file is unchanged (else undefined). */
+  tagsOf(file: VaultFile): string[] | undefined {
+    return this.same(file) ? this.tagsById.get(file.id) : undefined;
+  }
+
+  /** Reads the notes and the link graph (rejects when they are damaged: then nothing is reused). */
+  async withNotes(): Promise<void> {
+    const { notes, graph } = await this.data.rest();
+    this.data.files.forEach((f, i) => this.byId.set(f.id, notes[i]));
+    this.graph = graph;
   }
 
   /** The cached note of `file` when the file has the same size and mtime as when it was cached. */
   unchanged(file: VaultFile): ParsedNote | undefined {
-    const cached = this.stats.get(file.id);
-    if (!cached || cached.size !== file.size || cached.mtimeMs !== file.mtimeMs) return undefined;
-    this.taken.add(file.id);
-    return this.byId.get(file.id);
+    if (!this.same(file)) return undefined;
+    const note = this.byId.get(file.id);
+    if (note) this.taken.add(file.id);
+    return note;
   }
 
   /** Cached notes that were not reused: changed or deleted since. */
@@ -195,6 +213,10 @@ async function encode(writer: SectionWriter, { files, notes, allFiles, graph, se
   });
   const meta: Meta = { files: files.map((f) => [f.id, f.size, f.mtimeMs]), allFiles, exact, switcher };
   await writer.section('meta', [JSON.stringify(meta)]);
+  await writer.section(
+    'tags',
+    jsonArray(notes, (note) => note.tags),
+  );
   await writer.section('exact', [v8.serialize(exactNotes)]);
   // The notes without their body (in `bodies`; the key stays, so keys keep their order).
   const exactSet = new Set(exact);
@@ -253,104 +275,6 @@ function* pieces(count: number, piece: (from: number, to: number) => Buffer): Pi
 
 const isFlexExport = (flex: unknown): flex is Array<[string, string]> =>
   Array.isArray(flex) && flex.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string' && typeof e[1] === 'string');
-
-async function decode(file: string, manifest: Manifest): Promise<CachedIndex> {
-  const reader = await SectionReader.open(file, manifest.bytes, manifest.sections);
-  try {
-    const json = async (name: string) => JSON.parse((await reader.read(name)).toString('utf8')) as unknown;
-    const meta = (await json('meta')) as Meta;
-    const metaNotes = (await json('notes')) as ParsedNote[];
-    const graph = (await json('graph')) as GraphSnapshot;
-    const exactNotes = v8.deserialize(await reader.read('exact')) as ParsedNote[];
-    const bodies = (await reader.read('bodies')).toString('utf16le');
-    const bodyEnds = int32s(await reader.read('bodyEnds'));
-    // The search sections are only checked now; they are read when the full text is restored.
-    await reader.verify('searchHead');
-    await reader.verify('flex');
-    if (!Array.isArray(meta?.files) || !Array.isArray(metaNotes) || !Array.isArray(meta.exact) || !Array.isArray(exactNotes))
-      throw new Error('cache meta incomplete');
-    if (meta.files.length !== metaNotes.length || bodyEnds.length !== metaNotes.length || exactNotes.length !== meta.exact.length) {
-      throw new Error('cache sections disagree');
-    }
-    if (!Array.isArray(meta.allFiles) || !Array.isArray(graph)) throw new Error('cache meta incomplete');
-    meta.exact.forEach((i, k) => (metaNotes[i] = exactNotes[k]));
-    shareIds(meta, metaNotes, graph);
-    let start = 0;
-    metaNotes.forEach((note, i) => {
-      const end = bodyEnds[i];
-      if (end < start || end > bodies.length || typeof note?.id !== 'string') throw new Error('cache note out of range');
-      note.body = bodies.slice(start, end);
-      start = end;
-    });
-    let taken = false;
-    return {
-      files: meta.files.map(([id, size, mtimeMs]) => ({ id, size, mtimeMs })),
-      notes: metaNotes,
-      allFiles: meta.allFiles,
-      graph,
-      switcher: meta.switcher,
-      async search() {
-        if (taken) throw new Error('the search snapshot was already taken');
-        taken = true;
-        try {
-          return await readSearch(reader);
-        } finally {
-          await reader.close();
-        }
-      },
-      close: () => reader.close(),
-    };
-  } catch (err) {
-    await reader.close();
-    throw err;
-  }
-}
-
-/** JSON.parse makes a string per occurrence: a note's id appears in the file list, the note, the
- *  graph and every link to it. One string per id is kept instead (about 7 links a note). */
-function shareIds(meta: Meta, notes: ParsedNote[], graph: GraphSnapshot): void {
-  const ids = new Map<string, string>();
-  const one = <T extends string | null>(s: T): T => {
-    if (s === null) return s;
-    const kept = ids.get(s);
-    if (kept !== undefined) return kept as T;
-    ids.set(s, s);
-    return s;
-  };
-  meta.allFiles = meta.allFiles.map(one);
-  for (const f of meta.files) f[0] = one(f[0]);
-  for (const n of notes) if (typeof n?.id === 'string') n.id = one(n.id);
-  for (const entry of graph) {
-    if (!Array.isArray(entry) || !Array.isArray(entry[1])) continue;
-    entry[0] = one(entry[0]);
-    for (const r of entry[1]) {
-      if (!Array.isArray(r)) continue;
-      r[0] = one(r[0]);
-      if (Array.isArray(r[2])) r[2] = r[2].map(one);
-    }
-  }
-}
-
-async function readSearch(reader: SectionReader): Promise<SearchSnapshot> {
-  const head = v8.deserialize(await reader.read('searchHead')) as SearchHead;
-  if (!head.flex) return head.snapshot;
-  const bytes = await reader.read('flex');
-  const flex: Array<[string, string]> = [];
-  let at = 0;
-  for (const [key, length] of head.flex) {
-    if (!(length >= 0 && at + length <= bytes.length)) throw new Error('cache search section out of range');
-    flex.push([key, bytes.toString('utf8', at, (at += length))]);
-  }
-  return { ...head.snapshot, flex };
-}
-
-/** A copy, so the views do not keep the whole file's buffer alive. */
-function int32s(bytes: Buffer): Int32Array {
-  if (bytes.length % 4) throw new Error('cache section is not a whole number of Int32');
-  const out = new Int32Array(bytes.length / 4);
-  new Uint8Array(out.buffer).set(bytes);
-  return out;
-}
 
 /** Whether JSON.parse(JSON.stringify(value)) gives `value` back exactly. */
 function isJsonExact(value: unknown): boolean {

@@ -31,12 +31,19 @@ export interface NoteDetails {
   diagnostics: Diagnostic[];
 }
 
-/** Everything the note view and `cairn note` show about one note. */
+/** Everything `cairn note` shows about one note. */
 export function noteDetails(vault: Vault, id: string): NoteDetails | null {
+  const view = noteView(vault, id);
+  return view && { ...view, unlinkedMentions: noteMentions(vault, id) ?? [] };
+}
+
+/** What the note view shows at once: the note's links, backlinks and diagnostics. Its unlinked
+ *  mentions come apart (`noteMentions`): they cost a look through every note holding the name's
+ *  words, and the backlinks of an edit must not wait for that. */
+export function noteView(vault: Vault, id: string): Omit<NoteDetails, 'unlinkedMentions'> | null {
   const note = vault.getNote(id);
   if (!note) return null;
   const graph = vault.links();
-  const titleOf = (other: string) => vault.getNote(other)?.title ?? other;
   const links = graph.outgoing(id).map((l) => ({
     raw: l.raw,
     kind: l.kind,
@@ -47,9 +54,6 @@ export function noteDetails(vault: Vault, id: string): NoteDetails | null {
     ambiguous: l.ambiguous,
     ...(l.property ? { property: l.property } : {}),
   }));
-  // Candidates are checked against the notes' text, so the note view need not wait for an edit's
-  // re-index (Vault.textCandidates).
-  const lookup = { candidates: (t: string) => vault.textCandidates(t), get: (x: string) => vault.getNote(x) };
   return {
     id,
     title: note.title,
@@ -65,7 +69,17 @@ export function noteDetails(vault: Vault, id: string): NoteDetails | null {
       const from = vault.getNote(b.id);
       return { ...b, title: from?.title ?? b.id, context: from ? contextAt(from, b.line) : '' };
     }),
-    unlinkedMentions: unlinkedMentions(note, graph, lookup).map((m) => ({ ...m, title: titleOf(m.id) })),
     diagnostics: [...note.diagnostics, ...graph.diagnosticsOf(id)],
   };
+}
+
+/** The notes that name this one (title or alias) without linking to it; null for no such note. */
+export function noteMentions(vault: Vault, id: string): NoteDetails['unlinkedMentions'] | null {
+  const note = vault.getNote(id);
+  if (!note) return null;
+  // Candidates are checked against the notes' text, so the note view need not wait for an edit's
+  // re-index (Vault.textCandidates).
+  const lookup = { candidates: (t: string) => vault.textCandidates(t), get: (x: string) => vault.getNote(x) };
+  const titleOf = (other: string) => vault.getNote(other)?.title ?? other;
+  return unlinkedMentions(note, vault.links(), lookup).map((m) => ({ ...m, title: titleOf(m.id) }));
 }

@@ -35,6 +35,43 @@ after(async () => {
   await rm(outside, { recursive: true, force: true });
 });
 
+describe('opening in steps', () => {
+  test('the first step lists every note by its file name before any is read; the switcher finds them by name', async () => {
+    let first = null as { stage: string; read: number; ids: string[]; tagsKnown: boolean; diagnostics: string[] } | null;
+    let switched: Promise<unknown> | null = null;
+    const progress: Array<[number, string]> = [];
+    const vault = await Vault.open(dir, {
+      onProgress: (done, _total, stage) => progress.push([done, stage]),
+      onNames: (v) => {
+        first = {
+          stage: v.stage,
+          read: progress.filter(([d]) => d > 0).length,
+          ids: v.noteIds(),
+          tagsKnown: v.tagsKnown(),
+          diagnostics: v.diagnostics().map((d) => d.code),
+        };
+        switched = v.switcherFilled.then(() => [v.stage, v.switcher.search('latin1', 3).map((h) => h.id), v.switcher.search('Goodie', 3).map((h) => h.id)]);
+      },
+    });
+    const f = first!;
+    assert.equal(f.stage, 'names');
+    assert.equal(f.read, 0, 'no note read yet');
+    assert.deepEqual(
+      f.ids,
+      vault.allNotes().map((n) => n.id),
+      'every note, in the order it is read',
+    );
+    assert.equal(f.tagsKnown, false, 'tags are not known before the notes are read');
+    assert.deepEqual(f.diagnostics.sort(), ['SYMLINK_SKIPPED', 'SYMLINK_SKIPPED'], 'only what the folder walk found');
+    assert.deepEqual(await switched, ['names', ['latin1.md'], []], 'by file name; an alias only once read');
+    assert.equal(vault.stage, 'full');
+    assert.deepEqual(
+      vault.switcher.search('Goodie', 3).map((h) => h.id),
+      ['good.md'],
+    );
+  });
+});
+
 describe('Vault on a vault of broken notes', () => {
   test('opens without throwing and reports each bad file', async () => {
     const vault = await Vault.open(dir);
@@ -122,6 +159,28 @@ describe('Vault on a vault of broken notes', () => {
 });
 
 describe('an edit on disk', () => {
+  test('a burst of saves is taken into the full text once they pause, not after each', async () => {
+    const d = await mkdtemp(path.join(os.tmpdir(), 'cairn-burst-'));
+    try {
+      await writeFile(path.join(d, 'a.md'), 'nothing yet');
+      await writeFile(path.join(d, 'b.md'), 'nothing yet');
+      const vault = await Vault.open(d);
+      // The index as it is, without the flush a search does first.
+      const indexed = (word: string) => (vault as unknown as { text: { search(q: string): Array<{ id: string }> } }).text.search(word).map((h) => h.id);
+      await writeFile(path.join(d, 'a.md'), 'zqalpha');
+      await vault.fileChanged(path.join(d, 'a.md'));
+      await new Promise((r) => setTimeout(r, 100));
+      await writeFile(path.join(d, 'b.md'), 'zqbravo');
+      await vault.fileChanged(path.join(d, 'b.md'));
+      await new Promise((r) => setTimeout(r, 100));
+      assert.deepEqual(indexed('zqalpha'), [], 'the first save waits while saves go on');
+      await new Promise((r) => setTimeout(r, 600));
+      assert.deepEqual([indexed('zqalpha'), indexed('zqbravo')], [['a.md'], ['b.md']], 'both taken in once the saves paused');
+    } finally {
+      await rm(d, { recursive: true, force: true });
+    }
+  });
+
   test('shows its backlink and unlinked mention at once; a search right after finds its text', async () => {
     const d = await mkdtemp(path.join(os.tmpdir(), 'cairn-edit-'));
     try {

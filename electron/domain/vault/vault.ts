@@ -2,14 +2,14 @@ import type { Stats } from 'node:fs';
 import { lstat, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic, ParsedNote } from '../notes/note-types.ts';
-import { parseNote } from '../notes/parse-note.ts';
+import { parseNote, titleOf } from '../notes/parse-note.ts';
 import { tagKey, tagWithAncestors } from '../notes/parse-tags.ts';
 import { FileIndex, resolveLink } from '../links/resolve-link.ts';
 import { LinkGraph } from '../links/link-graph.ts';
-import { QuickSwitchIndex } from '../search/quick-switch.ts';
+import { QuickSwitchIndex, type SwitchEntry } from '../search/quick-switch.ts';
 import { SearchIndex } from '../search/search-index.ts';
 import { fold } from '../text/fold.ts';
-import { CachedNotes, cachedFileOf, readIndexCache, writeIndexCache } from './index-cache.ts';
+import { CachedNotes, cacheNotice, cachedFileOf, readIndexCache, writeIndexCache } from './index-cache.ts';
 import { readNoteFile } from './read-note-file.ts';
 import { parseOnPool } from './parse-pool.ts';
 import { isNoteId, resolveInVault, scanVault, type VaultFile } from './scan-vault.ts';
@@ -24,9 +24,16 @@ export type VaultChange = { kind: 'add' | 'change' | 'delete'; id: string };
  *  full-text index. */
 export type OpenStage = 'read' | 'text';
 
+/** What an open vault can answer: `names` its notes by file name (from the folder walk alone; with
+ *  their tags when the cache had them), `read` every note parsed and linked, `full` the full text too. */
+export type VaultStage = 'names' | 'read' | 'full';
+
 export interface VaultOpenOptions {
   /** Hears (done, total, stage) while the vault is indexed. */
   onProgress?: (done: number, total: number, stage: OpenStage) => void;
+  /** Called once the folder is walked, before any note is read: the note list answers (a note's
+   *  title is its file name), and the quick switcher by name once `switcherFilled` resolves. */
+  onNames?: (vault: Vault) => void;
   /** Called once every note is read and parsed and the link graph is built, before the full-text
    *  index: note list, tags, links and the quick switcher can answer from then on. */
   onList?: (vault: Vault) => void;
@@ -55,9 +62,12 @@ export interface IndexOrigin {
 
 /** Work done in one go before the event loop gets a turn (other calls wait at most this long). */
 const SLICE_MS = 30;
-/** How long a note changed on disk may wait to be put into the full-text index: the backlinks
- *  and the note view answer first; a search asked sooner takes the change in before answering. */
-const TEXT_DELAY_MS = 150;
+/** How long the changes on disk wait for a pause before the full-text index takes them in: a
+ *  burst of saves is one re-index, and the note view and backlinks asked after each save are not
+ *  held up by it (taking a note in costs tens of milliseconds at 10k notes). Never longer than
+ *  TEXT_MAX_WAIT_MS after the first change; a search asked sooner takes the changes in first. */
+const TEXT_QUIET_MS = 300;
+const TEXT_MAX_WAIT_MS = 2000;
 
 /**
  * A vault in memory: every file, every parsed note, their links and the search index.
@@ -73,11 +83,24 @@ export class Vault {
   /** Changed notes (null: deleted) not yet in the full-text index, in the order they changed. */
   private readonly textPending = new Map<string, ParsedNote | null>();
   private textTimer: ReturnType<typeof setTimeout> | null = null;
+  /** When the oldest change not yet in the full-text index came. */
+  private textSince = 0;
   /** The quick switcher's index over names (quick-switch.ts): filled with the list, before the full text. */
   readonly switcher = new QuickSwitchIndex();
   readonly origin: IndexOrigin = { fromCache: 0, read: 0, dropped: 0, notice: null };
   /** Whether the full-text index holds every note (false between onList and the end of open). */
   fullText = false;
+  stage: VaultStage = 'names';
+  /** Until the notes are read: each note file's cached tags (null: not known before it is read). */
+  private names: Map<string, string[] | null> | null = null;
+  /** Notes in the switcher by their file name only, until their aliases and headings are read. */
+  private readonly nameOnly = new Set<string>();
+  private readonly filled = deferred();
+  private readonly readDone = deferred();
+  /** Resolves once the quick switcher holds every note, by name at least. */
+  readonly switcherFilled = this.filled.promise;
+  /** Resolves once every note is read and linked (stage `read`); rejects if the open failed. */
+  readonly listed = this.readDone.promise;
 
   private cacheDir: string | null = null;
 
@@ -87,7 +110,7 @@ export class Vault {
    *  graph (`onList` fires), then fill the full-text index. Resolves when all of it is done.
    *  @param options its options, or only `onProgress`. */
   static async open(dir: string, options: VaultOpenOptions | VaultOpenOptions['onProgress'] = {}): Promise<Vault> {
-    const { onProgress, cacheDir, onList, parseWorker } = typeof options === 'function' ? ({ onProgress: options } as VaultOpenOptions) : options;
+    const { onProgress, cacheDir, onNames, onList, parseWorker } = typeof options === 'function' ? ({ onProgress: options } as VaultOpenOptions) : options;
     const root = path.resolve(dir);
     let st: Stats;
     try {
@@ -106,59 +129,51 @@ export class Vault {
       throw new VaultError('VAULT_UNREADABLE', `vault unreadable: ${(err as Error).message}`);
     }
     for (const p of scan.problems) vault.scanDiagnostics.push({ id: p.id, code: p.code, message: p.message });
-    const total = scan.files.filter((f) => isNoteId(f.id)).length;
-    let done = 0;
-    onProgress?.(0, total, 'read');
+    const noteFiles = scan.files.filter((f) => isNoteId(f.id));
+    const total = noteFiles.length;
     vault.cacheDir = cacheDir ?? null;
     const cacheRead = await reading;
     vault.origin.notice = cacheRead?.notice ?? null;
-    const cached = cacheRead?.data ? new CachedNotes(cacheRead.data) : null;
+    let cached = cacheRead?.data ? new CachedNotes(cacheRead.data) : null;
     for (const file of scan.files) {
       vault.files.set(file.id, file);
       vault.fileIndex.add(file.id);
     }
-    // Files are read in parallel; the notes enter the maps and the index in scan order, so ties in
-    // ranking (and the cache's equality with a cold index) never depend on which read finished first.
-    const parsed: Array<ParsedNote | null> = new Array(scan.files.length).fill(null);
-    const toRead: number[] = [];
-    scan.files.forEach((file, i) => {
-      if (!isNoteId(file.id)) return;
-      const unchanged = cached?.unchanged(file);
-      if (unchanged) parsed[i] = unchanged;
-      else toRead.push(i);
-    });
-    done = total - toRead.length;
-    vault.origin.fromCache = done;
-    vault.origin.read = toRead.length;
-    if (done) onProgress?.(done, total, 'read');
-    if (parseWorker && toRead.length >= POOL_MIN) {
-      let reported = done;
-      const notes = await parseOnPool(
-        parseWorker,
-        toRead.map((i) => scan.files[i]),
-        (n) => {
-          done += n;
-          if (done - reported >= 250 || done === total) onProgress?.((reported = done), total, 'read');
-        },
-      );
-      toRead.forEach((i, k) => (parsed[i] = notes[k]));
-    } else {
-      await mapLimit(toRead, 16, async (i) => {
-        parsed[i] = await vault.read(scan.files[i]);
-        // Every 250 notes and at the end: often enough for a progress bar, rarely enough to be free.
-        if (++done % 250 === 0 || done === total) onProgress?.(done, total, 'read');
-      });
+    // First step, from the folder walk (and the cache's light sections): the notes by name.
+    vault.names = new Map(noteFiles.map((f) => [f.id, cached?.tagsOf(f) ?? null]));
+    onProgress?.(0, total, 'read');
+    onNames?.(vault);
+    vault.listed.catch(() => undefined);
+    // The quick switcher is filled by name first, a slice at a time, so the note list answers
+    // meanwhile. Measured at 10k notes through `cairn serve`, filling it while the notes are read
+    // held the list up: the cache's notes and search index are decoded in long steps, and the
+    // parse pool's threads take both cores. Once the notes are read, the entries by name get the
+    // aliases and headings.
+    const filling = vault.fillSwitcherByName(cached, noteFiles);
+    const switcherDone = Promise.all([filling, vault.listed]).then(() => vault.switcherFromNotes());
+    switcherDone.catch(() => undefined);
+    try {
+      await filling;
+      if (cached) {
+        try {
+          await cached.withNotes();
+        } catch (err) {
+          vault.origin.notice = cacheNotice(err);
+          await cached.data.close();
+          cached = null;
+        }
+      }
+      await vault.readNotes(scan.files, total, cached, parseWorker, onProgress);
+    } catch (err) {
+      vault.filled.resolve();
+      vault.readDone.reject(err);
+      throw err;
     }
-    const fresh = new Set<ParsedNote>();
-    for (const i of toRead) fresh.add(parsed[i]!);
-    for (const note of parsed) if (note) vault.notes.set(note.id, note);
-    if (cached) vault.origin.dropped = cached.notReused().filter((id) => !vault.notes.has(id)).length;
-    vault.graph = cached ? vault.restoreGraph(cached, fresh) : LinkGraph.build(vault.notes.values(), vault.fileIndex);
-    vault.fillSwitcher(cached, fresh);
     onList?.(vault);
+    vault.readDone.resolve();
     // The list's callers (the note list, the quick switcher) get their answers before the full text.
     await new Promise((r) => setImmediate(r));
-
+    const fresh = vault.fresh;
     // Second step: the full-text index, from the cache's snapshot where it can be trusted.
     let restored = false;
     if (cached) {
@@ -173,6 +188,7 @@ export class Vault {
       }
     }
     const toIndex = restored ? [...fresh] : [...vault.notes.values()];
+    vault.fresh = new Set();
     // Cached notes whose file is gone (changed ones are put again below, replacing theirs).
     if (restored) for (const id of cached!.notReused()) if (!vault.notes.has(id)) vault.text.remove(id);
     let indexed = total - toIndex.length;
@@ -187,9 +203,100 @@ export class Vault {
         slice = performance.now();
       }
     }
+    await switcherDone;
     vault.fullText = true;
+    vault.stage = 'full';
     vault.flushText();
     return vault;
+  }
+
+  /** Notes read from their files in this open (not from the cache): the full text indexes them. */
+  private fresh = new Set<ParsedNote>();
+
+  /** Second step: every note from the cache (unchanged since) or read and parsed (on the parse
+   *  pool when there are many), then the link graph and the switcher's full entries. */
+  private async readNotes(
+    files: VaultFile[],
+    total: number,
+    cached: CachedNotes | null,
+    parseWorker: string | URL | undefined,
+    onProgress: VaultOpenOptions['onProgress'],
+  ): Promise<void> {
+    // Files are read in parallel; the notes enter the maps and the index in scan order, so ties in
+    // ranking (and the cache's equality with a cold index) never depend on which read finished first.
+    const parsed: Array<ParsedNote | null> = new Array(files.length).fill(null);
+    const toRead: number[] = [];
+    files.forEach((file, i) => {
+      if (!isNoteId(file.id)) return;
+      const unchanged = cached?.unchanged(file);
+      if (unchanged) parsed[i] = unchanged;
+      else toRead.push(i);
+    });
+    let done = total - toRead.length;
+    this.origin.fromCache = done;
+    this.origin.read = toRead.length;
+    if (done) onProgress?.(done, total, 'read');
+    if (parseWorker && toRead.length >= POOL_MIN) {
+      let reported = done;
+      const notes = await parseOnPool(
+        parseWorker,
+        toRead.map((i) => files[i]),
+        (n) => {
+          done += n;
+          if (done - reported >= 250 || done === total) onProgress?.((reported = done), total, 'read');
+        },
+      );
+      toRead.forEach((i, k) => (parsed[i] = notes[k]));
+    } else {
+      await mapLimit(toRead, 16, async (i) => {
+        parsed[i] = await this.read(files[i]);
+        // Every 250 notes and at the end: often enough for a progress bar, rarely enough to be free.
+        if (++done % 250 === 0 || done === total) onProgress?.(done, total, 'read');
+      });
+    }
+    for (const i of toRead) this.fresh.add(parsed[i]!);
+    for (const note of parsed) if (note) this.notes.set(note.id, note);
+    if (cached) this.origin.dropped = cached.notReused().filter((id) => !this.notes.has(id)).length;
+    this.graph = cached ? this.restoreGraph(cached, this.fresh) : LinkGraph.build(this.notes.values(), this.fileIndex);
+    this.names = null;
+    this.stage = 'read';
+  }
+
+  /** The switcher's entries by name only get the aliases and headings read (a note gone since
+   *  leaves it). */
+  private switcherFromNotes(): void {
+    for (const id of this.nameOnly) {
+      const note = this.notes.get(id);
+      if (!note) this.switcher.remove(id);
+      else if (note.aliases.length || note.subtitle || note.headings.some((h) => h.level === 1)) this.switcher.put(note);
+    }
+    this.nameOnly.clear();
+  }
+
+  /** The quick switcher before any note is read: the cache's entries of the unchanged notes, the
+   *  others by file name (their aliases follow in readNotes). Put a slice at a time, so the note
+   *  list answers meanwhile (QuickSwitchIndex.restore would hold the thread for seconds at 10k). */
+  private async fillSwitcherByName(cached: CachedNotes | null, noteFiles: VaultFile[]): Promise<void> {
+    const snap = cached?.data.switcher;
+    // An empty switcher's snapshot carries the version this build writes: another one is not used.
+    const usable = snap?.version === this.switcher.snapshot().version && Array.isArray(snap.entries);
+    // In the snapshot's order (ties keep the order of a cold index), then the notes it lacks by name.
+    const kept = usable ? snap.entries.filter((e): e is SwitchEntry => isSwitchEntry(e) && this.names!.has(e.id) && cached!.same(this.files.get(e.id)!)) : [];
+    const taken = new Set(kept.map((e) => e.id));
+    const byName = noteFiles.filter((f) => !taken.has(f.id));
+    // An entry is put as a note whose aliases are its other names (the switcher's own order).
+    const put = (id: string, title: string, others: string[]) => this.switcher.put({ id, title, aliases: others, subtitle: null, headings: [] });
+    const pause = slicer();
+    for (const e of kept) {
+      put(e.id, e.title, e.others);
+      await pause();
+    }
+    for (const f of byName) {
+      put(f.id, titleOf(f.id), []);
+      this.nameOnly.add(f.id);
+      await pause();
+    }
+    this.filled.resolve();
   }
 
   /** The full-text index, with every change on disk taken in. */
@@ -210,8 +317,11 @@ export class Vault {
   private textChanged(id: string, note: ParsedNote | null): void {
     this.textPending.delete(id);
     this.textPending.set(id, note);
-    if (this.textTimer || !this.fullText) return;
-    this.textTimer = setTimeout(() => this.flushText(), TEXT_DELAY_MS);
+    if (!this.fullText) return;
+    const now = performance.now();
+    if (this.textTimer) clearTimeout(this.textTimer);
+    else this.textSince = now;
+    this.textTimer = setTimeout(() => this.flushText(), Math.min(TEXT_QUIET_MS, Math.max(0, this.textSince + TEXT_MAX_WAIT_MS - now)));
     // A pending put never keeps a process (a CLI run, a test) alive.
     this.textTimer.unref?.();
   }
@@ -234,7 +344,7 @@ export class Vault {
   private restoreGraph(cached: CachedNotes, fresh: Set<ParsedNote>): LinkGraph {
     let graph: LinkGraph;
     try {
-      graph = LinkGraph.restore(cached.data.graph, cached.byId, this.fileIndex);
+      graph = LinkGraph.restore(cached.graph, cached.byId, this.fileIndex);
     } catch {
       return LinkGraph.build(this.notes.values(), this.fileIndex);
     }
@@ -244,17 +354,6 @@ export class Vault {
     const changedFiles = [...this.files.keys()].filter((id) => !before.delete(id));
     for (const id of [...changedFiles, ...before]) graph.fileAddedOrRemoved(id);
     return graph;
-  }
-
-  /** The switcher from the cache's snapshot, brought up to date; an older cache has none (or
-   *  another version of it), and then every note is put again. */
-  private fillSwitcher(cached: CachedNotes | null, fresh: Set<ParsedNote>): void {
-    if (!cached || !this.switcher.restore(cached.data.switcher, (id) => cached.byId.has(id))) {
-      for (const note of this.notes.values()) this.switcher.put(note);
-      return;
-    }
-    for (const id of cached.notReused()) if (!this.notes.has(id)) this.switcher.remove(id);
-    for (const note of fresh) this.switcher.put(note);
   }
 
   /** Whether the index differs from the cache it was opened from (or there was none usable). */
@@ -287,6 +386,16 @@ export class Vault {
 
   allNotes(): ParsedNote[] {
     return [...this.notes.values()];
+  }
+
+  /** Every note's id, from the first step on (before the notes are read: their files). */
+  noteIds(): string[] {
+    return [...(this.names?.keys() ?? this.notes.keys())];
+  }
+
+  /** Whether every note's tags are known: once read, or before from an unchanged cache. */
+  tagsKnown(): boolean {
+    return !this.names || [...this.names.values()].every((t) => t !== null);
   }
 
   allFileIds(): string[] {
@@ -322,6 +431,8 @@ export class Vault {
   }
 
   diagnostics(): Diagnostic[] {
+    // Before the notes are read only the folder walk has anything to say.
+    if (this.names) return [...this.scanDiagnostics];
     const perNote = this.allNotes().flatMap((n) => n.diagnostics);
     return [...this.scanDiagnostics, ...perNote, ...this.links().diagnostics()];
   }
@@ -329,12 +440,13 @@ export class Vault {
   /** Tag key → display tag and the notes that carry it or one of its descendants. */
   tagTree(): Map<string, { tag: string; ids: Set<string> }> {
     const tree = new Map<string, { tag: string; ids: Set<string> }>();
-    for (const note of this.notes.values()) {
-      for (const tag of note.tags) {
+    const tagged: Iterable<[string, string[] | null]> = this.names ?? [...this.notes.values()].map((n) => [n.id, n.tags]);
+    for (const [id, tags] of tagged) {
+      for (const tag of tags ?? []) {
         for (const t of tagWithAncestors(tag)) {
           const k = tagKey(t);
           const entry = tree.get(k) ?? { tag: t, ids: new Set<string>() };
-          entry.ids.add(note.id);
+          entry.ids.add(id);
           tree.set(k, entry);
         }
       }
@@ -398,6 +510,38 @@ export class Vault {
     const rel = path.relative(this.root, abs).split(path.sep).join('/').normalize('NFC');
     return resolveInVault(this.root, rel) ? rel : null;
   }
+}
+
+const isSwitchEntry = (e: unknown): e is SwitchEntry =>
+  typeof (e as SwitchEntry)?.id === 'string' &&
+  typeof (e as SwitchEntry).title === 'string' &&
+  Array.isArray((e as SwitchEntry).others) &&
+  (e as SwitchEntry).others.every((o) => typeof o === 'string');
+
+/** A function to await after each piece of a long job: it gives the event loop a turn once the
+ *  current slice has run SLICE_MS (other calls wait at most that long). */
+function slicer(): () => Promise<void> | undefined {
+  let slice = performance.now();
+  return () => {
+    if (performance.now() - slice <= SLICE_MS) return undefined;
+    return new Promise<void>((r) =>
+      setImmediate(() => {
+        slice = performance.now();
+        r();
+      }),
+    );
+  };
+}
+
+/** A promise with its resolve and reject at hand. */
+function deferred(): { promise: Promise<void>; resolve: () => void; reject: (err: unknown) => void } {
+  let resolve!: () => void;
+  let reject!: (err: unknown) => void;
+  const promise = new Promise<void>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
 }
 
 async function mapLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<unknown>): Promise<void> {

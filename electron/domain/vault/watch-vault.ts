@@ -23,8 +23,9 @@ export function watchVault(vault: Vault, onChange: (change: VaultChange) => void
     // backlinks (README's target: 100 ms at 10k notes). A piece arriving later is another change.
     awaitWriteFinish: { stabilityThreshold: 20, pollInterval: 5 },
   });
-  // Changes are applied one at a time, in the order they arrived.
-  let queue = Promise.resolve();
+  // Changes are applied one at a time, in the order they arrived, once every note is read and the
+  // quick switcher filled (a change before would be overwritten by the note read for the list).
+  let queue: Promise<unknown> = Promise.all([vault.listed, vault.switcherFilled]).catch(() => undefined);
   type Result = VaultChange | VaultChange[] | null;
   const apply = (work: () => Promise<Result> | Result) => {
     queue = queue

@@ -1,6 +1,7 @@
 import type { NoteView } from '../../../electron/contract.ts';
 import { noteHref } from '../../useRoute.ts';
 import { LocalGraph } from './LocalGraph.tsx';
+import { UnlinkedMentions } from './UnlinkedMentions.tsx';
 
 /** Outgoing links, backlinks with their line, unlinked mentions, and the local graph. */
 export function LinksPanel({ note }: { note: NoteView }) {
@@ -51,20 +52,7 @@ export function LinksPanel({ note }: { note: NoteView }) {
           ))}
         </ul>
       </section>
-      <section aria-label="Unlinked mentions">
-        <h2>
-          Unlinked mentions <span className="count">{note.unlinkedMentions.length}</span>
-        </h2>
-        {note.unlinkedMentions.length === 0 && <p className="empty">None.</p>}
-        <ul>
-          {note.unlinkedMentions.map((m) => (
-            <li key={m.id}>
-              <a href={noteHref(m.id)}>{m.title}</a> <span className="muted">mentions “{m.name}”</span>
-              <p className="context">{m.context}</p>
-            </li>
-          ))}
-        </ul>
-      </section>
+      <UnlinkedMentions note={note} />
       <LocalGraph id={note.id} />
     </div>
   );

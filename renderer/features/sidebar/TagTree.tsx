@@ -23,7 +23,7 @@ export function TagTree({ tags, onTag }: { tags: Loadable<TagCount[]>; onTag: (t
   };
   const tree = useTreeFocus({ rows, initial: -1, toggle, activate: (i) => onTag(rows[i].path), idOf: rowId });
 
-  if (tags.state !== 'ok') return <ApiState value={tags} loading="Loading tags…" failed="Could not list the tags" />;
+  if (tags.state !== 'ok') return <ApiState value={tags} loading="Reading the notes for their tags…" failed="Could not list the tags" />;
   if (rows.length === 0) return <p className="empty">No tags yet.</p>;
   return (
     <div className="tag-tree" role="tree" aria-label="Tags" onKeyDown={tree.onKeyDown}>

@@ -1,0 +1,167 @@
+// Reading the index cache's data file (index-cache.ts says what is in it): the light sections at
+// once, the notes and the link graph (`rest`), then the search index (`search`) when asked, each
+// section checked (index-cache-sections.ts) before it is decoded.
+import v8 from 'node:v8';
+import type { ParsedNote } from '../notes/note-types.ts';
+import type { GraphSnapshot } from '../links/link-graph.ts';
+import type { QuickSwitchSnapshot } from '../search/quick-switch.ts';
+import type { CachedIndex, IndexCacheData, SearchSnapshot } from './index-cache.ts';
+import { SectionReader, type SectionTable } from './index-cache-sections.ts';
+
+export interface Manifest {
+  version: number;
+  root: string;
+  data: string;
+  bytes: number;
+  sections: SectionTable;
+}
+
+export interface Meta {
+  files: Array<[id: string, size: number, mtimeMs: number]>;
+  allFiles: string[];
+  /** Indexes of notes whose frontmatter JSON cannot carry exactly (NaN, Infinity, -0, undefined):
+   *  those are in the `exact` section, serialised by V8. */
+  exact: number[];
+  switcher?: QuickSwitchSnapshot;
+}
+
+/** The search section's head: the snapshot without FlexSearch's export, and the export's keys
+ *  with their data's byte lengths (the data, UTF-8, one after another, is the `flex` section).
+ *  `flex` null: the snapshot is not of that shape and the head holds all of it. */
+export interface SearchHead {
+  snapshot: SearchSnapshot;
+  flex: Array<[key: string, bytes: number]> | null;
+}
+
+export async function decode(file: string, manifest: Manifest): Promise<CachedIndex> {
+  const reader = await SectionReader.open(file, manifest.bytes, manifest.sections);
+  try {
+    const meta = (await readJson(reader, 'meta')) as Meta;
+    const tags = (await readJson(reader, 'tags')) as string[][];
+    if (!Array.isArray(meta?.files) || !Array.isArray(meta.allFiles) || !Array.isArray(meta.exact) || !Array.isArray(tags))
+      throw new Error('cache meta incomplete');
+    if (tags.length !== meta.files.length || !tags.every((t) => Array.isArray(t) && t.every((x) => typeof x === 'string')))
+      throw new Error('cache sections disagree');
+    const ids = new Map<string, string>();
+    shareIds(ids, meta);
+    const step = steps();
+    return {
+      files: meta.files.map(([id, size, mtimeMs]) => ({ id, size, mtimeMs })),
+      allFiles: meta.allFiles,
+      tags,
+      switcher: meta.switcher,
+      async rest() {
+        step('rest');
+        try {
+          return await readRest(reader, meta, ids);
+        } catch (err) {
+          await reader.close();
+          throw err;
+        }
+      },
+      async search() {
+        step('search');
+        try {
+          return await readSearch(reader);
+        } finally {
+          await reader.close();
+        }
+      },
+      close: () => reader.close(),
+    };
+  } catch (err) {
+    await reader.close();
+    throw err;
+  }
+}
+
+/** Each later step once, in order (`rest` before `search`): a second call is a mistake of the caller. */
+function steps(): (name: 'rest' | 'search') => void {
+  let at = 0;
+  return (name) => {
+    const want = name === 'rest' ? 0 : 1;
+    if (at !== want) throw new Error(`the index cache's ${name} was asked for out of order`);
+    at++;
+  };
+}
+
+const readJson = async (reader: SectionReader, name: string) => JSON.parse((await reader.read(name)).toString('utf8')) as unknown;
+
+/** The notes (bodies in) and the link graph; the search sections are checked here too, so a cache
+ *  whose notes were used is not found damaged later. */
+async function readRest(reader: SectionReader, meta: Meta, ids: Map<string, string>): Promise<Pick<IndexCacheData, 'notes' | 'graph'>> {
+  const metaNotes = (await readJson(reader, 'notes')) as ParsedNote[];
+  const graph = (await readJson(reader, 'graph')) as GraphSnapshot;
+  const exactNotes = v8.deserialize(await reader.read('exact')) as ParsedNote[];
+  const bodies = (await reader.read('bodies')).toString('utf16le');
+  const bodyEnds = int32s(await reader.read('bodyEnds'));
+  await reader.verify('searchHead');
+  await reader.verify('flex');
+  if (!Array.isArray(metaNotes) || !Array.isArray(exactNotes) || !Array.isArray(graph)) throw new Error('cache meta incomplete');
+  if (meta.files.length !== metaNotes.length || bodyEnds.length !== metaNotes.length || exactNotes.length !== meta.exact.length) {
+    throw new Error('cache sections disagree');
+  }
+  meta.exact.forEach((i, k) => (metaNotes[i] = exactNotes[k]));
+  shareNoteIds(ids, metaNotes, graph);
+  let start = 0;
+  metaNotes.forEach((note, i) => {
+    const end = bodyEnds[i];
+    if (end < start || end > bodies.length || typeof note?.id !== 'string' || note.id !== meta.files[i][0]) throw new Error('cache note out of range');
+    note.body = bodies.slice(start, end);
+    start = end;
+  });
+  return { notes: metaNotes, graph };
+}
+
+/** JSON.parse makes a string per occurrence: a note's id appears in the file list, the note, the
+ *  graph and every link to it. One string per id is kept instead (about 7 links a note). */
+function sharing(ids: Map<string, string>) {
+  return <T extends string | null>(s: T): T => {
+    if (s === null) return s;
+    const kept = ids.get(s);
+    if (kept !== undefined) return kept as T;
+    ids.set(s, s);
+    return s;
+  };
+}
+
+function shareIds(ids: Map<string, string>, meta: Meta): void {
+  const one = sharing(ids);
+  meta.allFiles = meta.allFiles.map(one);
+  for (const f of meta.files) f[0] = one(f[0]);
+}
+
+function shareNoteIds(ids: Map<string, string>, notes: ParsedNote[], graph: GraphSnapshot): void {
+  const one = sharing(ids);
+  for (const n of notes) if (typeof n?.id === 'string') n.id = one(n.id);
+  for (const entry of graph) {
+    if (!Array.isArray(entry) || !Array.isArray(entry[1])) continue;
+    entry[0] = one(entry[0]);
+    for (const r of entry[1]) {
+      if (!Array.isArray(r)) continue;
+      r[0] = one(r[0]);
+      if (Array.isArray(r[2])) r[2] = r[2].map(one);
+    }
+  }
+}
+
+async function readSearch(reader: SectionReader): Promise<SearchSnapshot> {
+  const head = v8.deserialize(await reader.read('searchHead')) as SearchHead;
+  if (!head.flex) return head.snapshot;
+  const bytes = await reader.read('flex');
+  const flex: Array<[string, string]> = [];
+  let at = 0;
+  for (const [key, length] of head.flex) {
+    if (!(length >= 0 && at + length <= bytes.length)) throw new Error('cache search section out of range');
+    flex.push([key, bytes.toString('utf8', at, (at += length))]);
+  }
+  return { ...head.snapshot, flex };
+}
+
+/** A copy, so the views do not keep the whole file's buffer alive. */
+function int32s(bytes: Buffer): Int32Array {
+  if (bytes.length % 4) throw new Error('cache section is not a whole number of Int32');
+  const out = new Int32Array(bytes.length / 4);
+  new Uint8Array(out.buffer).set(bytes);
+  return out;
+}
