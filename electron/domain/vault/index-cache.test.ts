@@ -118,6 +118,26 @@ describe('index cache', () => {
     assert.deepEqual(later.search.search('marker-word'), []);
   });
 
+  test('a file whose time was put back by utimes is unchanged; one saved a millisecond later is read again', async () => {
+    // A save stamps nanoseconds; utimes puts a time back cut to the microsecond (libuv), so the
+    // time read back is not the one saved (the bench's edits put times back so).
+    const { stat } = await import('node:fs/promises');
+    await writeFile(at('nan-note.md'), 'first text with oldword');
+    const saved = await stat(at('nan-note.md'));
+    await savedCache();
+    await writeFile(at('nan-note.md'), 'other text with newword');
+    await utimes(at('nan-note.md'), saved.atimeMs / 1000, saved.mtimeMs / 1000);
+    const warm = await Vault.open(vaultDir, { cacheDir });
+    assert.equal(warm.origin.read, 0);
+    await utimes(at('nan-note.md'), saved.atimeMs / 1000, (saved.mtimeMs + 1) / 1000);
+    const later = await Vault.open(vaultDir, { cacheDir });
+    assert.equal(later.origin.read, 1);
+    assert.deepEqual(
+      later.search.search('newword').map((h) => h.id),
+      ['nan-note.md'],
+    );
+  });
+
   test('changed and new files are read again, deleted ones dropped', async () => {
     await savedCache();
     await writeFile(at('nan-note.md'), 'a longer text with changedword in it');

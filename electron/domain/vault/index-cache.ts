@@ -29,6 +29,11 @@ import { decode, type Manifest, type Meta, type SearchHead } from './index-cache
  *  snapshot is opaque here (SearchIndex.snapshot/restore); a restore that throws also means cold. */
 export const INDEX_VERSION = 8; // 2: property links; 3: the FlexSearch snapshot; 4: link graph and quick switcher; 5: sections written piece by piece; 6: search fields hold encoded terms; 7: `#/` and `2024/05` are no tags; 8: a light `tags` section, read before the notes
 
+/** How far an mtime may move and still be the same. A time put back with Node's utimes (as tools
+ *  that restore times do) is cut to the microsecond by libuv, so a file saved at 12.3456789 s comes
+ *  back at 12.345678 s; a real save moves it by far more than 2 µs. */
+const MTIME_SLACK_MS = 0.002;
+
 /** The search index's snapshot: saved and restored as it is (V8's structured serialisation). */
 export type SearchSnapshot = ReturnType<SearchIndex['snapshot']>;
 
@@ -171,7 +176,7 @@ export class CachedNotes {
   /** Whether `file` has the same size and mtime as when it was cached. */
   same(file: VaultFile): boolean {
     const cached = this.stats.get(file.id);
-    return cached !== undefined && cached.size === file.size && cached.mtimeMs === file.mtimeMs;
+    return cached !== undefined && cached.size === file.size && Math.abs(cached.mtimeMs - file.mtimeMs) < MTIME_SLACK_MS;
   }
 
   /** The cached tags of a note whose file is unchanged (else undefined). */
