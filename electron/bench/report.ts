@@ -1,4 +1,5 @@
 // The benchmark's markdown: one table of measurements per size, the targets, and the queries.
+import { SEARCH_PAGE } from '../contract.ts';
 import type { ChildResult, QueryStats } from './child-job.ts';
 import { ENGINE_NAMES, type EngineName } from './engines/engine.ts';
 import type { Percentiles } from './measure.ts';
@@ -102,7 +103,7 @@ function queryTable({ size, runs }: SizeResults): string[] {
       (q, i) => `| ${kind}: ${q.label} | \`${q.query}\` | ${a ? `${a[i].hits} / ${ms(a[i].p50)}` : na} | ${b ? `${b[i].hits} / ${ms(b[i].p50)}` : na} |`,
     );
   return [
-    `Queries at ${size.toLocaleString('en')} notes — hits (of at most 20) / p50 ms:`,
+    `Queries at ${size.toLocaleString('en')} notes — hits (Cairn: a page of at most ${SEARCH_PAGE} for search, 20 for the switcher; MiniSearch: 20) / p50 ms:`,
     '',
     '| query | text | Cairn | MiniSearch |',
     '|---|---|---:|---:|',
