@@ -120,6 +120,8 @@ function useTotal(text: string, page: SearchResult | null): { total: number; exa
   );
   if (page === null) return null;
   if (page.exact) return { total: page.total, exact: true };
+  // A count that failed leaves the page's lower bound, said as such (not "counting…" forever).
+  if (count.state === 'error') return { total: page.total, exact: false };
   return count.state === 'ok' && count.value.text === text ? count.value : null;
 }
 
