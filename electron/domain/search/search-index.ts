@@ -192,9 +192,8 @@ export class SearchIndex {
     const { q, terms, units, need } = p;
     if (this.slots.length <= this.nextNum) this.slots = new Int32Array(this.nextNum * 2);
     const fusion = new Fusion(terms.length, this.slots);
-    const fused1 = this.fuse(terms, q.phrases.length ? PER_FIELD_PHRASE : PER_FIELD, fusion);
-    const { shown, direct } = fused1;
-    let { cut } = fused1;
+    const { shown, direct, cut: listCut } = this.fuse(terms, q.phrases.length ? PER_FIELD_PHRASE : PER_FIELD, fusion);
+    let cut = listCut;
     const queryKey = nameKey(q.text);
     let ranked: Ranked[] = [];
     const fused = fusion.results(units, need);

@@ -1,3 +1,4 @@
+import { DeckSelect } from './DeckSelect.tsx';
 import type { BrowserFilter, DueFilter, StateFilter } from './browser-filter.ts';
 
 interface Props {
@@ -13,17 +14,7 @@ export function BrowserFilters({ filter, decks, onChange }: Props) {
       <label>
         Search <input type="search" value={filter.text} placeholder="words of the card, note or deck" onChange={(e) => set('text', e.target.value)} />
       </label>
-      <label>
-        Deck{' '}
-        <select value={filter.deck} onChange={(e) => set('deck', e.target.value)}>
-          <option value="">All decks</option>
-          {decks.map((d) => (
-            <option key={d} value={d}>
-              #{d}
-            </option>
-          ))}
-        </select>
-      </label>
+      <DeckSelect decks={decks} value={filter.deck} onChange={(d) => set('deck', d)} all="All decks" />
       <label>
         State{' '}
         <select value={filter.state} onChange={(e) => set('state', e.target.value as StateFilter)}>
