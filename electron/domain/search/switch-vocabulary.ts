@@ -9,6 +9,7 @@
 // without its first letter and look a query word up once per letter left out: that covers an
 // added, a missing, a wrong or a swapped letter anywhere (one edit).
 import { Encoder, Index } from 'flexsearch';
+import { exportParts, type FlexParts, importParts, isFlexParts, rebuildRegistry } from './flex-import.ts';
 import { wordForms, type WordForms } from './name-forms.ts';
 
 /** Typos are looked for in words of this many letters (jamo) or more: shorter ones are mostly
@@ -22,9 +23,49 @@ const CORRECTIONS = 4;
 // merge the ㅇㅇ of a 초성 form or the ss of "class".
 export const plainEncoder = () => new Encoder({ normalize: false, dedupe: false, numeric: false, cache: false });
 
+/** The vocabulary without its counts (the entries restored with it count their words again). */
+export interface VocabularySnapshot {
+  forms: Array<[word: string, forms: WordForms]>;
+  spelling: FlexParts;
+}
+
+const newSpelling = (fastupdate: boolean) => new Index({ tokenize: 'tolerant', encoder: plainEncoder(), fastupdate });
+
 export class SwitchVocabulary {
   private words = new Map<string, { forms: WordForms; count: number }>();
-  private spelling = new Index({ tokenize: 'tolerant', encoder: plainEncoder(), fastupdate: true });
+  private spelling = newSpelling(true);
+  /** Whether the spelling index's fast-update registry is whole (flex-import.ts). */
+  private registry = true;
+
+  snapshot(): VocabularySnapshot {
+    return { forms: [...this.words].map(([w, { forms }]) => [w, forms]), spelling: exportParts(this.spelling) };
+  }
+
+  /** A vocabulary of the snapshot's words, each used by no note yet: `use` counts them, and
+   *  `dropUnused` then forgets those no note used. Throws on a malformed snapshot. */
+  static restore(snap: VocabularySnapshot): SwitchVocabulary {
+    if (!Array.isArray(snap?.forms) || !isFlexParts(snap.spelling)) throw new Error('not a vocabulary snapshot');
+    const v = new SwitchVocabulary();
+    for (const [word, forms] of snap.forms) {
+      if (typeof word !== 'string' || typeof forms?.word !== 'string' || !Array.isArray(forms.extra)) throw new Error('not a vocabulary snapshot');
+      v.words.set(word, { forms, count: 0 });
+    }
+    v.spelling = importParts(newSpelling, snap.spelling);
+    v.registry = false;
+    return v;
+  }
+
+  /** One more use of a word of the restored snapshot: false when it has none such. */
+  use(word: string): boolean {
+    const w = this.words.get(word);
+    if (w) w.count++;
+    return w !== undefined;
+  }
+
+  /** Forgets the restored words no note used. */
+  dropUnused(): void {
+    for (const [word, w] of this.words) if (w.count === 0) this.forget(word);
+  }
 
   /** The forms of `word`, counting one more use of it. */
   take(word: string): WordForms {
@@ -42,7 +83,13 @@ export class SwitchVocabulary {
   release(word: string): void {
     const w = this.words.get(word);
     if (!w || --w.count > 0) return;
+    this.forget(word);
+  }
+
+  private forget(word: string): void {
     this.words.delete(word);
+    if (!this.registry) rebuildRegistry(this.spelling);
+    this.registry = true;
     this.spelling.remove(word);
   }
 

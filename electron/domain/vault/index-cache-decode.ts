@@ -22,7 +22,6 @@ export interface Meta {
   /** Indexes of notes whose frontmatter JSON cannot carry exactly (NaN, Infinity, -0, undefined):
    *  those are in the `exact` section, serialised by V8. */
   exact: number[];
-  switcher?: QuickSwitchSnapshot;
 }
 
 /** The search section's head: the snapshot without FlexSearch's export, and the export's keys
@@ -49,7 +48,15 @@ export async function decode(file: string, manifest: Manifest): Promise<CachedIn
       files: meta.files.map(([id, size, mtimeMs]) => ({ id, size, mtimeMs })),
       allFiles: meta.allFiles,
       tags,
-      switcher: meta.switcher,
+      async switcher() {
+        step('switcher');
+        try {
+          return await readSwitcher(reader);
+        } catch (err) {
+          await reader.close();
+          throw err;
+        }
+      },
       async rest() {
         step('rest');
         try {
@@ -75,14 +82,37 @@ export async function decode(file: string, manifest: Manifest): Promise<CachedIn
   }
 }
 
-/** Each later step once, in order (`rest` before `search`): a second call is a mistake of the caller. */
-function steps(): (name: 'rest' | 'search') => void {
-  let at = 0;
+/** Each later step once, in order: `switcher` (may be left out), `rest`, then `search`. A second
+ *  call, or one out of order, is a mistake of the caller. */
+function steps(): (name: 'switcher' | 'rest' | 'search') => void {
+  const rank = { switcher: 1, rest: 2, search: 3 };
+  let last = 0;
   return (name) => {
-    const want = name === 'rest' ? 0 : 1;
-    if (at !== want) throw new Error(`the index cache's ${name} was asked for out of order`);
-    at++;
+    if (rank[name] <= last || (name === 'search' && last !== rank.rest)) throw new Error(`the index cache's ${name} was asked for out of order`);
+    last = rank[name];
   };
+}
+
+/** The quick switcher's JSON lines (index-cache.ts, switcherLines) put together, giving the
+ *  thread a turn every few lines: parsing them at once held it for 0.2 s at 10k notes. */
+async function readSwitcher(reader: SectionReader): Promise<QuickSwitchSnapshot | undefined> {
+  const text = (await reader.read('switcher')).toString('utf8');
+  if (!text) return undefined;
+  const lines = text.split('\n');
+  const snap = { ...JSON.parse(lines[0]), entries: [], words: [] } as QuickSwitchSnapshot;
+  let slice = performance.now();
+  for (let i = 1; i < lines.length; i++) {
+    if (!lines[i]) continue;
+    const piece = JSON.parse(lines[i]) as Partial<QuickSwitchSnapshot> & { words?: QuickSwitchSnapshot['words'][number] };
+    if (Array.isArray(piece.entries)) for (const e of piece.entries) snap.entries.push(e);
+    else if (Array.isArray(piece.words)) snap.words.push(piece.words);
+    else throw new Error('cache switcher line of no known kind');
+    if (performance.now() - slice > 20) {
+      await new Promise((r) => setImmediate(r));
+      slice = performance.now();
+    }
+  }
+  return snap;
 }
 
 const readJson = async (reader: SectionReader, name: string) => JSON.parse((await reader.read(name)).toString('utf8')) as unknown;

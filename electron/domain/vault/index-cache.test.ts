@@ -258,6 +258,16 @@ describe('index cache', () => {
         await writeFile(data, bytes);
       },
     ],
+    [
+      "a flipped byte in the quick switcher's section (read before the notes)",
+      async (f, data) => {
+        const m = JSON.parse(await readFile(path.join(f, 'manifest.json'), 'utf8'));
+        const [offset, length] = m.sections.switcher;
+        const bytes = await readFile(data);
+        bytes[offset + (length >> 1)] ^= 0xff;
+        await writeFile(data, bytes);
+      },
+    ],
     ['a missing data file', async (_f, data) => unlink(data)],
     ['a manifest that is not JSON', async (f) => writeFile(path.join(f, 'manifest.json'), '{"version": 1, "da')],
     [

@@ -9,7 +9,7 @@
 // the manifest replaced by a rename, so a crash leaves the old cache or none, never a mix.
 // Anything truncated, corrupt or of another INDEX_VERSION is ignored with a one-line notice: the
 // vault is indexed cold. The cache is read in three steps, each section checked before it is
-// used: the light sections (file stats, tags, the quick switcher's entries) for the note list,
+// used: the light sections (file stats, tags) for the note list, the quick switcher's snapshot,
 // then the notes and the link graph (`rest`), then the search index (`search`, the largest).
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
@@ -27,7 +27,7 @@ import { decode, type Manifest, type Meta, type SearchHead } from './index-cache
 /** Bump when the cache layout, ParsedNote, the note parser, link resolution or the search index
  *  changes: an old cache would otherwise serve notes parsed or indexed the old way. The search
  *  snapshot is opaque here (SearchIndex.snapshot/restore); a restore that throws also means cold. */
-export const INDEX_VERSION = 8; // 2: property links; 3: the FlexSearch snapshot; 4: link graph and quick switcher; 5: sections written piece by piece; 6: search fields hold encoded terms; 7: `#/` and `2024/05` are no tags; 8: a light `tags` section, read before the notes
+export const INDEX_VERSION = 9; // 2: property links; 3: the FlexSearch snapshot; 4: link graph and quick switcher; 5: sections written piece by piece; 6: search fields hold encoded terms; 7: `#/` and `2024/05` are no tags; 8: a light `tags` section, read before the notes; 9: the quick switcher's FlexSearch export
 
 /** How far an mtime may move and still be the same. A time put back with Node's utimes (as tools
  *  that restore times do) is cut to the microsecond by libuv, so a file saved at 12.3456789 s comes
@@ -55,19 +55,21 @@ export interface IndexCacheData {
   switcher?: QuickSwitchSnapshot;
 }
 
-/** What the note list needs, read first: the files, each note's tags and the switcher's entries. */
+/** What the note list needs, read first: the files and each note's tags. */
 export interface CachedList {
   files: CachedFile[];
   allFiles: string[];
   /** Each note's tags, in the order of `files`. */
   tags: string[][];
-  switcher?: QuickSwitchSnapshot;
 }
 
 /** A cache as read: the light sections at once; the notes and the graph (`rest`), then the search
  *  snapshot (`search`), each read, checked and decoded only when asked for, in that order;
  *  `close` lets go of the data file when they are not. */
 export type CachedIndex = CachedList & {
+  /** The quick switcher's snapshot (undefined in a cache written without one), read once the list
+   *  answers: it is the largest of the sections read before the notes. Asked before `rest`. */
+  switcher(): Promise<QuickSwitchSnapshot | undefined>;
   rest(): Promise<Pick<IndexCacheData, 'notes' | 'graph'>>;
   search(): Promise<SearchSnapshot>;
   close(): Promise<void>;
@@ -216,12 +218,13 @@ async function encode(writer: SectionWriter, { files, notes, allFiles, graph, se
     exact.push(i);
     exactNotes.push({ ...note, body: '' });
   });
-  const meta: Meta = { files: files.map((f) => [f.id, f.size, f.mtimeMs]), allFiles, exact, switcher };
+  const meta: Meta = { files: files.map((f) => [f.id, f.size, f.mtimeMs]), allFiles, exact };
   await writer.section('meta', [JSON.stringify(meta)]);
   await writer.section(
     'tags',
     jsonArray(notes, (note) => note.tags),
   );
+  await writer.section('switcher', switcherLines(switcher));
   await writer.section('exact', [v8.serialize(exactNotes)]);
   // The notes without their body (in `bodies`; the key stays, so keys keep their order).
   const exactSet = new Set(exact);
@@ -262,6 +265,20 @@ async function encode(writer: SectionWriter, { files, notes, allFiles, graph, se
     'flex',
     (flex ?? []).map(([, text]) => Buffer.from(text)),
   );
+}
+
+/** The quick switcher's snapshot as JSON lines of a few hundred kilobytes, so that reading it
+ *  never holds the thread long (index-cache-decode.ts): its head, then the entries and each of
+ *  FlexSearch's exported lists a piece at a time (FlexSearch's import adds to what it holds). */
+function* switcherLines(switcher: QuickSwitchSnapshot | undefined): Pieces {
+  if (!switcher) return;
+  const { entries, words, ...head } = switcher;
+  yield `${JSON.stringify(head)}\n`;
+  for (let i = 0; i < entries.length; i += PER_PIECE) yield `${JSON.stringify({ entries: entries.slice(i, i + PER_PIECE) })}\n`;
+  for (const [key, data] of words) {
+    if (!Array.isArray(data)) yield `${JSON.stringify({ words: [key, data] })}\n`;
+    else for (let i = 0; i < data.length || i === 0; i += PER_PIECE * 4) yield `${JSON.stringify({ words: [key, data.slice(i, i + PER_PIECE * 4)] })}\n`;
+  }
 }
 
 /** A JSON array of `items` written `PER_PIECE` at a time. */

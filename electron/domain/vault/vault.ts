@@ -6,7 +6,7 @@ import { parseNote, titleOf } from '../notes/parse-note.ts';
 import { tagKey, tagWithAncestors } from '../notes/parse-tags.ts';
 import { FileIndex, resolveLink } from '../links/resolve-link.ts';
 import { LinkGraph } from '../links/link-graph.ts';
-import { QuickSwitchIndex, type SwitchEntry } from '../search/quick-switch.ts';
+import { QuickSwitchIndex } from '../search/quick-switch.ts';
 import { SearchIndex } from '../search/search-index.ts';
 import { fold } from '../text/fold.ts';
 import { CachedNotes, cacheNotice, cachedFileOf, readIndexCache, writeIndexCache } from './index-cache.ts';
@@ -273,26 +273,19 @@ export class Vault {
     this.nameOnly.clear();
   }
 
-  /** The quick switcher before any note is read: the cache's entries of the unchanged notes, the
-   *  others by file name (their aliases follow in readNotes). Put a slice at a time, so the note
-   *  list answers meanwhile (QuickSwitchIndex.restore would hold the thread for seconds at 10k). */
+  /** The quick switcher before any note is read: the cache's index of the unchanged notes (one
+   *  import), then the others by file name (their aliases follow in readNotes), put a slice at a
+   *  time so the note list answers meanwhile. */
   private async fillSwitcherByName(cached: CachedNotes | null, noteFiles: VaultFile[]): Promise<void> {
-    const snap = cached?.data.switcher;
-    // An empty switcher's snapshot carries the version this build writes: another one is not used.
-    const usable = snap?.version === this.switcher.snapshot().version && Array.isArray(snap.entries);
-    // In the snapshot's order (ties keep the order of a cold index), then the notes it lacks by name.
-    const kept = usable ? snap.entries.filter((e): e is SwitchEntry => isSwitchEntry(e) && this.names!.has(e.id) && cached!.same(this.files.get(e.id)!)) : [];
-    const taken = new Set(kept.map((e) => e.id));
-    const byName = noteFiles.filter((f) => !taken.has(f.id));
-    // An entry is put as a note whose aliases are its other names (the switcher's own order).
-    const put = (id: string, title: string, others: string[]) => this.switcher.put({ id, title, aliases: others, subtitle: null, headings: [] });
+    // The snapshot's notes first (ties keep the order of a cold index), then those it lacks. A
+    // damaged snapshot leaves the switcher to the names and the notes, and the cache is written again.
+    const snap = await cached?.data.switcher().catch((err) => void (this.origin.notice ??= cacheNotice(err)));
+    if (snap) this.switcher.restore(snap, (id) => this.names!.has(id) && cached!.same(this.files.get(id)!));
+    const byName = noteFiles.filter((f) => !this.switcher.has(f.id));
     const pause = slicer();
-    for (const e of kept) {
-      put(e.id, e.title, e.others);
-      await pause();
-    }
     for (const f of byName) {
-      put(f.id, titleOf(f.id), []);
+      // An entry is put as a note whose aliases are its other names (the switcher's own order).
+      this.switcher.put({ id: f.id, title: titleOf(f.id), aliases: [], subtitle: null, headings: [] });
       this.nameOnly.add(f.id);
       await pause();
     }
@@ -511,12 +504,6 @@ export class Vault {
     return resolveInVault(this.root, rel) ? rel : null;
   }
 }
-
-const isSwitchEntry = (e: unknown): e is SwitchEntry =>
-  typeof (e as SwitchEntry)?.id === 'string' &&
-  typeof (e as SwitchEntry).title === 'string' &&
-  Array.isArray((e as SwitchEntry).others) &&
-  (e as SwitchEntry).others.every((o) => typeof o === 'string');
 
 /** A function to await after each piece of a long job: it gives the event loop a turn once the
  *  current slice has run SLICE_MS (other calls wait at most that long). */
