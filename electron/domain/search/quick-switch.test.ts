@@ -163,7 +163,11 @@ describe('quick switcher index', () => {
     assert.equal(some.size, vault.allNotes().length - 1);
     const broken = new QuickSwitchIndex();
     const twice = { ...snap, entries: snap.entries.map((e) => ({ ...e, num: 1 })) };
-    assert.equal(broken.restore(twice, () => true), false, 'two entries under one number');
+    assert.equal(
+      broken.restore(twice, () => true),
+      false,
+      'two entries under one number',
+    );
     assert.equal(broken.size, 0);
     assert.deepEqual(broken.search('spot'), []);
   });
@@ -182,14 +186,21 @@ describe('quick switcher index', () => {
     assert.equal(restored.size, built.size);
     for (const q of ['kubernetes', 'budget savings', 'spot interruption', 'notebook', 'ㅅㅇㅈㅁㅇㅋ', 'savigns', 'sagemaker', 'spot']) {
       assert.deepEqual(
-        restored.search(q).map((h) => h.id).sort(),
-        built.search(q).map((h) => h.id).sort(),
+        restored
+          .search(q)
+          .map((h) => h.id)
+          .sort(),
+        built
+          .search(q)
+          .map((h) => h.id)
+          .sort(),
         q,
       );
     }
     // FlexSearch's own lists hold no number of a removed note (a stale one would be dropped by
     // the ranking, but would take a place in every list it is in).
-    const raw = (idx: QuickSwitchIndex, term: string) => ((idx as unknown as { words: { search(q: string, o: object): unknown[] } }).words.search(term, { limit: 1000 }) ?? []).length;
+    const raw = (idx: QuickSwitchIndex, term: string) =>
+      ((idx as unknown as { words: { search(q: string, o: object): unknown[] } }).words.search(term, { limit: 1000 }) ?? []).length;
     for (const term of ['spot', 'interruption', 'savings', 'sagemaker', 'notebook', 'ㅅㅇㅈㅁㅇㅋ']) assert.equal(raw(restored, term), raw(built, term), term);
     assert.equal(restored.search('kubernetes budget')[0]?.id, SAVINGS);
     assert.ok(!restored.search('spot interruption').some((h) => h.id === SPOT_INTERRUPTION));
