@@ -5,7 +5,9 @@ import type { Result, VaultEvent } from './contract.ts';
 import type { ApiPort } from './api-port.ts';
 import type { AppApiOptions } from './app-api.ts';
 import type { WorkerMessage, WorkerRequest } from './api-worker-entry.ts';
-import { VaultError } from './domain/vault/vault.ts';
+// From its own module: vault.ts would load the whole index (gray-matter, FlexSearch, …) into the
+// thread that only talks to the worker, 0.2 s before `cairn serve` could start it.
+import { VaultError } from './domain/vault/vault-error.ts';
 import type { VaultFileRef } from './domain/vault/open-vault-file.ts';
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };

@@ -1,5 +1,6 @@
 // The operations of the contract, implemented once over the domain. Transports (ipc.ts, host/)
 // only parse payloads, call `dispatch` and carry the Result.
+import { localeOrder } from './domain/text/locale-order.ts';
 import os from 'node:os';
 import path from 'node:path';
 import { defaultDataDir } from './domain/prices/load-catalog.ts';
@@ -260,8 +261,8 @@ export class AppApi implements ApiPort {
       this.current()
         .noteIds()
         .map((id) => ({ id, title: titleOf(id) }))
-        .sort((a, b) => a.id.localeCompare(b.id)),
-    tagList: () => [...this.current().tagTree().values()].map((t) => ({ tag: t.tag, count: t.ids.size })).sort((a, b) => a.tag.localeCompare(b.tag)),
+        .sort((a, b) => localeOrder(a.id, b.id)),
+    tagList: () => [...this.current().tagTree().values()].map((t) => ({ tag: t.tag, count: t.ids.size })).sort((a, b) => localeOrder(a.tag, b.tag)),
     getNote: ({ id }) => {
       const note = this.note(id);
       const vault = this.current();

@@ -18,7 +18,7 @@
 import { Index } from 'flexsearch';
 import type { ParsedNote } from '../notes/note-types.ts';
 import { isChoseong, jamoForm, nameWords } from './name-forms.ts';
-import { exportParts, type FlexParts, importParts, isFlexParts, rebuildRegistry } from './flex-import.ts';
+import { exportParts, type FlexParts, isFlexParts, rebuildRegistry } from './flex-import.ts';
 import { SwitchVocabulary, plainEncoder, type VocabularySnapshot } from './switch-vocabulary.ts';
 
 export interface SwitchHit {
@@ -150,19 +150,41 @@ export class QuickSwitchIndex {
   /** Fills an empty index from a snapshot, for the notes in `keep` (those still in the vault).
    *  Returns false, leaving the index empty, when the snapshot is of another version or malformed. */
   restore(snap: QuickSwitchSnapshot | undefined, keep: (id: string) => boolean): boolean {
+    const steps = this.restoring(snap, keep);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /** `restore` a piece at a time: the caller may give the thread a turn at each `yield` (at 10k
+   *  notes the whole of it is about 0.1 s, which a request for the note list would wait out). */
+  *restoring(snap: QuickSwitchSnapshot | undefined, keep: (id: string) => boolean): Generator<void, boolean> {
     if (this.entries.size) throw new Error('restore needs an empty index');
     if (!isSnapshot(snap)) return false;
     try {
       this.vocabulary = SwitchVocabulary.restore(snap.vocabulary);
-      this.words = importParts(newWordsIndex, snap.words);
+      yield;
+      this.words = newWordsIndex(false);
       this.registry = false;
+      // Each part is imported into what the index already holds (serialize.js adds to its maps).
+      for (const [key, data] of snap.words) {
+        this.words.import(key, data as string);
+        yield;
+      }
+      let n = 0;
       for (const e of snap.entries) {
         for (const w of e.words) if (!this.vocabulary.use(w)) throw new Error(`a word out of the vocabulary: ${w}`);
         this.register({ ...e, folder: folderOf(e.id) });
         this.nextNum = Math.max(this.nextNum, e.num + 1);
+        if (++n % 500 === 0) yield;
       }
       this.vocabulary.dropUnused();
-      for (const e of snap.entries) if (!keep(e.id)) this.remove(e.id);
+      for (const e of snap.entries) {
+        if (keep(e.id)) continue;
+        this.remove(e.id);
+        yield;
+      }
       return true;
     } catch {
       this.entries = new Map();

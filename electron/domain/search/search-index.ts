@@ -3,6 +3,7 @@
 // FlexSearch has no answer for is ours, each file saying why: fusing the fields' answers and
 // counting them (fuse.ts), the spelling pass (spelling.ts), Hangul readings of a word that found
 // nothing (query-terms.ts), phrases, exclusions and the re-ranking of the best (here).
+import { localeOrder } from '../text/locale-order.ts';
 import type { ParsedNote } from '../notes/note-types.ts';
 import { tagKey } from '../notes/parse-tags.ts';
 import { fold } from '../text/fold.ts';
@@ -346,7 +347,7 @@ export class SearchIndex {
       .filter((n) => !excluded.has(n))
       .map((n) => this.docs.get(n)!)
       .filter(Boolean);
-    docs.sort((a, b) => TITLE_ORDER.compare(a.note.title, b.note.title));
+    docs.sort((a, b) => localeOrder(a.note.title, b.note.title));
     const hits = docs.slice(0, Math.max(0, limit)).map((doc) => {
       const shown = doc.note.tags.filter((t) => tags.some((q) => tagKey(t) === q || tagKey(t).startsWith(q + '/')));
       return { id: doc.note.id, title: doc.note.title, field: 'tag' as const, snippet: shown.map((t) => `<mark>#${escapeHtml(t)}</mark>`).join(' ') };
@@ -368,6 +369,3 @@ interface Plan {
   /** How many units a note must hold. */
   need: number;
 }
-
-/** localeCompare's order, without building a collator per comparison. */
-const TITLE_ORDER = new Intl.Collator();

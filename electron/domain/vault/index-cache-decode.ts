@@ -4,6 +4,7 @@
 import v8 from 'node:v8';
 import type { ParsedNote } from '../notes/note-types.ts';
 import type { GraphSnapshot } from '../links/link-graph.ts';
+import type { FlexParts } from '../search/flex-import.ts';
 import type { QuickSwitchSnapshot } from '../search/quick-switch.ts';
 import type { CachedIndex, IndexCacheData, SearchSnapshot } from './index-cache.ts';
 import { SectionReader, type SectionTable } from './index-cache-sections.ts';
@@ -93,19 +94,32 @@ function steps(): (name: 'switcher' | 'rest' | 'search') => void {
   };
 }
 
-/** The quick switcher's JSON lines (index-cache.ts, switcherLines) put together, giving the
- *  thread a turn every few lines: parsing them at once held it for 0.2 s at 10k notes. */
+/** One line of the quick switcher's section (index-cache.ts, switcherLines). */
+export type SwitcherLine =
+  | { version: number }
+  | { forms: QuickSwitchSnapshot['vocabulary']['forms'] }
+  | { spelling: FlexParts[number] }
+  | { entries: QuickSwitchSnapshot['entries'] }
+  | { words: FlexParts[number] };
+
+/** The quick switcher's JSON lines put together, each line decoded and parsed on its own, with
+ *  a turn for the thread every few: decoding and parsing the 12 MB of a 10k-note vault at once
+ *  held it for 0.2 s, and the note list's first request waited. */
 async function readSwitcher(reader: SectionReader): Promise<QuickSwitchSnapshot | undefined> {
-  const text = (await reader.read('switcher')).toString('utf8');
-  if (!text) return undefined;
-  const lines = text.split('\n');
-  const snap = { ...JSON.parse(lines[0]), entries: [], words: [] } as QuickSwitchSnapshot;
+  const bytes = await reader.read('switcher');
+  if (!bytes.length) return undefined;
+  const snap: QuickSwitchSnapshot = { version: NaN as 2, entries: [], words: [], vocabulary: { forms: [], spelling: [] } };
   let slice = performance.now();
-  for (let i = 1; i < lines.length; i++) {
-    if (!lines[i]) continue;
-    const piece = JSON.parse(lines[i]) as Partial<QuickSwitchSnapshot> & { words?: QuickSwitchSnapshot['words'][number] };
-    if (Array.isArray(piece.entries)) for (const e of piece.entries) snap.entries.push(e);
-    else if (Array.isArray(piece.words)) snap.words.push(piece.words);
+  for (let at = 0; at < bytes.length; ) {
+    let end = bytes.indexOf(10, at);
+    if (end < 0) end = bytes.length;
+    const line = JSON.parse(bytes.toString('utf8', at, end)) as Partial<Record<string, unknown>>;
+    at = end + 1;
+    if (typeof line.version === 'number') snap.version = line.version as 2;
+    else if (Array.isArray(line.forms)) for (const f of line.forms) snap.vocabulary.forms.push(f);
+    else if (Array.isArray(line.spelling)) snap.vocabulary.spelling.push(line.spelling as FlexParts[number]);
+    else if (Array.isArray(line.entries)) for (const e of line.entries) snap.entries.push(e);
+    else if (Array.isArray(line.words)) snap.words.push(line.words as FlexParts[number]);
     else throw new Error('cache switcher line of no known kind');
     if (performance.now() - slice > 20) {
       await new Promise((r) => setImmediate(r));

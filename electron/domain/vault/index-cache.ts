@@ -22,7 +22,8 @@ import type { QuickSwitchSnapshot } from '../search/quick-switch.ts';
 import type { SearchIndex } from '../search/search-index.ts';
 import type { VaultFile } from './scan-vault.ts';
 import { SectionWriter, type Pieces } from './index-cache-sections.ts';
-import { decode, type Manifest, type Meta, type SearchHead } from './index-cache-decode.ts';
+import { decode, type Manifest, type Meta, type SearchHead, type SwitcherLine } from './index-cache-decode.ts';
+import type { FlexParts } from '../search/flex-import.ts';
 
 /** Bump when the cache layout, ParsedNote, the note parser, link resolution or the search index
  *  changes: an old cache would otherwise serve notes parsed or indexed the old way. The search
@@ -267,17 +268,26 @@ async function encode(writer: SectionWriter, { files, notes, allFiles, graph, se
   );
 }
 
-/** The quick switcher's snapshot as JSON lines of a few hundred kilobytes, so that reading it
- *  never holds the thread long (index-cache-decode.ts): its head, then the entries and each of
- *  FlexSearch's exported lists a piece at a time (FlexSearch's import adds to what it holds). */
+/** The quick switcher's snapshot as JSON lines of a few hundred kilobytes at most, so that
+ *  reading it never holds the thread long (index-cache-decode.ts): its version, then the
+ *  vocabulary's forms, the entries, and each of FlexSearch's exported lists, a piece at a time
+ *  (FlexSearch's import adds to what it holds). */
 function* switcherLines(switcher: QuickSwitchSnapshot | undefined): Pieces {
   if (!switcher) return;
-  const { entries, words, ...head } = switcher;
-  yield `${JSON.stringify(head)}\n`;
-  for (let i = 0; i < entries.length; i += PER_PIECE) yield `${JSON.stringify({ entries: entries.slice(i, i + PER_PIECE) })}\n`;
-  for (const [key, data] of words) {
-    if (!Array.isArray(data)) yield `${JSON.stringify({ words: [key, data] })}\n`;
-    else for (let i = 0; i < data.length || i === 0; i += PER_PIECE * 4) yield `${JSON.stringify({ words: [key, data.slice(i, i + PER_PIECE * 4)] })}\n`;
+  const { version, entries, words, vocabulary } = switcher;
+  const line = (piece: SwitcherLine) => `${JSON.stringify(piece)}\n`;
+  yield line({ version });
+  for (let i = 0; i < vocabulary.forms.length; i += PER_PIECE * 4) yield line({ forms: vocabulary.forms.slice(i, i + PER_PIECE * 4) });
+  for (const spelling of flexPieces(vocabulary.spelling)) yield line({ spelling });
+  for (let i = 0; i < entries.length; i += PER_PIECE) yield line({ entries: entries.slice(i, i + PER_PIECE) });
+  for (const piece of flexPieces(words)) yield line({ words: piece });
+}
+
+/** FlexSearch's exported parts, each list cut in pieces of 2000 items. */
+function* flexPieces(parts: FlexParts): Generator<FlexParts[number]> {
+  for (const [key, data] of parts) {
+    if (!Array.isArray(data)) yield [key, data];
+    else for (let i = 0; i < data.length || i === 0; i += PER_PIECE * 4) yield [key, data.slice(i, i + PER_PIECE * 4)];
   }
 }
 

@@ -280,9 +280,12 @@ export class Vault {
     // The snapshot's notes first (ties keep the order of a cold index), then those it lacks. A
     // damaged snapshot leaves the switcher to the names and the notes, and the cache is written again.
     const snap = await cached?.data.switcher().catch((err) => void (this.origin.notice ??= cacheNotice(err)));
-    if (snap) this.switcher.restore(snap, (id) => this.names!.has(id) && cached!.same(this.files.get(id)!));
-    const byName = noteFiles.filter((f) => !this.switcher.has(f.id));
     const pause = slicer();
+    if (snap) {
+      const steps = this.switcher.restoring(snap, (id) => this.names!.has(id) && cached!.same(this.files.get(id)!));
+      while (!steps.next().done) await pause();
+    }
+    const byName = noteFiles.filter((f) => !this.switcher.has(f.id));
     for (const f of byName) {
       // An entry is put as a note whose aliases are its other names (the switcher's own order).
       this.switcher.put({ id: f.id, title: titleOf(f.id), aliases: [], subtitle: null, headings: [] });
