@@ -1,10 +1,15 @@
 // The main-process side of the index worker (api-worker-entry.ts): the same ApiPort as AppApi,
 // answered by AppApi on the worker thread.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Result, VaultEvent } from './contract.ts';
 import type { ApiPort } from './api-port.ts';
 import type { AppApiOptions } from './app-api.ts';
 import type { WorkerMessage, WorkerRequest } from './api-worker-entry.ts';
+import type { WorkerBoot } from './api-worker-boot.ts';
+import { defaultDataDir } from './domain/data-dir.ts';
 // From its own module: vault.ts would load the whole index (gray-matter, FlexSearch, …) into the
 // thread that only talks to the worker, 0.2 s before `cairn serve` could start it.
 import { VaultError } from './domain/vault/vault-error.ts';
@@ -31,7 +36,16 @@ export class ApiWorkerClient implements ApiPort {
     this.recentVaults = recentVaults;
     // A young generation of 12 MB (semi-spaces of 4 MB, V8's default is 16): the worker's resident
     // memory stays ~40 MB lower (measured with `cairn serve`), for a few more minor collections.
-    this.worker = new Worker(script, { workerData: { ...data }, execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: 12 } });
+    // Built, the bundle is run by out/api-worker-boot.cjs beside it, with V8's code cache
+    // (api-worker-boot.ts); kept with the index cache, and not made when that is turned off.
+    const bundle = script instanceof URL ? fileURLToPath(script) : script;
+    const bootScript = path.join(path.dirname(bundle), 'api-worker-boot.cjs');
+    const boot: WorkerBoot = { bundle, cacheDir: options.indexCache === false ? null : path.join(options.dataDir ?? defaultDataDir(), 'code-cache') };
+    this.worker = new Worker(existsSync(bootScript) ? bootScript : script, {
+      workerData: { ...data, boot },
+      execArgv: [],
+      resourceLimits: { maxYoungGenerationSizeMb: 12 },
+    });
     this.worker.on('message', (m: WorkerMessage) => this.receive(m));
     this.worker.on('error', (err) => this.failAll(err));
     this.worker.on('exit', (code) => this.failAll(new Error(`the index worker stopped (exit ${code})`)));

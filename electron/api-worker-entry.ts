@@ -21,7 +21,9 @@ if (!port) throw new Error('api-worker-entry must run as a worker thread');
 
 // Built, the parse pool's thread sits beside this bundle (out/parse-worker.cjs).
 const parseWorker = fileURLToPath(new URL('./parse-worker.cjs', import.meta.url));
-const api = new AppApi({ ...(workerData as AppApiOptions), parseWorker: existsSync(parseWorker) ? parseWorker : undefined });
+// `boot` is for api-worker-boot.ts, which ran this bundle.
+const { boot: _boot, ...options } = workerData as AppApiOptions & { boot?: unknown };
+const api = new AppApi({ ...options, parseWorker: existsSync(parseWorker) ? parseWorker : undefined });
 api.onEvent((event) => port.postMessage({ type: 'event', event } satisfies WorkerMessage));
 
 port.on('message', async (m: WorkerRequest) => {

@@ -76,6 +76,8 @@ await Promise.all([
   build({ ...node, ...metaUrl, entryPoints: [path.join(root, 'electron/main.ts')], outfile: path.join(out, 'main.cjs') }),
   // The vault, index and services run on this worker thread (electron/api-worker-entry.ts; its client is api-worker-client.ts).
   build({ ...node, ...metaUrl, entryPoints: [path.join(root, 'electron/api-worker-entry.ts')], outfile: path.join(out, 'api-worker-entry.cjs') }),
+  // It is run by this small loader, with V8's code cache (electron/api-worker-boot.ts).
+  build({ ...node, entryPoints: [path.join(root, 'electron/api-worker-boot.ts')], outfile: path.join(out, 'api-worker-boot.cjs') }),
   // A thread of the parse pool that reads and parses notes for a cold index (domain/vault/parse-pool.ts).
   build({ ...node, entryPoints: [path.join(root, 'electron/domain/vault/parse-worker.ts')], outfile: path.join(out, 'parse-worker.cjs') }),
   // The preload runs sandboxed: no Node globals, only require('electron').

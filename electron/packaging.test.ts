@@ -16,8 +16,8 @@ import { ApiWorkerClient } from './api-worker-client.ts';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(ROOT, 'out');
 /** What electron-builder.yml unpacks from the archive: worker threads start from these. */
-const UNPACKED = ['api-worker-entry.cjs', 'parse-worker.cjs', 'sql-wasm.wasm'];
-const BUNDLES = ['main.cjs', 'preload.cjs', 'api-worker-entry.cjs', 'parse-worker.cjs'];
+const UNPACKED = ['api-worker-boot.cjs', 'api-worker-entry.cjs', 'parse-worker.cjs', 'sql-wasm.wasm'];
+const BUNDLES = ['main.cjs', 'preload.cjs', 'api-worker-boot.cjs', 'api-worker-entry.cjs', 'parse-worker.cjs'];
 
 function built(): void {
   if (![...UNPACKED, ...BUNDLES].every((f) => existsSync(path.join(OUT, f))))

@@ -1,5 +1,4 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import bundledJson from './catalog.json' with { type: 'json' };
 import { CatalogSchema, OverridesSchema, issueText, type CatalogOverrides, type PriceCatalog } from './catalog-schema.ts';
@@ -19,10 +18,7 @@ export function bundledCatalog(): PriceCatalog {
   return parsed.data;
 }
 
-/** Where Cairn keeps user data: $CAIRN_DATA_DIR, else ~/.config/cairn. */
-export function defaultDataDir(env: Record<string, string | undefined> = process.env, home = os.homedir()): string {
-  return env.CAIRN_DATA_DIR ? path.resolve(env.CAIRN_DATA_DIR) : path.join(home, '.config', 'cairn');
-}
+export { defaultDataDir } from '../data-dir.ts';
 
 export function overridesPath(dataDir: string): string {
   return path.join(dataDir, 'price-overrides.json');
