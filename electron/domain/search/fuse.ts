@@ -33,37 +33,59 @@ export interface FieldSink {
   readonly bonus: ((ids: readonly number[], amount: number) => void) | null;
 }
 
+/** The fields by number (a Fusion keeps a note's best field as one byte). */
+const FIELDS: FieldName[] = ['name', 'head', 'tagtext', 'body', 'ko', 'typo'];
+const FIELD_NUMBER = new Map(FIELDS.map((f, i) => [f, i]));
+
+/**
+ * One query's fusion. Kept by its SearchIndex and used again by each query (`begin`), its
+ * per-note figures in typed arrays that only grow: a query touches thousands of notes, and an
+ * object or array entry per note was most of the half megabyte a search allocated, which at 50k
+ * notes made a minor collection (4-5 ms) every few searches.
+ */
 export class Fusion implements FieldSink {
   /** Note number → its slot + 1 (0: not seen); note numbers are small and dense (search-index.ts). */
-  private slotOf: Int32Array;
-  private nums: number[] = [];
+  private slotOf: Int32Array = new Int32Array(0);
+  private wordCount = 1;
+  /** Slots in use. */
+  private used = 0;
+  private nums = new Int32Array(256);
   /** Per note (slot), per word: the best score of the word in any field. */
-  private perWord: Float64Array;
-  private best: FieldName[] = [];
-  private bestWeight: number[] = [];
+  private perWord = new Float64Array(256);
+  /** The field that counted most (FIELDS), and its weight. */
+  private best = new Uint8Array(256);
+  private bestWeight = new Float64Array(256);
   /** Per note, the words found in the names, one bit each (MAX_TERMS is 24). */
-  private inName: number[] = [];
+  private inName = new Int32Array(256);
   /** Per note, bonuses that find no word (see `bonus`). */
-  private extra: number[] = [];
+  private extra = new Float64Array(256);
+  /** `collect`'s answer: the slots kept, with their units, score and words found. */
+  private keptSlots = new Int32Array(256);
+  private keptCount = 0;
+  private keptWords = new Int32Array(256);
+  private keptScore = new Float64Array(256);
+  private keptFound = new Int32Array(256);
 
-  /** `slots`: zeros, one per note number, lent for this query and zeroed again by `release`
-   *  (a new array per query would be as large as the vault). */
-  constructor(
-    private readonly wordCount: number,
-    slots: Int32Array,
-  ) {
+  /** Starts a query of `wordCount` words. `slots`: zeros, one per note number, lent for this
+   *  query and zeroed again by `release` (a new array per query would be as large as the vault). */
+  begin(wordCount: number, slots: Int32Array): void {
+    this.wordCount = wordCount;
     this.slotOf = slots;
-    this.perWord = new Float64Array(256 * wordCount);
+    this.used = 0;
+    this.keptCount = 0;
+    if (this.perWord.length < this.nums.length * wordCount) this.perWord = new Float64Array(this.nums.length * wordCount);
   }
 
   /** Zeroes the lent slots again. */
   release(): void {
-    for (const num of this.nums) this.slotOf[num] = 0;
+    for (let slot = 0; slot < this.used; slot++) this.slotOf[this.nums[slot]] = 0;
+    this.used = 0;
   }
 
   /** FlexSearch's answer for word `w` in `field`, best first; `factor` lowers corrected words. */
   add(w: number, field: FieldName, ids: readonly number[], factor = 1): void {
     const weight = WEIGHT[field] * factor;
+    const fieldNumber = FIELD_NUMBER.get(field)!;
     const n = ids.length;
     const wc = this.wordCount;
     const bit = field === 'name' && factor >= 0.5 ? 1 << w : 0;
@@ -72,20 +94,7 @@ export class Fusion implements FieldSink {
       if (!(num >= 0 && num < this.slotOf.length)) continue;
       let slot = this.slotOf[num] - 1;
       // A slot left by a query that threw before `release` is not this query's.
-      if (slot < 0 || this.nums[slot] !== num) {
-        slot = this.nums.length;
-        this.slotOf[num] = slot + 1;
-        this.nums.push(num);
-        if ((slot + 1) * wc > this.perWord.length) {
-          const grown = new Float64Array(this.perWord.length * 2);
-          grown.set(this.perWord);
-          this.perWord = grown;
-        }
-        this.best.push(field);
-        this.bestWeight.push(0);
-        this.inName.push(0);
-        this.extra.push(0);
-      }
+      if (slot < 0 || slot >= this.used || this.nums[slot] !== num) slot = this.newSlot(num, fieldNumber);
       this.inName[slot] |= bit;
       // FlexSearch's order (earlier in the field first) breaks ties among notes: a small bonus.
       const s = weight * (1 + 0.2 / (1 + r / 8));
@@ -93,50 +102,114 @@ export class Fusion implements FieldSink {
       if (s > this.perWord[at]) this.perWord[at] = s;
       if (weight > this.bestWeight[slot]) {
         this.bestWeight[slot] = weight;
-        this.best[slot] = field;
+        this.best[slot] = fieldNumber;
       }
     }
+  }
+
+  private newSlot(num: number, fieldNumber: number): number {
+    const slot = this.used++;
+    if (slot >= this.nums.length) this.grow();
+    this.slotOf[num] = slot + 1;
+    this.nums[slot] = num;
+    this.perWord.fill(0, slot * this.wordCount, (slot + 1) * this.wordCount);
+    this.best[slot] = fieldNumber;
+    this.bestWeight[slot] = 0;
+    this.inName[slot] = 0;
+    this.extra[slot] = 0;
+    return slot;
+  }
+
+  private grow(): void {
+    const size = this.nums.length * 2;
+    const nums = new Int32Array(size);
+    nums.set(this.nums);
+    this.nums = nums;
+    const perWord = new Float64Array(Math.max(this.perWord.length, size * this.wordCount));
+    perWord.set(this.perWord);
+    this.perWord = perWord;
+    const best = new Uint8Array(size);
+    best.set(this.best);
+    this.best = best;
+    const bestWeight = new Float64Array(size);
+    bestWeight.set(this.bestWeight);
+    this.bestWeight = bestWeight;
+    const inName = new Int32Array(size);
+    inName.set(this.inName);
+    this.inName = inName;
+    const extra = new Float64Array(size);
+    extra.set(this.extra);
+    this.extra = extra;
   }
 
   /** Adds to the score of notes this query already found, scaled by their place in `ids`; a
    *  note not found by any word stays out (it holds none of them as a whole). */
   readonly bonus = (ids: readonly number[], amount: number): void => {
     for (let r = 0; r < ids.length; r++) {
-      const num = ids[r];
-      if (!this.has(num)) continue;
-      this.extra[this.slotOf[num] - 1] += amount * (1 + 0.2 / (1 + r / 8));
+      const slot = this.slotOf[ids[r]] - 1;
+      if (slot < 0 || slot >= this.used || this.nums[slot] !== ids[r]) continue;
+      this.extra[slot] += amount * (1 + 0.2 / (1 + r / 8));
     }
   };
 
-  has(num: number): boolean {
-    const slot = this.slotOf[num] - 1;
-    return slot >= 0 && this.nums[slot] === num;
-  }
-
-  /** The notes holding at least `need` units; `units`: the query's units as word numbers
-   *  (query-terms.ts), `words` counts the units a note holds all the words of. */
-  results(units: number[][], need: number): Fused[] {
-    const out: Fused[] = [];
+  /** Keeps the notes holding at least `need` units that `keep` takes (given the note and the
+   *  words it holds, one bit each), in the order found; `units`: the query's units as word
+   *  numbers (query-terms.ts), `words` counts the units a note holds all the words of. Returns
+   *  how many were kept: `fused(k)` is the k-th. */
+  collect(units: number[][], need: number, keep: (num: number, found: number) => boolean): number {
     const wc = this.wordCount;
-    const all = 2 ** wc - 1;
-    for (let slot = 0; slot < this.nums.length; slot++) {
+    if (this.keptSlots.length < this.used) {
+      this.keptSlots = new Int32Array(this.nums.length);
+      this.keptWords = new Int32Array(this.nums.length);
+      this.keptScore = new Float64Array(this.nums.length);
+      this.keptFound = new Int32Array(this.nums.length);
+    }
+    // A unit is held when every one of its words is: one mask of word bits per unit.
+    const masks = Int32Array.from(units, (u) => u.reduce((m, w) => m | (1 << w), 0));
+    const perWord = this.perWord;
+    let n = 0;
+    for (let slot = 0; slot < this.used; slot++) {
       const base = slot * wc;
-      let words = 0;
-      for (const u of units) {
-        let all = true;
-        for (const w of u) if (!(this.perWord[base + w] > 0)) all = false;
-        if (all) words++;
-      }
-      if (words === 0 || words < need) continue;
       let score = this.extra[slot];
       let found = 0;
       for (let k = 0; k < wc; k++) {
-        score += this.perWord[base + k];
-        if (this.perWord[base + k] > 0) found |= 1 << k;
+        const s = perWord[base + k];
+        score += s;
+        if (s > 0) found |= 1 << k;
       }
-      out.push({ num: this.nums[slot], words, score, best: this.best[slot], allInName: this.inName[slot] === all, found });
+      let words = 0;
+      for (let u = 0; u < masks.length; u++) if ((found & masks[u]) === masks[u]) words++;
+      if (words === 0 || words < need) continue;
+      if (!keep(this.nums[slot], found)) continue;
+      this.keptSlots[n] = slot;
+      this.keptWords[n] = words;
+      this.keptScore[n] = score;
+      this.keptFound[n] = found;
+      n++;
     }
-    return out;
+    this.keptCount = n;
+    return n;
+  }
+
+  /** The k-th note `collect` kept: its number, units, score and words found. */
+  num = (k: number) => this.nums[this.keptSlots[k]];
+  unitsOf = (k: number) => this.keptWords[k];
+  scoreOf = (k: number) => this.keptScore[k];
+  /** Whether every word was found in the names (only then can a name be the query). */
+  allInName = (k: number) => this.inName[this.keptSlots[k]] === 2 ** this.wordCount - 1;
+
+  /** The k-th note `collect` kept, as an object (made only for the notes a page can hold). */
+  fused(k: number): Fused {
+    if (!(k >= 0 && k < this.keptCount)) throw new RangeError(`no kept note ${k}`);
+    const slot = this.keptSlots[k];
+    return {
+      num: this.nums[slot],
+      words: this.keptWords[k],
+      score: this.keptScore[k],
+      best: FIELDS[this.best[slot]],
+      allInName: this.allInName(k),
+      found: this.keptFound[k],
+    };
   }
 }
 
@@ -207,6 +280,15 @@ export function intersect(lists: readonly (readonly number[])[], seen: Uint8Arra
   }
   if (others.length) for (const num of others[0]) if (ok(num)) seen[num] = 0;
   return out;
+}
+
+/** Which of the first `n` keys can be among the `want` largest: every one when there are few,
+ *  else those at least the want-th largest (ties included). */
+export function topKeys(keys: Float64Array, n: number, want: number): number[] {
+  const all = Array.from({ length: n }, (_, k) => k);
+  if (n <= want * 2 || want <= 0) return all;
+  const cut = keys.slice(0, n).sort()[n - want];
+  return all.filter((k) => keys[k] >= cut);
 }
 
 /** The `n` best of `items` by `order`, sorted; sorts only what can be among them. */

@@ -8,7 +8,7 @@ import type { ParsedNote } from '../notes/note-types.ts';
 import { tagKey } from '../notes/parse-tags.ts';
 import { fold } from '../text/fold.ts';
 import { createEncoder } from './encoder.ts';
-import { type FieldName, type FieldSink, Fusion, topN, WordCounter } from './fuse.ts';
+import { type FieldName, type FieldSink, Fusion, topKeys, topN, WordCounter } from './fuse.ts';
 import { isHangulTerm, noteDocument } from './note-document.ts';
 import { fieldsOf, NoteFields } from './note-fields.ts';
 import { type Doc, foldedText, hasPhrases, holdsWord, nameKey, occurrences, order, type Ranked, tierOf, words } from './note-text.ts';
@@ -69,6 +69,9 @@ export class SearchIndex {
   private byNum: Array<Doc | undefined> = [];
   /** Fusion's note → slot table, zero between queries. */
   private slots = new Int32Array(0);
+  /** The ranking's fusion and its scratch sort keys, used again by each query (fuse.ts). */
+  private readonly fusion = new Fusion();
+  private keys = new Float64Array(0);
   /** WordCounter's note → words found, zero between counts. */
   private countBits = new Int32Array(0);
   private numOf = new Map<string, number>();
@@ -192,34 +195,57 @@ export class SearchIndex {
   private rank(p: Plan, limit: number): { hits: SearchHit[]; total: number; cut: boolean; dropped: number } {
     const { q, terms, units, need } = p;
     if (this.slots.length <= this.nextNum) this.slots = new Int32Array(this.nextNum * 2);
-    const fusion = new Fusion(terms.length, this.slots);
-    const { shown, direct, cut: listCut } = this.fuse(terms, q.phrases.length ? PER_FIELD_PHRASE : PER_FIELD, fusion);
-    let cut = listCut;
-    const queryKey = nameKey(q.text);
-    let ranked: Ranked[] = [];
-    const fused = fusion.results(units, need);
-    fusion.release();
-    for (const f of fused) {
-      const doc = this.passes(p, f.num, f.found);
-      if (!doc) continue;
-      const r = f as Ranked;
-      r.doc = doc;
-      r.tier = r.allInName ? tierOf(doc, queryKey) : 2;
-      ranked.push(r);
+    const fusion = this.fusion;
+    fusion.begin(terms.length, this.slots);
+    let n: number;
+    let shown: string[];
+    let direct: Set<number>;
+    let cut: boolean;
+    // The notes that pass the tags, exclusions and phrase words, with their docs (by k).
+    const docs: Doc[] = [];
+    try {
+      ({ shown, direct, cut } = this.fuse(terms, q.phrases.length ? PER_FIELD_PHRASE : PER_FIELD, fusion));
+      n = fusion.collect(units, need, (num, found) => {
+        const doc = this.passes(p, num, found);
+        if (doc) docs.push(doc);
+        return doc !== null;
+      });
+    } finally {
+      fusion.release();
     }
-    const key = (r: Ranked) => r.words * 1e6 - r.tier * 1e9 + r.score;
+    const queryKey = nameKey(q.text);
+    // Each kept note's sort key (tier, then units, then score), in a scratch array: objects are
+    // made only for the notes that can reach the page.
+    if (this.keys.length < n) this.keys = new Float64Array(n * 2);
+    const keys = this.keys;
+    const tiers = new Int8Array(n);
+    for (let k = 0; k < n; k++) {
+      tiers[k] = fusion.allInName(k) ? tierOf(docs[k], queryKey) : 2;
+      keys[k] = fusion.unitsOf(k) * 1e6 - tiers[k] * 1e9 + fusion.scoreOf(k);
+    }
+    const ranked = (k: number): Ranked => Object.assign(fusion.fused(k), { doc: docs[k], tier: tiers[k] });
+    const want = Math.max(limit, RERANK);
+    let top: Ranked[];
     if (p.phrases.length) {
       // The phrases are looked for in the best candidates first, until enough hold them: a
       // phrase of common words has thousands of candidates, and each check reads a note.
-      const want = Math.max(limit, RERANK);
-      const best = ranked.sort((a, b) => key(b) - key(a) || order(a, b));
+      const byKey = Int32Array.from({ length: n }, (_, k) => k).sort(
+        (a, b) =>
+          keys[b] - keys[a] ||
+          tiers[a] - tiers[b] ||
+          fusion.unitsOf(b) - fusion.unitsOf(a) ||
+          fusion.scoreOf(b) - fusion.scoreOf(a) ||
+          fusion.num(a) - fusion.num(b),
+      );
       const holding: Ranked[] = [];
       let i = 0;
-      for (; i < best.length && holding.length < want; i++) if (hasPhrases(best[i].doc, p.phrases)) holding.push(best[i]);
-      if (i < best.length) cut = true;
-      ranked = holding;
+      for (; i < n && holding.length < want; i++) if (hasPhrases(docs[byKey[i]], p.phrases)) holding.push(ranked(byKey[i]));
+      if (i < n) cut = true;
+      top = topN(holding, want, (r) => r.words * 1e6 - r.tier * 1e9 + r.score, order);
+      n = holding.length;
+    } else {
+      top = topKeys(keys, n, want).map(ranked).sort(order).slice(0, want);
     }
-    const top = topN(ranked, Math.max(limit, RERANK), key, order);
     // FlexSearch ranks by where a word first occurs, not how often, nor whether it is written as
     // typed (`인스턴스를` with its particle): the first candidates are re-ranked by both.
     const head = top.slice(0, RERANK);
@@ -239,7 +265,7 @@ export class SearchIndex {
     top.splice(0, head.length, ...kept);
     const hits = top.slice(0, Math.max(0, limit)).map((r) => hitOf(r.doc, r.best, shown, q.phrases, queryKey));
     const dropped = head.length - kept.length;
-    return { hits, total: ranked.length - dropped, cut, dropped };
+    return { hits, total: n - dropped, cut, dropped };
   }
 
   /** How many notes the query finds, from the fields' whole lists (WordCounter in fuse.ts); the
