@@ -62,7 +62,12 @@ export function queryGrams(term: string): string {
 /** The document, and every distinct term of the note (for the spelling vocabulary). */
 export function noteDocument(num: number, note: ParsedNote, encoder: Encoder): { doc: NoteDocument; terms: string[] } {
   // FlexSearch's `encode(text, dedupe)` (its type declarations omit the flag): each term once.
-  const encode = (text: string) => (encoder.encode as (text: string, dedupe: boolean) => string[])(text, true);
+  // The Set because its dedupe is not whole (0.8.212 encoder.js): a word whose stem is in the
+  // encoder's term cache (kept for 50 ms windows) is pushed before the check that drops a stem
+  // already seen (`인스턴스를`, then `인스턴스가`). The same note then gave a document with or
+  // without repeats depending on timing, and FlexSearch placed it differently from one cold
+  // index to the next.
+  const encode = (text: string) => [...new Set((encoder.encode as (text: string, dedupe: boolean) => string[])(text, true))];
   const name = encode([note.title, ...note.aliases].join('\n'));
   const head = encode(note.headings.map((h) => h.text).join('\n'));
   const tagtext = encode(tagWords(note));
