@@ -296,6 +296,7 @@ describe('index cache', () => {
       const vault = await Vault.open(vaultDir, { cacheDir });
       assert.equal(vault.origin.fromCache, 0);
       assert.match(vault.origin.notice ?? '', /^The index cache .*indexed again\.$/, 'a one-line notice says why');
+      if (what.includes('flipped byte')) assert.match(vault.origin.notice ?? '', /^The index cache is damaged/, 'and says it is damaged');
       assert.deepEqual(
         vault.search.search('fresh-words').map((h) => h.id),
         ['nan-note.md'],

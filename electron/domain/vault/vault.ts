@@ -158,7 +158,8 @@ export class Vault {
         try {
           await cached.withNotes();
         } catch (err) {
-          vault.origin.notice = cacheNotice(err);
+          // A damaged switcher section (read first) has said so already: its reader is closed now.
+          vault.origin.notice ??= cacheNotice(err);
           await cached.data.close();
           cached = null;
         }
