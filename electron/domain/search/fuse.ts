@@ -112,7 +112,7 @@ export class Fusion implements FieldSink {
     if (slot >= this.nums.length) this.grow();
     this.slotOf[num] = slot + 1;
     this.nums[slot] = num;
-    this.perWord.fill(0, slot * this.wordCount, (slot + 1) * this.wordCount);
+    for (let at = slot * this.wordCount, end = at + this.wordCount; at < end; at++) this.perWord[at] = 0;
     this.best[slot] = fieldNumber;
     this.bestWeight[slot] = 0;
     this.inName[slot] = 0;

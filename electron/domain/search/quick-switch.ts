@@ -18,7 +18,7 @@
 import { Index } from 'flexsearch';
 import type { ParsedNote } from '../notes/note-types.ts';
 import { isChoseong, jamoForm, nameWords } from './name-forms.ts';
-import { exportParts, type FlexParts, isFlexParts, rebuildRegistry } from './flex-import.ts';
+import { exportParts, type FlexParts, isFlexParts } from './flex-import.ts';
 import { SwitchVocabulary, plainEncoder, type VocabularySnapshot } from './switch-vocabulary.ts';
 
 export interface SwitchHit {
@@ -79,8 +79,6 @@ export class QuickSwitchIndex {
   /** nameKey → ids of the notes with that exact name. */
   private byKey = new Map<string, Set<string>>();
   private words = newWordsIndex(true);
-  /** Whether FlexSearch's fast-update registry is whole (not after an import, until a remove). */
-  private registry = true;
   private vocabulary = new SwitchVocabulary();
 
   get size(): number {
@@ -104,8 +102,6 @@ export class QuickSwitchIndex {
     for (const w of e.words) this.vocabulary.release(w);
     this.entries.delete(id);
     this.byNum.delete(e.num);
-    if (!this.registry) rebuildRegistry(this.words);
-    this.registry = true;
     this.words.remove(e.num);
   }
 
@@ -165,8 +161,8 @@ export class QuickSwitchIndex {
     try {
       this.vocabulary = SwitchVocabulary.restore(snap.vocabulary);
       yield;
+      // Imported, the index has no fast-update registry: a remove scans it (flex-import.ts).
       this.words = newWordsIndex(false);
-      this.registry = false;
       // Each part is imported into what the index already holds (serialize.js adds to its maps).
       for (const [key, data] of snap.words) {
         this.words.import(key, data as string);
@@ -191,7 +187,6 @@ export class QuickSwitchIndex {
       this.byNum = new Map();
       this.byKey = new Map();
       this.words = newWordsIndex(true);
-      this.registry = true;
       this.vocabulary = new SwitchVocabulary();
       this.nextNum = 1;
       return false;

@@ -9,7 +9,7 @@
 // without its first letter and look a query word up once per letter left out: that covers an
 // added, a missing, a wrong or a swapped letter anywhere (one edit).
 import { Encoder, Index } from 'flexsearch';
-import { exportParts, type FlexParts, importParts, isFlexParts, rebuildRegistry } from './flex-import.ts';
+import { exportParts, type FlexParts, importParts, isFlexParts } from './flex-import.ts';
 import { wordForms, type WordForms } from './name-forms.ts';
 
 /** Typos are looked for in words of this many letters (jamo) or more: shorter ones are mostly
@@ -34,8 +34,6 @@ const newSpelling = (fastupdate: boolean) => new Index({ tokenize: 'tolerant', e
 export class SwitchVocabulary {
   private words = new Map<string, { forms: WordForms; count: number }>();
   private spelling = newSpelling(true);
-  /** Whether the spelling index's fast-update registry is whole (flex-import.ts). */
-  private registry = true;
 
   snapshot(): VocabularySnapshot {
     return { forms: [...this.words].map(([w, { forms }]) => [w, forms]), spelling: exportParts(this.spelling) };
@@ -51,7 +49,6 @@ export class SwitchVocabulary {
       v.words.set(word, { forms, count: 0 });
     }
     v.spelling = importParts(newSpelling, snap.spelling);
-    v.registry = false;
     return v;
   }
 
@@ -88,8 +85,6 @@ export class SwitchVocabulary {
 
   private forget(word: string): void {
     this.words.delete(word);
-    if (!this.registry) rebuildRegistry(this.spelling);
-    this.registry = true;
     this.spelling.remove(word);
   }
 
