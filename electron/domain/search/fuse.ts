@@ -122,24 +122,12 @@ export class Fusion implements FieldSink {
 
   private grow(): void {
     const size = this.nums.length * 2;
-    const nums = new Int32Array(size);
-    nums.set(this.nums);
-    this.nums = nums;
-    const perWord = new Float64Array(Math.max(this.perWord.length, size * this.wordCount));
-    perWord.set(this.perWord);
-    this.perWord = perWord;
-    const best = new Uint8Array(size);
-    best.set(this.best);
-    this.best = best;
-    const bestWeight = new Float64Array(size);
-    bestWeight.set(this.bestWeight);
-    this.bestWeight = bestWeight;
-    const inName = new Int32Array(size);
-    inName.set(this.inName);
-    this.inName = inName;
-    const extra = new Float64Array(size);
-    extra.set(this.extra);
-    this.extra = extra;
+    this.nums = grown(this.nums, new Int32Array(size));
+    this.perWord = grown(this.perWord, new Float64Array(Math.max(this.perWord.length, size * this.wordCount)));
+    this.best = grown(this.best, new Uint8Array(size));
+    this.bestWeight = grown(this.bestWeight, new Float64Array(size));
+    this.inName = grown(this.inName, new Int32Array(size));
+    this.extra = grown(this.extra, new Float64Array(size));
   }
 
   /** Adds to the score of notes this query already found, scaled by their place in `ids`; a
@@ -280,6 +268,12 @@ export function intersect(lists: readonly (readonly number[])[], seen: Uint8Arra
   }
   if (others.length) for (const num of others[0]) if (ok(num)) seen[num] = 0;
   return out;
+}
+
+/** `to`, a larger array of the same kind, holding `from` at its start. */
+function grown<T extends Int32Array | Float64Array | Uint8Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }
 
 /** Which of the first `n` keys can be among the `want` largest: every one when there are few,

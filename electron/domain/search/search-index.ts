@@ -221,7 +221,7 @@ export class SearchIndex {
     const tiers = new Int8Array(n);
     for (let k = 0; k < n; k++) {
       tiers[k] = fusion.allInName(k) ? tierOf(docs[k], queryKey) : 2;
-      keys[k] = fusion.unitsOf(k) * 1e6 - tiers[k] * 1e9 + fusion.scoreOf(k);
+      keys[k] = rankKey(fusion.unitsOf(k), tiers[k], fusion.scoreOf(k));
     }
     const ranked = (k: number): Ranked => Object.assign(fusion.fused(k), { doc: docs[k], tier: tiers[k] });
     const want = Math.max(limit, RERANK);
@@ -241,7 +241,7 @@ export class SearchIndex {
       let i = 0;
       for (; i < n && holding.length < want; i++) if (hasPhrases(docs[byKey[i]], p.phrases)) holding.push(ranked(byKey[i]));
       if (i < n) cut = true;
-      top = topN(holding, want, (r) => r.words * 1e6 - r.tier * 1e9 + r.score, order);
+      top = topN(holding, want, (r) => rankKey(r.words, r.tier, r.score), order);
       n = holding.length;
     } else {
       top = topKeys(keys, n, want).map(ranked).sort(order).slice(0, want);
@@ -383,6 +383,9 @@ export class SearchIndex {
 }
 
 /** A query read once (SearchIndex.plan). */
+/** A ranked note's sort key: its tier first, then the units it holds, then its score. */
+const rankKey = (units: number, tier: number, score: number) => units * 1e6 - tier * 1e9 + score;
+
 interface Plan {
   q: ParsedQuery;
   terms: string[];

@@ -45,36 +45,28 @@ export async function decode(file: string, manifest: Manifest): Promise<CachedIn
     const ids = new Map<string, string>();
     shareIds(ids, meta);
     const step = steps();
+    // A step that fails closes the file, and every later step fails with the same reason (the
+    // file is damaged), not with "file closed". The last step closes it anyway.
+    let failed: unknown = null;
+    const read = async <T>(name: Step, part: () => Promise<T>, last = false): Promise<T> => {
+      step(name);
+      if (failed) throw failed;
+      try {
+        return await part();
+      } catch (err) {
+        failed = err;
+        throw err;
+      } finally {
+        if (last || failed) await reader.close();
+      }
+    };
     return {
       files: meta.files.map(([id, size, mtimeMs]) => ({ id, size, mtimeMs })),
       allFiles: meta.allFiles,
       tags,
-      async switcher() {
-        step('switcher');
-        try {
-          return await readSwitcher(reader);
-        } catch (err) {
-          await reader.close();
-          throw err;
-        }
-      },
-      async rest() {
-        step('rest');
-        try {
-          return await readRest(reader, meta, ids);
-        } catch (err) {
-          await reader.close();
-          throw err;
-        }
-      },
-      async search() {
-        step('search');
-        try {
-          return await readSearch(reader);
-        } finally {
-          await reader.close();
-        }
-      },
+      switcher: () => read('switcher', () => readSwitcher(reader)),
+      rest: () => read('rest', () => readRest(reader, meta, ids)),
+      search: () => read('search', () => readSearch(reader), true),
       close: () => reader.close(),
     };
   } catch (err) {
@@ -85,7 +77,9 @@ export async function decode(file: string, manifest: Manifest): Promise<CachedIn
 
 /** Each later step once, in order: `switcher` (may be left out), `rest`, then `search`. A second
  *  call, or one out of order, is a mistake of the caller. */
-function steps(): (name: 'switcher' | 'rest' | 'search') => void {
+type Step = 'switcher' | 'rest' | 'search';
+
+function steps(): (name: Step) => void {
   const rank = { switcher: 1, rest: 2, search: 3 };
   let last = 0;
   return (name) => {

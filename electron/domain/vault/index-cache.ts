@@ -210,6 +210,8 @@ export class CachedNotes {
 
 /** Notes (or bodies, or graph entries) per piece: about a megabyte, a few milliseconds to encode. */
 const PER_PIECE = 500;
+/** Words or FlexSearch terms per line of the quick switcher's section (small items). */
+const PER_LINE = PER_PIECE * 4;
 
 async function encode(writer: SectionWriter, { files, notes, allFiles, graph, search, switcher }: IndexCacheData): Promise<void> {
   const exact: number[] = [];
@@ -277,17 +279,17 @@ function* switcherLines(switcher: QuickSwitchSnapshot | undefined): Pieces {
   const { version, entries, words, vocabulary } = switcher;
   const line = (piece: SwitcherLine) => `${JSON.stringify(piece)}\n`;
   yield line({ version });
-  for (let i = 0; i < vocabulary.forms.length; i += PER_PIECE * 4) yield line({ forms: vocabulary.forms.slice(i, i + PER_PIECE * 4) });
+  for (let i = 0; i < vocabulary.forms.length; i += PER_LINE) yield line({ forms: vocabulary.forms.slice(i, i + PER_LINE) });
   for (const spelling of flexPieces(vocabulary.spelling)) yield line({ spelling });
   for (let i = 0; i < entries.length; i += PER_PIECE) yield line({ entries: entries.slice(i, i + PER_PIECE) });
   for (const piece of flexPieces(words)) yield line({ words: piece });
 }
 
-/** FlexSearch's exported parts, each list cut in pieces of 2000 items. */
+/** FlexSearch's exported parts, each list cut in pieces of PER_LINE items. */
 function* flexPieces(parts: FlexParts): Generator<FlexParts[number]> {
   for (const [key, data] of parts) {
     if (!Array.isArray(data)) yield [key, data];
-    else for (let i = 0; i < data.length || i === 0; i += PER_PIECE * 4) yield [key, data.slice(i, i + PER_PIECE * 4)];
+    else for (let i = 0; i < data.length || i === 0; i += PER_LINE) yield [key, data.slice(i, i + PER_LINE)];
   }
 }
 

@@ -158,8 +158,7 @@ export class Vault {
         try {
           await cached.withNotes();
         } catch (err) {
-          // A damaged switcher section (read first) has said so already: its reader is closed now.
-          vault.origin.notice ??= cacheNotice(err);
+          vault.origin.notice = cacheNotice(err);
           await cached.data.close();
           cached = null;
         }
@@ -288,7 +287,6 @@ export class Vault {
     }
     const byName = noteFiles.filter((f) => !this.switcher.has(f.id));
     for (const f of byName) {
-      // An entry is put as a note whose aliases are its other names (the switcher's own order).
       this.switcher.put({ id: f.id, title: titleOf(f.id), aliases: [], subtitle: null, headings: [] });
       this.nameOnly.add(f.id);
       await pause();
