@@ -90,6 +90,8 @@ export class AppApi implements ApiPort {
       parseWorker: this.options.parseWorker,
       onProgress: (done, total, stage) => this.emit({ kind: 'progress', done, total, stage }),
       onNames: (v) => named(v),
+      // The app answers searches for as long as it runs: its first ones run at full speed.
+      warmUp: true,
     });
     this.indexing = full;
     full.catch(() => undefined);

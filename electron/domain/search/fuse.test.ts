@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { intersect, WordCounter } from './fuse.ts';
+import { Fusion, intersect, WordCounter } from './fuse.ts';
 
 // Lists as FlexSearch answers them: note numbers without repeats, in any order.
 const list = fc.uniqueArray(fc.integer({ min: 1, max: 60 }), { maxLength: 40 });
@@ -34,6 +34,36 @@ test('WordCounter counts the notes holding at least `need` units, as a set per w
         want,
       );
       assert.ok(bits.every((v) => v === 0));
+    }),
+  );
+});
+
+test('Fusion.collect never offers `keep` a note lacking the `must` words, and keeps the others it takes', () => {
+  fc.assert(
+    fc.property(fc.array(list, { minLength: 2, maxLength: 3 }), fc.integer({ min: 0, max: 7 }), (perWord, mustBits) => {
+      const must = mustBits & ((1 << perWord.length) - 1);
+      const fusion = new Fusion();
+      fusion.begin(perWord.length, new Int32Array(64));
+      perWord.forEach((ids, w) => fusion.add(w, 'body', ids));
+      const offered: number[] = [];
+      const n = fusion.collect(
+        perWord.map((_, w) => [w]),
+        1,
+        (num, found) => {
+          assert.equal(found & must, must);
+          offered.push(num);
+          return num % 2 === 0;
+        },
+        must,
+      );
+      const holds = (num: number, w: number) => perWord[w].includes(num);
+      const want = [...new Set(perWord.flat())].filter((num) => perWord.every((_, w) => !(must & (1 << w)) || holds(num, w)));
+      assert.deepEqual(
+        [...offered].sort((a, b) => a - b),
+        want.sort((a, b) => a - b),
+      );
+      assert.equal(n, want.filter((num) => num % 2 === 0).length);
+      fusion.release();
     }),
   );
 });

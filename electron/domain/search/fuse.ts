@@ -142,9 +142,10 @@ export class Fusion implements FieldSink {
 
   /** Keeps the notes holding at least `need` units that `keep` takes (given the note and the
    *  words it holds, one bit each), in the order found; `units`: the query's units as word
-   *  numbers (query-terms.ts), `words` counts the units a note holds all the words of. Returns
-   *  how many were kept: `fused(k)` is the k-th. */
-  collect(units: number[][], need: number, keep: (num: number, found: number) => boolean): number {
+   *  numbers (query-terms.ts), `words` counts the units a note holds all the words of; `must`:
+   *  the words every note kept holds (a phrase's), checked before `keep` is called. Returns how
+   *  many were kept: `fused(k)` is the k-th. */
+  collect(units: number[][], need: number, keep: (num: number, found: number) => boolean, must = 0): number {
     const wc = this.wordCount;
     if (this.keptSlots.length < this.used) {
       this.keptSlots = new Int32Array(this.nums.length);
@@ -165,6 +166,9 @@ export class Fusion implements FieldSink {
         score += s;
         if (s > 0) found |= 1 << k;
       }
+      // A phrase of common words has thousands of candidates, most without all its words: they
+      // leave here, without a call (at 50k notes, `"과금 인스턴스"` spent 2.5 of its 6 ms in calls).
+      if ((found & must) !== must) continue;
       let words = 0;
       for (let u = 0; u < masks.length; u++) if ((found & masks[u]) === masks[u]) words++;
       if (words === 0 || words < need) continue;
@@ -230,14 +234,14 @@ export class WordCounter implements FieldSink {
 
   /** How many notes hold at least `need` of the units (as in Fusion.results) and pass `keep`,
    *  which is given the words found, one bit each. Zeroes the lent bits. */
-  count(units: number[][], need: number, keep: (num: number, found: number) => boolean): number {
+  count(units: number[][], need: number, keep: (num: number, found: number) => boolean, must = 0): number {
     const masks = Int32Array.from(units, (u) => u.reduce((m, w) => m | (1 << w), 0));
     const bits = this.bits;
     let n = 0;
     try {
       for (let num = 0; num <= this.top; num++) {
         const found = bits[num];
-        if (found === 0) continue;
+        if (found === 0 || (found & must) !== must) continue;
         let words = 0;
         for (let k = 0; k < masks.length; k++) if ((found & masks[k]) === masks[k]) words++;
         if (words > 0 && words >= need && keep(num, found)) n++;

@@ -125,11 +125,10 @@ export class NoteFields {
     return this.field(field, terms, Math.max(this.size(), 1));
   }
 
-  /** Notes holding `term` in any field (not typos). */
-  anyField(term: string, limit = 5000): number[] {
-    const out = new Set<number>();
+  /** Notes holding `term` in any field (not typos), added to `out`. */
+  anyField(term: string, limit: number, out = new Set<number>()): Set<number> {
     for (const f of fieldsOf(term)) if (f !== 'typo') for (const n of this.field(f, term, limit)) out.add(n);
-    return [...out];
+    return out;
   }
 
   /** Notes carrying every tag (`all`) or any tag (`any`) of `tags`, or their descendants; null

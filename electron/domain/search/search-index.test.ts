@@ -171,6 +171,23 @@ describe('search on the shipped vault notes/', () => {
     }
   });
   test('an English prefix finds the seed', () => assert.ok(ids('optimiz').includes(SEED)));
+  test("the warm-up runs each kind of query over the vault's own words, and they find notes", () => {
+    const queries = [...vault.search.warmingUp(30)];
+    assert.ok(queries.length >= 15, queries.join(' | '));
+    for (const kind of [/^"/, /^tag:/, / -/, /\p{Script=Hangul}/u, /^how /])
+      assert.ok(
+        queries.some((q) => kind.test(q)),
+        `a query like ${kind}`,
+      );
+    const finding = queries.filter((q) => vault.search.search(q).length > 0);
+    assert.ok(finding.length >= queries.length * 0.75, `only ${finding.length} of ${queries.length} find notes`);
+  });
+  test('tag: alone gives its first page as the whole list sorted by title would', () => {
+    const all = vault.search.search('tag:service', 1000);
+    const sorted = [...all].sort((a, b) => a.title.localeCompare(b.title));
+    assert.ok(all.length > 3);
+    assert.deepEqual(vault.search.search('tag:service', 3), sorted.slice(0, 3));
+  });
   test('tag:service finds exactly the notes with a service/* tag', () => {
     const expected = vault
       .allNotes()

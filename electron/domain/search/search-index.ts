@@ -3,7 +3,7 @@
 // FlexSearch has no answer for is ours, each file saying why: fusing the fields' answers and
 // counting them (fuse.ts), the spelling pass (spelling.ts), Hangul readings of a word that found
 // nothing (query-terms.ts), phrases, exclusions and the re-ranking of the best (here).
-import { localeOrder } from '../text/locale-order.ts';
+import { firstByLocale } from '../text/locale-order.ts';
 import type { ParsedNote } from '../notes/note-types.ts';
 import { tagKey } from '../notes/parse-tags.ts';
 import { fold } from '../text/fold.ts';
@@ -17,6 +17,7 @@ import { hangulAlternatives, queryTerms, queryUnits } from './query-terms.ts';
 import { hitOf } from './hit.ts';
 import { escapeHtml } from './snippet.ts';
 import { Vocabulary } from './spelling.ts';
+import { warmUpQueries } from './warm-up.ts';
 
 export type HitField = 'title' | 'alias' | 'heading' | 'tag' | 'body';
 
@@ -163,6 +164,21 @@ export class SearchIndex {
     return { total: counted.total - ranked.dropped, exact: counted.exact };
   }
 
+  /** The warm-up's queries (warm-up.ts) over this index's common words, one run at each step
+   *  (it yields the query run): the caller pauses between steps. */
+  *warmingUp(limit: number): Generator<string> {
+    // Words of middling frequency (the 10th, 20th and 30th most common): every path runs, over
+    // lists shorter than the commonest words', so a round costs less.
+    const common = (hangul: boolean) =>
+      this.vocabulary.common(30, (t) => (hangul ? isHangulTerm(t) && t.length >= 2 : /^[a-z]{4,}$/.test(t))).filter((_, i) => i % 10 === 9);
+    const tagged = this.byNum.find((doc) => doc?.note.tags.length);
+    const tag = tagged ? tagged.note.tags[0].split('/')[0] : null;
+    for (const query of warmUpQueries({ latin: common(false), hangul: common(true), tag })) {
+      this.searchWithTotal(query, limit);
+      yield query;
+    }
+  }
+
   /** What a query asks, read once for ranking and counting; `done`: the answer, when there is
    *  nothing to fuse. */
   private plan(query: string, limit: number): Plan | { done: SearchResult } {
@@ -205,11 +221,16 @@ export class SearchIndex {
     const docs: Doc[] = [];
     try {
       ({ shown, direct, cut } = this.fuse(terms, q.phrases.length ? PER_FIELD_PHRASE : PER_FIELD, fusion));
-      n = fusion.collect(units, need, (num, found) => {
-        const doc = this.passes(p, num, found);
-        if (doc) docs.push(doc);
-        return doc !== null;
-      });
+      n = fusion.collect(
+        units,
+        need,
+        (num, found) => {
+          const doc = this.passes(p, num, found);
+          if (doc) docs.push(doc);
+          return doc !== null;
+        },
+        p.phraseWords,
+      );
     } finally {
       fusion.release();
     }
@@ -275,14 +296,19 @@ export class SearchIndex {
     const counter = new WordCounter(this.countBits);
     this.fuse(p.terms, Math.max(this.nextNum, 1), counter, (f, t) => this.fields.wholeField(f, t));
     let late = false;
-    const total = counter.count(p.units, p.need, (num, found) => {
-      const doc = this.passes(p, num, found);
-      if (!doc) return false;
-      if (!p.phrases.length) return true;
-      late ||= performance.now() > deadline;
-      // Read once, not kept: a count reads more notes than the folded-text cache holds.
-      return !late && hasPhrases(doc, p.phrases, false);
-    });
+    const total = counter.count(
+      p.units,
+      p.need,
+      (num, found) => {
+        const doc = this.passes(p, num, found);
+        if (!doc) return false;
+        if (!p.phrases.length) return true;
+        late ||= performance.now() > deadline;
+        // Read once, not kept: a count reads more notes than the folded-text cache holds.
+        return !late && hasPhrases(doc, p.phrases, false);
+      },
+      p.phraseWords,
+    );
     return { total, exact: !late };
   }
 
@@ -342,7 +368,7 @@ export class SearchIndex {
     if (terms.length === 0) return [];
     let nums: number[] | null = null;
     for (const t of terms) {
-      const these = new Set(this.fields.anyField(t, Math.max(limit, this.size)));
+      const these = this.fields.anyField(t, Math.max(limit, this.size));
       nums = nums ? nums.filter((n) => these.has(n)) : [...these];
     }
     return (nums ?? [])
@@ -358,23 +384,27 @@ export class SearchIndex {
       const terms = queryTerms(this.encoder, text);
       if (terms.length === 0) continue;
       // A word is excluded by its term in any field; a phrase by its exact text.
-      const nums = terms.map((t) => new Set(this.fields.anyField(t, Math.max(1, this.size))));
+      if (terms.length === 1) {
+        this.fields.anyField(terms[0], Math.max(1, this.size), out);
+        continue;
+      }
+      const nums = terms.map((t) => this.fields.anyField(t, Math.max(1, this.size)));
       for (const n of nums[0]) {
         if (!nums.every((s) => s.has(n))) continue;
         const doc = this.docs.get(n);
-        if (terms.length === 1 || (doc && hasPhrases(doc, [phrase]))) out.add(n);
+        if (doc && hasPhrases(doc, [phrase])) out.add(n);
       }
     }
     return out;
   }
 
   private listByTags(allowed: Set<number>, excluded: Set<number>, tags: string[], limit: number): SearchResult {
-    const docs = [...allowed]
-      .filter((n) => !excluded.has(n))
-      .map((n) => this.docs.get(n)!)
-      .filter(Boolean);
-    docs.sort((a, b) => localeOrder(a.note.title, b.note.title));
-    const hits = docs.slice(0, Math.max(0, limit)).map((doc) => {
+    const docs: Doc[] = [];
+    for (const n of allowed) {
+      const doc = excluded.has(n) ? undefined : this.byNum[n];
+      if (doc) docs.push(doc);
+    }
+    const hits = firstByLocale(docs, limit, (doc) => doc.note.title).map((doc) => {
       const shown = doc.note.tags.filter((t) => tags.some((q) => tagKey(t) === q || tagKey(t).startsWith(q + '/')));
       return { id: doc.note.id, title: doc.note.title, field: 'tag' as const, snippet: shown.map((t) => `<mark>#${escapeHtml(t)}</mark>`).join(' ') };
     });

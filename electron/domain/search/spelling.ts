@@ -55,6 +55,19 @@ export class Vocabulary {
       .map((x) => x.w);
   }
 
+  /** The `n` words seen in most notes among those `test` accepts, most first. */
+  common(n: number, test: (term: string) => boolean): string[] {
+    const best: Array<[string, number]> = [];
+    for (const [t, count] of this.counts) {
+      if (best.length === n && count <= best[n - 1][1]) continue;
+      if (!test(t)) continue;
+      best.push([t, count]);
+      best.sort((a, b) => b[1] - a[1]);
+      if (best.length > n) best.pop();
+    }
+    return best.map(([t]) => t);
+  }
+
   toJSON(): Array<[string, number]> {
     return [...this.counts];
   }

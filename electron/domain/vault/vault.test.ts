@@ -215,3 +215,12 @@ describe('an edit on disk', () => {
     }
   });
 });
+
+test('open with the search warm-up answers every query as an open without it', async () => {
+  const notes = path.resolve(import.meta.dirname, '../../../notes');
+  const plain = await Vault.open(notes);
+  const warmed = await Vault.open(notes, { warmUp: true });
+  assert.equal(warmed.stage, 'full');
+  const queries = [...plain.search.warmingUp(30), 'sagemaker', '인스턴스를', '"spot instance"', 'tag:service', 'notbook'];
+  for (const q of queries) assert.deepEqual(warmed.search.searchWithTotal(q, 30), plain.search.searchWithTotal(q, 30), q);
+});

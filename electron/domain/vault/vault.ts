@@ -43,6 +43,9 @@ export interface VaultOpenOptions {
   /** The built parse thread (out/parse-worker.cjs): with it, a cold index of at least
    *  POOL_MIN notes is read and parsed on a thread per core (parse-pool.ts). */
   parseWorker?: string | URL;
+  /** Run the search warm-up (SearchIndex.warmingUp) once the full text is in, before open
+   *  resolves: for a process that will answer searches (the app), not a one-shot CLI command. */
+  warmUp?: boolean;
 }
 
 /** Below this many notes to read, starting threads costs more than it saves. */
@@ -62,6 +65,12 @@ export interface IndexOrigin {
 
 /** Work done in one go before the event loop gets a turn (other calls wait at most this long). */
 const SLICE_MS = 30;
+/** The search warm-up's bounds (warmUpSearch): measured at 10k notes, four to six rounds of its
+ *  queries brought the first searches to their later speed. It asks for a page of the search
+ *  panel's size (contract.ts, SEARCH_PAGE). */
+const WARM_UP_MS = 500;
+const WARM_UP_ROUNDS = 10;
+const WARM_UP_LIMIT = 30;
 /** How long the changes on disk wait for a pause before the full-text index takes them in: a
  *  burst of saves is one re-index, and the note view and backlinks asked after each save are not
  *  held up by it (taking a note in costs tens of milliseconds at 10k notes). Never longer than
@@ -110,7 +119,8 @@ export class Vault {
    *  graph (`onList` fires), then fill the full-text index. Resolves when all of it is done.
    *  @param options its options, or only `onProgress`. */
   static async open(dir: string, options: VaultOpenOptions | VaultOpenOptions['onProgress'] = {}): Promise<Vault> {
-    const { onProgress, cacheDir, onNames, onList, parseWorker } = typeof options === 'function' ? ({ onProgress: options } as VaultOpenOptions) : options;
+    const { onProgress, cacheDir, onNames, onList, parseWorker, warmUp } =
+      typeof options === 'function' ? ({ onProgress: options } as VaultOpenOptions) : options;
     const root = path.resolve(dir);
     let st: Stats;
     try {
@@ -207,7 +217,21 @@ export class Vault {
     vault.fullText = true;
     vault.stage = 'full';
     vault.flushText();
+    if (warmUp) await vault.warmUpSearch();
     return vault;
+  }
+
+  /** A few rounds of the search warm-up, within WARM_UP_MS, pausing between queries: the stage
+   *  is already `full`, so a search asked meanwhile is answered between two of them. */
+  private async warmUpSearch(): Promise<void> {
+    const end = performance.now() + WARM_UP_MS;
+    const pause = slicer();
+    for (let round = 0; round < WARM_UP_ROUNDS; round++) {
+      for (const _ of this.text.warmingUp(WARM_UP_LIMIT)) {
+        if (performance.now() > end) return;
+        await pause();
+      }
+    }
   }
 
   /** Notes read from their files in this open (not from the cache): the full text indexes them. */
