@@ -223,7 +223,9 @@ export class AppApi implements ApiPort {
     if (op === 'tagList' && vault && !vault.tagsKnown()) await this.listing?.catch(() => undefined);
     if (NAME_OPS.has(op)) return;
     await this.listing?.catch(() => undefined);
-    if (!LIST_OPS.has(op)) await this.indexing?.catch(() => undefined);
+    // The full text, not the open's end: a search asked during the warm-up that follows is
+    // answered between two of its queries.
+    if (!LIST_OPS.has(op)) await (vault ? vault.searchable : this.indexing)?.catch(() => undefined);
   }
 
   private feature() {

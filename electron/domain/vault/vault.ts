@@ -110,6 +110,10 @@ export class Vault {
   readonly switcherFilled = this.filled.promise;
   /** Resolves once every note is read and linked (stage `read`); rejects if the open failed. */
   readonly listed = this.readDone.promise;
+  private readonly textDone = deferred();
+  /** Resolves once the full text is indexed (stage `full`), before the search warm-up; rejects
+   *  if the open failed. */
+  readonly searchable = this.textDone.promise;
 
   private cacheDir: string | null = null;
 
@@ -154,6 +158,7 @@ export class Vault {
     onProgress?.(0, total, 'read');
     onNames?.(vault);
     vault.listed.catch(() => undefined);
+    vault.searchable.catch(() => undefined);
     // The quick switcher is filled by name first, a slice at a time, so the note list answers
     // meanwhile. Measured at 10k notes through `cairn serve`, filling it while the notes are read
     // held the list up: the cache's notes and search index are decoded in long steps, and the
@@ -177,36 +182,50 @@ export class Vault {
     } catch (err) {
       vault.filled.resolve();
       vault.readDone.reject(err);
+      vault.textDone.reject(err);
       throw err;
     }
     onList?.(vault);
     vault.readDone.resolve();
+    try {
+      await vault.indexText(cached, total, switcherDone, onProgress);
+    } catch (err) {
+      vault.textDone.reject(err);
+      throw err;
+    }
+    vault.textDone.resolve();
+    if (warmUp) await vault.warmUpSearch();
+    return vault;
+  }
+
+  /** Second step: the full-text index, from the cache's snapshot where it can be trusted, then
+   *  the notes read from their files; stage `full` at the end. */
+  private async indexText(cached: CachedNotes | null, total: number, switcherDone: Promise<void>, onProgress: VaultOpenOptions['onProgress']): Promise<void> {
     // The list's callers (the note list, the quick switcher) get their answers before the full text.
     await new Promise((r) => setImmediate(r));
-    const fresh = vault.fresh;
-    // Second step: the full-text index, from the cache's snapshot where it can be trusted.
+    const fresh = this.fresh;
     let restored = false;
     if (cached) {
       try {
-        vault.text.restore(await cached.data.search(), cached.byId);
+        this.text.restore(await cached.data.search(), cached.byId);
         restored = true;
       } catch (err) {
-        vault.origin.notice = `The index cache's search index could not be restored (${(err as Error).message.slice(0, 120)}); the full text was indexed again.`;
-        vault.text = new SearchIndex();
+        this.origin.notice = `The index cache's search index could not be restored (${(err as Error).message.slice(0, 120)}); the full text was indexed again.`;
+        this.text = new SearchIndex();
       } finally {
         await cached.data.close();
       }
     }
-    const toIndex = restored ? [...fresh] : [...vault.notes.values()];
-    vault.fresh = new Set();
+    const toIndex = restored ? [...fresh] : [...this.notes.values()];
+    this.fresh = new Set();
     // Cached notes whose file is gone (changed ones are put again below, replacing theirs).
-    if (restored) for (const id of cached!.notReused()) if (!vault.notes.has(id)) vault.text.remove(id);
+    if (restored) for (const id of cached!.notReused()) if (!this.notes.has(id)) this.text.remove(id);
     let indexed = total - toIndex.length;
     onProgress?.(indexed, total, 'text');
     let slice = performance.now();
     for (const note of toIndex) {
       // A note the watcher replaced or removed meanwhile waits in textPending (put at the end).
-      if (vault.notes.get(note.id) === note) vault.text.put(note);
+      if (this.notes.get(note.id) === note) this.text.put(note);
       if (++indexed % 250 === 0 || indexed === total) onProgress?.(indexed, total, 'text');
       if (performance.now() - slice > SLICE_MS) {
         await new Promise((r) => setImmediate(r));
@@ -214,11 +233,9 @@ export class Vault {
       }
     }
     await switcherDone;
-    vault.fullText = true;
-    vault.stage = 'full';
-    vault.flushText();
-    if (warmUp) await vault.warmUpSearch();
-    return vault;
+    this.fullText = true;
+    this.stage = 'full';
+    this.flushText();
   }
 
   /** A few rounds of the search warm-up, within WARM_UP_MS, pausing between queries: the stage
