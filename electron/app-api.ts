@@ -251,7 +251,7 @@ export class AppApi implements ApiPort {
     return {
       root: vault.root,
       name: path.basename(vault.root),
-      notes: vault.noteIds().length,
+      notes: vault.noteCount(),
       diagnostics: vault.diagnostics(),
       canOpenVault: this.options.canOpenVault,
       recent: this.options.recentVaults?.() ?? [],

@@ -224,3 +224,26 @@ test('open with the search warm-up answers every query as an open without it', a
   const queries = [...plain.search.warmingUp(30), 'sagemaker', '인스턴스를', '"spot instance"', 'tag:service', 'notbook'];
   for (const q of queries) assert.deepEqual(warmed.search.searchWithTotal(q, 30), plain.search.searchWithTotal(q, 30), q);
 });
+
+test('diagnostics follow the notes: a link fixed, a note added and one deleted on disk change them', async () => {
+  const root = await mkdtemp(path.join(os.tmpdir(), 'cairn-diag-'));
+  try {
+    await writeFile(path.join(root, 'a.md'), 'See [[Missing]].');
+    await writeFile(path.join(root, 'b.md'), 'Fine.');
+    const vault = await Vault.open(root);
+    const codes = () => vault.diagnostics().map((d) => `${d.id} ${d.code}`);
+    assert.deepEqual(codes(), ['a.md UNRESOLVED_LINK']);
+    await writeFile(path.join(root, 'Missing.md'), 'Now it exists.');
+    await vault.fileChanged(path.join(root, 'Missing.md'));
+    assert.deepEqual(codes(), []);
+    await writeFile(path.join(root, 'b.md'), 'Broken [[Nowhere]].');
+    await vault.fileChanged(path.join(root, 'b.md'));
+    assert.deepEqual(codes(), ['b.md UNRESOLVED_LINK']);
+    await rm(path.join(root, 'Missing.md'));
+    vault.fileDeleted(path.join(root, 'Missing.md'));
+    assert.deepEqual(codes().sort(), ['a.md UNRESOLVED_LINK', 'b.md UNRESOLVED_LINK']);
+    assert.equal(vault.noteCount(), 2);
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+});

@@ -299,6 +299,7 @@ export class Vault {
     for (const note of parsed) if (note) this.notes.set(note.id, note);
     if (cached) this.origin.dropped = cached.notReused().filter((id) => !this.notes.has(id)).length;
     this.graph = cached ? this.restoreGraph(cached, this.fresh) : LinkGraph.build(this.notes.values(), this.fileIndex);
+    this.diagnosticsKept = null;
     this.names = null;
     this.stage = 'read';
   }
@@ -469,8 +470,19 @@ export class Vault {
   diagnostics(): Diagnostic[] {
     // Before the notes are read only the folder walk has anything to say.
     if (this.names) return [...this.scanDiagnostics];
-    const perNote = this.allNotes().flatMap((n) => n.diagnostics);
-    return [...this.scanDiagnostics, ...perNote, ...this.links().diagnostics()];
+    this.diagnosticsKept ??= [...this.scanDiagnostics, ...this.allNotes().flatMap((n) => n.diagnostics), ...this.links().diagnostics()];
+    return [...this.diagnosticsKept];
+  }
+
+  /** diagnostics() as last made, until a note or file changes: the page asks vaultInfo, which
+   *  holds them, at every reload, and making them reads every note and link (30 ms at 50k
+   *  notes; the bench's probe, asking every 20 ms while a vault was indexed, kept the index
+   *  worker busy most of the time). */
+  private diagnosticsKept: Diagnostic[] | null = null;
+
+  /** How many notes the vault has (noteIds().length, without the array). */
+  noteCount(): number {
+    return this.names?.size ?? this.notes.size;
   }
 
   /** Tag key → display tag and the notes that carry it or one of its descendants. */
@@ -506,6 +518,7 @@ export class Vault {
     const file = { id, abs, size: st.size, mtimeMs: st.mtimeMs };
     const note = isNoteId(id) ? await this.read(file) : null;
     // Nothing is awaited from here on: the file, its note, the graph and the index change together.
+    this.diagnosticsKept = null;
     this.files.set(id, file);
     if (!existed) this.fileIndex.add(id);
     if (note) {
@@ -523,6 +536,7 @@ export class Vault {
   fileDeleted(abs: string): VaultChange | null {
     const id = this.idOf(abs);
     if (!id || !this.files.has(id)) return null;
+    this.diagnosticsKept = null;
     this.files.delete(id);
     this.fileIndex.remove(id);
     if (this.notes.delete(id)) {
