@@ -247,3 +247,32 @@ test('diagnostics follow the notes: a link fixed, a note added and one deleted o
     await rm(root, { recursive: true, force: true });
   }
 });
+
+test('changes on disk go into the full text one at a time, other work running between, and a search finds each', async () => {
+  const root = await mkdtemp(path.join(os.tmpdir(), 'cairn-turns-'));
+  try {
+    for (const n of ['a', 'b', 'c']) await writeFile(path.join(root, `${n}.md`), `# ${n}\nbefore`);
+    const vault = await Vault.open(root);
+    const log: string[] = [];
+    const text = (vault as unknown as { text: { put: (note: { id: string }) => void } }).text;
+    const put = text.put.bind(text);
+    text.put = (note) => {
+      put(note);
+      log.push(`put ${note.id}`);
+      setImmediate(() => log.push('turn'));
+    };
+    for (const n of ['a', 'b', 'c']) {
+      await writeFile(path.join(root, `${n}.md`), `# ${n}\nafter${n}`);
+      await vault.fileChanged(path.join(root, `${n}.md`));
+    }
+    while (log.filter((l) => l === 'turn').length < 3) await new Promise((r) => setTimeout(r, 50));
+    assert.deepEqual(log, ['put a.md', 'turn', 'put b.md', 'turn', 'put c.md', 'turn']);
+    for (const n of ['a', 'b', 'c'])
+      assert.deepEqual(
+        vault.search.search(`after${n}`).map((h) => h.id),
+        [`${n}.md`],
+      );
+  } finally {
+    await rm(path.join(root), { recursive: true, force: true });
+  }
+});
