@@ -269,3 +269,61 @@ test("a title holding one of several words is not counted as holding the others 
     ['other.md'],
   );
 });
+
+describe('a restored index (FlexSearch import, no fast-update registry)', () => {
+  const notes = () =>
+    new Map(
+      [
+        ['a.md', '# Alpha\nspot instances save money'],
+        ['b.md', '# Beta\nsavings plans commit for a year'],
+        ['c.md', '# Gamma\n인스턴스를 중지하면 비용이 준다'],
+      ].map(([id, text]) => [id, parseNote(id, text)]),
+    );
+  const restored = () => {
+    const built = new SearchIndex();
+    for (const note of notes().values()) built.put(note);
+    const idx = new SearchIndex();
+    idx.restore(structuredClone(built.snapshot()), notes());
+    return idx;
+  };
+  const answers = (idx: SearchIndex) => ['spot', 'savings', '인스턴스', 'alpha', 'rewritten', 'tag:x', 'beta -plans'].map((q) => idx.searchWithTotal(q, 30));
+
+  test('a changed or removed note leaves its old entries for the sweep, and no answer shows them', () => {
+    const idx = restored();
+    idx.put(parseNote('a.md', '# Alpha\nrewritten text'));
+    idx.remove('b.md');
+    assert.equal(idx.deadCount, 2);
+    const fresh = new SearchIndex();
+    fresh.put(parseNote('a.md', '# Alpha\nrewritten text'));
+    fresh.put(notes().get('c.md')!);
+    const ids = (i: SearchIndex) => answers(i).map((r) => [r.hits.map((h) => h.id), r.total]);
+    assert.deepEqual(ids(idx), ids(fresh));
+    while (idx.sweepOne());
+    assert.equal(idx.deadCount, 0);
+    assert.deepEqual(ids(idx), ids(fresh));
+  });
+
+  test('the gone notes travel with the snapshot, and notes missing at restore join them', () => {
+    const idx = restored();
+    idx.put(parseNote('a.md', '# Alpha\nrewritten text'));
+    const snap = structuredClone(idx.snapshot());
+    assert.equal(snap.dead.length, 1);
+    const again = new SearchIndex();
+    const some = notes();
+    some.set('a.md', parseNote('a.md', '# Alpha\nrewritten text'));
+    some.delete('b.md');
+    again.restore(snap, some);
+    assert.equal(again.deadCount, 2);
+    assert.deepEqual(again.search('spot'), []);
+    assert.deepEqual(again.search('savings'), []);
+    assert.deepEqual(
+      again.search('rewritten').map((h) => h.id),
+      ['a.md'],
+    );
+    while (again.sweepOne());
+    assert.deepEqual(
+      again.search('rewritten').map((h) => h.id),
+      ['a.md'],
+    );
+  });
+});

@@ -39,7 +39,7 @@ export interface SearchResult {
 
 /** Bump when the fields, the encoder or the snapshot change: a snapshot of another format is
  *  never imported; its notes are indexed again. */
-export const SNAPSHOT_FORMAT = 4;
+export const SNAPSHOT_FORMAT = 5;
 
 /** What the index cache saves (vault/index-cache.ts). */
 export interface SearchSnapshot {
@@ -50,6 +50,8 @@ export interface SearchSnapshot {
   vocabulary: Array<[string, number]>;
   /** FlexSearch's Document.export, key → data. */
   flex: Array<[string, string]>;
+  /** Numbers of notes gone whose entries are still in `flex` (SearchIndex.sweepOne). */
+  dead: number[];
 }
 
 /** How many notes each field answers per word: enough for the best 40 (RERANK) of any field; a
@@ -77,9 +79,29 @@ export class SearchIndex {
   private countBits = new Int32Array(0);
   private numOf = new Map<string, number>();
   private nextNum = 1;
+  /**
+   * Numbers of notes changed or removed whose entries are still in an imported FlexSearch index.
+   * Its import keeps no fast-update registry, so a remove reads every list of every field: about
+   * 40 ms a note at 10k notes, and at each save. Such a note only loses its number here (no hit
+   * shows a number without a doc), and `sweepOne` removes the entries later, when the vault is quiet.
+   */
+  private dead: number[] = [];
 
   get size(): number {
     return this.docs.size;
+  }
+
+  /** How many gone notes still have entries in FlexSearch (sweepOne removes them). */
+  get deadCount(): number {
+    return this.dead.length;
+  }
+
+  /** Removes one gone note's entries from FlexSearch; false when none was left. */
+  sweepOne(): boolean {
+    const num = this.dead.pop();
+    if (num === undefined) return false;
+    this.fields.remove(num);
+    return true;
   }
 
   put(note: ParsedNote): void {
@@ -102,7 +124,8 @@ export class SearchIndex {
   remove(id: string): void {
     const num = this.numOf.get(id);
     if (num === undefined) return;
-    this.fields.remove(num);
+    if (this.fields.fastupdate) this.fields.remove(num);
+    else this.dead.push(num);
     this.docs.delete(num);
     this.byNum[num] = undefined;
     this.numOf.delete(id);
@@ -112,7 +135,7 @@ export class SearchIndex {
     const flex: Array<[string, string]> = [];
     this.fields.export((key: string, data: string) => void flex.push([key, data]));
     const nums = [...this.docs].map(([num, doc]): [string, number] => [doc.note.id, num]);
-    return { format: SNAPSHOT_FORMAT, nextNum: this.nextNum, nums, vocabulary: this.vocabulary.toJSON(), flex };
+    return { format: SNAPSHOT_FORMAT, nextNum: this.nextNum, nums, vocabulary: this.vocabulary.toJSON(), flex, dead: [...this.dead] };
   }
 
   /** Fills an empty index from a snapshot, for the notes it names that are in `notes` (the
@@ -120,7 +143,7 @@ export class SearchIndex {
    *  read: the notes are indexed from their text. */
   restore(snap: SearchSnapshot, notes: ReadonlyMap<string, ParsedNote>): void {
     if (this.docs.size || this.nextNum !== 1) throw new Error('restore needs an empty index');
-    if (snap?.format !== SNAPSHOT_FORMAT || !Array.isArray(snap.flex)) {
+    if (snap?.format !== SNAPSHOT_FORMAT || !Array.isArray(snap.flex) || !Array.isArray(snap.dead)) {
       for (const note of notes.values()) this.put(note);
       return;
     }
@@ -128,10 +151,11 @@ export class SearchIndex {
     for (const [key, data] of snap.flex) this.fields.import(key, data);
     this.vocabulary = Vocabulary.from(snap.vocabulary);
     this.nextNum = snap.nextNum;
+    this.dead = snap.dead.filter((num) => Number.isInteger(num));
     for (const [id, num] of snap.nums) {
       const note = notes.get(id);
       if (note) this.addDoc(num, note);
-      else this.fields.remove(num);
+      else this.dead.push(num);
     }
   }
 
@@ -368,7 +392,7 @@ export class SearchIndex {
     if (terms.length === 0) return [];
     let nums: number[] | null = null;
     for (const t of terms) {
-      const these = this.fields.anyField(t, Math.max(limit, this.size));
+      const these = this.fields.anyField(t, Math.max(limit, this.nextNum));
       nums = nums ? nums.filter((n) => these.has(n)) : [...these];
     }
     return (nums ?? [])
@@ -385,10 +409,10 @@ export class SearchIndex {
       if (terms.length === 0) continue;
       // A word is excluded by its term in any field; a phrase by its exact text.
       if (terms.length === 1) {
-        this.fields.anyField(terms[0], Math.max(1, this.size), out);
+        this.fields.anyField(terms[0], this.nextNum, out);
         continue;
       }
-      const nums = terms.map((t) => this.fields.anyField(t, Math.max(1, this.size)));
+      const nums = terms.map((t) => this.fields.anyField(t, this.nextNum));
       for (const n of nums[0]) {
         if (!nums.every((s) => s.has(n))) continue;
         const doc = this.docs.get(n);

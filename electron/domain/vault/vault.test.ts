@@ -276,3 +276,34 @@ test('changes on disk go into the full text one at a time, other work running be
     await rm(path.join(root), { recursive: true, force: true });
   }
 });
+
+test('from the cache, an edited note leaves its old search entries until the vault is quiet, then they are swept', async () => {
+  const root = await mkdtemp(path.join(os.tmpdir(), 'cairn-sweep-'));
+  const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'cairn-sweep-cache-'));
+  try {
+    for (const n of ['a', 'b']) await writeFile(path.join(root, `${n}.md`), `# ${n}\nbefore${n}`);
+    await (await Vault.open(root, { cacheDir })).saveCache();
+    const vault = await Vault.open(root, { cacheDir });
+    assert.equal(vault.origin.fromCache, 2);
+    const text = (vault as unknown as { text: { deadCount: number } }).text;
+    await writeFile(path.join(root, 'a.md'), '# a\nrewritten');
+    await vault.fileChanged(path.join(root, 'a.md'));
+    assert.deepEqual(vault.search.search('beforea'), []);
+    assert.deepEqual(
+      vault.search.search('rewritten').map((h) => h.id),
+      ['a.md'],
+    );
+    assert.equal(text.deadCount, 1);
+    const since = Date.now();
+    while (text.deadCount > 0 && Date.now() - since < 10_000) await new Promise((r) => setTimeout(r, 100));
+    assert.equal(text.deadCount, 0);
+    assert.ok(Date.now() - since >= 2500, 'not before the vault was quiet');
+    assert.deepEqual(
+      vault.search.search('rewritten').map((h) => h.id),
+      ['a.md'],
+    );
+  } finally {
+    await rm(root, { recursive: true, force: true });
+    await rm(cacheDir, { recursive: true, force: true });
+  }
+});

@@ -79,6 +79,9 @@ const TEXT_QUIET_MS = 300;
 const TEXT_MAX_WAIT_MS = 2000;
 /** After each note the timer's flush takes in, it rests this many times as long as the note took. */
 const TEXT_REST = 2;
+/** How long the vault must be quiet (no change on disk) before the notes gone from an imported
+ *  full-text index are swept from it (SearchIndex.sweepOne), one at a time with TEXT_REST. */
+const SWEEP_QUIET_MS = 3000;
 
 /**
  * A vault in memory: every file, every parsed note, their links and the search index.
@@ -94,6 +97,7 @@ export class Vault {
   /** Changed notes (null: deleted) not yet in the full-text index, in the order they changed. */
   private readonly textPending = new Map<string, ParsedNote | null>();
   private textTimer: ReturnType<typeof setTimeout> | null = null;
+  private sweepTimer: ReturnType<typeof setTimeout> | null = null;
   /** When the oldest change not yet in the full-text index came. */
   private textSince = 0;
   /** The quick switcher's index over names (quick-switch.ts): filled with the list, before the full text. */
@@ -197,6 +201,8 @@ export class Vault {
     }
     vault.textDone.resolve();
     if (warmUp) await vault.warmUpSearch();
+    // Notes gone since the cache was written (and any it had left): swept once the vault is quiet.
+    if (vault.text.deadCount) vault.sweepWhenQuiet();
     return vault;
   }
 
@@ -363,6 +369,24 @@ export class Vault {
     this.textTimer = setTimeout(() => void this.flushTextInTurns(), Math.min(TEXT_QUIET_MS, Math.max(0, this.textSince + TEXT_MAX_WAIT_MS - now)));
     // A pending put never keeps a process (a CLI run, a test) alive.
     this.textTimer.unref?.();
+    this.sweepWhenQuiet();
+  }
+
+  /** (Re)starts the wait before the sweep: a change on disk puts it off, and stops one under way. */
+  private sweepWhenQuiet(): void {
+    if (this.sweepTimer) clearTimeout(this.sweepTimer);
+    this.sweepTimer = setTimeout(() => void this.sweepInTurns(), SWEEP_QUIET_MS);
+    this.sweepTimer.unref?.();
+  }
+
+  private async sweepInTurns(): Promise<void> {
+    this.sweepTimer = null;
+    for (;;) {
+      if (this.sweepTimer || this.textPending.size) return;
+      const started = performance.now();
+      if (!this.text.sweepOne()) return;
+      await new Promise((r) => setTimeout(r, TEXT_REST * (performance.now() - started)).unref?.());
+    }
   }
 
   /** Puts the pending changes into the full-text index (not before it is filled: open does it
