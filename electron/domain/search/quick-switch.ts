@@ -79,10 +79,32 @@ export class QuickSwitchIndex {
   /** nameKey → ids of the notes with that exact name. */
   private byKey = new Map<string, Set<string>>();
   private words = newWordsIndex(true);
+  /** Whether `words` was imported: then it has no fast-update registry (flex-import.ts). */
+  private imported = false;
+  /**
+   * Numbers of entries gone whose terms are still in an imported `words` index. A remove there
+   * reads every list (4-13 ms a note at 10k notes, on the way from a save to its backlink), so a
+   * gone entry only loses its number (no hit shows a number without an entry), and `sweepOne`
+   * removes its terms later, when the vault is quiet; a snapshot sweeps them all first.
+   */
+  private dead: number[] = [];
   private vocabulary = new SwitchVocabulary();
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /** How many gone entries still have terms in FlexSearch (sweepOne removes them). */
+  get deadCount(): number {
+    return this.dead.length;
+  }
+
+  /** Removes one gone entry's terms from FlexSearch; false when none was left. */
+  sweepOne(): boolean {
+    const num = this.dead.pop();
+    if (num === undefined) return false;
+    this.words.remove(num);
+    return true;
   }
 
   has(id: string): boolean {
@@ -102,7 +124,8 @@ export class QuickSwitchIndex {
     for (const w of e.words) this.vocabulary.release(w);
     this.entries.delete(id);
     this.byNum.delete(e.num);
-    this.words.remove(e.num);
+    if (this.imported) this.dead.push(e.num);
+    else this.words.remove(e.num);
   }
 
   private add(s: SwitchEntry): void {
@@ -139,6 +162,7 @@ export class QuickSwitchIndex {
 
   /** The entries, in the order they were added (ties keep that order after a restore), and the indexes. */
   snapshot(): QuickSwitchSnapshot {
+    while (this.sweepOne());
     const entries = [...this.entries.values()].map(({ folder, ...e }) => e);
     return { version: SNAPSHOT_VERSION, entries, words: exportParts(this.words), vocabulary: this.vocabulary.snapshot() };
   }
@@ -163,6 +187,7 @@ export class QuickSwitchIndex {
       yield;
       // Imported, the index has no fast-update registry: a remove scans it (flex-import.ts).
       this.words = newWordsIndex(false);
+      this.imported = true;
       // Each part is imported into what the index already holds (serialize.js adds to its maps).
       for (const [key, data] of snap.words) {
         this.words.import(key, data as string);
@@ -187,6 +212,8 @@ export class QuickSwitchIndex {
       this.byNum = new Map();
       this.byKey = new Map();
       this.words = newWordsIndex(true);
+      this.imported = false;
+      this.dead = [];
       this.vocabulary = new SwitchVocabulary();
       this.nextNum = 1;
       return false;
@@ -228,7 +255,7 @@ export class QuickSwitchIndex {
     let queries = [''];
     let changed = false;
     for (const w of words) {
-      const known = isChoseong(w) || this.lookup(w, 1).length > 0;
+      const known = isChoseong(w) || this.lookup(w, 1 + this.dead.length).some((num) => this.byNum.has(num));
       const options = known ? [w] : this.vocabulary.corrections(w);
       if (!options.length) return [];
       changed ||= !known;
@@ -255,7 +282,7 @@ export class QuickSwitchIndex {
     // Every word is common and its first page held too few: the rarest one's whole list, in one
     // call (paging by offset would walk FlexSearch's slots again for each page), from where the
     // page ended. FlexSearch lists in the same order whatever the limit.
-    if (out.length < pool && lists[rarest].length >= PAGE) scan(this.lookup(words[rarest], this.entries.size), lists[rarest].length);
+    if (out.length < pool && lists[rarest].length >= PAGE) scan(this.lookup(words[rarest], this.nextNum), lists[rarest].length);
     return out;
   }
 

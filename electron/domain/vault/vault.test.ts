@@ -277,7 +277,7 @@ test('changes on disk go into the full text one at a time, other work running be
   }
 });
 
-test('from the cache, an edited note leaves its old search entries until the vault is quiet, then they are swept', async () => {
+test('from the cache, an edited note leaves its old search and switcher entries until the vault is quiet, then they are swept', async () => {
   const root = await mkdtemp(path.join(os.tmpdir(), 'cairn-sweep-'));
   const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'cairn-sweep-cache-'));
   try {
@@ -294,9 +294,11 @@ test('from the cache, an edited note leaves its old search entries until the vau
       ['a.md'],
     );
     assert.equal(text.deadCount, 1);
+    assert.equal(vault.switcher.deadCount, 1);
     const since = Date.now();
-    while (text.deadCount > 0 && Date.now() - since < 10_000) await new Promise((r) => setTimeout(r, 100));
+    while ((text.deadCount > 0 || vault.switcher.deadCount > 0) && Date.now() - since < 10_000) await new Promise((r) => setTimeout(r, 100));
     assert.equal(text.deadCount, 0);
+    assert.equal(vault.switcher.deadCount, 0);
     assert.ok(Date.now() - since >= 2500, 'not before the vault was quiet');
     assert.deepEqual(
       vault.search.search('rewritten').map((h) => h.id),

@@ -202,7 +202,7 @@ export class Vault {
     vault.textDone.resolve();
     if (warmUp) await vault.warmUpSearch();
     // Notes gone since the cache was written (and any it had left): swept once the vault is quiet.
-    if (vault.text.deadCount) vault.sweepWhenQuiet();
+    if (vault.text.deadCount || vault.switcher.deadCount) vault.sweepWhenQuiet();
     return vault;
   }
 
@@ -384,7 +384,7 @@ export class Vault {
     for (;;) {
       if (this.sweepTimer || this.textPending.size) return;
       const started = performance.now();
-      if (!this.text.sweepOne()) return;
+      if (!this.text.sweepOne() && !this.switcher.sweepOne()) return;
       await new Promise((r) => setTimeout(r, TEXT_REST * (performance.now() - started)).unref?.());
     }
   }
