@@ -398,12 +398,12 @@ export class Vault {
     while (this.putNextPending());
   }
 
-  /** The timer's flush: one change at a time, resting TEXT_REST times as long after each. Taking
-   *  a note in costs about 40 ms at 10k notes (removing it from an imported FlexSearch index
-   *  reads its lists), and the changes of two seconds of steady saves come together: in one go,
-   *  16 of them held the index worker for 0.5 s, and a backlink asked meanwhile waited for all of
-   *  it. One per turn without a rest did not help: an edit's way to its backlink (watcher, read,
-   *  note view) takes several turns, and each waited for a put. */
+  /** The timer's flush: one change at a time, resting TEXT_REST times as long after each. The
+   *  changes of two seconds of steady saves come together, and taking a note in cost about 40 ms
+   *  at 10k notes while the remove from an imported index was not deferred (SearchIndex.sweepOne):
+   *  in one go, 16 of them held the index worker for 0.5 s, and a backlink asked meanwhile waited
+   *  for all of it. One per turn without a rest did not help: an edit's way to its backlink
+   *  (watcher, read, note view) takes several turns, and each waited for a put. */
   private async flushTextInTurns(): Promise<void> {
     this.textTimer = null;
     if (!this.fullText) return;
