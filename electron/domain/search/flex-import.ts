@@ -27,3 +27,52 @@ export function importParts(make: (fastupdate: boolean) => Index, parts: FlexPar
   for (const [key, data] of parts) index.import(key, data as string);
   return index;
 }
+
+/**
+ * Removals from an index that may have been filled by `import`. Without the fast-update registry a
+ * remove reads every list, and it lay on the way from a save to its backlink; so there an id only
+ * leaves the owner's own maps at once (no hit shows an id its owner no longer knows), and
+ * `sweepOne` removes it from FlexSearch later, when the vault is quiet. An index built note by
+ * note has its registry and removes at once.
+ */
+export class DeferredRemovals {
+  private ids: number[] = [];
+  private deferring = false;
+
+  constructor(private readonly removeNow: (id: number) => void) {}
+
+  remove(id: number): void {
+    if (this.deferring) this.ids.push(id);
+    else this.removeNow(id);
+  }
+
+  /** How many ids are still in FlexSearch. */
+  get count(): number {
+    return this.ids.length;
+  }
+
+  /** The ids still in FlexSearch, for a snapshot of the index as it is. */
+  waiting(): number[] {
+    return [...this.ids];
+  }
+
+  /** Removes one waiting id from FlexSearch; false when none was left. */
+  sweepOne(): boolean {
+    const id = this.ids.pop();
+    if (id === undefined) return false;
+    this.removeNow(id);
+    return true;
+  }
+
+  /** The index was just filled by `import`: removals wait from now on, after `ids`. */
+  imported(ids: number[] = []): void {
+    this.deferring = true;
+    this.ids = [...ids];
+  }
+
+  /** The index is empty again, built note by note. */
+  reset(): void {
+    this.deferring = false;
+    this.ids = [];
+  }
+}

@@ -56,8 +56,7 @@ export class NoteFields {
   /** `fastupdate` off for an index filled by `import`: FlexSearch's import keeps no fast-update
    *  registry (serialize.js sets it off). `size`: the highest note number + 1, for whole lists. */
   constructor(
-    /** Whether a remove is cheap (FlexSearch's fast-update registry), not a read of every list. */
-    readonly fastupdate: boolean,
+    fastupdate: boolean,
     private readonly size: () => number,
   ) {
     this.flex = newDocument(fastupdate);

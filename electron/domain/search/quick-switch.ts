@@ -18,7 +18,7 @@
 import { Index } from 'flexsearch';
 import type { ParsedNote } from '../notes/note-types.ts';
 import { isChoseong, jamoForm, nameWords } from './name-forms.ts';
-import { exportParts, type FlexParts, isFlexParts } from './flex-import.ts';
+import { DeferredRemovals, exportParts, type FlexParts, isFlexParts } from './flex-import.ts';
 import { SwitchVocabulary, plainEncoder, type VocabularySnapshot } from './switch-vocabulary.ts';
 
 export interface SwitchHit {
@@ -79,15 +79,9 @@ export class QuickSwitchIndex {
   /** nameKey → ids of the notes with that exact name. */
   private byKey = new Map<string, Set<string>>();
   private words = newWordsIndex(true);
-  /** Whether `words` was imported: then it has no fast-update registry (flex-import.ts). */
-  private imported = false;
-  /**
-   * Numbers of entries gone whose terms are still in an imported `words` index. A remove there
-   * reads every list (4-13 ms a note at 10k notes, on the way from a save to its backlink), so a
-   * gone entry only loses its number (no hit shows a number without an entry), and `sweepOne`
-   * removes its terms later, when the vault is quiet; a snapshot sweeps them all first.
-   */
-  private dead: number[] = [];
+  /** Removing an entry from an imported `words` index reads every list (4-13 ms a note at 10k
+   *  notes), so it waits for the sweep there (flex-import.ts); a snapshot sweeps what is left. */
+  private readonly removals = new DeferredRemovals((num) => this.words.remove(num));
   private vocabulary = new SwitchVocabulary();
 
   get size(): number {
@@ -96,15 +90,12 @@ export class QuickSwitchIndex {
 
   /** How many gone entries still have terms in FlexSearch (sweepOne removes them). */
   get deadCount(): number {
-    return this.dead.length;
+    return this.removals.count;
   }
 
   /** Removes one gone entry's terms from FlexSearch; false when none was left. */
   sweepOne(): boolean {
-    const num = this.dead.pop();
-    if (num === undefined) return false;
-    this.words.remove(num);
-    return true;
+    return this.removals.sweepOne();
   }
 
   has(id: string): boolean {
@@ -124,8 +115,7 @@ export class QuickSwitchIndex {
     for (const w of e.words) this.vocabulary.release(w);
     this.entries.delete(id);
     this.byNum.delete(e.num);
-    if (this.imported) this.dead.push(e.num);
-    else this.words.remove(e.num);
+    this.removals.remove(e.num);
   }
 
   private add(s: SwitchEntry): void {
@@ -187,7 +177,7 @@ export class QuickSwitchIndex {
       yield;
       // Imported, the index has no fast-update registry: a remove scans it (flex-import.ts).
       this.words = newWordsIndex(false);
-      this.imported = true;
+      this.removals.imported();
       // Each part is imported into what the index already holds (serialize.js adds to its maps).
       for (const [key, data] of snap.words) {
         this.words.import(key, data as string);
@@ -212,8 +202,7 @@ export class QuickSwitchIndex {
       this.byNum = new Map();
       this.byKey = new Map();
       this.words = newWordsIndex(true);
-      this.imported = false;
-      this.dead = [];
+      this.removals.reset();
       this.vocabulary = new SwitchVocabulary();
       this.nextNum = 1;
       return false;
@@ -255,7 +244,7 @@ export class QuickSwitchIndex {
     let queries = [''];
     let changed = false;
     for (const w of words) {
-      const known = isChoseong(w) || this.lookup(w, 1 + this.dead.length).some((num) => this.byNum.has(num));
+      const known = isChoseong(w) || this.lookup(w, 1 + this.removals.count).some((num) => this.byNum.has(num));
       const options = known ? [w] : this.vocabulary.corrections(w);
       if (!options.length) return [];
       changed ||= !known;

@@ -17,6 +17,7 @@ import { hangulAlternatives, queryTerms, queryUnits } from './query-terms.ts';
 import { hitOf } from './hit.ts';
 import { escapeHtml } from './snippet.ts';
 import { Vocabulary } from './spelling.ts';
+import { DeferredRemovals } from './flex-import.ts';
 import { warmUpQueries } from './warm-up.ts';
 
 export type HitField = 'title' | 'alias' | 'heading' | 'tag' | 'body';
@@ -79,13 +80,9 @@ export class SearchIndex {
   private countBits = new Int32Array(0);
   private numOf = new Map<string, number>();
   private nextNum = 1;
-  /**
-   * Numbers of notes changed or removed whose entries are still in an imported FlexSearch index.
-   * Its import keeps no fast-update registry, so a remove reads every list of every field: about
-   * 40 ms a note at 10k notes, and at each save. Such a note only loses its number here (no hit
-   * shows a number without a doc), and `sweepOne` removes the entries later, when the vault is quiet.
-   */
-  private dead: number[] = [];
+  /** Removing a note from an imported index reads every list of every field (about 40 ms a note
+   *  at 10k notes), so it waits for the sweep there (flex-import.ts). */
+  private readonly removals = new DeferredRemovals((num) => this.fields.remove(num));
 
   get size(): number {
     return this.docs.size;
@@ -93,15 +90,12 @@ export class SearchIndex {
 
   /** How many gone notes still have entries in FlexSearch (sweepOne removes them). */
   get deadCount(): number {
-    return this.dead.length;
+    return this.removals.count;
   }
 
   /** Removes one gone note's entries from FlexSearch; false when none was left. */
   sweepOne(): boolean {
-    const num = this.dead.pop();
-    if (num === undefined) return false;
-    this.fields.remove(num);
-    return true;
+    return this.removals.sweepOne();
   }
 
   put(note: ParsedNote): void {
@@ -124,8 +118,7 @@ export class SearchIndex {
   remove(id: string): void {
     const num = this.numOf.get(id);
     if (num === undefined) return;
-    if (this.fields.fastupdate) this.fields.remove(num);
-    else this.dead.push(num);
+    this.removals.remove(num);
     this.docs.delete(num);
     this.byNum[num] = undefined;
     this.numOf.delete(id);
@@ -135,7 +128,7 @@ export class SearchIndex {
     const flex: Array<[string, string]> = [];
     this.fields.export((key: string, data: string) => void flex.push([key, data]));
     const nums = [...this.docs].map(([num, doc]): [string, number] => [doc.note.id, num]);
-    return { format: SNAPSHOT_FORMAT, nextNum: this.nextNum, nums, vocabulary: this.vocabulary.toJSON(), flex, dead: [...this.dead] };
+    return { format: SNAPSHOT_FORMAT, nextNum: this.nextNum, nums, vocabulary: this.vocabulary.toJSON(), flex, dead: this.removals.waiting() };
   }
 
   /** Fills an empty index from a snapshot, for the notes it names that are in `notes` (the
@@ -151,11 +144,11 @@ export class SearchIndex {
     for (const [key, data] of snap.flex) this.fields.import(key, data);
     this.vocabulary = Vocabulary.from(snap.vocabulary);
     this.nextNum = snap.nextNum;
-    this.dead = snap.dead.filter((num) => Number.isInteger(num));
+    this.removals.imported(snap.dead.filter((num) => Number.isInteger(num)));
     for (const [id, num] of snap.nums) {
       const note = notes.get(id);
       if (note) this.addDoc(num, note);
-      else this.dead.push(num);
+      else this.removals.remove(num);
     }
   }
 
@@ -188,18 +181,21 @@ export class SearchIndex {
     return { total: counted.total - ranked.dropped, exact: counted.exact };
   }
 
-  /** The warm-up's queries (warm-up.ts) over this index's common words, one run at each step
-   *  (it yields the query run): the caller pauses between steps. */
-  *warmingUp(limit: number): Generator<string> {
+  /** The warm-up's queries (warm-up.ts) over this index's common words, `rounds` times, one run
+   *  at each step (it yields the query run): the caller pauses between steps. */
+  *warmingUp(limit: number, rounds = 1): Generator<string> {
     // Words of middling frequency (the 10th, 20th and 30th most common): every path runs, over
     // lists shorter than the commonest words', so a round costs less.
     const common = (hangul: boolean) =>
       this.vocabulary.common(30, (t) => (hangul ? isHangulTerm(t) && t.length >= 2 : /^[a-z]{4,}$/.test(t))).filter((_, i) => i % 10 === 9);
     const tagged = this.byNum.find((doc) => doc?.note.tags.length);
     const tag = tagged ? tagged.note.tags[0].split('/')[0] : null;
-    for (const query of warmUpQueries({ latin: common(false), hangul: common(true), tag })) {
-      this.searchWithTotal(query, limit);
-      yield query;
+    const queries = warmUpQueries({ latin: common(false), hangul: common(true), tag });
+    for (let round = 0; round < rounds; round++) {
+      for (const query of queries) {
+        this.searchWithTotal(query, limit);
+        yield query;
+      }
     }
   }
 
@@ -436,10 +432,10 @@ export class SearchIndex {
   }
 }
 
-/** A query read once (SearchIndex.plan). */
 /** A ranked note's sort key: its tier first, then the units it holds, then its score. */
 const rankKey = (units: number, tier: number, score: number) => units * 1e6 - tier * 1e9 + score;
 
+/** A query read once (SearchIndex.plan). */
 interface Plan {
   q: ParsedQuery;
   terms: string[];

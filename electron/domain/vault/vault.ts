@@ -251,11 +251,9 @@ export class Vault {
   private async warmUpSearch(): Promise<void> {
     const end = performance.now() + WARM_UP_MS;
     const pause = slicer();
-    for (let round = 0; round < WARM_UP_ROUNDS; round++) {
-      for (const _ of this.text.warmingUp(WARM_UP_LIMIT)) {
-        if (performance.now() > end) return;
-        await pause();
-      }
+    for (const _ of this.text.warmingUp(WARM_UP_LIMIT, WARM_UP_ROUNDS)) {
+      if (performance.now() > end) return;
+      await pause();
     }
   }
 
@@ -381,12 +379,8 @@ export class Vault {
 
   private async sweepInTurns(): Promise<void> {
     this.sweepTimer = null;
-    for (;;) {
-      if (this.sweepTimer || this.textPending.size) return;
-      const started = performance.now();
-      if (!this.text.sweepOne() && !this.switcher.sweepOne()) return;
-      await new Promise((r) => setTimeout(r, TEXT_REST * (performance.now() - started)).unref?.());
-    }
+    // Stops when a change comes (its own wait starts the sweep again).
+    await inRestedSteps(() => !this.sweepTimer && !this.textPending.size && (this.text.sweepOne() || this.switcher.sweepOne()));
   }
 
   /** Puts the pending changes into the full-text index (not before it is filled: open does it
@@ -407,11 +401,7 @@ export class Vault {
   private async flushTextInTurns(): Promise<void> {
     this.textTimer = null;
     if (!this.fullText) return;
-    for (;;) {
-      const started = performance.now();
-      if (!this.putNextPending()) return;
-      await new Promise((r) => setTimeout(r, TEXT_REST * (performance.now() - started)));
-    }
+    await inRestedSteps(() => this.putNextPending());
   }
 
   /** Puts the oldest pending change into the full-text index; false when none is left. A change
@@ -609,6 +599,17 @@ export class Vault {
   private idOf(abs: string): string | null {
     const rel = path.relative(this.root, abs).split(path.sep).join('/').normalize('NFC');
     return resolveInVault(this.root, rel) ? rel : null;
+  }
+}
+
+/** Runs `step` until it returns false, resting TEXT_REST times as long as each step took before
+ *  the next: background work that leaves the thread to requests most of the time, and, like the
+ *  timers that start it, never keeps a process alive. */
+async function inRestedSteps(step: () => boolean): Promise<void> {
+  for (;;) {
+    const started = performance.now();
+    if (!step()) return;
+    await new Promise((r) => setTimeout(r, TEXT_REST * (performance.now() - started)).unref?.());
   }
 }
 
