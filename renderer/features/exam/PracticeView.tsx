@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { PracticeQuestionView } from './PracticeQuestionView.tsx';
 import { PracticeResults } from './PracticeResults.tsx';
 import { PracticeSetup } from './PracticeSetup.tsx';
@@ -9,22 +9,27 @@ const TYPING = 'input, textarea, select, [contenteditable=""], [contenteditable=
 /** A mock exam from a deck's exam questions: it never changes the study schedule. */
 export function PracticeView() {
   const p = usePractice();
-  const running = p.state.phase === 'running';
+  // The handler reads the latest render's state through a ref and is attached once, with the view:
+  // attached per render (or only once the test runs), a key pressed between a render and its effect
+  // went to a stale handler (an Enter logging the pick before the last) or to none (a lost letter).
+  const latest = useRef(p);
+  latest.current = p;
   // Keys as in an exam session: A–D (or further letters) pick, Enter goes on.
   useEffect(() => {
-    if (!running) return;
     const onKey = (e: KeyboardEvent) => {
+      const now = latest.current;
+      if (now.state.phase !== 'running') return;
       if (e.defaultPrevented || e.isComposing || e.ctrlKey || e.metaKey || e.altKey) return;
       if (e.target instanceof Element && e.target.closest(TYPING)) return;
-      if (/^[a-z]$/i.test(e.key)) p.pick(e.key.toUpperCase());
+      if (/^[a-z]$/i.test(e.key)) now.pick(e.key.toUpperCase());
       else if (e.key === 'Enter' && !(e.target instanceof Element && e.target.closest('button'))) {
         e.preventDefault();
-        void p.next();
+        void now.next();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [running, p]);
+  }, []);
 
   return (
     <div className="practice">
