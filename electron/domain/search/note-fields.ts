@@ -15,6 +15,9 @@ export const fieldsOf = (term: string) => (isHangulTerm(term) ? HANGUL_FIELDS : 
 
 /** The long fields' FlexSearch `resolution` (newDocument). */
 const RESOLUTION = 5;
+/** How many of the vault's words that begin with a typed word the body is searched for
+ *  (NoteFields.body). */
+export const COMPLETIONS = 8;
 
 function newDocument(fastupdate: boolean): Document<NoteDocument> {
   // Every field reads terms the language encoder made (note-document.ts): one pass-through
@@ -28,6 +31,9 @@ function newDocument(fastupdate: boolean): Document<NoteDocument> {
   // each pair to the next, so that a word's pairs are found in a row, but it grew the index by
   // 80% at 10k notes; the pairs found apart are ranked down instead (search-index.ts).
   const ko = field('ko', 'strict', RESOLUTION);
+  // The body is `strict`: a whole word per entry. As `forward` it held every prefix of every
+  // word, about half of the whole export at 10k notes (22 of 45 MB), of the memory and of the
+  // time to add a note; prefixes are looked up from the vocabulary instead (NoteFields.body).
   return new Document<NoteDocument>({
     document: {
       id: 'id',
@@ -35,7 +41,7 @@ function newDocument(fastupdate: boolean): Document<NoteDocument> {
         field('name', 'forward'),
         field('head', 'forward'),
         field('tagtext', 'forward'),
-        field('body', 'forward', RESOLUTION),
+        field('body', 'strict', RESOLUTION),
         ko,
         field('typo', 'tolerant', RESOLUTION),
       ],
@@ -54,10 +60,12 @@ export class NoteFields {
   private gramSeen = new Uint8Array(0);
 
   /** `fastupdate` off for an index filled by `import`: FlexSearch's import keeps no fast-update
-   *  registry (serialize.js sets it off). `size`: the highest note number + 1, for whole lists. */
+   *  registry (serialize.js sets it off). `size`: the highest note number + 1, for whole lists.
+   *  `completions`: the vault's commonest words that begin with a word (spelling.ts). */
   constructor(
     fastupdate: boolean,
     private readonly size: () => number,
+    private readonly completions: (term: string, max: number) => string[],
   ) {
     this.flex = newDocument(fastupdate);
   }
@@ -93,7 +101,34 @@ export class NoteFields {
       if (grams.length > 1 && !suggest) return this.pairsTogether(grams, limit);
       terms = grams.join(' ');
     }
+    if (field === 'body' && !suggest && !terms.includes(' ')) return this.body(terms, limit);
     return this.lookup(field, terms, limit, suggest);
+  }
+
+  /**
+   * The body's notes for a word, as a prefix: the word itself, then the COMPLETIONS commonest
+   * words that begin with it, merged a rank at a time (the word's own list first at each rank)
+   * up to `limit`. What FlexSearch's `forward` tokenizer gave (every word that begins with the
+   * typed one), but for the commonest words only: a one- or two-letter word begins hundreds.
+   */
+  private body(term: string, limit: number): number[] {
+    const more = this.completions(term, COMPLETIONS);
+    const own = this.lookup('body', term, limit);
+    if (more.length === 0) return own;
+    const lists = [own, ...more.map((w) => this.lookup('body', w, limit))];
+    const out: number[] = [];
+    const seen = new Set<number>();
+    const longest = Math.max(...lists.map((l) => l.length));
+    for (let r = 0; r < longest && out.length < limit; r++) {
+      for (const list of lists) {
+        const num = list[r];
+        if (num === undefined || seen.has(num)) continue;
+        seen.add(num);
+        out.push(num);
+        if (out.length === limit) break;
+      }
+    }
+    return out;
   }
 
   private lookup(field: FieldName, terms: string, limit: number, suggest = false): number[] {

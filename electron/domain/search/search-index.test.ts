@@ -53,6 +53,7 @@ describe('SearchIndex on fixtures', () => {
     assert.deepEqual(ids('instance'), ['cafe.md']);
     assert.deepEqual(ids('instances'), ['cafe.md']);
     assert.ok(ids('proc').includes('body.md'));
+    assert.deepEqual(ids('resu'), ['cafe.md'], 'a word only in a body, by its prefix');
   });
   test('Korean particle ⇄ stem, both directions', () => {
     assert.deepEqual(ids('인스턴스').sort(), ['ko.md', 'ko2.md']);

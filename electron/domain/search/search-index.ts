@@ -40,7 +40,7 @@ export interface SearchResult {
 
 /** Bump when the fields, the encoder or the snapshot change: a snapshot of another format is
  *  never imported; its notes are indexed again. */
-export const SNAPSHOT_FORMAT = 5;
+export const SNAPSHOT_FORMAT = 6;
 
 /** What the index cache saves (vault/index-cache.ts). */
 export interface SearchSnapshot {
@@ -66,7 +66,7 @@ const CORRECTED = 0.6;
 
 export class SearchIndex {
   private encoder = createEncoder();
-  private fields = new NoteFields(true, () => this.nextNum);
+  private fields = this.newFields(true);
   private vocabulary = new Vocabulary();
   private docs = new Map<number, Doc>();
   /** The same by number, for the candidates of a query (an array reads faster than a Map). */
@@ -86,6 +86,14 @@ export class SearchIndex {
 
   get size(): number {
     return this.docs.size;
+  }
+
+  private newFields(fastupdate: boolean): NoteFields {
+    return new NoteFields(
+      fastupdate,
+      () => this.nextNum,
+      (term, max) => this.vocabulary.completions(term, max),
+    );
   }
 
   /** How many gone notes still have entries in FlexSearch (sweepOne removes them). */
@@ -140,7 +148,7 @@ export class SearchIndex {
       for (const note of notes.values()) this.put(note);
       return;
     }
-    this.fields = new NoteFields(false, () => this.nextNum);
+    this.fields = this.newFields(false);
     for (const [key, data] of snap.flex) this.fields.import(key, data);
     this.vocabulary = Vocabulary.from(snap.vocabulary);
     this.nextNum = snap.nextNum;

@@ -14,6 +14,11 @@ export class Vocabulary {
   private counts = new Map<string, number>();
   /** Terms by length, for the scan. */
   private byLength = new Map<number, string[]>();
+  /** Latin and digit terms by their first two characters (one for a one-character term), for
+   *  `completions`. */
+  private byStart = new Map<string, string[]>();
+  /** `completions`' answers, cleared when a term is new. */
+  private completed = new Map<string, string[]>();
 
   get size(): number {
     return this.counts.size;
@@ -27,11 +32,49 @@ export class Vocabulary {
         continue;
       }
       this.counts.set(t, 1);
+      if (!HANGUL.test(t)) this.addStart(t);
       if (t.length < MIN_LENGTH - 1 || t.length > 40) continue;
       let list = this.byLength.get(t.length);
       if (!list) this.byLength.set(t.length, (list = []));
       list.push(t);
     }
+  }
+
+  private addStart(t: string): void {
+    const key = t.slice(0, 2);
+    let list = this.byStart.get(key);
+    if (!list) this.byStart.set(key, (list = []));
+    list.push(t);
+    if (this.completed.size) this.completed.clear();
+  }
+
+  /**
+   * The `max` words seen in most notes that begin with the Latin or digit `term` and are longer,
+   * most first. The body's field is `strict` (note-fields.ts): a word typed in part finds the
+   * body's words through these.
+   */
+  completions(term: string, max: number): string[] {
+    if (!term || HANGUL.test(term)) return [];
+    const key = `${max} ${term}`;
+    const known = this.completed.get(key);
+    if (known) return known;
+    const start = term.slice(0, 2);
+    const lists = start.length === 2 ? [this.byStart.get(start) ?? []] : [...this.byStart].filter(([k]) => k[0] === start).map(([, l]) => l);
+    const best: Array<[string, number]> = [];
+    for (const list of lists) {
+      for (const w of list) {
+        if (w.length <= term.length || !w.startsWith(term)) continue;
+        const entry: [string, number] = [w, this.counts.get(w) ?? 0];
+        if (best.length === max && commoner(best[max - 1], entry) <= 0) continue;
+        best.push(entry);
+        best.sort(commoner);
+        if (best.length > max) best.pop();
+      }
+    }
+    const found = best.map(([w]) => w);
+    if (this.completed.size >= 1024) this.completed.clear();
+    this.completed.set(key, found);
+    return found;
   }
 
   /** Indexed words within one edit of `term` (two for words of 8 letters or more), most frequent
@@ -81,6 +124,10 @@ export class Vocabulary {
     return v;
   }
 }
+
+/** Seen in more notes first, then the shorter and alphabetical: the same order whatever order
+ *  the words were added in. */
+const commoner = (a: [string, number], b: [string, number]) => b[1] - a[1] || a[0].length - b[0].length || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
 
 /** Whether the optimal-string-alignment distance (Damerau–Levenshtein without re-edits) of `a`
  *  and `b` is at most `limit`; gives up on a row whose every cell is over it. */

@@ -1,0 +1,55 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { Vocabulary } from './spelling.ts';
+
+/** Each note's distinct terms, as SearchIndex.put gives them. */
+const vocabularyOf = (notes: string[][]) => {
+  const v = new Vocabulary();
+  for (const terms of notes) v.add(terms);
+  return v;
+};
+
+describe('Vocabulary.completions (the body is searched by prefix through them)', () => {
+  test('the commonest longer words that begin with the term, most first', () => {
+    const v = vocabularyOf([
+      ['instance', 'instant', 'inside'],
+      ['instance', 'instant'],
+      ['instance', 'install', 'in'],
+      ['인스턴스', 'instance'],
+    ]);
+    assert.deepEqual(v.completions('inst', 2), ['instance', 'instant']);
+    assert.deepEqual(v.completions('in', 8), ['instance', 'instant', 'inside', 'install']);
+    assert.deepEqual(v.completions('i', 1), ['instance'], 'one letter reads every start that begins with it');
+    assert.deepEqual(v.completions('instance', 8), [], 'the term itself is not a completion');
+    assert.deepEqual(v.completions('인스', 8), [], 'Hangul is searched by syllable pairs, not completed');
+    assert.deepEqual(v.completions('zz', 8), []);
+  });
+
+  test('a word seen later is a completion at once', () => {
+    const v = vocabularyOf([['spot']]);
+    assert.deepEqual(v.completions('sp', 8), ['spot']);
+    v.add(['spotlight']);
+    assert.deepEqual(v.completions('sp', 8), ['spot', 'spotlight']);
+  });
+
+  test('the same answer whatever order the words came in, and after a snapshot', () => {
+    const words = fc.array(fc.constantFrom('sa', 'sag', 'sage', 'sagemaker', 'savings', 'save', 'saved', 'spot', 's3'), { minLength: 1, maxLength: 6 });
+    fc.assert(
+      fc.property(
+        fc.array(words, { minLength: 1, maxLength: 12 }),
+        fc.constantFrom('s', 'sa', 'sag', 'sav'),
+        fc.integer({ min: 1, max: 4 }),
+        (notes, term, max) => {
+          const sets = notes.map((n) => [...new Set(n)]);
+          const a = vocabularyOf(sets);
+          const b = vocabularyOf([...sets].reverse());
+          const want = a.completions(term, max);
+          assert.deepEqual(b.completions(term, max), want);
+          assert.deepEqual(Vocabulary.from(a.toJSON()).completions(term, max), want);
+          for (const w of want) assert.ok(w.startsWith(term) && w.length > term.length);
+        },
+      ),
+    );
+  });
+});
