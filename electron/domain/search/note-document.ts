@@ -8,9 +8,14 @@ import type { Encoder } from 'flexsearch';
 import type { ParsedNote } from '../notes/note-types.ts';
 import { tagKey, tagWithAncestors } from '../notes/parse-tags.ts';
 
-export interface NoteDocument {
+/** A note's document: its number in the index, and its fields. */
+export interface NoteDocument extends NoteText {
   [field: string]: number | string | string[];
   id: number;
+}
+
+/** What FlexSearch indexes of a note, each text as encoded terms joined by spaces. */
+export interface NoteText {
   /** Title and aliases. */
   name: string;
   head: string;
@@ -59,8 +64,15 @@ export function queryGrams(term: string): string {
   return pairs.join(' ');
 }
 
-/** The document, and every distinct term of the note (for the spelling vocabulary). */
-export function noteDocument(num: number, note: ParsedNote, encoder: Encoder): { doc: NoteDocument; terms: string[] } {
+/** A note's document before it has a number, and every distinct term of the note (for the
+ *  spelling vocabulary). The parse pool's threads make it beside the note (parse-worker.ts), so
+ *  a cold index encodes on every core. */
+export interface EncodedNote {
+  fields: NoteText;
+  terms: string[];
+}
+
+export function encodeNote(note: ParsedNote, encoder: Encoder): EncodedNote {
   // FlexSearch's `encode(text, dedupe)` (its type declarations omit the flag): each term once.
   // The Set because its dedupe is not whole (0.8.212 encoder.js): a word whose stem is in the
   // encoder's term cache (kept for 50 ms windows) is pushed before the check that drops a stem
@@ -79,8 +91,7 @@ export function noteDocument(num: number, note: ParsedNote, encoder: Encoder): {
   const terms = new Set(body);
   for (const list of [name, head, tagtext]) for (const t of list) terms.add(t);
   const typo = name.concat(head, tagtext);
-  const doc: NoteDocument = {
-    id: num,
+  const fields: NoteText = {
     name: name.join(' '),
     head: head.join(' '),
     tagtext: tagtext.join(' '),
@@ -89,5 +100,5 @@ export function noteDocument(num: number, note: ParsedNote, encoder: Encoder): {
     typo: typo.join(' '),
     tags: tagKeysOf(note),
   };
-  return { doc, terms: [...terms] };
+  return { fields, terms: [...terms] };
 }

@@ -9,7 +9,7 @@ import { tagKey } from '../notes/parse-tags.ts';
 import { fold } from '../text/fold.ts';
 import { createEncoder } from './encoder.ts';
 import { type FieldName, type FieldSink, Fusion, topKeys, topN, WordCounter } from './fuse.ts';
-import { isHangulTerm, noteDocument } from './note-document.ts';
+import { type EncodedNote, encodeNote, isHangulTerm } from './note-document.ts';
 import { fieldsOf, NoteFields } from './note-fields.ts';
 import { type Doc, foldedText, hasPhrases, holdsWord, nameKey, occurrences, order, type Ranked, tierOf, words } from './note-text.ts';
 import { parseQuery, type ParsedQuery } from './parse-query.ts';
@@ -106,11 +106,12 @@ export class SearchIndex {
     return this.removals.sweepOne();
   }
 
-  put(note: ParsedNote): void {
+  /** Indexes a note (again). `encoded`: its encodeNote, when a parse thread made it. */
+  put(note: ParsedNote, encoded?: EncodedNote): void {
     this.remove(note.id);
     const num = this.nextNum++;
-    const { doc, terms } = noteDocument(num, note, this.encoder);
-    this.fields.add(doc);
+    const { fields, terms } = encoded ?? encodeNote(note, this.encoder);
+    this.fields.add({ id: num, ...fields });
     this.vocabulary.add(terms);
     this.addDoc(num, note);
   }

@@ -5,6 +5,7 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ParsedNote } from '../notes/note-types.ts';
+import type { EncodedNote } from '../search/note-document.ts';
 import type { VaultFile } from './scan-vault.ts';
 
 export interface ParseBatch {
@@ -15,6 +16,13 @@ export interface ParseBatch {
 export interface ParsedBatch {
   batch: number;
   notes: ParsedNote[];
+  /** Each note's search document (SearchIndex.put takes it). */
+  encoded: EncodedNote[];
+}
+
+export interface PoolResult {
+  notes: ParsedNote[];
+  encoded: EncodedNote[];
 }
 
 /** Files per message: big enough that messaging costs little, small enough to balance threads. */
@@ -27,8 +35,9 @@ export async function parseOnPool(
   files: VaultFile[],
   onParsed: (count: number) => void,
   threads = os.availableParallelism(),
-): Promise<ParsedNote[]> {
+): Promise<PoolResult> {
   const out: ParsedNote[] = new Array(files.length);
+  const encodedOut: EncodedNote[] = new Array(files.length);
   const batches: ParseBatch[] = [];
   for (let i = 0; i < files.length; i += BATCH) batches.push({ batch: i, files: files.slice(i, i + BATCH).map(({ id, abs }) => ({ id, abs })) });
   let next = 0;
@@ -38,8 +47,11 @@ export async function parseOnPool(
         if (next >= batches.length) return resolve();
         worker.postMessage(batches[next++]);
       };
-      worker.on('message', ({ batch, notes }: ParsedBatch) => {
-        notes.forEach((n, k) => (out[batch + k] = n));
+      worker.on('message', ({ batch, notes, encoded }: ParsedBatch) => {
+        notes.forEach((n, k) => {
+          out[batch + k] = n;
+          encodedOut[batch + k] = encoded[k];
+        });
         onParsed(notes.length);
         send();
       });
@@ -53,5 +65,5 @@ export async function parseOnPool(
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  return out;
+  return { notes: out, encoded: encodedOut };
 }

@@ -8,6 +8,7 @@ import { FileIndex, resolveLink } from '../links/resolve-link.ts';
 import { LinkGraph } from '../links/link-graph.ts';
 import { QuickSwitchIndex } from '../search/quick-switch.ts';
 import { SearchIndex } from '../search/search-index.ts';
+import type { EncodedNote } from '../search/note-document.ts';
 import { fold } from '../text/fold.ts';
 import { CachedNotes, cacheNotice, cachedFileOf, readIndexCache, writeIndexCache } from './index-cache.ts';
 import { readNoteFile } from './read-note-file.ts';
@@ -233,13 +234,14 @@ export class Vault {
     let slice = performance.now();
     for (const note of toIndex) {
       // A note the watcher replaced or removed meanwhile waits in textPending (put at the end).
-      if (this.notes.get(note.id) === note) this.text.put(note);
+      if (this.notes.get(note.id) === note) this.text.put(note, this.encodedFresh.get(note));
       if (++indexed % 250 === 0 || indexed === total) onProgress?.(indexed, total, 'text');
       if (performance.now() - slice > SLICE_MS) {
         await new Promise((r) => setImmediate(r));
         slice = performance.now();
       }
     }
+    this.encodedFresh.clear();
     await switcherDone;
     this.fullText = true;
     this.stage = 'full';
@@ -259,6 +261,8 @@ export class Vault {
 
   /** Notes read from their files in this open (not from the cache): the full text indexes them. */
   private fresh = new Set<ParsedNote>();
+  /** The search documents the parse pool encoded for `fresh` notes, until the full text takes them. */
+  private encodedFresh = new Map<ParsedNote, EncodedNote>();
 
   /** Second step: every note from the cache (unchanged since) or read and parsed (on the parse
    *  pool when there are many), then the link graph and the switcher's full entries. */
@@ -285,7 +289,7 @@ export class Vault {
     if (done) onProgress?.(done, total, 'read');
     if (parseWorker && toRead.length >= POOL_MIN) {
       let reported = done;
-      const notes = await parseOnPool(
+      const { notes, encoded } = await parseOnPool(
         parseWorker,
         toRead.map((i) => files[i]),
         (n) => {
@@ -293,7 +297,10 @@ export class Vault {
           if (done - reported >= 250 || done === total) onProgress?.((reported = done), total, 'read');
         },
       );
-      toRead.forEach((i, k) => (parsed[i] = notes[k]));
+      toRead.forEach((i, k) => {
+        parsed[i] = notes[k];
+        this.encodedFresh.set(notes[k], encoded[k]);
+      });
     } else {
       await mapLimit(toRead, 16, async (i) => {
         parsed[i] = await this.read(files[i]);
@@ -392,6 +399,9 @@ export class Vault {
     while (this.putNextPending());
   }
 
+  /** Whether flushTextInTurns is under way. */
+  private flushing = false;
+
   /** The timer's flush: one change at a time, resting TEXT_REST times as long after each. The
    *  changes of two seconds of steady saves come together, and taking a note in cost about 40 ms
    *  at 10k notes while the remove from an imported index was not deferred (SearchIndex.sweepOne):
@@ -400,8 +410,15 @@ export class Vault {
    *  (watcher, read, note view) takes several turns, and each waited for a put. */
   private async flushTextInTurns(): Promise<void> {
     this.textTimer = null;
-    if (!this.fullText) return;
-    await inRestedSteps(() => this.putNextPending());
+    // One loop at a time: a change that comes while one rests is taken by it. A second loop
+    // (the timer of a change made meanwhile) put its changes in the same turns as the first.
+    if (!this.fullText || this.flushing) return;
+    this.flushing = true;
+    try {
+      await inRestedSteps(() => this.putNextPending());
+    } finally {
+      this.flushing = false;
+    }
   }
 
   /** Puts the oldest pending change into the full-text index; false when none is left. A change
