@@ -234,7 +234,9 @@ export class Vault {
     let slice = performance.now();
     for (const note of toIndex) {
       // A note the watcher replaced or removed meanwhile waits in textPending (put at the end).
-      if (this.notes.get(note.id) === note) this.text.put(note, this.encodedFresh.get(note));
+      const encoded = this.encodedFresh.get(note);
+      this.encodedFresh.delete(note);
+      if (this.notes.get(note.id) === note) this.text.put(note, encoded);
       if (++indexed % 250 === 0 || indexed === total) onProgress?.(indexed, total, 'text');
       if (performance.now() - slice > SLICE_MS) {
         await new Promise((r) => setImmediate(r));
