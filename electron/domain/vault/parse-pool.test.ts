@@ -1,4 +1,4 @@
-// The parse pool gives the notes a single thread gives. It runs the built thread
+// The parse pool gives the notes and search documents a single thread gives. It runs the built thread
 // (out/parse-worker.cjs: a worker cannot load TypeScript through tsx on Node 20).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -31,6 +31,8 @@ test('a vault read and parsed on the pool equals one read on one thread', { skip
     const sorted = (v: Vault) => v.allNotes().sort((a, b) => (a.id < b.id ? -1 : 1));
     assert.deepStrictEqual(sorted(pooled), sorted(single));
     assert.deepEqual(pooled.search.search('인스턴스를', 50), single.search.search('인스턴스를', 50));
+    // The threads encode each note's search document: the same index as the main thread's.
+    assert.deepStrictEqual(pooled.search.snapshot(), single.search.snapshot());
     assert.equal(progress.at(-1), pooled.allNotes().length);
   } finally {
     await rm(dir, { recursive: true, force: true });
