@@ -16,6 +16,14 @@ test('a query with a typo finds the note it means', async ({ app, page }) => {
   await page.screenshot({ path: path.join(ARTIFACTS, 'search-typo.png'), fullPage: false });
 });
 
+test('a word typed in part finds the note that has it only in its body, marked in the snippet', async ({ app }) => {
+  // `bottleneck` is in the body of aws-ml-cost-map alone, in no name, heading or tag.
+  await app.search('bottlen');
+  const first = app.searchResults().first();
+  await expect(first).toContainText('aws-ml-cost-map');
+  await expect(first.locator('mark').first()).toHaveText(/^bottlen/i);
+});
+
 test('a Korean question finds the note that answers it; the count is the real number of hits', async ({ app, page }) => {
   await app.search('노트북 비용을 줄이는 방법');
   await expect(app.searchResults().first()).toContainText('sagemaker-notebook-instances');
