@@ -14,6 +14,12 @@ export interface NoteText {
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 const utf8Lenient = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
 
+const NOT_A_FILE = 'not a regular file (a FIFO, socket or device is never read)';
+const unreadable = (id: string, err: unknown): NoteText => ({
+  text: '',
+  diagnostics: [{ id, code: 'UNREADABLE_FILE', message: `cannot read: ${(err as Error).message}` }],
+});
+
 /** Reads a note as text. Never throws: an unreadable, binary or mis-encoded file is a diagnostic. */
 export async function readNoteFile(id: string, abs: string): Promise<NoteText> {
   let bytes: Buffer;
@@ -22,22 +28,22 @@ export async function readNoteFile(id: string, abs: string): Promise<NoteText> {
     // O_NONBLOCK and fstat make a FIFO or device a diagnostic instead of a hang (SECURITY.md).
     const handle = await open(abs, READ_FLAGS);
     try {
-      if (!(await handle.stat()).isFile()) throw new Error('not a regular file (a FIFO, socket or device is never read)');
+      if (!(await handle.stat()).isFile()) throw new Error(NOT_A_FILE);
       bytes = await handle.readFile();
     } finally {
       await handle.close();
     }
   } catch (err) {
-    return { text: '', diagnostics: [{ id, code: 'UNREADABLE_FILE', message: `cannot read: ${(err as Error).message}` }] };
+    return unreadable(id, err);
   }
   return decodeNote(id, bytes);
 }
 
 /**
- * readNoteFile on a parse thread (parse-worker.ts): the same checks, with blocking calls. A thread
- * there does nothing else, and each of the five awaited calls of a read went through the
- * process's four libuv threads, shared by both parse threads and the main thread: 1.4 ms a file,
- * more than parsing and encoding it, at 2k notes.
+ * readNoteFile with blocking calls and the same checks, on a parse thread (parse-worker.ts) and
+ * for a change on disk (Vault.fileChanged). Each of the five awaited calls of a read queued on
+ * the process's four libuv threads, shared by both parse threads and the main thread: 1.4 ms a
+ * file at 2k notes, more than parsing and encoding it.
  */
 export function readNoteFileSync(id: string, abs: string): NoteText {
   let bytes: Buffer;
@@ -45,13 +51,13 @@ export function readNoteFileSync(id: string, abs: string): NoteText {
     const fd = openSync(abs, READ_FLAGS);
     try {
       const st = fstatSync(fd);
-      if (!st.isFile()) throw new Error('not a regular file (a FIFO, socket or device is never read)');
+      if (!st.isFile()) throw new Error(NOT_A_FILE);
       bytes = readAll(fd, st.size);
     } finally {
       closeSync(fd);
     }
   } catch (err) {
-    return { text: '', diagnostics: [{ id, code: 'UNREADABLE_FILE', message: `cannot read: ${(err as Error).message}` }] };
+    return unreadable(id, err);
   }
   return decodeNote(id, bytes);
 }
