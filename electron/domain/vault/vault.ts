@@ -597,6 +597,27 @@ export class Vault {
     return { kind: existed ? 'change' : 'add', id };
   }
 
+  /** Takes in what changed on disk since the vault was walked (or last caught up): files added,
+   *  changed (by size and mtime) or gone. For a watcher, which reports only what changes after its
+   *  own first walk (watch-vault.ts). */
+  async catchUp(): Promise<VaultChange[]> {
+    const scan = await scanVault(this.root);
+    const changes: VaultChange[] = [];
+    const found = new Set<string>();
+    for (const file of scan.files) {
+      found.add(file.id);
+      const known = this.files.get(file.id);
+      if (known?.size === file.size && known.mtimeMs === file.mtimeMs) continue;
+      const change = await this.fileChanged(file.abs);
+      if (change) changes.push(change);
+    }
+    for (const file of [...this.files.values()]) {
+      const change = found.has(file.id) ? null : this.fileDeleted(file.abs);
+      if (change) changes.push(change);
+    }
+    return changes;
+  }
+
   fileDeleted(abs: string): VaultChange | null {
     const id = this.idOf(abs);
     if (!id || !this.files.has(id)) return null;

@@ -65,3 +65,40 @@ test('the index follows writes, renames and deletes on disk', async () => {
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test('what changed between the open and the watcher is caught up by the time it is ready', async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'cairn-watch-'));
+  try {
+    await writeFile(path.join(dir, 'a.md'), '# A\nlinks to [[b]] and [[c]]');
+    await writeFile(path.join(dir, 'c.md'), '# C\nsoon-gone words');
+    await writeFile(path.join(dir, 'd.md'), '# D\nold-wording here');
+    const vault = await Vault.open(dir);
+    // As the app does: the watcher starts once the full text is in, and the disk moved on meanwhile.
+    await writeFile(path.join(dir, 'b.md'), '# B\nwritten-while-opening');
+    await rm(path.join(dir, 'c.md'));
+    await writeFile(path.join(dir, 'd.md'), '# D\nnew-wording, longer than before');
+    const changes: VaultChange[] = [];
+    const watcher = watchVault(vault, (c) => changes.push(c));
+    try {
+      await watcher.ready;
+      const hits = (q: string) => vault.search.search(q).map((h) => h.id);
+      assert.deepEqual(changes.map((c) => `${c.kind} ${c.id}`).sort(), ['add b.md', 'change d.md', 'delete c.md']);
+      assert.deepEqual(hits('written-while-opening'), ['b.md']);
+      assert.deepEqual(hits('soon-gone'), []);
+      assert.deepEqual(hits('new-wording'), ['d.md']);
+      assert.deepEqual(hits('old-wording'), []);
+      assert.deepEqual(
+        vault
+          .links()
+          .outgoing('a.md')
+          .map((l) => l.target),
+        ['b.md', null],
+        '[[b]] now resolves, [[c]] no longer does',
+      );
+    } finally {
+      await watcher.close();
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});

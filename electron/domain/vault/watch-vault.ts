@@ -4,7 +4,8 @@ import type { Vault, VaultChange } from './vault.ts';
 import { isIgnoredName } from './scan-vault.ts';
 
 export interface VaultWatcher {
-  /** Resolves once the initial scan of the watcher is done and events flow. */
+  /** Resolves once the initial scan of the watcher is done, events flow, and what changed before
+   *  is taken in (Vault.catchUp). */
   ready: Promise<void>;
   close(): Promise<void>;
 }
@@ -12,6 +13,8 @@ export interface VaultWatcher {
 /**
  * Keeps `vault` in step with the disk: writes, creations, deletions and renames (a rename arrives
  * as delete + add). `onChange` hears about each change after the vault has taken it in.
+ * chokidar reports what changes after its own first walk: what changed between the vault's walk
+ * and that one (a note saved while the vault was opening) is caught up once it is done.
  */
 export function watchVault(vault: Vault, onChange: (change: VaultChange) => void, onError: (err: Error) => void = () => {}): VaultWatcher {
   const watcher = watch(vault.root, {
@@ -38,7 +41,12 @@ export function watchVault(vault: Vault, onChange: (change: VaultChange) => void
   watcher.on('unlink', (p) => apply(() => vault.fileDeleted(p)));
   watcher.on('unlinkDir', (p) => apply(() => vault.folderDeleted(p)));
   watcher.on('error', (err) => onError(err as Error));
-  const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  const ready = new Promise<void>((resolve) =>
+    watcher.once('ready', () => {
+      apply(() => vault.catchUp());
+      void queue.then(() => resolve());
+    }),
+  );
   return {
     ready,
     close: async () => {
