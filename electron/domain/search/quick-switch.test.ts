@@ -143,6 +143,23 @@ describe('quick switcher index', () => {
     assert.deepEqual(idx.search('docker'), []);
     assert.equal(idx.size, 0);
   });
+  test('a name that repeats the title is left out, and a note put again with the same names keeps its entry', () => {
+    const idx = new QuickSwitchIndex();
+    const byName = { id: 'ml/sage-maker.md', title: 'sage-maker', aliases: [], subtitle: null, headings: [] };
+    idx.put(byName);
+    const entry = () => (idx as unknown as { entries: Map<string, { num: number; others: string[] }> }).entries.get('ml/sage-maker.md')!;
+    const first = entry();
+    // Read: its frontmatter title and `# heading` are the file name's words again.
+    idx.put(note('ml/sage-maker.md', '---\ntitle: Sage Maker\n---\n# SAGE maker\n\ntext'));
+    assert.equal(entry(), first, 'the same entry');
+    assert.deepEqual(first.others, []);
+    // A heading of other words is a name of its own: the entry is replaced.
+    idx.put(note('ml/sage-maker.md', '# SageMaker in one page\n'));
+    assert.notEqual(entry().num, first.num);
+    assert.deepEqual(entry().others, ['SageMaker in one page']);
+    assert.equal(idx.search('sagemaker in one page')[0]?.alias, 'SageMaker in one page');
+    assert.equal(idx.search('sage maker')[0]?.alias, null);
+  });
   test('a snapshot restores the same answers; one of another version is refused', async () => {
     const vault = await Vault.open(NOTES);
     const snap = structuredClone(vault.switcher.snapshot());

@@ -277,7 +277,7 @@ test('changes on disk go into the full text one at a time, other work running be
   }
 });
 
-test('from the cache, an edited note leaves its old search and switcher entries until the vault is quiet, then they are swept', async () => {
+test('from the cache, an edited note (text, then a name) leaves its old search and switcher entries until the vault is quiet, then they are swept', async () => {
   const root = await mkdtemp(path.join(os.tmpdir(), 'cairn-sweep-'));
   const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'cairn-sweep-cache-'));
   try {
@@ -286,8 +286,17 @@ test('from the cache, an edited note leaves its old search and switcher entries 
     const vault = await Vault.open(root, { cacheDir });
     assert.equal(vault.origin.fromCache, 2);
     const text = (vault as unknown as { text: { deadCount: number } }).text;
+    // Its text first: the switcher's entry stays as it is (the names are the same).
     await writeFile(path.join(root, 'a.md'), '# a\nrewritten');
     await vault.fileChanged(path.join(root, 'a.md'));
+    assert.equal(vault.switcher.deadCount, 0);
+    // Then a name too: the switcher's entry is replaced.
+    await writeFile(path.join(root, 'a.md'), '---\naliases: [another-name]\n---\n# a\nrewritten');
+    await vault.fileChanged(path.join(root, 'a.md'));
+    assert.deepEqual(
+      vault.switcher.search('another-name').map((h) => h.alias),
+      ['another-name'],
+    );
     assert.deepEqual(vault.search.search('beforea'), []);
     assert.deepEqual(
       vault.search.search('rewritten').map((h) => h.id),
