@@ -103,24 +103,41 @@ async function readSwitcher(reader: SectionReader): Promise<QuickSwitchSnapshot 
   const bytes = await reader.read('switcher');
   if (!bytes.length) return undefined;
   const snap: QuickSwitchSnapshot = { version: NaN as 2, entries: [], words: [], vocabulary: { forms: [], spelling: [] } };
-  let slice = performance.now();
-  for (let at = 0; at < bytes.length; ) {
-    let end = bytes.indexOf(10, at);
-    if (end < 0) end = bytes.length;
-    const line = JSON.parse(bytes.toString('utf8', at, end)) as Partial<Record<string, unknown>>;
-    at = end + 1;
+  await eachLine(bytes, (value) => {
+    const line = value as Partial<Record<string, unknown>>;
     if (typeof line.version === 'number') snap.version = line.version as 2;
     else if (Array.isArray(line.forms)) for (const f of line.forms) snap.vocabulary.forms.push(f);
     else if (Array.isArray(line.spelling)) snap.vocabulary.spelling.push(line.spelling as FlexParts[number]);
     else if (Array.isArray(line.entries)) for (const e of line.entries) snap.entries.push(e);
     else if (Array.isArray(line.words)) snap.words.push(line.words as FlexParts[number]);
     else throw new Error('cache switcher line of no known kind');
+  });
+  return snap;
+}
+
+/** Each JSON line of a section, parsed, with a turn for the thread every 20 ms. */
+async function eachLine(bytes: Buffer, take: (value: unknown) => void): Promise<void> {
+  let slice = performance.now();
+  for (let at = 0; at < bytes.length; ) {
+    let end = bytes.indexOf(10, at);
+    if (end < 0) end = bytes.length;
+    take(JSON.parse(bytes.toString('utf8', at, end)));
+    at = end + 1;
     if (performance.now() - slice > 20) {
       await new Promise((r) => setImmediate(r));
       slice = performance.now();
     }
   }
-  return snap;
+}
+
+/** A section of JSON lines, each an array (index-cache.ts, jsonLines): their items, in order. */
+async function readJsonLines(reader: SectionReader, name: string): Promise<unknown[]> {
+  const items: unknown[] = [];
+  await eachLine(await reader.read(name), (line) => {
+    if (!Array.isArray(line)) throw new Error(`cache section ${name} holds a line that is not a list`);
+    for (const item of line) items.push(item);
+  });
+  return items;
 }
 
 const readJson = async (reader: SectionReader, name: string) => JSON.parse((await reader.read(name)).toString('utf8')) as unknown;
@@ -128,8 +145,8 @@ const readJson = async (reader: SectionReader, name: string) => JSON.parse((awai
 /** The notes (bodies in) and the link graph; the search sections are checked here too, so a cache
  *  whose notes were used is not found damaged later. */
 async function readRest(reader: SectionReader, meta: Meta, ids: Map<string, string>): Promise<Pick<IndexCacheData, 'notes' | 'graph'>> {
-  const metaNotes = (await readJson(reader, 'notes')) as ParsedNote[];
-  const graph = (await readJson(reader, 'graph')) as GraphSnapshot;
+  const metaNotes = (await readJsonLines(reader, 'notes')) as ParsedNote[];
+  const graph = (await readJsonLines(reader, 'graph')) as GraphSnapshot;
   const exactNotes = v8.deserialize(await reader.read('exact')) as ParsedNote[];
   const bodies = (await reader.read('bodies')).toString('utf16le');
   const bodyEnds = int32s(await reader.read('bodyEnds'));
