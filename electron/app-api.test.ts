@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { VaultEvent, VaultInfo } from './contract.ts';
 import { AppApi } from './app-api.ts';
 
-test('opening a vault reports progress in three steps: the list answers by file name before any note is read, tags once read, search after the full text', async () => {
+test('opening a vault reports progress in three steps: the list answers by file name before any note is read, tags and the note view once read, search and unlinked mentions after the full text', async () => {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'cairn-progress-'));
   try {
     for (let i = 0; i < 600; i++) await writeFile(path.join(dir, `n${i}.md`), `# Note ${i}\nword${i} #tag${i % 3}`);
@@ -30,6 +30,18 @@ test('opening a vault reports progress in three steps: the list answers by file 
       return r;
     });
     const switched = api.dispatch('quickSwitch', { query: 'n599' });
+    // A note opens once the notes are read; its unlinked mentions wait for the full text.
+    const textDone = () => events.some((e) => e.kind === 'progress' && e.stage === 'text' && e.done === e.total);
+    let notedWhen: unknown[] = [];
+    const noted = api.dispatch('getNote', { id: 'n599.md' }).then((r) => {
+      notedWhen = [...stageWhen(), textDone()];
+      return r;
+    });
+    let mentionedWhen: unknown[] = [];
+    const mentioned = api.dispatch('noteMentions', { id: 'n599.md' }).then((r) => {
+      mentionedWhen = [stageWhen().includes('list'), textDone()];
+      return r;
+    });
     await opening;
     const listed = await list;
     assert.ok(listed.ok && (listed.value as unknown[]).length === 600, JSON.stringify(listed).slice(0, 300));
@@ -44,6 +56,11 @@ test('opening a vault reports progress in three steps: the list answers by file 
     assert.ok(tagged.ok && (tagged.value as unknown[]).length === 3, JSON.stringify(tagged));
     const sw = await switched;
     assert.ok(sw.ok && (sw.value as Array<{ id: string }>)[0]?.id === 'n599.md', 'the quick switcher works from the list: ' + JSON.stringify(sw));
+    const note = await noted;
+    assert.ok(note.ok && (note.value as { title: string }).title === 'n599', JSON.stringify(note).slice(0, 300));
+    assert.deepEqual(notedWhen, ['names', 'list', false], 'the note opened before the full text was indexed');
+    assert.ok((await mentioned).ok);
+    assert.deepEqual(mentionedWhen, [true, true], 'the unlinked mentions waited for the full text');
     const r = await early;
     assert.ok(r.ok && (r.value as { hits: Array<{ id: string }> }).hits[0]?.id === 'n599.md', 'search waited for the full text');
     await api.indexed();
