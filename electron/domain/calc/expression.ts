@@ -19,18 +19,29 @@ export interface Expression {
   evaluate(scope: Scope): ExpressionValue;
 }
 
-const math = create(all);
-const parse = math.parse;
-// mathjs.org/docs/expressions/security.html: disable what can change the instance (import,
-// createUnit) or parse new expressions (evaluate, parse, simplify, derivative, …) from inside an
-// expression. The allow-list below already refuses them; this is a second wall.
-const disabled = (name: string) => () => {
-  throw new ExpressionError(`${name} is disabled`);
-};
-math.import(
-  Object.fromEntries(['import', 'createUnit', 'evaluate', 'parse', 'simplify', 'derivative', 'resolve', 'compile', 'reviver'].map((n) => [n, disabled(n)])),
-  { override: true },
-);
+/** The mathjs instance, made at the first parse: making it (and the import below) costs about
+ *  80 ms, which every start of the index worker paid before its first answer. */
+let parser: ((text: string) => MathNode) | null = null;
+
+function mathParse(text: string): MathNode {
+  if (!parser) {
+    const math = create(all);
+    // Taken before `parse` is disabled below (for expressions only).
+    const parse = math.parse;
+    // mathjs.org/docs/expressions/security.html: disable what can change the instance (import,
+    // createUnit) or parse new expressions (evaluate, parse, simplify, derivative, …) from inside an
+    // expression. The allow-list below already refuses them; this is a second wall.
+    const disabled = (name: string) => () => {
+      throw new ExpressionError(`${name} is disabled`);
+    };
+    math.import(
+      Object.fromEntries(['import', 'createUnit', 'evaluate', 'parse', 'simplify', 'derivative', 'resolve', 'compile', 'reviver'].map((n) => [n, disabled(n)])),
+      { override: true },
+    );
+    parser = parse;
+  }
+  return parser(text);
+}
 
 export const FUNCTIONS: ReadonlySet<string> = new Set(['min', 'max', 'round', 'ceil', 'floor', 'abs']);
 const OPERATORS = new Set([
@@ -74,7 +85,7 @@ export function compileExpression(source: string | number, known: ReadonlySet<st
   if (text.length > MAX_LENGTH) throw new ExpressionError(`expression longer than ${MAX_LENGTH} characters`);
   let root: MathNode;
   try {
-    root = parse(text);
+    root = mathParse(text);
   } catch (err) {
     throw new ExpressionError(`cannot parse "${text}": ${(err as Error).message}`);
   }
