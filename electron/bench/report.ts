@@ -55,7 +55,7 @@ function sizeTable({ size, runs, serve }: SizeResults, info: RunInfo): string[] 
     row('`cairn serve` warm: launch → list / first answer (s)', (c) =>
       c?.engine === 'cairn' && serve?.warm ? `${secs(serve.warm.listMs)} / ${secs(serve.warm.firstAnswerMs)}` : c?.engine === 'floor' ? secs(c.startMs) : na,
     ),
-    row('`cairn serve` RSS after 20 searches, cold / warm (MB)', (c) =>
+    row('`cairn serve` RSS after 20 searches and once watching, cold / warm (MB)', (c) =>
       c?.engine === 'cairn' && serve ? `${mb(serve.cold?.rssMB)} / ${mb(serve.warm?.rssMB)}` : c?.engine === 'floor' ? mb(c.memoryAfterStart.rssMB) : na,
     ),
     row('persisted index: size (MB) / write (s)', (c) => (c?.cacheBytes === undefined ? na : `${mb(c.cacheBytes / 1048576)} / ${secs(c.cacheWriteMs)}`)),

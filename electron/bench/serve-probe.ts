@@ -1,6 +1,7 @@
 // `cairn serve` measured from outside, as a user meets it: the process is started on the vault,
 // and the clock runs until the note list answers, then until the first search answers; after
-// searching, the process's resident memory (the index worker lives in the same process).
+// searching and once the file watcher is live, the process's resident memory (the index worker
+// lives in the same process).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile, stat, utimes, writeFile } from 'node:fs/promises';
@@ -12,7 +13,8 @@ export interface ServeProbe {
   listMs: number;
   /** Process start → the first search answered. */
   firstAnswerMs: number;
-  /** Resident memory after `searches` searches (no forced collection: what the OS sees). */
+  /** Resident memory after `searches` searches, or once the file watcher is live if more (no
+   *  forced collection: what the OS sees). */
   rssMB: number;
   searches: number;
   fromCache: number;
@@ -102,11 +104,14 @@ export async function probeServe(opts: {
     await call('search', { query: opts.queries[0] });
     const firstAnswerMs = performance.now() - t0;
     for (let i = 1; i < searches; i++) await call('search', { query: opts.queries[i % opts.queries.length] });
-    const rssMB = Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
+    const rss = () => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
+    const searchedMB = rss();
     const info = (await call('vaultInfo', {})) as { index: { fromCache: number; notice: string | null } };
     if (opts.waitForCache) await waitForCache(opts.dataDir);
-    // The list answers before the file watcher has walked the vault: edits wait for it.
-    if (opts.edits?.length) await watching;
+    // The file watcher starts once the full text is in, and walks the vault (it holds a watch per
+    // file): the memory is read again once it has, and the larger figure kept. Edits wait for it.
+    await watching;
+    const rssMB = Math.max(searchedMB, rss());
     const editBacklink = opts.edits?.length ? await editsThroughWatcher(opts.edits, call) : undefined;
     return { listMs, firstAnswerMs, rssMB, searches, fromCache: info.index.fromCache, notice: info.index.notice, editBacklink };
   } finally {
