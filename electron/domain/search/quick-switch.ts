@@ -76,8 +76,9 @@ export class QuickSwitchIndex {
   private entries = new Map<string, Entry>();
   private byNum = new Map<number, Entry>();
   private nextNum = 1;
-  /** nameKey → ids of the notes with that exact name. */
-  private byKey = new Map<string, Set<string>>();
+  /** nameKey → the id of the note with that exact name, or the ids when several have it (a Set
+   *  for every key held 6 MB at 10k notes, where almost every name is a single note's). */
+  private byKey = new Map<string, string | string[]>();
   private words = newWordsIndex(true);
   /** Removing an entry from an imported `words` index reads every list (4-13 ms a note at 10k
    *  notes), so it waits for the sweep there (flex-import.ts); a snapshot sweeps what is left. */
@@ -119,7 +120,14 @@ export class QuickSwitchIndex {
   remove(id: string): void {
     const e = this.entries.get(id);
     if (!e) return;
-    for (const k of e.keys) this.byKey.get(k)?.delete(id);
+    for (const k of e.keys) {
+      const ids = this.byKey.get(k);
+      if (ids === id) this.byKey.delete(k);
+      else if (Array.isArray(ids)) {
+        const rest = ids.filter((other) => other !== id);
+        this.byKey.set(k, rest.length === 1 ? rest[0] : rest);
+      }
+    }
     for (const w of e.words) this.vocabulary.release(w);
     this.entries.delete(id);
     this.byNum.delete(e.num);
@@ -152,9 +160,11 @@ export class QuickSwitchIndex {
     this.entries.set(e.id, e);
     this.byNum.set(e.num, e);
     for (const k of e.keys) {
-      let ids = this.byKey.get(k);
-      if (!ids) this.byKey.set(k, (ids = new Set()));
-      ids.add(e.id);
+      const ids = this.byKey.get(k);
+      if (ids === undefined) this.byKey.set(k, e.id);
+      else if (typeof ids === 'string') {
+        if (ids !== e.id) this.byKey.set(k, [ids, e.id]);
+      } else if (!ids.includes(e.id)) ids.push(e.id);
     }
   }
 
@@ -227,7 +237,8 @@ export class QuickSwitchIndex {
     const take = (ids: Iterable<string>, tier: number) => {
       for (const id of ids) if (!found.has(id)) found.set(id, tier);
     };
-    take(this.byKey.get(key) ?? [], TIER.words);
+    const exact = this.byKey.get(key) ?? [];
+    take(typeof exact === 'string' ? [exact] : exact, TIER.words);
     take(this.matchAll(words, pool), TIER.words);
     if (found.size < max && words.length > 1) take(this.matchAll([words.join('')], pool), TIER.words);
     const corrected = found.size < max ? this.corrected(words) : [];
