@@ -2,7 +2,7 @@
 // them), the renderer (one ES bundle + CSS + index.html) and the `cairn` command line (ES modules
 // split per command group, out/cli/). esbuild, no binary downloads.
 import { build } from 'esbuild';
-import { copyFile, mkdir, rm } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rm } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +12,8 @@ const out = path.join(root, 'out');
 const watch = process.argv.includes('--watch');
 
 // No wiping of out/ first: esbuild overwrites its files, and a server already running keeps
-// serving a complete renderer while a rebuild happens.
+// serving a complete renderer while a rebuild happens. The chunks of earlier builds (their names
+// carry a hash) are removed after it (dropStale), or they pile up in the packaged app.
 await mkdir(path.join(out, 'renderer'), { recursive: true });
 
 const node = {
@@ -53,7 +54,7 @@ async function commandMeta() {
 }
 
 await mkdir(path.join(out, 'cli'), { recursive: true });
-await Promise.all([
+const results = await Promise.all([
   // The CLI: ES modules with code splitting, packages left to node_modules, so each command
   // group (and mathjs, markdown-it, ts-fsrs) loads only when a command needs it.
   commandMeta().then((meta) =>
@@ -70,6 +71,7 @@ await Promise.all([
       outExtension: { '.js': '.mjs' },
       define: { __CAIRN_COMMAND_META__: JSON.stringify(meta) },
       sourcemap: true,
+      metafile: true,
       logLevel: 'warning',
     }),
   ),
@@ -97,6 +99,7 @@ await Promise.all([
     sourcemap: true,
     logLevel: 'warning',
     loader: { '.svg': 'file', '.woff2': 'file' },
+    metafile: true,
   }),
   // The global graph's layout worker (renderer/features/graph/useGraphLayout.ts loads it).
   build({
@@ -108,10 +111,24 @@ await Promise.all([
     target: 'chrome120',
     minify: !watch,
     sourcemap: true,
+    metafile: true,
     logLevel: 'warning',
   }),
 ]);
+await dropStale(results, ['cli', 'renderer'], ['renderer/index.html']);
 await copyFile(path.join(root, 'renderer/index.html'), path.join(out, 'renderer/index.html'));
 // sql.js's SQLite (the Anki export) beside the worker bundle: the packaged app has no node_modules.
 await copyFile(path.join(root, 'node_modules/sql.js/dist/sql-wasm.wasm'), path.join(out, 'sql-wasm.wasm'));
 console.log('built out/');
+
+/** Removes the files of `folders` (under out/) that none of `results` wrote, but `keep`. */
+async function dropStale(results, folders, keep) {
+  const written = new Set(keep.map((f) => path.join(out, f)));
+  for (const r of results) for (const f of Object.keys(r.metafile?.outputs ?? {})) written.add(path.resolve(f));
+  for (const folder of folders) {
+    for (const name of await readdir(path.join(out, folder))) {
+      const file = path.join(out, folder, name);
+      if (!written.has(file)) await rm(file, { recursive: true, force: true });
+    }
+  }
+}
