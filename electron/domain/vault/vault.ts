@@ -219,7 +219,7 @@ export class Vault {
         // Into an index of its own, taken once whole (nothing reads a half-restored one), with a
         // turn for the thread between FlexSearch's parts: in one go it held it for 0.4 s at 10k notes.
         const text = new SearchIndex();
-        for (const _ of text.restoring(await cached.data.search(), cached.byId)) await new Promise((r) => setImmediate(r));
+        await inTurns(text.restoring(await cached.data.search(), cached.byId));
         this.text = text;
         restored = true;
       } catch (err) {
@@ -317,7 +317,7 @@ export class Vault {
     for (const i of toRead) this.fresh.add(parsed[i]!);
     for (const note of parsed) if (note) this.notes.set(note.id, note);
     if (cached) this.origin.dropped = cached.notReused().filter((id) => !this.notes.has(id)).length;
-    this.graph = cached ? await this.restoreGraph(cached, this.fresh) : LinkGraph.build(this.notes.values(), this.fileIndex);
+    this.graph = cached ? await this.restoreGraph(cached, this.fresh) : await inTurns(LinkGraph.building(this.notes.values(), this.fileIndex));
     this.diagnosticsKept = null;
     this.names = null;
     this.stage = 'read';
@@ -446,17 +446,9 @@ export class Vault {
   private async restoreGraph(cached: CachedNotes, fresh: Set<ParsedNote>): Promise<LinkGraph> {
     let graph: LinkGraph;
     try {
-      const steps = LinkGraph.restoring(cached.graph, cached.byId, this.fileIndex);
-      const pause = slicer();
-      for (let step = steps.next(); ; step = steps.next()) {
-        if (step.done) {
-          graph = step.value;
-          break;
-        }
-        await pause();
-      }
+      graph = await inTurns(LinkGraph.restoring(cached.graph, cached.byId, this.fileIndex));
     } catch {
-      return LinkGraph.build(this.notes.values(), this.fileIndex);
+      return inTurns(LinkGraph.building(this.notes.values(), this.fileIndex));
     }
     for (const id of cached.notReused()) if (!this.notes.has(id)) graph.removeNote(id);
     for (const note of fresh) graph.setNote(note);
@@ -685,6 +677,17 @@ function slicer(): () => Promise<void> | undefined {
       }),
     );
   };
+}
+
+/** Runs a job given in steps (a generator), with a turn for the event loop whenever a slice of
+ *  SLICE_MS has run; resolves to what the job returns. */
+async function inTurns<T>(steps: Generator<void, T>): Promise<T> {
+  const pause = slicer();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await pause();
+  }
 }
 
 /** A promise with its resolve and reject at hand. */
