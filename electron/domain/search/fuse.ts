@@ -283,10 +283,11 @@ function grown<T extends Int32Array | Float64Array | Uint8Array>(from: T, to: T)
 /** Which of the first `n` keys can be among the `want` largest: every one when there are few,
  *  else those at least the want-th largest (ties included). */
 export function topKeys(keys: Float64Array, n: number, want: number): number[] {
-  const all = Array.from({ length: n }, (_, k) => k);
-  if (n <= want * 2 || want <= 0) return all;
+  if (n <= want * 2 || want <= 0) return Array.from({ length: n }, (_, k) => k);
   const cut = keys.slice(0, n).sort()[n - want];
-  return all.filter((k) => keys[k] >= cut);
+  const top: number[] = [];
+  for (let k = 0; k < n; k++) if (keys[k] >= cut) top.push(k);
+  return top;
 }
 
 /** The `n` best of `items` by `order`, sorted; sorts only what can be among them. */

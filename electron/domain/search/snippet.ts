@@ -26,31 +26,35 @@ type Range = [number, number];
 /** Where `terms` occur in `line` (original offsets). Latin terms match at a word start and the
  *  mark runs to the word's end; Hangul terms match anywhere (particles and compounds). */
 export function findMatches(line: string, terms: string[], phrases: string[] = []): Range[] {
+  return matchesOf(line, needlesOf(terms, phrases));
+}
+
+/** The folded phrases, then the terms: what findMatches looks for, made once per snippet. */
+const needlesOf = (terms: string[], phrases: string[]) => [...phrases.map((p) => foldWithMap(p).folded), ...terms];
+
+function matchesOf(line: string, needles: string[]): Range[] {
   const { folded, map } = foldWithMap(line);
   const ranges: Range[] = [];
-  const needles = [...phrases.map((p) => foldWithMap(p).folded), ...terms];
   for (const t of needles) {
     if (!t) continue;
-    let from = 0;
-    for (;;) {
-      const at = folded.indexOf(t, from);
-      if (at < 0) break;
-      from = at + 1;
-      const hangul = HANGUL.test(t);
+    const hangul = HANGUL.test(t);
+    for (let at = folded.indexOf(t); at >= 0; at = folded.indexOf(t, at + 1)) {
       if (!hangul && at > 0 && WORD_CHAR.test(folded[at - 1])) continue;
       let end = at + t.length;
       if (!hangul) while (end < folded.length && WORD_CHAR.test(folded[end])) end++;
       ranges.push(map ? [map[at], map[end]] : [at, end]);
     }
   }
+  if (ranges.length < 2) return ranges;
   ranges.sort((a, b) => a[0] - b[0]);
-  const merged: Range[] = [];
-  for (const r of ranges) {
-    const last = merged[merged.length - 1];
-    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
-    else merged.push([...r]);
+  // Merged in place: the ranges are this call's own.
+  let last = 0;
+  for (let i = 1; i < ranges.length; i++) {
+    if (ranges[i][0] <= ranges[last][1]) ranges[last][1] = Math.max(ranges[last][1], ranges[i][1]);
+    else ranges[++last] = ranges[i];
   }
-  return merged;
+  ranges.length = last + 1;
+  return ranges;
 }
 
 export function markRanges(text: string, ranges: Range[]): string {
@@ -67,12 +71,13 @@ export function markRanges(text: string, ranges: Range[]): string {
 export function makeSnippet(body: string, terms: string[], phrases: string[] = [], plain = foldsToLower(body)): string {
   let best: { line: string; ranges: Range[]; score: number } | null = null;
   let scanned = 0;
+  const needles = needlesOf(terms, phrases);
   for (const { line: raw, most } of linesToTry(body, [...terms, ...phrases.map((p) => p.toLowerCase())], plain)) {
     if (best && best.score >= most) break;
     if (++scanned > 5000 && best) break;
     const line = plainLine(raw);
     if (!line) continue;
-    const ranges = findMatches(line, terms, phrases);
+    const ranges = matchesOf(line, needles);
     if (ranges.length === 0) continue;
     const distinct = new Set(ranges.map(([s, e]) => line.slice(s, e).toLowerCase())).size;
     if (!best || distinct > best.score) best = { line, ranges, score: distinct };
