@@ -35,6 +35,10 @@ export function App() {
   const main = useRef<HTMLElement>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
 
+  // The hash whose view is rendered: <main> carries it, so a restore of the scroll (useEntryMemory)
+  // waits for the new entry's view instead of scrolling the old one, still on screen after the
+  // hash changed. Read when the route changes, which is when the hash did.
+  const shownHash = useMemo(() => location.hash, [route]); // eslint-disable-line react-hooks/exhaustive-deps
   useEntryMemory(main, { tab, side: sideOpen }, (p) => {
     if (isSidebarTab(p.tab)) setTab(p.tab);
     if (typeof p.side === 'boolean') setSideOpen(p.side);
@@ -97,7 +101,7 @@ export function App() {
         <TopBar data={data} route={route} onCommand={run} />
         <Sidebar data={data} tab={tab} onTab={setTab} query={query} onQuery={setQuery} searchInput={searchInput} onTag={filterByTag} />
         <Separator label="Resize the sidebar" size={sidebar} panel="left" controls={SIDEBAR_ID} />
-        <main className="main" id="main" ref={main} tabIndex={-1} aria-label="Note">
+        <main className="main" id="main" ref={main} tabIndex={-1} aria-label="Note" data-hash={shownHash}>
           {route.view === 'note' ? (
             <NoteView key={route.id} id={route.id} heading={route.heading} onTag={filterByTag} />
           ) : route.view === 'cards' ? (

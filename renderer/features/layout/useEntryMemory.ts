@@ -27,7 +27,11 @@ export function useEntryMemory(scroller: RefObject<HTMLElement | null>, panels: 
       if (!pending) return;
       const max = el.scrollHeight - el.clientHeight;
       const loading = !!el.querySelector('.status');
-      if (max >= pending.target && !loading) {
+      // The entry's own view: until React has rendered it, the last entry's text is still there
+      // (the scroller's data-hash, set by App), and a long one would take the scroll (and lose it
+      // when the new view's shorter first render replaced it).
+      const shown = el.dataset.hash === undefined || el.dataset.hash === location.hash;
+      if (shown && max >= pending.target && !loading) {
         el.scrollTop = pending.target;
         pending = null;
         return;
