@@ -6,6 +6,7 @@
 import type { Diagnostic, ParsedNote, RawLink } from '../notes/note-types.ts';
 import { escapesVault, type FileIndex, resolveLink, type Resolution } from './resolve-link.ts';
 import { plainLine } from '../search/snippet.ts';
+import { runSteps } from '../run-steps.ts';
 
 export interface ResolvedLink extends RawLink {
   /** Resolved file id (note or attachment), or null when unresolved. */
@@ -72,11 +73,7 @@ export class LinkGraph {
 
   /** Builds the graph of `notes`, resolving every link. */
   static build(notes: Iterable<ParsedNote>, files: FileIndex): LinkGraph {
-    const steps = LinkGraph.building(notes, files);
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return step.value;
-    }
+    return runSteps(LinkGraph.building(notes, files));
   }
 
   /** `build` a piece at a time: it yields every 250 notes (the caller may give the thread a turn;
@@ -94,11 +91,7 @@ export class LinkGraph {
   /** The graph as it was saved, for the same notes; links are not resolved again. Throws when the
    *  snapshot does not fit the notes (the cache is then not used). */
   static restore(snapshot: GraphSnapshot, notes: ReadonlyMap<string, ParsedNote>, files: FileIndex): LinkGraph {
-    const steps = LinkGraph.restoring(snapshot, notes, files);
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return step.value;
-    }
+    return runSteps(LinkGraph.restoring(snapshot, notes, files));
   }
 
   /** `restore` a piece at a time: it yields every 500 notes (the caller may give the thread a turn;

@@ -19,6 +19,7 @@ import { Index } from 'flexsearch';
 import type { ParsedNote } from '../notes/note-types.ts';
 import { isChoseong, jamoForm, nameWords } from './name-forms.ts';
 import { DeferredRemovals, exportParts, type FlexParts, isFlexParts } from './flex-import.ts';
+import { runSteps } from '../run-steps.ts';
 import { SwitchVocabulary, plainEncoder, type VocabularySnapshot } from './switch-vocabulary.ts';
 
 export interface SwitchHit {
@@ -178,11 +179,7 @@ export class QuickSwitchIndex {
   /** Fills an empty index from a snapshot, for the notes in `keep` (those still in the vault).
    *  Returns false, leaving the index empty, when the snapshot is of another version or malformed. */
   restore(snap: QuickSwitchSnapshot | undefined, keep: (id: string) => boolean): boolean {
-    const steps = this.restoring(snap, keep);
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return step.value;
-    }
+    return runSteps(this.restoring(snap, keep));
   }
 
   /** `restore` a piece at a time: the caller may give the thread a turn at each `yield` (at 10k

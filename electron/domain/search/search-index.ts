@@ -19,6 +19,7 @@ import { escapeHtml } from './snippet.ts';
 import { Vocabulary } from './spelling.ts';
 import { DeferredRemovals } from './flex-import.ts';
 import { warmUpQueries } from './warm-up.ts';
+import { runSteps } from '../run-steps.ts';
 
 export type HitField = 'title' | 'alias' | 'heading' | 'tag' | 'body';
 
@@ -144,7 +145,7 @@ export class SearchIndex {
    *  cache's notes: their bodies are not indexed again). A snapshot of another format is not
    *  read: the notes are indexed from their text. */
   restore(snap: SearchSnapshot, notes: ReadonlyMap<string, ParsedNote>): void {
-    for (const _ of this.restoring(snap, notes));
+    runSteps(this.restoring(snap, notes));
   }
 
   /** `restore` a piece at a time: it yields after each of FlexSearch's exported parts (at 10k

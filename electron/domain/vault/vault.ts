@@ -235,17 +235,14 @@ export class Vault {
     if (restored) for (const id of cached!.notReused()) if (!this.notes.has(id)) this.text.remove(id);
     let indexed = total - toIndex.length;
     onProgress?.(indexed, total, 'text');
-    let slice = performance.now();
+    const pause = slicer();
     for (const note of toIndex) {
       // A note the watcher replaced or removed meanwhile waits in textPending (put at the end).
       const encoded = this.encodedFresh.get(note);
       this.encodedFresh.delete(note);
       if (this.notes.get(note.id) === note) this.text.put(note, encoded);
       if (++indexed % 250 === 0 || indexed === total) onProgress?.(indexed, total, 'text');
-      if (performance.now() - slice > SLICE_MS) {
-        await new Promise((r) => setImmediate(r));
-        slice = performance.now();
-      }
+      await pause();
     }
     this.encodedFresh.clear();
     await switcherDone;
@@ -345,8 +342,7 @@ export class Vault {
     const snap = await cached?.data.switcher().catch((err) => void (this.origin.notice ??= cacheNotice(err)));
     const pause = slicer();
     if (snap) {
-      const steps = this.switcher.restoring(snap, (id) => this.names!.has(id) && cached!.same(this.files.get(id)!));
-      while (!steps.next().done) await pause();
+      await inTurns(this.switcher.restoring(snap, (id) => this.names!.has(id) && cached!.same(this.files.get(id)!)));
     }
     const byName = noteFiles.filter((f) => !this.switcher.has(f.id));
     for (const f of byName) {
