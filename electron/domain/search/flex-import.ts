@@ -29,17 +29,20 @@ export function importParts(make: (fastupdate: boolean) => Index, parts: FlexPar
 }
 
 /**
- * Removals from an index that may have been filled by `import`. Without the fast-update registry a
- * remove reads every list, and it lay on the way from a save to its backlink; so there an id only
+ * Removals from an index without the fast-update registry: one filled by `import`, or one that
+ * never keeps it (`deferring` from the start: the full-text index, note-fields.ts). There a
+ * remove reads every list, and it lay on the way from a save to its backlink; so an id only
  * leaves the owner's own maps at once (no hit shows an id its owner no longer knows), and
  * `sweepOne` removes it from FlexSearch later, when the vault is quiet. An index built note by
- * note has its registry and removes at once.
+ * note with its registry removes at once.
  */
 export class DeferredRemovals {
   private ids: number[] = [];
-  private deferring = false;
 
-  constructor(private readonly removeNow: (id: number) => void) {}
+  constructor(
+    private readonly removeNow: (id: number) => void,
+    private deferring = false,
+  ) {}
 
   remove(id: number): void {
     if (this.deferring) this.ids.push(id);

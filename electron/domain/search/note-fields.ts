@@ -19,7 +19,7 @@ const RESOLUTION = 5;
  *  (NoteFields.body). */
 export const COMPLETIONS = 8;
 
-function newDocument(fastupdate: boolean): Document<NoteDocument> {
+function newDocument(): Document<NoteDocument> {
   // Every field reads terms the language encoder made (note-document.ts): one pass-through
   // Encoder for all.
   const encoder = createTermEncoder();
@@ -47,8 +47,12 @@ function newDocument(fastupdate: boolean): Document<NoteDocument> {
       ],
       tag: [{ field: 'tags' }],
     },
-    // Removing a note without it scans every term of the index.
-    fastupdate,
+    // No fast-update registry, whether the index is built note by note or imported (FlexSearch's
+    // import refuses one: flex-import.ts). The registry made removing a note cheap, but it held a
+    // reference per term and note: at 10k notes a cold-built index took 138 MB of heap with it
+    // and 83 MB without. Removals wait for the sweep instead (SearchIndex, DeferredRemovals), as
+    // they always did for an index the cache restored.
+    fastupdate: false,
   });
 }
 
@@ -59,15 +63,13 @@ export class NoteFields {
   /** intersect's scratch, zero between calls. */
   private gramSeen = new Uint8Array(0);
 
-  /** `fastupdate` off for an index filled by `import`: FlexSearch's import keeps no fast-update
-   *  registry (serialize.js sets it off). `size`: the highest note number + 1, for whole lists.
-   *  `completions`: the vault's commonest words that begin with a word (spelling.ts). */
+  /** `size`: the highest note number + 1, for whole lists. `completions`: the vault's commonest
+   *  words that begin with a word (spelling.ts). */
   constructor(
-    fastupdate: boolean,
     private readonly size: () => number,
     private readonly completions: (term: string, max: number) => string[],
   ) {
-    this.flex = newDocument(fastupdate);
+    this.flex = newDocument();
   }
 
   add(doc: NoteDocument): void {

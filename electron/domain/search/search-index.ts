@@ -67,7 +67,7 @@ const CORRECTED = 0.6;
 
 export class SearchIndex {
   private encoder = createEncoder();
-  private fields = this.newFields(true);
+  private fields = this.newFields();
   private vocabulary = new Vocabulary();
   private docs = new Map<number, Doc>();
   /** The same by number, for the candidates of a query (an array reads faster than a Map). */
@@ -81,17 +81,16 @@ export class SearchIndex {
   private countBits = new Int32Array(0);
   private numOf = new Map<string, number>();
   private nextNum = 1;
-  /** Removing a note from an imported index reads every list of every field (about 40 ms a note
-   *  at 10k notes), so it waits for the sweep there (flex-import.ts). */
-  private readonly removals = new DeferredRemovals((num) => this.fields.remove(num));
+  /** The fields keep no fast-update registry (note-fields.ts), so removing a note reads every list
+   *  of every field (about 40 ms a note at 10k notes): it waits for the sweep (flex-import.ts). */
+  private readonly removals = new DeferredRemovals((num) => this.fields.remove(num), true);
 
   get size(): number {
     return this.docs.size;
   }
 
-  private newFields(fastupdate: boolean): NoteFields {
+  private newFields(): NoteFields {
     return new NoteFields(
-      fastupdate,
       () => this.nextNum,
       (term, max) => this.vocabulary.completions(term, max),
     );
@@ -156,7 +155,7 @@ export class SearchIndex {
       for (const note of notes.values()) this.put(note);
       return;
     }
-    this.fields = this.newFields(false);
+    this.fields = this.newFields();
     for (const [key, data] of snap.flex) {
       this.fields.import(key, data);
       yield;
