@@ -22,6 +22,8 @@ export interface Served {
   /** Whether serve() made `dataDir` (and the fixture removes it). */
   ownDataDir: boolean;
   process: ChildProcess;
+  /** What the server has printed so far. */
+  output: () => string;
 }
 
 /**
@@ -42,8 +44,8 @@ export async function serve(vault: string, dataDir?: string, { watching = true }
   });
   let err = '';
   child.stderr!.on('data', (d) => (err += d));
+  let out = '';
   const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
     const timer = setTimeout(() => reject(new Error(`cairn serve did not start: ${out} ${err}`)), 60_000);
     child.stdout!.on('data', (d) => {
       out += d;
@@ -56,7 +58,7 @@ export async function serve(vault: string, dataDir?: string, { watching = true }
     });
     child.on('exit', (code) => reject(new Error(`cairn serve exited ${code}: ${err}`)));
   });
-  return { url, origin: new URL(url).origin + '/', vault, dataDir: data, ownDataDir: given === undefined, process: child };
+  return { url, origin: new URL(url).origin + '/', vault, dataDir: data, ownDataDir: given === undefined, process: child, output: () => out };
 }
 
 /**

@@ -48,10 +48,13 @@ test.describe('start-up from the persisted index', () => {
     await expect(indexStatus(page)).toHaveAttribute('data-index-stage', 'full');
     await expect(indexStatus(page)).toHaveAttribute('data-index-source', 'files');
     await cacheFiles(dataDir);
+    // Once the start is over (cache written), the server says how it went.
+    await expect.poll(first.served.output).toMatch(/\nIndexed 16 notes \(read from their files\); start-up over after \d+\.\d s\n/);
     await stop(first.served);
 
     const second = await launch(page, vault, dataDir);
     running.push(second.served);
+    await expect.poll(second.served.output).toMatch(/\nIndexed 16 notes \(16 from the index cache, 0 read\); start-up over after \d+\.\d s\n/);
     await expect(indexStatus(page)).toHaveAttribute('data-index-source', 'cache');
     await expect(indexStatus(page)).toHaveAttribute('title', /^16 notes from the index cache, 0 read/);
     await expect(page.getByRole('tree', { name: 'Notes' })).toContainText('cost-sagemaker-processing-optimization');

@@ -89,6 +89,12 @@ export class ApiWorkerClient implements ApiPort {
     await this.request({ type: 'watching' });
   }
 
+  /** Resolves once the open vault has settled: watched, its index cache written if it was due,
+   *  and the memory the open used given back (AppApi.settled). */
+  async settled(): Promise<void> {
+    await this.request({ type: 'settled' });
+  }
+
   /** Opens (scans and indexes) a vault on the worker; resolves with its root once its note list answers. */
   async open(dir: string): Promise<string> {
     const root = (await this.request({ type: 'open', dir })) as string;

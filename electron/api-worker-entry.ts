@@ -1,6 +1,6 @@
 // Runs the AppApi (vault, index, watcher, cards, calculators) on a worker thread, so indexing a
 // large vault never blocks the Electron main process or the local host's HTTP loop.
-// Messages in: {type:'open', dir} | {type:'watching'} | {type:'dispatch', id, op, payload} | {type:'filePath', id, fileId}.
+// Messages in: {type:'open', dir} | {type:'watching'} | {type:'settled'} | {type:'dispatch', id, op, payload} | {type:'filePath', id, fileId}.
 // Messages out: {type:'reply', id, value} | {type:'event', event}.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,7 @@ import { AppApi, type AppApiOptions } from './app-api.ts';
 export type WorkerRequest =
   | { type: 'open'; id: number; dir: string }
   | { type: 'watching'; id: number }
+  | { type: 'settled'; id: number }
   | { type: 'dispatch'; id: number; op: string; payload: unknown }
   | { type: 'filePath'; id: number; fileId: string }
   | { type: 'close'; id: number };
@@ -37,6 +38,10 @@ port.on('message', async (m: WorkerRequest) => {
       reply(vault.root);
     } else if (m.type === 'watching') {
       await api.ready();
+      reply(null);
+    } else if (m.type === 'settled') {
+      // After the watcher: the index cache written if it was due, and the heap collected.
+      await api.settled();
       reply(null);
     } else if (m.type === 'dispatch') {
       reply(await api.dispatch(m.op, m.payload));

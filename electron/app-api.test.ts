@@ -175,3 +175,27 @@ test('the note view answers without its unlinked mentions; noteMentions answers 
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test('an open settles once the index cache it needed is written and the file watcher is live', async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'cairn-settle-'));
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'cairn-settle-data-'));
+  try {
+    await cp(path.resolve('notes'), dir, { recursive: true });
+    const api = new AppApi({ canOpenVault: false, dataDir, device: 't' });
+    await api.open(dir);
+    // A first open writes the cache after the open (index-saver.ts): settled waits for it
+    // without hurrying it (close would write it at once).
+    await api.settled();
+    const caches = await readdir(path.join(dataDir, 'index-cache'), { recursive: true });
+    assert.ok(
+      caches.some((f) => f.endsWith('manifest.json')),
+      'cache written before the open settled',
+    );
+    const hits = await api.dispatch('search', { query: '인스턴스를' });
+    assert.ok(hits.ok && (hits.value as { hits: unknown[] }).hits.length > 0, 'answers after the collection');
+    await api.close();
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+    await rm(dataDir, { recursive: true, force: true });
+  }
+});

@@ -17,6 +17,7 @@ import {
   type VaultEvent,
 } from './contract.ts';
 import { IndexSaver } from './index-saver.ts';
+import { collectGarbage } from './collect-garbage.ts';
 import { globalGraph, localGraph } from './domain/links/graph-view.ts';
 import { Vault } from './domain/vault/vault.ts';
 import { titleOf } from './domain/notes/parse-note.ts';
@@ -84,6 +85,7 @@ export class AppApi implements ApiPort {
   private listing: Promise<unknown> | null = null;
   private indexing: Promise<unknown> | null = null;
   private saver: IndexSaver | null = null;
+  private settledOpen: Promise<void> = Promise.resolve();
 
   /** Opens a vault in three steps; resolves once its note list answers (the notes by name), while
    *  the notes are read (see `listing`) and the full text indexed (see `indexed`). */
@@ -168,7 +170,24 @@ export class AppApi implements ApiPort {
       },
       () => undefined,
     );
+    const settled = Promise.all([full, this.watchStarted.then(() => this.watcher?.ready)])
+      .then(() => saver?.settled())
+      .then(() => {
+        // The open is over: the heap gives back what it used for it (collect-garbage.ts says
+        // why). At 10k notes through `cairn serve`, a warm start's RSS went from 530 to 330 MB
+        // at once instead of 45 s later.
+        if (this.vault === vault) collectGarbage();
+      });
+    settled.catch(() => undefined);
+    this.settledOpen = settled;
     return vault;
+  }
+
+  /** Resolves once the open vault has settled: full text, the watcher's first walk, the index
+   *  cache written if it was due, and the collection after them (tests wait for it). */
+  async settled(): Promise<void> {
+    await this.listing?.catch(() => undefined);
+    await this.settledOpen.catch(() => undefined);
   }
 
   /** Resolves once the open vault's full text is indexed. */

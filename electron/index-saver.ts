@@ -12,6 +12,8 @@ export class IndexSaver {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private dirty = false;
   private saving: Promise<void> = Promise.resolve();
+  /** Callers of `settled` waiting for the pending save. */
+  private waiting: Array<() => void> = [];
 
   constructor(private readonly vault: Vault) {}
 
@@ -35,6 +37,12 @@ export class IndexSaver {
     await this.saving;
   }
 
+  /** Resolves once no save is pending or under way (without hurrying a pending one). */
+  async settled(): Promise<void> {
+    while (this.timer) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    await this.saving;
+  }
+
   private schedule(ms: number): void {
     this.dirty = true;
     if (this.timer) clearTimeout(this.timer);
@@ -47,13 +55,16 @@ export class IndexSaver {
   }
 
   private save(): void {
-    if (!this.dirty) return;
-    this.dirty = false;
-    // A failed write (disk full, read-only data folder) only costs the next start its speed.
-    this.saving = this.saving
-      .then(() => this.vault.saveCache())
-      .catch((err) => {
-        process.emitWarning(`index cache not saved: ${(err as Error).message}`);
-      });
+    const waiting = this.waiting.splice(0);
+    if (this.dirty) {
+      this.dirty = false;
+      // A failed write (disk full, read-only data folder) only costs the next start its speed.
+      this.saving = this.saving
+        .then(() => this.vault.saveCache())
+        .catch((err) => {
+          process.emitWarning(`index cache not saved: ${(err as Error).message}`);
+        });
+    }
+    void this.saving.then(() => waiting.forEach((resolve) => resolve()));
   }
 }

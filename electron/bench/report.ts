@@ -55,8 +55,11 @@ function sizeTable({ size, runs, serve }: SizeResults, info: RunInfo): string[] 
     row('`cairn serve` warm: launch → list / first answer (s)', (c) =>
       c?.engine === 'cairn' && serve?.warm ? `${secs(serve.warm.listMs)} / ${secs(serve.warm.firstAnswerMs)}` : c?.engine === 'floor' ? secs(c.startMs) : na,
     ),
-    row('`cairn serve` RSS after 20 searches and once watching, cold / warm (MB)', (c) =>
+    row('`cairn serve` RSS after 20 searches, once the start is over, cold / warm (MB)', (c) =>
       c?.engine === 'cairn' && serve ? `${mb(serve.cold?.rssMB)} / ${mb(serve.warm?.rssMB)}` : c?.engine === 'floor' ? mb(c.memoryAfterStart.rssMB) : na,
+    ),
+    row('`cairn serve` RSS, most read during the start (after the searches, once watching), cold / warm (MB)', (c) =>
+      c?.engine === 'cairn' && serve ? `${mb(serve.cold?.peakMB)} / ${mb(serve.warm?.peakMB)}` : na,
     ),
     row('persisted index: size (MB) / write (s)', (c) => (c?.cacheBytes === undefined ? na : `${mb(c.cacheBytes / 1048576)} / ${secs(c.cacheWriteMs)}`)),
     row('RSS / heap used after cold index, GC (MB)', (c) => (c ? `${mb(c.memoryAfterStart.rssMB)} / ${mb(c.memoryAfterStart.heapUsedMB)}` : na)),

@@ -146,12 +146,12 @@ async function serveRuns(vaultDir: string, queries: string[], size: number, edit
   try {
     out.cold = await probeServe({ root: ROOT, vaultDir, dataDir, queries, waitForCache: true });
     console.error(
-      `  [serve ${size} cold] list ${(out.cold.listMs / 1000).toFixed(2)} s, first answer ${(out.cold.firstAnswerMs / 1000).toFixed(2)} s, RSS ${out.cold.rssMB.toFixed(0)} MB`,
+      `  [serve ${size} cold] list ${(out.cold.listMs / 1000).toFixed(2)} s, first answer ${(out.cold.firstAnswerMs / 1000).toFixed(2)} s, RSS ${out.cold.rssMB.toFixed(0)} MB (${out.cold.peakMB.toFixed(0)} MB at most during the start)`,
     );
     out.warm = await probeServe({ root: ROOT, vaultDir, dataDir, queries, edits });
     const eb = out.warm.editBacklink;
     console.error(
-      `  [serve ${size} warm] list ${(out.warm.listMs / 1000).toFixed(2)} s, first answer ${(out.warm.firstAnswerMs / 1000).toFixed(2)} s, RSS ${out.warm.rssMB.toFixed(0)} MB, ${out.warm.fromCache} from cache${eb ? `, edit → backlink p50 ${eb.p50.toFixed(0)} / p95 ${eb.p95.toFixed(0)} ms` : ''}`,
+      `  [serve ${size} warm] list ${(out.warm.listMs / 1000).toFixed(2)} s, first answer ${(out.warm.firstAnswerMs / 1000).toFixed(2)} s, RSS ${out.warm.rssMB.toFixed(0)} MB (${out.warm.peakMB.toFixed(0)} at most), ${out.warm.fromCache} from cache${eb ? `, edit → backlink p50 ${eb.p50.toFixed(0)} / p95 ${eb.p95.toFixed(0)} ms` : ''}`,
     );
   } catch (err) {
     console.error(`  serve ${size} failed: ${(err as Error).message}`);

@@ -1,7 +1,8 @@
 // `cairn serve` measured from outside, as a user meets it: the process is started on the vault,
 // and the clock runs until the note list answers, then until the first search answers; after
-// searching and once the file watcher is live, the process's resident memory (the index worker
-// lives in the same process).
+// searching, the process's resident memory as it grows through the start (the file watcher's
+// walk, the index cache written) and once the start is over (the index worker lives in the same
+// process).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile, stat, utimes, writeFile } from 'node:fs/promises';
@@ -13,9 +14,12 @@ export interface ServeProbe {
   listMs: number;
   /** Process start → the first search answered. */
   firstAnswerMs: number;
-  /** Resident memory after `searches` searches, or once the file watcher is live if more (no
-   *  forced collection: what the OS sees). */
+  /** Resident memory after `searches` searches, once the start is over (`cairn serve` says
+   *  `Indexed …`: the watcher live, the index cache written if it was due, and the worker's one
+   *  collection after them, collect-garbage.ts). What the OS sees while the app is used. */
   rssMB: number;
+  /** The most read before that: after the searches, and once the watcher is live. */
+  peakMB: number;
   searches: number;
   fromCache: number;
   notice: string | null;
@@ -44,16 +48,18 @@ export function servedUrl(child: ChildProcess, stderr: () => string = () => ''):
   });
 }
 
-/** Resolves when `cairn serve` says its file watcher is live (after the URL: the list does not wait for it). */
-function watchingLine(child: ChildProcess): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
+/** Resolves when `cairn serve` prints a line that matches `line` (after the URL). */
+function outputLine(child: ChildProcess, line: RegExp): Promise<void> {
+  const promise = new Promise<void>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d) => {
       out += d;
-      if (/\nWatching .* for changes\n/.test(out)) resolve();
+      if (line.test(out)) resolve();
     });
     child.on('exit', (code) => reject(new Error(`cairn serve exited ${code}`)));
   });
+  promise.catch(() => undefined);
+  return promise;
 }
 
 export async function probeServe(opts: {
@@ -73,8 +79,9 @@ export async function probeServe(opts: {
   });
   let err = '';
   child.stderr!.on('data', (d) => (err += d));
-  const watching = watchingLine(child);
-  watching.catch(() => undefined);
+  // The file watcher is live, then the start is over.
+  const watching = outputLine(child, /\nWatching .* for changes\n/);
+  const settled = outputLine(child, /\nIndexed [\d,]+ notes .*; start-up over after /);
   try {
     const url = await servedUrl(child, () => err);
     // Signs in as the browser does: the printed URL's one-time code buys the session cookie.
@@ -109,11 +116,23 @@ export async function probeServe(opts: {
     const info = (await call('vaultInfo', {})) as { index: { fromCache: number; notice: string | null } };
     if (opts.waitForCache) await waitForCache(opts.dataDir);
     // The file watcher starts once the full text is in, and walks the vault (it holds a watch per
-    // file): the memory is read again once it has, and the larger figure kept. Edits wait for it.
+    // file): the memory is read again once it has, and once the start is over (the figure that
+    // stays while the app is used). Edits wait for the watcher.
     await watching;
-    const rssMB = Math.max(searchedMB, rss());
+    const watchingMB = rss();
+    await settled;
+    const rssMB = rss();
     const editBacklink = opts.edits?.length ? await editsThroughWatcher(opts.edits, call) : undefined;
-    return { listMs, firstAnswerMs, rssMB, searches, fromCache: info.index.fromCache, notice: info.index.notice, editBacklink };
+    return {
+      listMs,
+      firstAnswerMs,
+      rssMB,
+      peakMB: Math.max(searchedMB, watchingMB, rssMB),
+      searches,
+      fromCache: info.index.fromCache,
+      notice: info.index.notice,
+      editBacklink,
+    };
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { ApiWorkerClient } from '../api-worker-client.ts';
 import { startHost, type Host } from '../host/host-server.ts';
 import { UsageError, type CliCommand } from './cli-types.ts';
+import type { VaultInfo } from '../contract.ts';
 
 const OUT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../out');
 const RENDERER = path.join(OUT, 'renderer');
@@ -21,6 +22,7 @@ export const serveCommand: CliCommand = {
       ctx.err('cairn serve: the app is not built; run `npm run build` first (or `npm run serve`)');
       return 1;
     }
+    const started = performance.now();
     // The vault is indexed on a worker thread; the host starts at once and the page shows progress.
     const api = new ApiWorkerClient(WORKER, { canOpenVault: false });
     const opened = api.open(ctx.vaultDir);
@@ -50,6 +52,23 @@ export const serveCommand: CliCommand = {
       () => ctx.out(`Watching ${ctx.vaultDir} for changes`),
       () => undefined,
     );
+    // Once the start is over (full text, watcher, index cache saved): how long it took, and
+    // where the notes came from (a cold index is slow, and the cache's notice says why).
+    void api
+      .settled()
+      .then(() => api.dispatch('vaultInfo', {}))
+      .then(
+        (info) => {
+          if (!info.ok) return;
+          const { notes, index } = info.value as VaultInfo;
+          const from = index.fromCache
+            ? `${index.fromCache.toLocaleString('en')} from the index cache, ${index.read.toLocaleString('en')} read`
+            : 'read from their files';
+          ctx.out(`Indexed ${notes.toLocaleString('en')} notes (${from}); start-up over after ${((performance.now() - started) / 1000).toFixed(1)} s`);
+          if (index.notice) ctx.out(index.notice);
+        },
+        () => undefined,
+      );
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
       process.once('SIGINT', stop);
