@@ -176,7 +176,7 @@ export class AppApi implements ApiPort {
         // The open is over: the heap gives back what it used for it (collect-garbage.ts says
         // why). At 10k notes through `cairn serve`, a warm start's RSS went from 530 to 330 MB
         // at once instead of 45 s later.
-        if (this.vault === vault) collectGarbage();
+        if (this.vault === vault) return collectGarbage();
       });
     settled.catch(() => undefined);
     this.settledOpen = settled;

@@ -10,8 +10,8 @@ test('collectGarbage collects what nothing holds, and leaves no gc() behind for 
   held = null;
   // A WeakRef's target lives until the job that made it ends.
   await new Promise((r) => setImmediate(r));
-  collectGarbage();
+  await collectGarbage();
   assert.equal(ref.deref(), undefined, 'collected');
   assert.equal(typeof (globalThis as { gc?: unknown }).gc === 'function', hadGc, 'global gc() as it was');
-  collectGarbage();
+  await collectGarbage();
 });
