@@ -174,8 +174,8 @@ export class AppApi implements ApiPort {
       .then(() => saver?.settled())
       .then(() => {
         // The open is over: the heap gives back what it used for it (collect-garbage.ts says
-        // why). At 10k notes through `cairn serve`, a warm start's RSS went from 530 to 330 MB
-        // at once instead of 45 s later.
+        // why). At 10k notes through `cairn serve`, a warm start's RSS went from 530 to about
+        // 390 MB at once; V8 by itself got it to 330 MB, 45 s later.
         if (this.vault === vault) return collectGarbage();
       });
     settled.catch(() => undefined);
@@ -184,7 +184,7 @@ export class AppApi implements ApiPort {
   }
 
   /** Resolves once the open vault has settled: full text, the watcher's first walk, the index
-   *  cache written if it was due, and the collection after them (tests wait for it). */
+   *  cache written if it was due, and the collection after them (`cairn serve` then says so). */
   async settled(): Promise<void> {
     await this.listing?.catch(() => undefined);
     await this.settledOpen.catch(() => undefined);

@@ -1,13 +1,14 @@
-// One full garbage collection, for a process that has just finished a burst of work and is going
-// to sit idle: opening a vault decodes the index cache or reads every note, and the heap then
-// holds far more than the vault needs (at 10k notes, through `cairn serve`: 530 MB of RSS right
-// after a warm start, 330 MB once V8 had collected). V8 gives that memory back by itself only
-// when its memory reducer notices the process is idle, which took 45 s there.
+// Full garbage collection, for a process that has just finished a burst of work and is going to
+// sit idle: opening a vault decodes the index cache or reads every note, and the heap then holds
+// far more than the vault needs. At 10k notes through `cairn serve`, a warm start left 530 MB of
+// RSS. V8 gives that memory back by itself only when its memory reducer notices the process is
+// idle: there it took 45 s, down to 330 MB. Collected at once, it was about 390 MB.
 //
 // Node exposes `gc()` only with the `--expose-gc` flag given at start, which neither the app nor
-// `cairn serve` controls for the thread the vault runs on. Set from within, the flag applies to
-// contexts made after it (Node's `v8.setFlagsFromString`), so one new `vm` context gives the
-// function; the flag is then turned off again, so nothing else sees it.
+// `cairn serve` controls for the thread the vault runs on. Set from within (Node's
+// `v8.setFlagsFromString`; Node, and Electron with it, leave V8's flags unfrozen for that), the
+// flag applies to contexts made after it, so one new `vm` context gives the function; the flag is
+// then turned off again, so nothing else sees it.
 import v8 from 'node:v8';
 import vm from 'node:vm';
 
