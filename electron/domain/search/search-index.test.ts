@@ -304,6 +304,31 @@ describe('a restored index (FlexSearch import, no fast-update registry)', () => 
     assert.deepEqual(ids(idx), ids(fresh));
   });
 
+  test('an index built note by note (a cold open) keeps no fast-update registry either: its removals wait for the sweep too', () => {
+    const idx = new SearchIndex();
+    for (const note of notes().values()) idx.put(note);
+    assert.equal(idx.deadCount, 0);
+    idx.put(parseNote('a.md', '# Alpha\nrewritten text'));
+    idx.remove('b.md');
+    assert.equal(idx.deadCount, 2);
+    const fresh = new SearchIndex();
+    fresh.put(parseNote('a.md', '# Alpha\nrewritten text'));
+    fresh.put(notes().get('c.md')!);
+    const ids = (i: SearchIndex) => answers(i).map((r) => [r.hits.map((h) => h.id), r.total]);
+    assert.deepEqual(ids(idx), ids(fresh));
+    // Saved before the sweep, the gone notes go with the snapshot.
+    const again = new SearchIndex();
+    const now = notes();
+    now.set('a.md', parseNote('a.md', '# Alpha\nrewritten text'));
+    now.delete('b.md');
+    again.restore(structuredClone(idx.snapshot()), now);
+    assert.equal(again.deadCount, 2);
+    assert.deepEqual(ids(again), ids(fresh));
+    while (idx.sweepOne());
+    assert.equal(idx.deadCount, 0);
+    assert.deepEqual(ids(idx), ids(fresh));
+  });
+
   test('the gone notes travel with the snapshot, and notes missing at restore join them', () => {
     const idx = restored();
     idx.put(parseNote('a.md', '# Alpha\nrewritten text'));
