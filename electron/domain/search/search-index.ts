@@ -170,6 +170,23 @@ export class SearchIndex {
     }
   }
 
+  /** Fills an empty index with `notes` already indexed elsewhere: the FlexSearch export of all
+   *  of them numbered 1, 2, 3… in their order (flex-merge.ts: the parse threads' parts, merged),
+   *  and each note's terms for the spelling vocabulary. The same index as putting them in that
+   *  order. It yields between pieces, as `restoring` does. */
+  *fillingFrom(flex: Array<[key: string, data: unknown]>, notes: readonly ParsedNote[], terms: ReadonlyArray<readonly string[]>): Generator<void> {
+    if (this.docs.size || this.nextNum !== 1) throw new Error('fillingFrom needs an empty index');
+    for (const [key, data] of flex) {
+      this.fields.import(key, data as string);
+      yield;
+    }
+    notes.forEach((note, i) => {
+      this.vocabulary.add(terms[i]);
+      this.addDoc(i + 1, note);
+    });
+    this.nextNum = notes.length + 1;
+  }
+
   search(query: string, limit = 20): SearchHit[] {
     return this.searchWithTotal(query, limit).hits;
   }

@@ -9,8 +9,25 @@ import type { EncodedNote } from '../search/note-document.ts';
 import type { VaultFile } from './scan-vault.ts';
 
 export interface ParseBatch {
+  /** Where the batch starts in the files: a note's number in the full-text index is its place + 1. */
   batch: number;
   files: Array<{ id: string; abs: string }>;
+  /** Whether the thread keeps the search documents for its part of the index (`index`). */
+  keep: boolean;
+}
+
+/** What a thread is sent: a batch, or, once every batch is parsed, `index`: build and export its
+ *  part of the full-text index (`index` is the highest note number + 1). */
+export type PoolRequest = ParseBatch | { index: number } | { merge: Array<IndexedPart['part']> };
+
+/** A thread's part of the full-text index: FlexSearch's export of its notes. */
+export interface IndexedPart {
+  part: Array<[key: string, data: string]>;
+}
+
+/** The parts merged into one export (flex-merge.ts). */
+export interface MergedIndex {
+  merged: Array<[key: string, data: string]>;
 }
 
 export interface ParsedBatch {
@@ -23,23 +40,29 @@ export interface ParsedBatch {
 export interface PoolResult {
   notes: ParsedNote[];
   encoded: EncodedNote[];
+  /** With `index`: the full-text index's export, built by the threads in parts after the notes
+   *  are returned, and merged (the threads stop then; rejects if one fails). */
+  index: Promise<MergedIndex['merged']> | null;
 }
 
 /** Files per message: big enough that messaging costs little, small enough to balance threads. */
 const BATCH = 64;
 
 /** Parses the notes of `files` (in their order) on `threads` worker threads running `script`
- *  (the bundle of parse-worker.ts). `onParsed` hears each batch's size as it arrives. */
+ *  (the bundle of parse-worker.ts). `onParsed` hears each batch's size as it arrives. With
+ *  `index`, the threads then build the full-text index of the notes in parts (numbered by their
+ *  place in `files`, from 1), while the caller goes on with the notes. */
 export async function parseOnPool(
   script: string | URL,
   files: VaultFile[],
   onParsed: (count: number) => void,
   threads = os.availableParallelism(),
+  index = false,
 ): Promise<PoolResult> {
   const out: ParsedNote[] = new Array(files.length);
   const encodedOut: EncodedNote[] = new Array(files.length);
   const batches: ParseBatch[] = [];
-  for (let i = 0; i < files.length; i += BATCH) batches.push({ batch: i, files: files.slice(i, i + BATCH).map(({ id, abs }) => ({ id, abs })) });
+  for (let i = 0; i < files.length; i += BATCH) batches.push({ batch: i, files: files.slice(i, i + BATCH).map(({ id, abs }) => ({ id, abs })), keep: index });
   let next = 0;
   const run = (worker: Worker) =>
     new Promise<void>((resolve, reject) => {
@@ -47,7 +70,9 @@ export async function parseOnPool(
         if (next >= batches.length) return resolve();
         worker.postMessage(batches[next++]);
       };
-      worker.on('message', ({ batch, notes, encoded }: ParsedBatch) => {
+      worker.on('message', (msg: ParsedBatch | IndexedPart | MergedIndex) => {
+        if (!('batch' in msg)) return;
+        const { batch, notes, encoded } = msg;
         notes.forEach((n, k) => {
           out[batch + k] = n;
           encodedOut[batch + k] = encoded[k];
@@ -60,10 +85,36 @@ export async function parseOnPool(
       send();
     });
   const workers = Array.from({ length: Math.max(1, Math.min(threads, batches.length)) }, () => new Worker(script, { execArgv: [] }));
+  const stop = () => Promise.all(workers.map((w) => w.terminate()));
   try {
     await Promise.all(workers.map(run));
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+  } catch (err) {
+    await stop();
+    throw err;
   }
-  return { notes: out, encoded: encodedOut };
+  if (!index) {
+    await stop();
+    return { notes: out, encoded: encodedOut, index: null };
+  }
+  const built = Promise.all(workers.map((w) => ask<IndexedPart>(w, { index: files.length + 1 }, 'part')))
+    .then((parts) => ask<MergedIndex>(workers[0], { merge: parts.map((p) => p.part) }, 'merged'))
+    .then((m) => m.merged)
+    .finally(stop);
+  built.catch(() => undefined);
+  return { notes: out, encoded: encodedOut, index: built };
+}
+
+/** Sends a thread a request and resolves with its answer (the message holding `key`). */
+function ask<T>(worker: Worker, request: PoolRequest, key: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (msg: object) => {
+      if (!(key in msg)) return;
+      worker.off('message', onMessage);
+      resolve(msg as T);
+    };
+    worker.on('message', onMessage);
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`a parse thread stopped (exit ${code})`)));
+    worker.postMessage(request);
+  });
 }
