@@ -25,6 +25,11 @@ export interface IndexedPart {
   part: Array<[key: string, data: string]>;
 }
 
+/** A thread has added this many more notes to its part (for the progress shown). */
+export interface IndexedSome {
+  added: number;
+}
+
 /** The parts merged into one export (flex-merge.ts). */
 export interface MergedIndex {
   merged: Array<[key: string, data: string]>;
@@ -58,6 +63,7 @@ export async function parseOnPool(
   onParsed: (count: number) => void,
   threads = os.availableParallelism(),
   index = false,
+  onIndexed: (count: number) => void = () => {},
 ): Promise<PoolResult> {
   const out: ParsedNote[] = new Array(files.length);
   const encodedOut: EncodedNote[] = new Array(files.length);
@@ -70,7 +76,7 @@ export async function parseOnPool(
         if (next >= batches.length) return resolve();
         worker.postMessage(batches[next++]);
       };
-      worker.on('message', (msg: ParsedBatch | IndexedPart | MergedIndex) => {
+      worker.on('message', (msg: ParsedBatch | IndexedPart | IndexedSome | MergedIndex) => {
         if (!('batch' in msg)) return;
         const { batch, notes, encoded } = msg;
         notes.forEach((n, k) => {
@@ -96,6 +102,7 @@ export async function parseOnPool(
     await stop();
     return { notes: out, encoded: encodedOut, index: null };
   }
+  for (const w of workers) w.on('message', (msg: object) => 'added' in msg && onIndexed((msg as IndexedSome).added));
   const built = Promise.all(workers.map((w) => ask<IndexedPart>(w, { index: files.length + 1 }, 'part')))
     .then((parts) => ask<MergedIndex>(workers[0], { merge: parts.map((p) => p.part) }, 'merged'))
     .then((m) => m.merged)

@@ -11,7 +11,7 @@ import { NoteFields } from '../search/note-fields.ts';
 import { mergeExports } from '../search/flex-merge.ts';
 import type { NoteText } from '../search/note-document.ts';
 import { readNoteFileSync } from './read-note-file.ts';
-import type { IndexedPart, MergedIndex, ParseBatch, ParsedBatch, PoolRequest } from './parse-pool.ts';
+import type { IndexedPart, IndexedSome, MergedIndex, ParseBatch, ParsedBatch, PoolRequest } from './parse-pool.ts';
 
 const port = parentPort;
 if (!port) throw new Error('parse-worker must run as a worker thread');
@@ -35,7 +35,11 @@ port.on('message', (msg: PoolRequest) => {
       () => msg.index,
       () => [],
     );
-    for (const [num, doc] of kept) fields.add({ id: num, ...doc });
+    let added = 0;
+    for (const [num, doc] of kept) {
+      fields.add({ id: num, ...doc });
+      if (++added % 250 === 0) port.postMessage({ added: 250 } satisfies IndexedSome);
+    }
     kept.length = 0;
     const part: IndexedPart['part'] = [];
     fields.export((key: string, data: string) => void part.push([key, data]));

@@ -231,7 +231,15 @@ export class Vault {
     }
     let toIndex = restored ? [...fresh] : [...this.notes.values()];
     this.fresh = new Set();
-    if (!restored && this.textBuilt) toIndex = await this.fillFromThreads(toIndex);
+    if (!restored && this.textBuilt) {
+      // The threads' progress, as the notes put here would show it.
+      const shown = setInterval(() => onProgress?.(Math.min(this.textBuiltCount, total - 1), total, 'text'), 250);
+      try {
+        toIndex = await this.fillFromThreads(toIndex);
+      } finally {
+        clearInterval(shown);
+      }
+    }
     // Cached notes whose file is gone (changed ones are put again below, replacing theirs).
     if (restored) for (const id of cached!.notReused()) if (!this.notes.has(id)) this.text.remove(id);
     let indexed = total - toIndex.length;
@@ -291,6 +299,8 @@ export class Vault {
   /** The full-text index's export the parse threads built for a cold open (parse-pool.ts), until
    *  indexText takes it. */
   private textBuilt: Promise<Array<[string, string]>> | null = null;
+  /** How many notes the threads have added to their parts so far. */
+  private textBuiltCount = 0;
 
   /** Notes read from their files in this open (not from the cache): the full text indexes them. */
   private fresh = new Set<ParsedNote>();
@@ -333,6 +343,7 @@ export class Vault {
         },
         undefined,
         !cached,
+        (n) => (this.textBuiltCount += n),
       );
       this.textBuilt = index;
       toRead.forEach((i, k) => {
