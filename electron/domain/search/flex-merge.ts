@@ -15,6 +15,7 @@
 // Export keys (0.8.212 serialize.js): `<field>.<chunk>.map` (term → lists by slot),
 // `<chunk>.reg` (every number), `<chunk>.tag` (tag field → tag → numbers). Any other key is not
 // merged: the caller indexes the notes one by one instead.
+import type { FlexParts } from './flex-import.ts';
 
 /** FlexSearch's Document.export: key → JSON text. */
 export type FlexExport = Array<[key: string, data: string]>;
@@ -25,7 +26,7 @@ type TagPart = Array<[field: string, tags: Array<[tag: string, nums: number[]]>]
 
 /** The parts as one export, each kind in one piece (parsed: FlexSearch's import takes the data
  *  parsed or as text). Throws on a key it does not know. */
-export function mergeExports(exports: FlexExport[]): Array<[key: string, data: unknown]> {
+export function mergeExports(exports: FlexExport[]): FlexParts {
   const kinds = new Map<string, unknown[][]>();
   exports.forEach((parts, p) => {
     for (const [key, text] of parts) {
@@ -35,7 +36,7 @@ export function mergeExports(exports: FlexExport[]): Array<[key: string, data: u
       kinds.set(kind, list);
     }
   });
-  const out: Array<[string, unknown]> = [];
+  const out: FlexParts = [];
   for (const [kind, lists] of kinds) {
     if (kind.endsWith('.map')) out.push([kind.replace('#', '0'), lists.reduce((a, b) => mergeMaps(a as MapPart, b as MapPart))]);
     else if (kind === '#.reg') out.push(['0.reg', lists.reduce((a, b) => mergeSorted(a as number[], b as number[]))]);

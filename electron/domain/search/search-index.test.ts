@@ -288,16 +288,21 @@ describe('a restored index (FlexSearch import, no fast-update registry)', () => 
     return idx;
   };
   const answers = (idx: SearchIndex) => ['spot', 'savings', '인스턴스', 'alpha', 'rewritten', 'tag:x', 'beta -plans'].map((q) => idx.searchWithTotal(q, 30));
-
-  test('a changed or removed note leaves its old entries for the sweep, and no answer shows them', () => {
-    const idx = restored();
+  const ids = (i: SearchIndex) => answers(i).map((r) => [r.hits.map((h) => h.id), r.total]);
+  /** a.md rewritten and b.md removed: in `idx`, and in an index made afresh for that state. */
+  const editAndFresh = (idx: SearchIndex) => {
     idx.put(parseNote('a.md', '# Alpha\nrewritten text'));
     idx.remove('b.md');
-    assert.equal(idx.deadCount, 2);
     const fresh = new SearchIndex();
     fresh.put(parseNote('a.md', '# Alpha\nrewritten text'));
     fresh.put(notes().get('c.md')!);
-    const ids = (i: SearchIndex) => answers(i).map((r) => [r.hits.map((h) => h.id), r.total]);
+    return fresh;
+  };
+
+  test('a changed or removed note leaves its old entries for the sweep, and no answer shows them', () => {
+    const idx = restored();
+    const fresh = editAndFresh(idx);
+    assert.equal(idx.deadCount, 2);
     assert.deepEqual(ids(idx), ids(fresh));
     while (idx.sweepOne());
     assert.equal(idx.deadCount, 0);
@@ -308,13 +313,8 @@ describe('a restored index (FlexSearch import, no fast-update registry)', () => 
     const idx = new SearchIndex();
     for (const note of notes().values()) idx.put(note);
     assert.equal(idx.deadCount, 0);
-    idx.put(parseNote('a.md', '# Alpha\nrewritten text'));
-    idx.remove('b.md');
+    const fresh = editAndFresh(idx);
     assert.equal(idx.deadCount, 2);
-    const fresh = new SearchIndex();
-    fresh.put(parseNote('a.md', '# Alpha\nrewritten text'));
-    fresh.put(notes().get('c.md')!);
-    const ids = (i: SearchIndex) => answers(i).map((r) => [r.hits.map((h) => h.id), r.total]);
     assert.deepEqual(ids(idx), ids(fresh));
     // Saved before the sweep, the gone notes go with the snapshot.
     const again = new SearchIndex();

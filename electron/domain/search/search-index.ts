@@ -17,7 +17,7 @@ import { hangulAlternatives, queryTerms, queryUnits } from './query-terms.ts';
 import { hitOf } from './hit.ts';
 import { escapeHtml } from './snippet.ts';
 import { Vocabulary } from './spelling.ts';
-import { DeferredRemovals } from './flex-import.ts';
+import { DeferredRemovals, type FlexParts } from './flex-import.ts';
 import { warmUpQueries } from './warm-up.ts';
 import { runSteps } from '../run-steps.ts';
 
@@ -155,11 +155,7 @@ export class SearchIndex {
       for (const note of notes.values()) this.put(note);
       return;
     }
-    this.fields = this.newFields();
-    for (const [key, data] of snap.flex) {
-      this.fields.import(key, data);
-      yield;
-    }
+    yield* this.importing(snap.flex);
     this.vocabulary = Vocabulary.from(snap.vocabulary);
     this.nextNum = snap.nextNum;
     this.removals.imported(snap.dead.filter((num) => Number.isInteger(num)));
@@ -174,17 +170,25 @@ export class SearchIndex {
    *  of them numbered 1, 2, 3… in their order (flex-merge.ts: the parse threads' parts, merged),
    *  and each note's terms for the spelling vocabulary. The same index as putting them in that
    *  order. It yields between pieces, as `restoring` does. */
-  *fillingFrom(flex: Array<[key: string, data: unknown]>, notes: readonly ParsedNote[], terms: ReadonlyArray<readonly string[]>): Generator<void> {
+  *fillingFrom(flex: FlexParts, notes: readonly ParsedNote[], terms: ReadonlyArray<readonly string[]>): Generator<void> {
     if (this.docs.size || this.nextNum !== 1) throw new Error('fillingFrom needs an empty index');
-    for (const [key, data] of flex) {
+    yield* this.importing(flex);
+    for (let i = 0; i < notes.length; i++) {
+      this.vocabulary.add(terms[i]);
+      this.addDoc(i + 1, notes[i]);
+      if (i % 500 === 499) yield;
+    }
+    this.nextNum = notes.length + 1;
+  }
+
+  /** New fields filled from FlexSearch's export (its import takes each part as text or parsed),
+   *  a part at a time. */
+  private *importing(parts: FlexParts): Generator<void> {
+    this.fields = this.newFields();
+    for (const [key, data] of parts) {
       this.fields.import(key, data as string);
       yield;
     }
-    notes.forEach((note, i) => {
-      this.vocabulary.add(terms[i]);
-      this.addDoc(i + 1, note);
-    });
-    this.nextNum = notes.length + 1;
   }
 
   search(query: string, limit = 20): SearchHit[] {

@@ -6,6 +6,7 @@ import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ParsedNote } from '../notes/note-types.ts';
 import type { EncodedNote } from '../search/note-document.ts';
+import type { FlexExport } from '../search/flex-merge.ts';
 import type { VaultFile } from './scan-vault.ts';
 
 export interface ParseBatch {
@@ -18,11 +19,11 @@ export interface ParseBatch {
 
 /** What a thread is sent: a batch, or, once every batch is parsed, `index`: build and export its
  *  part of the full-text index (`index` is the highest note number + 1). */
-export type PoolRequest = ParseBatch | { index: number } | { merge: Array<IndexedPart['part']> };
+export type PoolRequest = ParseBatch | { index: number } | { merge: FlexExport[] };
 
 /** A thread's part of the full-text index: FlexSearch's export of its notes. */
 export interface IndexedPart {
-  part: Array<[key: string, data: string]>;
+  part: FlexExport;
 }
 
 /** A thread has added this many more notes to its part (for the progress shown). */
@@ -32,7 +33,7 @@ export interface IndexedSome {
 
 /** The parts merged into one export (flex-merge.ts). */
 export interface MergedIndex {
-  merged: Array<[key: string, data: string]>;
+  merged: FlexExport;
 }
 
 export interface ParsedBatch {
@@ -47,7 +48,7 @@ export interface PoolResult {
   encoded: EncodedNote[];
   /** With `index`: the full-text index's export, built by the threads in parts after the notes
    *  are returned, and merged (the threads stop then; rejects if one fails). */
-  index: Promise<MergedIndex['merged']> | null;
+  index: Promise<FlexExport> | null;
 }
 
 /** Files per message: big enough that messaging costs little, small enough to balance threads. */

@@ -8,7 +8,7 @@ import { parseNote } from '../notes/parse-note.ts';
 import { createEncoder } from '../search/encoder.ts';
 import { encodeNote } from '../search/note-document.ts';
 import { NoteFields } from '../search/note-fields.ts';
-import { mergeExports } from '../search/flex-merge.ts';
+import { type FlexExport, mergeExports } from '../search/flex-merge.ts';
 import type { NoteText } from '../search/note-document.ts';
 import { readNoteFileSync } from './read-note-file.ts';
 import type { IndexedPart, IndexedSome, MergedIndex, ParseBatch, ParsedBatch, PoolRequest } from './parse-pool.ts';
@@ -24,7 +24,7 @@ port.on('message', (msg: PoolRequest) => {
   if ('merge' in msg) {
     // Every thread's part as one export, here rather than on the thread that asked: at 10k notes
     // the merge takes about 0.8 s.
-    const merged: MergedIndex['merged'] = mergeExports(msg.merge).map(([key, data]) => [key, JSON.stringify(data)]);
+    const merged: FlexExport = mergeExports(msg.merge).map(([key, data]) => [key, JSON.stringify(data)]);
     port.postMessage({ merged } satisfies MergedIndex);
     return;
   }
@@ -41,7 +41,7 @@ port.on('message', (msg: PoolRequest) => {
       if (++added % 250 === 0) port.postMessage({ added: 250 } satisfies IndexedSome);
     }
     kept.length = 0;
-    const part: IndexedPart['part'] = [];
+    const part: FlexExport = [];
     fields.export((key: string, data: string) => void part.push([key, data]));
     port.postMessage({ part } satisfies IndexedPart);
     return;

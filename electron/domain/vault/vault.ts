@@ -13,6 +13,7 @@ import { fold } from '../text/fold.ts';
 import { CachedNotes, cacheNotice, cachedFileOf, readIndexCache, writeIndexCache } from './index-cache.ts';
 import { readNoteFile, readNoteFileSync } from './read-note-file.ts';
 import { parseOnPool } from './parse-pool.ts';
+import type { FlexExport } from '../search/flex-merge.ts';
 import { isNoteId, resolveInVault, scanVault, type VaultFile } from './scan-vault.ts';
 
 import { VaultError } from './vault-error.ts';
@@ -298,7 +299,7 @@ export class Vault {
 
   /** The full-text index's export the parse threads built for a cold open (parse-pool.ts), until
    *  indexText takes it. */
-  private textBuilt: Promise<Array<[string, string]>> | null = null;
+  private textBuilt: Promise<FlexExport> | null = null;
   /** How many notes the threads have added to their parts so far. */
   private textBuiltCount = 0;
 
