@@ -20,3 +20,16 @@ test('a document has each term once, with or without the encoder cache warm', ()
   // A fresh encoder (cold cache) makes the same document.
   assert.deepEqual(encodeNote(note, createEncoder()).fields, first);
 });
+
+test('a stem that equals a word dropped earlier in the note is kept whether or not the cache is warm', () => {
+  // From a generated 10k vault: `것은` is a stop word, dropped; `것은에는` stems to `것은` (then
+  // `것`). FlexSearch's `encode(text, true)` remembers `것은` as seen before its filter, so with a
+  // cold cache it dropped the stem, and with a warm one (the stem read from its cache) it kept it.
+  // Two cold indexes of one vault differed in this way, by which notes a thread encoded first.
+  const note = parseNote('s.md', '옵션 건의만 추가는 것은 제어할 못한다.\n두면 할당은 것은에는 인스턴스 않는다.');
+  const fresh = encodeNote(note, createEncoder());
+  const warmed = createEncoder();
+  encodeNote(note, warmed);
+  assert.deepEqual(encodeNote(note, warmed), fresh);
+  assert.ok(fresh.terms.includes('것'), `terms: ${fresh.terms.join(' ')}`);
+});

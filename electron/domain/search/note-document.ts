@@ -73,13 +73,15 @@ export interface EncodedNote {
 }
 
 export function encodeNote(note: ParsedNote, encoder: Encoder): EncodedNote {
-  // FlexSearch's `encode(text, dedupe)` (its type declarations omit the flag): each term once.
-  // The Set because its dedupe is not whole (0.8.212 encoder.js): a word whose stem is in the
-  // encoder's term cache (kept for 50 ms windows) is pushed before the check that drops a stem
-  // already seen (`인스턴스를`, then `인스턴스가`). The same note then gave a document with or
-  // without repeats depending on timing, and FlexSearch placed it differently from one cold
-  // index to the next.
-  const encode = (text: string) => [...new Set((encoder.encode as (text: string, dedupe: boolean) => string[])(text, true))];
+  // Each term once, by a Set after FlexSearch's encode rather than its own `encode(text, true)`:
+  // that dedupe is not whole and not stable (0.8.212 encoder.js). A stem read from the encoder's
+  // term cache (kept for 50 ms windows) skips its check, and without the cache the check also
+  // drops a stem equal to any word seen earlier, even one the filter dropped (`것은`, then
+  // `것은에는` → `것은`). The same note then gave a different document depending on what its
+  // thread had encoded just before, and two cold indexes of one vault differed. Without the flag,
+  // FlexSearch only skips a term equal to one it has already pushed, so the Set sees the same terms
+  // either way.
+  const encode = (text: string) => [...new Set(encoder.encode(text))];
   const name = encode([note.title, ...note.aliases].join('\n'));
   const head = encode(note.headings.map((h) => h.text).join('\n'));
   const tagtext = encode(tagWords(note));

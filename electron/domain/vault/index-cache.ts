@@ -28,7 +28,7 @@ import type { FlexParts } from '../search/flex-import.ts';
 /** Bump when the cache layout, ParsedNote, the note parser, link resolution or the search index
  *  changes: an old cache would otherwise serve notes parsed or indexed the old way. The search
  *  snapshot is opaque here (SearchIndex.snapshot/restore); a restore that throws also means cold. */
-export const INDEX_VERSION = 13; // 2: property links; 3: the FlexSearch snapshot; 4: link graph and quick switcher; 5: sections written piece by piece; 6: search fields hold encoded terms; 7: `#/` and `2024/05` are no tags; 8: a light `tags` section, read before the notes; 9: the quick switcher's FlexSearch export; 10: search documents without the repeats FlexSearch's cached stems let through; 11: the search snapshot lists the gone notes still in FlexSearch; 12: the body's search field is `strict`; 13: the notes and the graph as JSON lines
+export const INDEX_VERSION = 14; // 2: property links; 3: the FlexSearch snapshot; 4: link graph and quick switcher; 5: sections written piece by piece; 6: search fields hold encoded terms; 7: `#/` and `2024/05` are no tags; 8: a light `tags` section, read before the notes; 9: the quick switcher's FlexSearch export; 10: search documents without the repeats FlexSearch's cached stems let through; 11: the search snapshot lists the gone notes still in FlexSearch; 12: the body's search field is `strict`; 13: the notes and the graph as JSON lines; 14: search documents whatever was encoded before them
 
 /** How far an mtime may move and still be the same. A time put back with Node's utimes (as tools
  *  that restore times do) is cut to the microsecond by libuv, so a file saved at 12.3456789 s comes
