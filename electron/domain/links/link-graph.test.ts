@@ -104,6 +104,34 @@ describe('incremental link graph', () => {
     assertSameAsRebuild(vault, 'after an attachment appears');
   });
 
+  test('a note linking to one target on several lines, or twice on a line, gives one backlink per line through edits and a restore', async () => {
+    const vault = await Vault.open(dir);
+    const target = 'aws/sagemaker/sagemaker-processing-jobs.md';
+    const backFrom = (id: string) =>
+      vault
+        .links()
+        .backlinks(target)
+        .filter((b) => b.id === id)
+        .map((b) => b.line);
+    // Line 2 twice, line 4 once, and a link to itself (a link, no backlink).
+    await writeFile(at('many.md'), '# many\n[[sagemaker-processing-jobs]] and [[sagemaker-processing-jobs|again]]\n\n[[sagemaker-processing-jobs#Pricing]] [[many]]\n');
+    await vault.fileChanged(at('many.md'));
+    assert.deepEqual(backFrom('many.md'), [2, 4]);
+    assert.deepEqual(vault.links().backlinks('many.md'), []);
+    assertSameAsRebuild(vault, 'after a note with repeated links');
+    const restored = LinkGraph.restore(vault.links().snapshot(), new Map(vault.allNotes().map((n) => [n.id, n])), new FileIndex(vault.allFileIds()));
+    assert.deepStrictEqual(state(vault, restored), state(vault, vault.links()), 'restored from its snapshot');
+    // Down to one link, on another line; then gone.
+    await writeFile(at('many.md'), '# many\n\n\n\n[[sagemaker-processing-jobs]]\n');
+    await vault.fileChanged(at('many.md'));
+    assert.deepEqual(backFrom('many.md'), [5]);
+    assertSameAsRebuild(vault, 'after the links went down to one');
+    await unlink(at('many.md'));
+    vault.fileDeleted(at('many.md'));
+    assert.deepEqual(backFrom('many.md'), []);
+    assertSameAsRebuild(vault, 'after the note went');
+  });
+
   test('a link written `x.md` also finds a file named `x.md.md`, and follows it when it appears', async () => {
     const vault = await Vault.open(dir);
     await writeFile(at('linker.md'), 'see [[odd.md]]');

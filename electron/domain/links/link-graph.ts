@@ -52,19 +52,24 @@ interface NoteEntry {
   /** Per link of `note.links`: its target (null: unresolved), whether ambiguous, and the other
    *  files it could have meant (resolve-link.ts, kept for the cache's diagnostics). */
   resolved: Array<string | null>;
-  ambiguous: boolean[];
-  candidates: string[][];
+  /** null when no link is ambiguous, and `candidates` null when none has other candidates: most
+   *  notes, and an array per note of each was 2 MB at 10k notes. */
+  ambiguous: boolean[] | null;
+  candidates: string[][] | null;
   diagnostics: Diagnostic[];
-  /** Targets this note links to (for removing its backlinks). */
-  targets: Set<string>;
 }
 
 const NONE: string[] = [];
 
+/** A source's lines linking to a target: one, or several. */
+type Lines = number | number[];
+
 export class LinkGraph {
   private readonly entries = new Map<string, NoteEntry>();
-  /** target → source → lines of the links (in link order). */
-  private readonly incoming = new Map<string, Map<string, number[]>>();
+  /** target → source → the line of the links, or their lines (in link order) when there are
+   *  several: most sources link to a target once, and an array per link was about 7 MB of the
+   *  graph's 25 MB at 10k notes. */
+  private readonly incoming = new Map<string, Map<string, Lines>>();
   /** Name key → notes holding a link whose last segment has that name; built when a file is first
    *  added or removed (a start from the cache need not pay for it). */
   private byName: Map<string, Set<string>> | null = null;
@@ -113,7 +118,7 @@ export class LinkGraph {
   }
 
   snapshot(): GraphSnapshot {
-    return [...this.entries.values()].map((e) => [e.note.id, e.resolved.map((t, i) => [t, e.ambiguous[i] ? 1 : 0, e.candidates[i]])]);
+    return [...this.entries.values()].map((e) => [e.note.id, e.resolved.map((t, i) => [t, e.ambiguous?.[i] ? 1 : 0, e.candidates?.[i] ?? NONE])]);
   }
 
   /** Adds or replaces a note: its own links are resolved again, and its backlinks elsewhere move. */
@@ -127,7 +132,9 @@ export class LinkGraph {
   removeNote(id: string): void {
     const e = this.entries.get(id);
     if (!e) return;
-    for (const t of e.targets) {
+    // Its backlinks are under the targets it resolved to (a target twice is found gone the second time).
+    for (const t of e.resolved) {
+      if (t === null) continue;
       const sources = this.incoming.get(t);
       sources?.delete(id);
       if (sources?.size === 0) this.incoming.delete(t);
@@ -174,7 +181,10 @@ export class LinkGraph {
     const sources = this.incoming.get(id);
     if (!sources) return [];
     const ids = [...sources.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    return ids.flatMap((s) => sources.get(s)!.map((line) => ({ id: s, line })));
+    return ids.flatMap((s) => {
+      const lines = sources.get(s)!;
+      return typeof lines === 'number' ? [{ id: s, line: lines }] : lines.map((line) => ({ id: s, line }));
+    });
   }
 
   linkers(id: string): Set<string> {
@@ -211,32 +221,31 @@ export class LinkGraph {
         });
       }
     });
-    const targets = new Set<string>();
     note.links.forEach((link, i) => {
       const target = resolutions[i].target;
       // A link to the note itself (`[[#Heading]]`) is a link but no backlink (electron/domain/README.md §1).
       if (!target || target === note.id) return;
       let sources = this.incoming.get(target);
       if (!sources) this.incoming.set(target, (sources = new Map()));
-      const lines = sources.get(note.id) ?? [];
-      if (!lines.includes(link.line)) lines.push(link.line);
-      sources.set(note.id, lines);
-      targets.add(target);
+      const lines = sources.get(note.id);
+      if (lines === undefined) sources.set(note.id, link.line);
+      else if (typeof lines === 'number') {
+        if (lines !== link.line) sources.set(note.id, [lines, link.line]);
+      } else if (!lines.includes(link.line)) lines.push(link.line);
     });
     if (this.byName) addNameKeys(this.byName, note);
     this.entries.set(note.id, {
       note,
       resolved: resolutions.map((r) => r.target),
-      ambiguous: resolutions.map((r) => r.ambiguous),
-      candidates: resolutions.map((r) => (r.candidates.length ? r.candidates : NONE)),
+      ambiguous: resolutions.some((r) => r.ambiguous) ? resolutions.map((r) => r.ambiguous) : null,
+      candidates: resolutions.some((r) => r.candidates.length) ? resolutions.map((r) => (r.candidates.length ? r.candidates : NONE)) : null,
       diagnostics,
-      targets,
     });
   }
 }
 
 function linksOf(e: NoteEntry): ResolvedLink[] {
-  return e.note.links.map((link, i) => ({ ...link, target: e.resolved[i], ambiguous: e.ambiguous[i] }));
+  return e.note.links.map((link, i) => ({ ...link, target: e.resolved[i], ambiguous: e.ambiguous?.[i] ?? false }));
 }
 
 function nameKeysOf(note: ParsedNote): Set<string> {
