@@ -114,7 +114,10 @@ describe('incremental link graph', () => {
         .filter((b) => b.id === id)
         .map((b) => b.line);
     // Line 2 twice, line 4 once, and a link to itself (a link, no backlink).
-    await writeFile(at('many.md'), '# many\n[[sagemaker-processing-jobs]] and [[sagemaker-processing-jobs|again]]\n\n[[sagemaker-processing-jobs#Pricing]] [[many]]\n');
+    await writeFile(
+      at('many.md'),
+      '# many\n[[sagemaker-processing-jobs]] and [[sagemaker-processing-jobs|again]]\n\n[[sagemaker-processing-jobs#Pricing]] [[many]]\n',
+    );
     await vault.fileChanged(at('many.md'));
     assert.deepEqual(backFrom('many.md'), [2, 4]);
     assert.deepEqual(vault.links().backlinks('many.md'), []);
