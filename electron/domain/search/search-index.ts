@@ -16,7 +16,7 @@ import { parseQuery, type ParsedQuery } from './parse-query.ts';
 import { hangulAlternatives, queryTerms, queryUnits } from './query-terms.ts';
 import { hitOf } from './hit.ts';
 import { escapeHtml } from './snippet.ts';
-import { Vocabulary } from './spelling.ts';
+import { type TermCounts, Vocabulary } from './spelling.ts';
 import { DeferredRemovals, type FlexParts } from './flex-import.ts';
 import { warmUpQueries } from './warm-up.ts';
 import { runSteps } from '../run-steps.ts';
@@ -168,13 +168,14 @@ export class SearchIndex {
 
   /** Fills an empty index with `notes` already indexed elsewhere: the FlexSearch export of all
    *  of them numbered 1, 2, 3… in their order (flex-merge.ts: the parse threads' parts, merged),
-   *  and each note's terms for the spelling vocabulary. The same index as putting them in that
-   *  order. It yields between pieces, as `restoring` does. */
-  *fillingFrom(flex: FlexParts, notes: readonly ParsedNote[], terms: ReadonlyArray<readonly string[]>): Generator<void> {
+   *  and their terms counted in parts (Vocabulary.merging) for the spelling vocabulary. The same
+   *  index as putting them in that order. It yields between pieces, as `restoring` does. */
+  *fillingFrom(flex: FlexParts, notes: readonly ParsedNote[], terms: ReadonlyArray<TermCounts>): Generator<void> {
     if (this.docs.size || this.nextNum !== 1) throw new Error('fillingFrom needs an empty index');
     yield* this.importing(flex);
+    this.vocabulary = Vocabulary.merging(terms);
+    yield;
     for (let i = 0; i < notes.length; i++) {
-      this.vocabulary.add(terms[i]);
       this.addDoc(i + 1, notes[i]);
       if (i % 500 === 499) yield;
     }

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { Vocabulary } from './spelling.ts';
+import { TermCounter, Vocabulary } from './spelling.ts';
 
 /** Each note's distinct terms, as SearchIndex.put gives them. */
 const vocabularyOf = (notes: string[][]) => {
@@ -50,6 +50,25 @@ describe('Vocabulary.completions (the body is searched by prefix through them)',
           for (const w of want) assert.ok(w.startsWith(term) && w.length > term.length);
         },
       ),
+    );
+  });
+});
+
+describe('Vocabulary.merging (a cold open counts terms on the parse threads)', () => {
+  test('counts taken in parts, each over ascending notes, make the vocabulary of adding every note in order', () => {
+    const word = fc.constantFrom('instance', 'instant', '인스턴스', 'spot', 'sagemaker', 'cost', '비용', 'ml', 'gpu', 'savings');
+    const notes = fc.array(fc.uniqueArray(word, { maxLength: 6 }), { minLength: 1, maxLength: 40 });
+    fc.assert(
+      fc.property(notes, fc.array(fc.nat(2), { minLength: 40, maxLength: 40 }), (terms, threadOf) => {
+        // Notes numbered 1, 2, 3…, each counted by one of three threads (as batches reach whichever is free).
+        const counters = [new TermCounter(), new TermCounter(), new TermCounter()];
+        terms.forEach((t, i) => counters[threadOf[i]].add(i + 1, t));
+        const merged = Vocabulary.merging(counters.map((c) => c.take()));
+        const sequential = vocabularyOf(terms);
+        // The same terms, counts and order (the order decides ties in the spelling pass).
+        assert.deepStrictEqual(merged.toJSON(), sequential.toJSON());
+        assert.deepStrictEqual(merged, sequential);
+      }),
     );
   });
 });

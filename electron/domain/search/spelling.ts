@@ -9,6 +9,29 @@ const MIN_LENGTH = 3;
 const MIN_LATIN = 5;
 const HANGUL = /\p{Script=Hangul}/u;
 
+/** Terms counted over some notes, in the order first seen: [term, notes holding it, the number of
+ *  the first]. */
+export type TermCounts = Array<[term: string, notes: number, first: number]>;
+
+/** Counts the distinct terms of notes given one by one, in ascending number (Vocabulary.merging). */
+export class TermCounter {
+  private readonly counts = new Map<string, [notes: number, first: number]>();
+
+  add(num: number, terms: Iterable<string>): void {
+    for (const t of terms) {
+      const c = this.counts.get(t);
+      if (c) c[0]++;
+      else this.counts.set(t, [1, num]);
+    }
+  }
+
+  take(): TermCounts {
+    const out: TermCounts = [...this.counts].map(([t, [notes, first]]) => [t, notes, first]);
+    this.counts.clear();
+    return out;
+  }
+}
+
 export class Vocabulary {
   /** Term → in how many notes it was seen (never lowered: a stale term only finds nothing). */
   private counts = new Map<string, number>();
@@ -113,6 +136,26 @@ export class Vocabulary {
 
   toJSON(): Array<[string, number]> {
     return [...this.counts];
+  }
+
+  /** The vocabulary of notes counted in parts (the parse threads', each over its own notes in
+   *  ascending number): the same as adding every note's terms in number order. A term comes where
+   *  it was first seen: all the terms first seen in one note were counted by one part, in the
+   *  order that part met them. */
+  static merging(parts: ReadonlyArray<TermCounts>): Vocabulary {
+    const merged = new Map<string, [notes: number, first: number, part: number, at: number]>();
+    parts.forEach((part, p) =>
+      part.forEach(([term, notes, first], at) => {
+        const m = merged.get(term);
+        if (!m) merged.set(term, [notes, first, p, at]);
+        else {
+          m[0] += notes;
+          if (first < m[1]) [m[1], m[2], m[3]] = [first, p, at];
+        }
+      }),
+    );
+    const order = [...merged].sort(([, a], [, b]) => a[1] - b[1] || a[2] - b[2] || a[3] - b[3]);
+    return Vocabulary.from(order.map(([term, [notes]]) => [term, notes]));
   }
 
   static from(entries: Array<[string, number]>): Vocabulary {

@@ -1,8 +1,8 @@
 // The parse pool gives the notes and search documents a single thread gives. It runs the built thread
 // (out/parse-worker.cjs: a worker cannot load TypeScript through tsx on Node 20).
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,6 +34,49 @@ test('a vault read and parsed on the pool equals one read on one thread', { skip
     // The threads encode each note's search document: the same index as the main thread's.
     assert.deepStrictEqual(pooled.search.snapshot(), single.search.snapshot());
     assert.equal(progress.at(-1), pooled.allNotes().length);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('notes changed, removed and added while the threads build the full text are searched as they are now', { skip: !built && 'not built' }, async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'cairn-pool-'));
+  try {
+    for (let i = 0; i < 450; i++) await writeFile(path.join(dir, `gen-${i}.md`), `# Gen ${i}\nmarker${i}x 인스턴스를 [[gen-${(i + 1) % 450}]]\n`);
+    const changed = path.join(dir, 'gen-10.md');
+    const removed = path.join(dir, 'gen-20.md');
+    const added = path.join(dir, 'late.md');
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.message);
+    process.on('warning', onWarning);
+    after(() => process.off('warning', onWarning));
+    // Once the notes are read (the list answers), before the threads' index is taken in: as the
+    // watcher would report them.
+    const pooled = await Vault.open(dir, {
+      parseWorker: WORKER,
+      onList: (v) => {
+        writeFileSync(changed, '# Gen 10\nrewritten 프로세싱 job\n');
+        void v.fileChanged(changed);
+        rmSync(removed);
+        v.fileDeleted(removed);
+        writeFileSync(added, '# Late\nmarker20x arrived late\n');
+        void v.fileChanged(added);
+      },
+    });
+    const single = await Vault.open(dir);
+    // The threads' index was used, not the fallback of putting every note on this thread.
+    assert.deepEqual(warnings, []);
+    const ids = (v: Vault, q: string) => v.search.search(q, 50).map((h) => h.id);
+    assert.deepEqual(ids(pooled, 'marker10x'), []);
+    assert.deepEqual(ids(pooled, '프로세싱'), ['gen-10.md']);
+    assert.deepEqual(ids(pooled, 'marker20x'), ['late.md']);
+    assert.deepEqual(ids(pooled, 'marker21x'), ['gen-21.md']);
+    // (Not `marker10x`: the vocabulary keeps a term once seen, so it finds nothing here, where a
+    // fresh index corrects it to `marker1x`: spelling.ts.)
+    for (const q of ['프로세싱', 'marker20x', 'late', 'rewritten job']) assert.deepEqual(new Set(ids(pooled, q)), new Set(ids(single, q)), q);
+    // Words of every note: as many found (which of them come first depends on their numbers).
+    for (const q of ['gen', '인스턴스', 'marker']) assert.deepEqual(pooled.search.countHits(q), single.search.countHits(q), q);
+    assert.equal(pooled.search.size, single.search.size);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

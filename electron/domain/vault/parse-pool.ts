@@ -7,13 +7,15 @@ import { Worker } from 'node:worker_threads';
 import type { ParsedNote } from '../notes/note-types.ts';
 import type { EncodedNote } from '../search/note-document.ts';
 import type { FlexExport } from '../search/flex-merge.ts';
+import type { TermCounts } from '../search/spelling.ts';
 import type { VaultFile } from './scan-vault.ts';
 
 export interface ParseBatch {
   /** Where the batch starts in the files: a note's number in the full-text index is its place + 1. */
   batch: number;
   files: Array<{ id: string; abs: string }>;
-  /** Whether the thread keeps the search documents for its part of the index (`index`). */
+  /** Whether the thread keeps the search documents for its part of the index (`index`), and
+   *  counts their terms, instead of sending them back. */
   keep: boolean;
 }
 
@@ -21,9 +23,11 @@ export interface ParseBatch {
  *  part of the full-text index (`index` is the highest note number + 1). */
 export type PoolRequest = ParseBatch | { index: number } | { merge: FlexExport[] };
 
-/** A thread's part of the full-text index: FlexSearch's export of its notes. */
+/** A thread's part of the full-text index: FlexSearch's export of its notes, and their terms
+ *  counted (for the spelling vocabulary). */
 export interface IndexedPart {
   part: FlexExport;
+  terms: TermCounts;
 }
 
 /** A thread has added this many more notes to its part (for the progress shown). */
@@ -39,16 +43,24 @@ export interface MergedIndex {
 export interface ParsedBatch {
   batch: number;
   notes: ParsedNote[];
-  /** Each note's search document (SearchIndex.put takes it). */
-  encoded: EncodedNote[];
+  /** Each note's search document (SearchIndex.put takes it); null when the thread keeps them
+   *  (`keep`). */
+  encoded: EncodedNote[] | null;
+}
+
+/** The full-text index the threads built: the merged export, and each thread's term counts. */
+export interface BuiltIndex {
+  flex: FlexExport;
+  terms: TermCounts[];
 }
 
 export interface PoolResult {
   notes: ParsedNote[];
-  encoded: EncodedNote[];
-  /** With `index`: the full-text index's export, built by the threads in parts after the notes
-   *  are returned, and merged (the threads stop then; rejects if one fails). */
-  index: Promise<FlexExport> | null;
+  /** Each note's search document; null with `index` (the threads index them themselves). */
+  encoded: EncodedNote[] | null;
+  /** With `index`: the full-text index, built by the threads in parts after the notes are
+   *  returned, and merged (the threads stop then; rejects if one fails). */
+  index: Promise<BuiltIndex> | null;
 }
 
 /** Files per message: big enough that messaging costs little, small enough to balance threads. */
@@ -67,7 +79,7 @@ export async function parseOnPool(
   onIndexed: (count: number) => void = () => {},
 ): Promise<PoolResult> {
   const out: ParsedNote[] = new Array(files.length);
-  const encodedOut: EncodedNote[] = new Array(files.length);
+  const encodedOut: EncodedNote[] | null = index ? null : new Array(files.length);
   const batches: ParseBatch[] = [];
   for (let i = 0; i < files.length; i += BATCH) batches.push({ batch: i, files: files.slice(i, i + BATCH).map(({ id, abs }) => ({ id, abs })), keep: index });
   let next = 0;
@@ -82,7 +94,7 @@ export async function parseOnPool(
         const { batch, notes, encoded } = msg;
         notes.forEach((n, k) => {
           out[batch + k] = n;
-          encodedOut[batch + k] = encoded[k];
+          if (encodedOut && encoded) encodedOut[batch + k] = encoded[k];
         });
         onParsed(notes.length);
         send();
@@ -105,8 +117,10 @@ export async function parseOnPool(
   }
   for (const w of workers) w.on('message', (msg: object) => 'added' in msg && onIndexed((msg as IndexedSome).added));
   const built = Promise.all(workers.map((w) => ask<IndexedPart>(w, { index: files.length + 1 }, 'part')))
-    .then((parts) => ask<MergedIndex>(workers[0], { merge: parts.map((p) => p.part) }, 'merged'))
-    .then((m) => m.merged)
+    .then(async (parts) => ({
+      flex: (await ask<MergedIndex>(workers[0], { merge: parts.map((p) => p.part) }, 'merged')).merged,
+      terms: parts.map((p) => p.terms),
+    }))
     .finally(stop);
   built.catch(() => undefined);
   return { notes: out, encoded: encodedOut, index: built };

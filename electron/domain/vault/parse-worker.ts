@@ -1,15 +1,16 @@
 // A thread of the parse pool (parse-pool.ts): reads and parses the notes it is sent, in batches,
 // and posts the parsed notes back, each with its search document encoded (the language encoder
-// was a third of the time of indexing a note on the main thread). It reads with blocking calls
+// was a third of the time of indexing a note on the main thread), or, on a cold open, keeps the
+// documents for its part of the full-text index. It reads with blocking calls
 // (readNoteFileSync). It needs the built bundle (out/parse-worker.cjs): a worker thread cannot
 // load TypeScript through tsx on Node 20.
 import { parentPort } from 'node:worker_threads';
 import { parseNote } from '../notes/parse-note.ts';
 import { createEncoder } from '../search/encoder.ts';
-import { encodeNote } from '../search/note-document.ts';
+import { type EncodedNote, encodeNote, type NoteText } from '../search/note-document.ts';
 import { NoteFields } from '../search/note-fields.ts';
 import { type FlexExport, mergeExports } from '../search/flex-merge.ts';
-import type { NoteText } from '../search/note-document.ts';
+import { TermCounter } from '../search/spelling.ts';
 import { readNoteFileSync } from './read-note-file.ts';
 import type { IndexedPart, IndexedSome, MergedIndex, ParseBatch, ParsedBatch, PoolRequest } from './parse-pool.ts';
 
@@ -19,6 +20,9 @@ if (!port) throw new Error('parse-worker must run as a worker thread');
 const encoder = createEncoder();
 /** The search documents of this thread's notes, by number, in the order parsed (ascending). */
 const kept: Array<[num: number, doc: NoteText]> = [];
+/** Their terms, counted: sent with the part instead of every note's terms with the note (at 10k
+ *  notes, 24 MB to copy, and a second on the index thread to take in). */
+const terms = new TermCounter();
 
 port.on('message', (msg: PoolRequest) => {
   if ('merge' in msg) {
@@ -43,19 +47,22 @@ port.on('message', (msg: PoolRequest) => {
     kept.length = 0;
     const part: FlexExport = [];
     fields.export((key: string, data: string) => void part.push([key, data]));
-    port.postMessage({ part } satisfies IndexedPart);
+    port.postMessage({ part, terms: terms.take() } satisfies IndexedPart);
     return;
   }
   const batch: ParseBatch = msg;
   const notes: ParsedBatch['notes'] = [];
-  const encoded: ParsedBatch['encoded'] = [];
+  const encoded: EncodedNote[] = [];
   batch.files.forEach(({ id, abs }, k) => {
     const { text, diagnostics } = readNoteFileSync(id, abs);
     const note = parseNote(id, text, diagnostics);
     const doc = encodeNote(note, encoder);
     notes.push(note);
-    encoded.push(doc);
-    if (batch.keep) kept.push([batch.batch + k + 1, doc.fields]);
+    if (batch.keep) {
+      const num = batch.batch + k + 1;
+      kept.push([num, doc.fields]);
+      terms.add(num, doc.terms);
+    } else encoded.push(doc);
   });
-  port.postMessage({ batch: batch.batch, notes, encoded } satisfies ParsedBatch);
+  port.postMessage({ batch: batch.batch, notes, encoded: batch.keep ? null : encoded } satisfies ParsedBatch);
 });

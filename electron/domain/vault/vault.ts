@@ -12,8 +12,7 @@ import type { EncodedNote } from '../search/note-document.ts';
 import { fold } from '../text/fold.ts';
 import { CachedNotes, cacheNotice, cachedFileOf, readIndexCache, writeIndexCache } from './index-cache.ts';
 import { readNoteFile, readNoteFileSync } from './read-note-file.ts';
-import { parseOnPool } from './parse-pool.ts';
-import type { FlexExport } from '../search/flex-merge.ts';
+import { type BuiltIndex, parseOnPool } from './parse-pool.ts';
 import { isNoteId, resolveInVault, scanVault, type VaultFile } from './scan-vault.ts';
 
 import { VaultError } from './vault-error.ts';
@@ -265,19 +264,19 @@ export class Vault {
    * A cold open's full text from the index the parse threads built (their parts merged,
    * flex-merge.ts), instead of putting the notes one by one on this thread: at 10k notes that
    * took 8 s, and the threads, idle once the notes were read, build it in about half. It holds
-   * every note in the order they were read, numbered 1, 2, 3…, which is `notes` (the vault's
-   * notes, in scan order) unless a note changed meanwhile. Returns the notes still to put: none,
-   * or all of them when the threads' index cannot be used (then the index is left empty).
+   * every note in the order they were read, numbered 1, 2, 3… A note changed or gone since it
+   * was read waits in textPending with the watcher's other changes, and is put or removed when
+   * the full text is flushed. Returns the notes still to put: none, or all of `notes` when the
+   * threads' index cannot be used (then the index is left empty).
    */
   private async fillFromThreads(notes: ParsedNote[]): Promise<ParsedNote[]> {
     const built = this.textBuilt!;
+    const read = this.readForText;
     this.textBuilt = null;
+    this.readForText = [];
     try {
-      const flex = await built;
-      const terms = notes.map((note) => this.encodedFresh.get(note)?.terms);
-      if (terms.some((t) => t === undefined) || notes.some((note) => this.notes.get(note.id) !== note)) return notes;
-      await inTurns(this.text.fillingFrom(flex, notes, terms as string[][]));
-      this.encodedFresh.clear();
+      const { flex, terms } = await built;
+      await inTurns(this.text.fillingFrom(flex, read, terms));
       return [];
     } catch (err) {
       this.text = new SearchIndex();
@@ -297,9 +296,10 @@ export class Vault {
     }
   }
 
-  /** The full-text index's export the parse threads built for a cold open (parse-pool.ts), until
-   *  indexText takes it. */
-  private textBuilt: Promise<FlexExport> | null = null;
+  /** The full-text index the parse threads built for a cold open (parse-pool.ts), until indexText
+   *  takes it, and the notes it holds, in the order of their numbers there (as read). */
+  private textBuilt: Promise<BuiltIndex> | null = null;
+  private readForText: ParsedNote[] = [];
   /** How many notes the threads have added to their parts so far. */
   private textBuiltCount = 0;
 
@@ -347,9 +347,10 @@ export class Vault {
         (n) => (this.textBuiltCount += n),
       );
       this.textBuilt = index;
+      if (index) this.readForText = notes;
       toRead.forEach((i, k) => {
         parsed[i] = notes[k];
-        this.encodedFresh.set(notes[k], encoded[k]);
+        if (encoded) this.encodedFresh.set(notes[k], encoded[k]);
       });
     } else {
       await mapLimit(toRead, 16, async (i) => {
