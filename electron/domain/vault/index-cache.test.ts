@@ -85,6 +85,41 @@ describe('index cache', () => {
     assert.deepStrictEqual(everything(warm), everything(cold));
   });
 
+  test('after a cold open the cache save swaps the switcher for its imported copy, which answers the same and follows later changes', async () => {
+    const cold = await Vault.open(vaultDir, { cacheDir });
+    const built = cold.switcher;
+    assert.equal(built.imported, false);
+    const before = everything(cold);
+    await cold.saveCache();
+    assert.notEqual(cold.switcher, built);
+    assert.equal(cold.switcher.imported, true);
+    assert.deepStrictEqual(everything(cold), before);
+    // Later changes reach the copy.
+    await writeFile(at('renamed-late.md'), '---\naliases: [Swapped Copy Alias]\n---\n# late\n');
+    await cold.fileChanged(at('renamed-late.md'));
+    assert.deepEqual(
+      cold.switcher.search('swapped copy').map((h) => h.id),
+      ['renamed-late.md'],
+    );
+  });
+
+  test('a switcher changed while the cache is written is kept as it is (no copy of an older state)', async () => {
+    const cold = await Vault.open(vaultDir, { cacheDir });
+    const built = cold.switcher;
+    await writeFile(at('during-save.md'), '# During Save Marker\n');
+    const saving = cold.saveCache();
+    // Taken in once the snapshot is made, while the cache's sections are written (fileChanged
+    // reads with blocking calls, so it is done before this line ends).
+    const change = cold.fileChanged(at('during-save.md'));
+    await change;
+    await saving;
+    assert.equal(cold.switcher, built);
+    assert.deepEqual(
+      cold.switcher.search('during save marker').map((h) => h.id),
+      ['during-save.md'],
+    );
+  });
+
   test('a file whose size changed (same mtime) is read again', async () => {
     await savedCache();
     const text = await readFile(at('nan-note.md'), 'utf8');
