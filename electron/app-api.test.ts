@@ -4,6 +4,7 @@ import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os';
 import path from 'node:path';
 import type { VaultEvent, VaultInfo } from './contract.ts';
+import type { Vault } from './domain/vault/vault.ts';
 import { AppApi } from './app-api.ts';
 
 test('opening a vault reports progress in three steps: the list answers by file name before any note is read, tags and the note view once read, search and unlinked mentions after the full text', async () => {
@@ -179,9 +180,9 @@ test('the note view answers without its unlinked mentions; noteMentions answers 
 test('an open settles once the index cache it needed is written and the file watcher is live', async () => {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'cairn-settle-'));
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'cairn-settle-data-'));
+  const api = new AppApi({ canOpenVault: false, dataDir, device: 't' });
   try {
     await cp(path.resolve('notes'), dir, { recursive: true });
-    const api = new AppApi({ canOpenVault: false, dataDir, device: 't' });
     await api.open(dir);
     // A first open writes the cache after the open (index-saver.ts): settled waits for it
     // without hurrying it (close would write it at once).
@@ -193,8 +194,13 @@ test('an open settles once the index cache it needed is written and the file wat
     );
     const hits = await api.dispatch('search', { query: '인스턴스를' });
     assert.ok(hits.ok && (hits.value as { hits: unknown[] }).hits.length > 0, 'answers after the collection');
-    await api.close();
+    // The save swapped the switcher the cold open built for its imported copy (vault.ts, saveCache).
+    assert.equal((api as unknown as { current(): Vault }).current().switcher.imported, true);
+    const switched = await api.dispatch('quickSwitch', { query: '스팟 중단' });
+    assert.ok(switched.ok && (switched.value as Array<{ id: string }>).some((h) => h.id === 'aws/ec2/spot-interruption-handling.md'), JSON.stringify(switched));
   } finally {
+    // Closed on a failure too: its watcher would keep the test process alive.
+    await api.close();
     await rm(dir, { recursive: true, force: true });
     await rm(dataDir, { recursive: true, force: true });
   }

@@ -60,7 +60,7 @@ export class IndexSaver {
       this.dirty = false;
       // A failed write (disk full, read-only data folder) only costs the next start its speed.
       this.saving = this.saving
-        .then(() => this.vault.saveCache())
+        .then(() => this.vault.saveCache({ swapSwitcher: true }))
         .catch((err) => {
           process.emitWarning(`index cache not saved: ${(err as Error).message}`);
         });

@@ -90,7 +90,7 @@ describe('index cache', () => {
     const built = cold.switcher;
     assert.equal(built.imported, false);
     const before = everything(cold);
-    await cold.saveCache();
+    await cold.saveCache({ swapSwitcher: true });
     assert.notEqual(cold.switcher, built);
     assert.equal(cold.switcher.imported, true);
     assert.deepStrictEqual(everything(cold), before);
@@ -103,11 +103,18 @@ describe('index cache', () => {
     );
   });
 
+  test('a save without swapSwitcher (a CLI command, which exits after it) leaves the built switcher', async () => {
+    const cold = await Vault.open(vaultDir, { cacheDir });
+    const built = cold.switcher;
+    await cold.saveCache();
+    assert.equal(cold.switcher, built);
+  });
+
   test('a switcher changed while the cache is written is kept as it is (no copy of an older state)', async () => {
     const cold = await Vault.open(vaultDir, { cacheDir });
     const built = cold.switcher;
     await writeFile(at('during-save.md'), '# During Save Marker\n');
-    const saving = cold.saveCache();
+    const saving = cold.saveCache({ swapSwitcher: true });
     // Taken in once the snapshot is made, while the cache's sections are written (fileChanged
     // reads with blocking calls, so it is done before this line ends).
     const change = cold.fileChanged(at('during-save.md'));

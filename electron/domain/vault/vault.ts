@@ -513,8 +513,10 @@ export class Vault {
   }
 
   /** Writes the index cache, so the next open (with the same `cacheDir`) re-reads only the
-   *  files changed since. Needs the vault to have been opened with a `cacheDir`, and fully indexed. */
-  async saveCache(): Promise<void> {
+   *  files changed since. Needs the vault to have been opened with a `cacheDir`, and fully indexed.
+   *  `swapSwitcher`: then swap a quick switcher built entry by entry for its imported copy (for a
+   *  process that goes on: the app's IndexSaver; a CLI command exits after the save). */
+  async saveCache({ swapSwitcher = false } = {}): Promise<void> {
     if (!this.cacheDir) throw new Error('the vault was opened without a cacheDir');
     if (!this.fullText) throw new Error('the vault is still being indexed');
     const notes = this.allNotes();
@@ -530,7 +532,7 @@ export class Vault {
       search: this.search.snapshot(),
       switcher,
     });
-    if (!quick.imported) await this.reimportSwitcher(quick, switcher, edits);
+    if (swapSwitcher && !quick.imported) await this.reimportSwitcher(quick, switcher, edits);
   }
 
   /** The quick switcher a cold open built entry by entry, imported again from the snapshot just
