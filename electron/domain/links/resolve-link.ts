@@ -18,15 +18,20 @@ export class FileIndex {
   private byKey = new Map<string, string[]>();
   /** basename key (without .md for notes) → ids */
   private byName = new Map<string, string[]>();
+  /** Each id's key, folded once (most ids are folded already: then it is the id itself). A cold
+   *  10k-note graph folded every candidate again for every link. */
+  private keyOf = new Map<string, string>();
 
   constructor(ids: Iterable<string> = []) {
     for (const id of ids) this.add(id);
   }
 
   add(id: string): void {
-    const same = this.byKey.get(key(id)) ?? [];
+    const k = key(id);
+    const same = this.byKey.get(k) ?? [];
     if (same.includes(id)) return;
-    this.byKey.set(key(id), [...same, id].sort());
+    this.byKey.set(k, [...same, id].sort());
+    this.keyOf.set(id, k);
     const name = key(withoutMd(id.slice(id.lastIndexOf('/') + 1)));
     const list = this.byName.get(name);
     if (list) list.push(id);
@@ -39,6 +44,7 @@ export class FileIndex {
     const rest = same.filter((x) => x !== id);
     if (rest.length) this.byKey.set(key(id), rest);
     else this.byKey.delete(key(id));
+    this.keyOf.delete(id);
     const name = key(withoutMd(id.slice(id.lastIndexOf('/') + 1)));
     const list = this.byName.get(name)?.filter((x) => x !== id) ?? [];
     if (list.length) this.byName.set(name, list);
@@ -52,17 +58,19 @@ export class FileIndex {
   /** The files an exact vault path names, with or without `.md` (several only when they differ
    *  by case or Unicode normalisation alone). */
   exact(p: string): string[] {
-    return this.byKey.get(key(p)) ?? this.byKey.get(key(p) + '.md') ?? [];
+    const k = key(p);
+    return this.byKey.get(k) ?? this.byKey.get(k + '.md') ?? [];
   }
 
   /** Files whose path ends with `/` + p (with or without .md), or equals p. */
   endingWith(p: string): string[] {
-    const k = key(withoutMd(p));
+    const whole = key(p);
+    const k = withoutMd(whole);
     const name = k.slice(k.lastIndexOf('/') + 1);
     const candidates = this.byName.get(name) ?? [];
-    const suffixes = [key(p), key(p) + '.md'];
+    const suffixes = [whole, whole + '.md'];
     return candidates.filter((id) => {
-      const ik = key(id);
+      const ik = this.keyOf.get(id) ?? key(id);
       return suffixes.some((s) => ik === s || ik.endsWith('/' + s));
     });
   }
