@@ -81,3 +81,46 @@ test('notes changed, removed and added while the threads build the full text are
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test('a thread that fails while building its part of the full text leaves the notes to the index thread, with a warning, and the same index', {
+  skip: !built && 'not built',
+}, async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'cairn-pool-'));
+  const warnings: string[] = [];
+  const onWarning = (w: Error) => warnings.push(w.message);
+  process.on('warning', onWarning);
+  try {
+    const vault = path.join(dir, 'vault');
+    await cp(path.join(ROOT, 'notes'), vault, { recursive: true });
+    for (let i = 0; i < 450; i++) await writeFile(path.join(vault, `gen-${i}.md`), `# Gen ${i}\nmarker${i}x 인스턴스를 [[gen-${(i + 1) % 450}]]\n`);
+    // The real thread, whose handler throws at the request to build its part (as a thread that
+    // runs out of memory or hits a bug would stop): the notes are read, the part never comes.
+    const failing = path.join(dir, 'failing-parse-worker.cjs');
+    await writeFile(
+      failing,
+      `const { parentPort } = require('node:worker_threads');
+const on = parentPort.on.bind(parentPort);
+parentPort.on = (event, fn) => on(event, event !== 'message' ? fn : (msg) => {
+  if (msg && typeof msg === 'object' && 'index' in msg) throw new Error('this thread fails on purpose');
+  return fn(msg);
+});
+require(${JSON.stringify(WORKER)});
+`,
+    );
+    const pooled = await Vault.open(vault, { parseWorker: failing });
+    const single = await Vault.open(vault);
+    assert.ok(
+      warnings.some((w) => /could not be used.*this thread fails on purpose/.test(w)),
+      warnings.join('\n'),
+    );
+    // Put note by note in scan order, encoded here: the index a single thread builds.
+    assert.deepStrictEqual(pooled.search.snapshot(), single.search.snapshot());
+    assert.deepEqual(
+      pooled.search.search('marker7x', 5).map((h) => h.id),
+      ['gen-7.md'],
+    );
+  } finally {
+    process.off('warning', onWarning);
+    await rm(dir, { recursive: true, force: true });
+  }
+});
