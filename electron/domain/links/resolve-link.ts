@@ -70,7 +70,7 @@ export class FileIndex {
     const candidates = this.byName.get(name) ?? [];
     const suffixes = [whole, whole + '.md'];
     return candidates.filter((id) => {
-      const ik = this.keyOf.get(id) ?? key(id);
+      const ik = this.keyOf.get(id)!;
       return suffixes.some((s) => ik === s || ik.endsWith('/' + s));
     });
   }

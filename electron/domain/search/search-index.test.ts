@@ -298,15 +298,19 @@ describe('a restored index (FlexSearch import, no fast-update registry)', () => 
     fresh.put(notes().get('c.md')!);
     return fresh;
   };
+  /** The sweep empties the gone notes' entries, and the answers stay the fresh index's. */
+  const sweptLikeFresh = (idx: SearchIndex, fresh: SearchIndex) => {
+    while (idx.sweepOne());
+    assert.equal(idx.deadCount, 0);
+    assert.deepEqual(ids(idx), ids(fresh));
+  };
 
   test('a changed or removed note leaves its old entries for the sweep, and no answer shows them', () => {
     const idx = restored();
     const fresh = editAndFresh(idx);
     assert.equal(idx.deadCount, 2);
     assert.deepEqual(ids(idx), ids(fresh));
-    while (idx.sweepOne());
-    assert.equal(idx.deadCount, 0);
-    assert.deepEqual(ids(idx), ids(fresh));
+    sweptLikeFresh(idx, fresh);
   });
 
   test('an index built note by note (a cold open) keeps no fast-update registry either: its removals wait for the sweep too', () => {
@@ -324,9 +328,7 @@ describe('a restored index (FlexSearch import, no fast-update registry)', () => 
     again.restore(structuredClone(idx.snapshot()), now);
     assert.equal(again.deadCount, 2);
     assert.deepEqual(ids(again), ids(fresh));
-    while (idx.sweepOne());
-    assert.equal(idx.deadCount, 0);
-    assert.deepEqual(ids(idx), ids(fresh));
+    sweptLikeFresh(idx, fresh);
   });
 
   test('the gone notes travel with the snapshot, and notes missing at restore join them', () => {

@@ -140,21 +140,20 @@ export class Vocabulary {
 
   /** The vocabulary of notes counted in parts (the parse threads', each over its own notes in
    *  ascending number): the same as adding every note's terms in number order. A term comes where
-   *  it was first seen: all the terms first seen in one note were counted by one part, in the
-   *  order that part met them. */
+   *  it was first seen: all the terms first seen in one note were counted by the one part that
+   *  holds the note, in the order that part met them (`at`). */
   static merging(parts: ReadonlyArray<TermCounts>): Vocabulary {
-    const merged = new Map<string, [notes: number, first: number, part: number, at: number]>();
-    parts.forEach((part, p) =>
+    const merged = new Map<string, [notes: number, first: number, at: number]>();
+    for (const part of parts)
       part.forEach(([term, notes, first], at) => {
         const m = merged.get(term);
-        if (!m) merged.set(term, [notes, first, p, at]);
+        if (!m) merged.set(term, [notes, first, at]);
         else {
           m[0] += notes;
-          if (first < m[1]) [m[1], m[2], m[3]] = [first, p, at];
+          if (first < m[1]) [m[1], m[2]] = [first, at];
         }
-      }),
-    );
-    const order = [...merged].sort(([, a], [, b]) => a[1] - b[1] || a[2] - b[2] || a[3] - b[3]);
+      });
+    const order = [...merged].sort(([, a], [, b]) => a[1] - b[1] || a[2] - b[2]);
     return Vocabulary.from(order.map(([term, [notes]]) => [term, notes]));
   }
 

@@ -275,12 +275,10 @@ export class Vault {
    */
   private async fillFromThreads(notes: ParsedNote[]): Promise<ParsedNote[]> {
     const built = this.textBuilt!;
-    const read = this.readForText;
     this.textBuilt = null;
-    this.readForText = [];
     try {
-      const { flex, terms } = await built;
-      await inTurns(this.text.fillingFrom(flex, read, terms));
+      const { flex, terms } = await built.index;
+      await inTurns(this.text.fillingFrom(flex, built.read, terms));
       return [];
     } catch (err) {
       this.text = new SearchIndex();
@@ -302,8 +300,7 @@ export class Vault {
 
   /** The full-text index the parse threads built for a cold open (parse-pool.ts), until indexText
    *  takes it, and the notes it holds, in the order of their numbers there (as read). */
-  private textBuilt: Promise<BuiltIndex> | null = null;
-  private readForText: ParsedNote[] = [];
+  private textBuilt: { index: Promise<BuiltIndex>; read: ParsedNote[] } | null = null;
   /** How many notes the threads have added to their parts so far. */
   private textBuiltCount = 0;
 
@@ -350,8 +347,7 @@ export class Vault {
         !cached,
         (n) => (this.textBuiltCount += n),
       );
-      this.textBuilt = index;
-      if (index) this.readForText = notes;
+      this.textBuilt = index && { index, read: notes };
       toRead.forEach((i, k) => {
         parsed[i] = notes[k];
         if (encoded) this.encodedFresh.set(notes[k], encoded[k]);
