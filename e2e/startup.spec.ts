@@ -95,7 +95,9 @@ test('an edit on disk shows up as a backlink on the open note', async ({ app, se
   await expect(app.section('Backlinks')).toContainText('스팟 중단은 spot-interruption-handling 참고.');
 });
 
-test('a cold start lists the notes by file name before they are read; tags show they are being read, then come', async ({ page }) => {
+test('a cold start lists the notes by name before they are read; the switcher answers while searches wait; tags show they are being read, then come', async ({
+  page,
+}) => {
   test.slow();
   const vault = await mkdtemp(path.join(os.tmpdir(), 'cairn-e2e-big-'));
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'cairn-e2e-data-'));
@@ -119,6 +121,19 @@ test('a cold start lists the notes by file name before they are read; tags show 
     await expect(page.getByText('Reading the notes for their tags…')).toBeVisible();
     await page.getByRole('tab', { name: 'Notes' }).click();
     await expect(page.getByRole('tree', { name: 'Notes' }).getByRole('treeitem', { name: 'note-0-0', exact: true })).toBeVisible();
+    // Searches typed meanwhile wait in the host for the full text. Each one the box no longer
+    // wants is given up, so they do not take every connection the browser keeps to the host (six):
+    // the quick switcher still answers by name before the full text is in.
+    await page.keyboard.press('Control+Shift+F');
+    for (const query of ['spot', 'savings', 'plans', 'capacity', '비용', '용량', '예약']) {
+      await app.searchBox.fill(query);
+      await page.waitForTimeout(150);
+    }
+    const switcher = await app.openSwitcher();
+    await switcher.box.fill('note-3-1');
+    await expect(switcher.options.first()).toBeVisible();
+    await expect(indexStatus(page)).not.toHaveAttribute('data-index-stage', 'full', { timeout: 1 });
+    await page.keyboard.press('Escape');
     await page.getByRole('tab', { name: 'Tags' }).click();
     await expect(page.getByRole('tree', { name: 'Tags' }).getByRole('treeitem', { name: /^#topic, 6000 notes$/ })).toBeVisible({ timeout: 60_000 });
     await expect(indexStatus(page)).toHaveAttribute('data-index-stage', /list|full/);

@@ -202,7 +202,15 @@ export interface Responses {
 /** Commands the Electron menu sends to the window (the browser host has keyboard shortcuts only). */
 
 /** What the renderer calls: one named verb per operation, each returning a Result. */
-export type CairnApi = { [K in OpName]: (req: Req<K>) => Promise<Result<Responses[K]>> } & {
+/** How a renderer call may be given up: a view that no longer wants the answer aborts it. Over
+ *  HTTP this closes the request's connection, of which a browser keeps six per host: calls that
+ *  wait in the host for the index (a search during a cold start) would otherwise hold them all and
+ *  stall calls that could answer at once. Electron's IPC has no such limit and ignores it. */
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+export type CairnApi = { [K in OpName]: (req: Req<K>, options?: CallOptions) => Promise<Result<Responses[K]>> } & {
   onVaultEvent(listener: (e: VaultEvent) => void): () => void;
   onCommand(listener: (c: AppCommand) => void): () => void;
   /** 'electron' or 'browser': the renderer shows "Open vault…" only where it works. */

@@ -110,11 +110,35 @@ describe('preload in a sandboxed renderer', async () => {
     const { api, ipcRenderer } = setup();
     const got: unknown[] = [];
     const off = api.onVaultEvent((e) => void got.push(e));
-    for (const e of [{ kind: 'reload' }, { kind: 'change', id: 'aws/x.md' }, { kind: 'change' }, { kind: 'exec', id: 'x' }, null, 'reload']) {
-      ipcRenderer.emit('cairn:event', {}, e);
-    }
+    const index = { stage: 'list', fromCache: 0, read: 12, notice: null };
+    const events = [
+      { kind: 'reload' },
+      { kind: 'change', id: 'aws/x.md', extra: 'dropped' },
+      { kind: 'change' },
+      { kind: 'exec', id: 'x' },
+      null,
+      'reload',
+      // The index status line's events: progress of each stage, and the stage reached.
+      { kind: 'progress', done: 3, total: 10, stage: 'read' },
+      { kind: 'progress', done: 3, total: 10 },
+      { kind: 'progress', done: '3', total: 10 },
+      { kind: 'progress', done: 3, total: 10, stage: 'exec' },
+      { kind: 'indexed', index },
+      { kind: 'indexed', index: { ...index, notice: 'the index cache was damaged; indexed again' } },
+      { kind: 'indexed', index: { ...index, stage: 'other' } },
+      { kind: 'indexed', index: { ...index, read: -1 } },
+      { kind: 'indexed' },
+    ];
+    for (const e of events) ipcRenderer.emit('cairn:event', {}, e);
     off();
-    assert.deepEqual(got, [{ kind: 'reload' }, { kind: 'change', id: 'aws/x.md' }]);
+    assert.deepEqual(got, [
+      { kind: 'reload' },
+      { kind: 'change', id: 'aws/x.md' },
+      { kind: 'progress', done: 3, total: 10, stage: 'read' },
+      { kind: 'progress', done: 3, total: 10 },
+      { kind: 'indexed', index },
+      { kind: 'indexed', index: { ...index, notice: 'the index cache was damaged; indexed again' } },
+    ]);
   });
 
   test('out/preload.cjs as built by build.mjs loads in the sandbox', (t) => {

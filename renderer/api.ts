@@ -2,7 +2,7 @@
 // the local HTTP host (`cairn serve`). On the host, the browser holds an HttpOnly session cookie
 // (set when the printed sign-in URL was opened) that every same-origin fetch carries: this page
 // never sees a credential.
-import type { AppCommand, CairnApi, OpName, Result, VaultEvent } from '../electron/contract.ts';
+import type { AppCommand, CairnApi, CallOptions, OpName, Result, VaultEvent } from '../electron/contract.ts';
 
 declare global {
   interface Window {
@@ -12,11 +12,13 @@ declare global {
 
 function browserApi(): CairnApi {
   const headers = { 'content-type': 'application/json' };
-  const call = async (op: OpName, req: unknown): Promise<Result<never>> => {
+  const call = async (op: OpName, req: unknown, options?: CallOptions): Promise<Result<never>> => {
     try {
-      const res = await fetch(`/api/${op}`, { method: 'POST', headers, body: JSON.stringify(req ?? {}) });
+      const res = await fetch(`/api/${op}`, { method: 'POST', headers, body: JSON.stringify(req ?? {}), signal: options?.signal });
       return (await res.json()) as Result<never>;
     } catch (err) {
+      // Given up by the view that asked (useApi): nobody reads this answer.
+      if (options?.signal?.aborted) return { ok: false, error: { code: 'CANCELLED', message: `${op} was given up` } };
       return { ok: false, error: { code: 'INTERNAL', message: `the Cairn host is not reachable (${(err as Error).message})` } };
     }
   };
@@ -61,18 +63,29 @@ function browserApi(): CairnApi {
   // from electron/ (electron/layering.test.ts), so it does not carry the list of names; the host
   // answers UNKNOWN_OPERATION to a name that is not one. `then` stays undefined so the object is
   // never taken for a promise.
-  const verbs = new Map<string, (req: unknown) => Promise<Result<never>>>();
+  const verbs = new Map<string, (req: unknown, options?: CallOptions) => Promise<Result<never>>>();
   return new Proxy(own, {
     get(target, key) {
       if (typeof key !== 'string' || key === 'then' || key in target) return Reflect.get(target, key);
       let verb = verbs.get(key);
-      if (!verb) verbs.set(key, (verb = (req: unknown) => call(key as OpName, req)));
+      if (!verb) verbs.set(key, (verb = (req: unknown, options?: CallOptions) => call(key as OpName, req, options)));
       return verb;
     },
   }) as CairnApi;
 }
 
-export const api: CairnApi = window.cairn ?? browserApi();
+/** Electron's verbs take the request alone: an AbortSignal cannot cross the context bridge (it is
+ *  not cloneable), and IPC has no connection to free, so the options stay on this side. */
+function electronApi(bridge: CairnApi): CairnApi {
+  // A plain copy, not a Proxy: the bridged object's properties may be frozen, which a Proxy's
+  // `get` must then return unchanged.
+  const entries = Object.entries(bridge).map(([key, value]) =>
+    typeof value === 'function' && !key.startsWith('on') ? [key, (req: unknown) => (value as (r: unknown) => unknown)(req)] : [key, value],
+  );
+  return Object.fromEntries(entries) as CairnApi;
+}
+
+export const api: CairnApi = window.cairn ? electronApi(window.cairn) : browserApi();
 
 /**
  * URL of a vault image for <img>: the same path on both transports, served through one guard

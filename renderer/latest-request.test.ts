@@ -77,3 +77,49 @@ test('a rejected fetch delivers nothing and does not throw', async () => {
   await flush();
   assert.deepEqual(seen, []);
 });
+
+test('a request no longer wanted is aborted: superseded or cancelled; an answered one is not', async () => {
+  const req = new LatestRequest<string>();
+  const signals: AbortSignal[] = [];
+  const answers = [deferred<string>(), deferred<string>(), deferred<string>()];
+  const ask = (i: number) => (signal: AbortSignal) => {
+    signals.push(signal);
+    return answers[i].promise;
+  };
+  const seen: string[] = [];
+  req.run(ask(0), (a) => seen.push(a));
+  req.run(ask(1), (a) => seen.push(a));
+  assert.deepEqual(
+    signals.map((s) => s.aborted),
+    [true, false],
+  );
+  answers[1].resolve('second');
+  await flush();
+  // Answered: a later request or cancel has nothing to give up.
+  req.run(ask(2), (a) => seen.push(a));
+  assert.equal(signals[1].aborted, false);
+  req.cancel();
+  assert.equal(signals[2].aborted, true);
+  answers[2].resolve('third');
+  await flush();
+  assert.deepEqual(seen, ['second']);
+});
+
+test('a request still waiting out its debounce is never asked, so there is nothing to abort', async (t) => {
+  t.mock.timers.enable({ apis: ['setTimeout'] });
+  const req = new LatestRequest<string>();
+  let asked = 0;
+  req.run(
+    async () => {
+      asked++;
+      return 'x';
+    },
+    () => undefined,
+    60,
+  );
+  req.cancel();
+  t.mock.timers.tick(100);
+  t.mock.timers.reset();
+  await flush();
+  assert.equal(asked, 0);
+});

@@ -22,10 +22,16 @@ export interface UseApiOptions {
 
 /**
  * Calls `fetcher` when `deps` change, when `reload()` is called and after matching vault events.
- * Only the answer to the newest request is shown: a late answer for older deps is dropped. While
- * a newer request is in flight the last value stays on screen, so the view does not flash.
+ * Only the answer to the newest request is shown: a late answer for older deps is dropped, and
+ * its `signal` aborted — pass it to the API call (`api.x(req, { signal })`) so the transport gives
+ * the call up. While a newer request is in flight the last value stays on screen, so the view
+ * does not flash.
  */
-export function useApi<T>(fetcher: () => Promise<Result<T>>, deps: unknown[], options: UseApiOptions = {}): [Loadable<T>, () => void, boolean] {
+export function useApi<T>(
+  fetcher: (signal: AbortSignal) => Promise<Result<T>>,
+  deps: unknown[],
+  options: UseApiOptions = {},
+): [Loadable<T>, () => void, boolean] {
   const { debounceMs = 0, enabled = true, reloadOn } = options;
   const [data, setData] = useState<Loadable<T>>({ state: 'loading' });
   const [tick, setTick] = useState(0);
@@ -49,7 +55,7 @@ export function useApi<T>(fetcher: () => Promise<Result<T>>, deps: unknown[], op
     asked.current = tick;
     setPending(true);
     latest.run(
-      () => fetching.current().catch(thrown),
+      (signal) => fetching.current(signal).catch(thrown),
       (r) => {
         setPending(false);
         setData((prev) => settle(prev, r));

@@ -20,9 +20,9 @@ const BURST_MS = 150;
 
 /** Vault-wide lists, refreshed (debounced) when files change on disk. */
 export function useVaultData(): VaultData {
-  const [info, reloadInfo] = useApi(() => api.vaultInfo({}), []);
-  const [notes, reloadNotes] = useApi(() => api.noteList({}), []);
-  const [tags, reloadTags] = useApi(() => api.tagList({}), []);
+  const [info, reloadInfo] = useApi((signal) => api.vaultInfo({}, { signal }), []);
+  const [notes, reloadNotes] = useApi((signal) => api.noteList({}, { signal }), []);
+  const [tags, reloadTags] = useApi((signal) => api.tagList({}, { signal }), []);
   const [progress, setProgress] = useState<VaultData['progress']>(null);
   const [indexEvent, setIndexEvent] = useState<IndexState | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);

@@ -37,15 +37,15 @@ export function useCalculators(noteId: string): Calculators {
     for (const [calculatorId, values] of Object.entries(overrides)) saveInputs(noteId, calculatorId, values);
   }, [noteId, overrides]);
 
-  const price = async (): Promise<Result<Priced>> => {
+  const price = async (signal: AbortSignal): Promise<Result<Priced>> => {
     const first = !answered.current;
     answered.current = true;
-    const r = await api.noteCalculators({ id: noteId, inputs: overrides });
+    const r = await api.noteCalculators({ id: noteId, inputs: overrides }, { signal });
     if (r.ok) return { ok: true, value: { data: r.value } };
     // Inputs saved from an older version of the calculator may no longer be valid; fall back to
     // the defaults once rather than leave the note without its calculator.
     if (first && r.error.code === 'BAD_INPUT' && Object.keys(overrides).length) {
-      const plain = await api.noteCalculators({ id: noteId });
+      const plain = await api.noteCalculators({ id: noteId }, { signal });
       if (plain.ok) return { ok: true, value: { data: plain.value, dropped: r.error.message } };
     }
     return r;

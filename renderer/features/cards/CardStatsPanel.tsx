@@ -6,7 +6,7 @@ import { ReviewHeatmap } from './ReviewHeatmap.tsx';
 import { percent } from './card-text.ts';
 
 export function CardStatsPanel() {
-  const [stats] = useApi(() => api.cardStats({}), []);
+  const [stats] = useApi((signal) => api.cardStats({}, { signal }), []);
   if (stats.state !== 'ok') return <ApiState value={stats} loading="Reading the review log…" failed="Could not read the review statistics" />;
   const { heatmap, retention, forecast, reviewsToday } = stats.value;
   const dueSoon = forecast.reduce((n, d) => n + d.count, 0);

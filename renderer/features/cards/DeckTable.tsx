@@ -23,7 +23,7 @@ const REFRESH_MS = 30_000;
 /** Decks are the notes' tags as a tree (like the sidebar's tag tree), the whole vault on top. */
 export function DeckTable({ onStudy, expanded, onToggle, settingsVersion }: Props) {
   // Cards come from the notes: an edited note can add or drop cards.
-  const [decks, reload] = useApi(() => api.cardDecks({}), [settingsVersion], { reloadOn: isContentChange });
+  const [decks, reload] = useApi((signal) => api.cardDecks({}, { signal }), [settingsVersion], { reloadOn: isContentChange });
   useEffect(() => {
     const timer = setInterval(reload, REFRESH_MS);
     window.addEventListener('focus', reload);
@@ -34,7 +34,7 @@ export function DeckTable({ onStudy, expanded, onToggle, settingsVersion }: Prop
   }, [reload]);
   const roots = useMemo(() => (decks.state === 'ok' ? nestDecks(decks.value.decks) : []), [decks]);
   // Exams and the backlog, counted with the decks (the plan is a short simulation).
-  const [overview] = useApi(() => api.examOverview({}), [decks]);
+  const [overview] = useApi((signal) => api.examOverview({}, { signal }), [decks]);
   const exams = new Map(overview.state === 'ok' ? overview.value.exams.map((e) => [e.deck, e]) : []);
 
   if (decks.state !== 'ok') return <ApiState value={decks} loading="Counting cards…" failed="Could not read the decks" />;

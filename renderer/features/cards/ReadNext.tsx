@@ -7,7 +7,7 @@ import { readNextNotes } from './read-next.ts';
 
 /** After an Again: the notes around the missed card's note, to read before it comes back. */
 export function ReadNext({ card }: { card: SessionCard }) {
-  const [note] = useApi(() => api.getNote({ id: card.noteId }), [card.noteId]);
+  const [note] = useApi((signal) => api.getNote({ id: card.noteId }, { signal }), [card.noteId]);
   const notes = note.state === 'ok' ? readNextNotes(note.value) : [];
   return (
     <aside className="read-next" aria-labelledby="read-next-heading">

@@ -17,7 +17,7 @@ function splitLabel(label: string): [string, string] {
 
 /** What each answer would cost, from the note's cost calculator (electron/domain/README.md §4), cheapest marked. */
 export function ScenarioCosts({ noteId, optionKeys }: Props) {
-  const [calc] = useApi(() => api.noteCalculators({ id: noteId }), [noteId]);
+  const [calc] = useApi((signal) => api.noteCalculators({ id: noteId }, { signal }), [noteId]);
   // The card is complete without prices: a note with no calculator shows none; one that fails says so.
   if (calc.state === 'error') return <ApiState value={calc} failed="Could not price the options" />;
   if (calc.state !== 'ok') return null;

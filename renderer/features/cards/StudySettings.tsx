@@ -11,7 +11,7 @@ import { SrSyntaxFields } from './SrSyntaxFields.tsx';
  * are counted again (the syntax settings change which cards the notes give).
  */
 export function StudySettings({ onSaved }: { onSaved: () => void }) {
-  const [loaded] = useApi(() => api.vaultSettings({}), []);
+  const [loaded] = useApi((signal) => api.vaultSettings({}, { signal }), []);
   const [draft, setDraft] = useState<VaultSettings | null>(null);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   useEffect(() => {

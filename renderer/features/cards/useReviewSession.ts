@@ -21,7 +21,7 @@ export function useReviewSession(deck: string) {
   // A ref, not state: two key presses in one frame must not send two reviews of one card.
   const busy = useRef(false);
 
-  const [loaded] = useApi(() => api.cardSession({ deck: deck || undefined }), [deck, round]);
+  const [loaded] = useApi((signal) => api.cardSession({ deck: deck || undefined }, { signal }), [deck, round]);
   useEffect(() => {
     if (loaded.state === 'ok') dispatch({ type: 'loaded', cards: loaded.value, now: Date.now() });
     else if (loaded.state === 'error') dispatch({ type: 'failed-to-load', message: loaded.message });

@@ -12,7 +12,7 @@ const SHOWN = 300;
 /** Every card of the vault: search, filter, sort, open its note, suspend or unsuspend. */
 export function CardBrowser() {
   // Cards come from the notes: an edited note can add or drop cards.
-  const [rows, reload] = useApi(() => api.cardBrowser({}), [], { reloadOn: isContentChange });
+  const [rows, reload] = useApi((signal) => api.cardBrowser({}, { signal }), [], { reloadOn: isContentChange });
   const [filter, setFilter] = useState<BrowserFilter>(DEFAULT_FILTER);
   const [failure, setFailure] = useState<string | null>(null);
   const matched = useMemo(() => (rows.state === 'ok' ? filterRows(rows.value, filter, new Date()) : []), [rows, filter]);

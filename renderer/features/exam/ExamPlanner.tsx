@@ -10,8 +10,8 @@ import { TypeInSettings } from './TypeInSettings.tsx';
 /** The vault's exams, each with its plan, and a form to set one. */
 export function ExamPlanner() {
   // An edited note can add or drop cards, and so change every plan.
-  const [overview, reload] = useApi(() => api.examOverview({}), [], { reloadOn: isContentChange });
-  const [decks] = useApi(() => api.cardDecks({}), [], { reloadOn: isContentChange });
+  const [overview, reload] = useApi((signal) => api.examOverview({}, { signal }), [], { reloadOn: isContentChange });
+  const [decks] = useApi((signal) => api.cardDecks({}, { signal }), [], { reloadOn: isContentChange });
 
   const remove = async (deck: string) => {
     await api.removeExam({ deck });

@@ -14,7 +14,7 @@ interface Props {
 
 /** The score (counted from the answers in the log), per tag, then every missed question explained. */
 export function PracticeResults({ test, answers, timedOut, onAgain }: Props) {
-  const [score] = useApi(() => api.practiceScore({ test: test.id }), [test.id]);
+  const [score] = useApi((signal) => api.practiceScore({ test: test.id }, { signal }), [test.id]);
   const [sent, setSent] = useState<{ error: boolean; text: string } | null>(null);
   if (score.state !== 'ok') return <ApiState value={score} loading="Scoring…" failed="Could not score the test" />;
   const s = score.value;

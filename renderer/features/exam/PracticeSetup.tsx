@@ -6,7 +6,7 @@ import type { PracticeOptions } from './usePractice.ts';
 
 /** Choose the deck, the number of questions (20 by default, or all) and an optional time limit. */
 export function PracticeSetup({ error, onStart }: { error: string | null; onStart: (o: PracticeOptions) => void }) {
-  const [decks] = useApi(() => api.cardDecks({}), []);
+  const [decks] = useApi((signal) => api.cardDecks({}, { signal }), []);
   const [deck, setDeck] = useState('');
   const [count, setCount] = useState('20');
   const [all, setAll] = useState(false);

@@ -6,7 +6,7 @@ import { DeckSelect } from './DeckSelect.tsx';
 
 /** Which decks' basic cards are answered by typing (kept in the vault's settings). */
 export function TypeInSettings({ decks }: { decks: string[] }) {
-  const [settings, reload] = useApi(() => api.vaultSettings({}), []);
+  const [settings, reload] = useApi((signal) => api.vaultSettings({}, { signal }), []);
   const [deck, setDeck] = useState('');
   const [error, setError] = useState<string | null>(null);
   const chosen = deck || decks[0] || '';

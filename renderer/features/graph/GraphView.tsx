@@ -18,7 +18,7 @@ const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en
  * +/− zoom, Shift+arrows pan.
  */
 export function GraphView() {
-  const [data] = useApi(() => api.globalGraph({}), [], { reloadOn: isContentChange });
+  const [data] = useApi((signal) => api.globalGraph({}, { signal }), [], { reloadOn: isContentChange });
   const [filter, setFilter] = useState<GraphFilter>({ tag: '', folder: '' });
   const flat = useMemo(() => (data.state === 'ok' ? filterGraph(data.value, filter) : null), [data, filter]);
   const layout = useGraphLayout(flat);

@@ -22,7 +22,7 @@ const short = (t: string) => (t.length > MAX_LABEL ? t.slice(0, MAX_LABEL - 1) +
  */
 export function LocalGraph({ id }: { id: string }) {
   const [depth, setDepth] = useState(1);
-  const [graph] = useApi(() => api.localGraph({ id, depth }), [id, depth]);
+  const [graph] = useApi((signal) => api.localGraph({ id, depth }, { signal }), [id, depth]);
   const [large, setLarge] = useState(false);
   const pz = usePanZoom();
   const box = useBoxSize<HTMLDivElement>();

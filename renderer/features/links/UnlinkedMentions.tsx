@@ -7,7 +7,7 @@ import { noteHref } from '../../useRoute.ts';
 /** Notes that name this one without linking to it. Asked apart from the note (and again each
  *  time the note is), so the note and its backlinks never wait for the look through the vault. */
 export function UnlinkedMentions({ note }: { note: NoteView }) {
-  const [mentions] = useApi(() => api.noteMentions({ id: note.id }), [note]);
+  const [mentions] = useApi((signal) => api.noteMentions({ id: note.id }, { signal }), [note]);
   return (
     <section aria-label="Unlinked mentions">
       <h2>Unlinked mentions {mentions.state === 'ok' && <span className="count">{mentions.value.length}</span>}</h2>

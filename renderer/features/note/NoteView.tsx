@@ -23,7 +23,7 @@ interface Props {
 
 /** The rest of a long note, fetched once its first part is on screen. */
 function NoteRest({ id, version, onClick }: { id: string; version: unknown; onClick: (e: React.MouseEvent<HTMLDivElement>) => void }) {
-  const [rest] = useApi(() => api.noteRest({ id }), [id, version]);
+  const [rest] = useApi((signal) => api.noteRest({ id }, { signal }), [id, version]);
   return (
     <ApiState value={rest} loading="Loading the rest of this note…" failed="Could not read the rest of this note">
       {(r) => <SafeHtml className="markdown" html={r.html} onClick={onClick} onRendered={drawDiagrams} />}
@@ -32,7 +32,7 @@ function NoteRest({ id, version, onClick }: { id: string; version: unknown; onCl
 }
 
 export function NoteView({ id, heading, onTag }: Props) {
-  const [note, reload] = useApi(() => api.getNote({ id }), [id]);
+  const [note, reload] = useApi((signal) => api.getNote({ id }, { signal }), [id]);
   const [deleted, setDeleted] = useState(false);
   const [hasCalculator, setHasCalculator] = useState(false);
 

@@ -7,7 +7,7 @@ import { isComposing, repeatedTitles } from './search-keys.ts';
 import { useLatestAnswer } from './useLatestAnswer.ts';
 
 const LIMIT = 12;
-const askSwitcher = (query: string) => api.quickSwitch({ query, limit: LIMIT });
+const askSwitcher = (query: string, signal?: AbortSignal) => api.quickSwitch({ query, limit: LIMIT }, { signal });
 
 /** Ctrl/Cmd+O: jump to a note by title, alias or path, entirely from the keyboard. */
 export function QuickSwitcher({ onClose }: { onClose: () => void }) {

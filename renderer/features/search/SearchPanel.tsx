@@ -27,7 +27,7 @@ export function SearchPanel({ query, onQuery, inputRef }: Props) {
   // Pages of hits shown for `pagesFor` (a new query starts at one).
   const [paging, setPaging] = useState({ pagesFor: query, pages: 1 });
   const pages = paging.pagesFor === query ? paging.pages : 1;
-  const askSearch = useCallback((q: string) => api.search({ query: q, limit: PAGE * pages }), [pages]);
+  const askSearch = useCallback((q: string, signal?: AbortSignal) => api.search({ query: q, limit: PAGE * pages }, { signal }), [pages]);
   const { answer, current, answerFor } = useLatestAnswer<SearchResult>(query, askSearch, DELAY_MS);
   // -1: the box itself; 0…: a hit.
   const [active, setActive] = useState(-1);
@@ -111,8 +111,8 @@ export function SearchPanel({ query, onQuery, inputRef }: Props) {
 function useTotal(text: string, page: SearchResult | null): { total: number; exact: boolean } | null {
   const asking = page !== null && !page.exact ? text : null;
   const [count] = useApi(
-    async () => {
-      const r = await api.searchCount({ query: asking! });
+    async (signal) => {
+      const r = await api.searchCount({ query: asking! }, { signal });
       return r.ok ? { ok: true as const, value: { text: asking!, ...r.value } } : r;
     },
     [asking],
