@@ -129,11 +129,19 @@ test('a cold start lists the notes by name before they are read; the switcher an
       await app.searchBox.fill(query);
       await page.waitForTimeout(150);
     }
+    // And however many calls wait (eight views asking for the full text at once, none given up),
+    // the host holds each for a second at most, so the connections turn over.
+    await page.evaluate(() => {
+      for (let i = 0; i < 8; i++) void fetch('/api/searchCount', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `spot ${i}` }) });
+    });
     const switcher = await app.openSwitcher();
     await switcher.box.fill('note-3-1');
     await expect(switcher.options.first()).toBeVisible();
     await expect(indexStatus(page)).not.toHaveAttribute('data-index-stage', 'full', { timeout: 1 });
     await page.keyboard.press('Escape');
+    // The last search, asked again after each NOT_READY, is answered once the full text is in.
+    await expect(app.searchResults().first()).toBeVisible({ timeout: 60_000 });
+    await expect(page.locator('.search-panel [role="alert"]')).toHaveCount(0);
     await page.getByRole('tab', { name: 'Tags' }).click();
     await expect(page.getByRole('tree', { name: 'Tags' }).getByRole('treeitem', { name: /^#topic, 6000 notes$/ })).toBeVisible({ timeout: 60_000 });
     await expect(indexStatus(page)).toHaveAttribute('data-index-stage', /list|full/);

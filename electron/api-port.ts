@@ -4,9 +4,17 @@
 import type { Result, VaultEvent } from './contract.ts';
 import type { VaultFileRef } from './domain/vault/open-vault-file.ts';
 
+export interface DispatchOptions {
+  /** At most this long (ms) waiting for the index stage the operation needs while a vault opens
+   *  (AppApi: NAME_OPS, TEXT_OPS); past it the answer is NOT_READY and the operation does not run.
+   *  Left out: it waits as long as the open takes. The local host sets it, so no HTTP request holds
+   *  its connection for the whole of a cold index (a browser keeps six per host). */
+  waitMs?: number;
+}
+
 export interface ApiPort {
   /** Parses the untrusted payload with the contract's schema and answers; never throws. */
-  dispatch(op: unknown, payload: unknown): Promise<Result<unknown>>;
+  dispatch(op: unknown, payload: unknown, options?: DispatchOptions): Promise<Result<unknown>>;
   /** Vault events (notes changed, index progress); returns the unsubscribe function. */
   onEvent(listener: (e: VaultEvent) => void): () => void;
   /** Where a vault file is, checked inside the vault; null when it is not a servable file. */

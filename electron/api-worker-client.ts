@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Result, VaultEvent } from './contract.ts';
-import type { ApiPort } from './api-port.ts';
+import type { ApiPort, DispatchOptions } from './api-port.ts';
 import type { AppApiOptions } from './app-api.ts';
 import type { WorkerMessage, WorkerRequest } from './api-worker-entry.ts';
 import type { WorkerBoot } from './api-worker-boot.ts';
@@ -102,14 +102,14 @@ export class ApiWorkerClient implements ApiPort {
     return root;
   }
 
-  async dispatch(op: unknown, payload: unknown): Promise<Result<unknown>> {
+  async dispatch(op: unknown, payload: unknown, options: DispatchOptions = {}): Promise<Result<unknown>> {
     // The folder dialog lives in the main process; the worker only ever gets a path.
     if (op === 'openVault' && this.pickFolder && !(payload && typeof payload === 'object' && 'path' in payload)) {
       const chosen = await this.pickFolder();
       if (!chosen) return { ok: false, error: { code: 'CANCELLED', message: 'no folder chosen' } };
       payload = { path: chosen };
     }
-    const result = (await this.request({ type: 'dispatch', op: String(op), payload })) as Result<unknown>;
+    const result = (await this.request({ type: 'dispatch', op: String(op), payload, waitMs: options.waitMs })) as Result<unknown>;
     if (op === 'openVault' && result.ok) this.onVaultOpened?.((result.value as { root: string }).root);
     if ((op === 'openVault' || op === 'vaultInfo') && result.ok && this.recentVaults) {
       (result.value as { recent: string[] }).recent = this.recentVaults();

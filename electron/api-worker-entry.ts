@@ -11,7 +11,7 @@ export type WorkerRequest =
   | { type: 'open'; id: number; dir: string }
   | { type: 'watching'; id: number }
   | { type: 'settled'; id: number }
-  | { type: 'dispatch'; id: number; op: string; payload: unknown }
+  | { type: 'dispatch'; id: number; op: string; payload: unknown; waitMs?: number }
   | { type: 'filePath'; id: number; fileId: string }
   | { type: 'close'; id: number };
 
@@ -44,7 +44,7 @@ port.on('message', async (m: WorkerRequest) => {
       await api.settled();
       reply(null);
     } else if (m.type === 'dispatch') {
-      reply(await api.dispatch(m.op, m.payload));
+      reply(await api.dispatch(m.op, m.payload, { waitMs: m.waitMs }));
     } else if (m.type === 'filePath') {
       reply(api.filePath(m.fileId));
     } else if (m.type === 'close') {

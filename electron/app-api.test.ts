@@ -17,6 +17,9 @@ test('opening a vault reports progress in three steps: the list answers by file 
     const opening = api.open(dir);
     // Asked before the index is ready: answered once it is, not with NO_VAULT.
     const early = api.dispatch('search', { query: 'word599' });
+    // The local host's calls wait a bounded time (DispatchOptions.waitMs): past it, NOT_READY,
+    // and the operation did not run.
+    const bounded = api.dispatch('search', { query: 'word599' }, { waitMs: 0 });
     const stageWhen = () => events.filter((e) => e.kind === 'indexed').map((e) => e.kind === 'indexed' && e.index.stage);
     let stagesWhenListed: unknown[] = [];
     let readWhenListed = -1;
@@ -44,6 +47,9 @@ test('opening a vault reports progress in three steps: the list answers by file 
       return r;
     });
     await opening;
+    assert.deepEqual(await bounded, { ok: false, error: { code: 'NOT_READY', message: "search waits for the vault's index, which is still being built" } });
+    const boundedList = await api.dispatch('noteList', {}, { waitMs: 0 });
+    assert.ok(boundedList.ok && (boundedList.value as unknown[]).length === 600, 'the list answers within any wait once the names are in');
     const listed = await list;
     assert.ok(listed.ok && (listed.value as unknown[]).length === 600, JSON.stringify(listed).slice(0, 300));
     assert.deepEqual(stagesWhenListed, ['names'], 'the list answered from the folder walk');
@@ -65,6 +71,8 @@ test('opening a vault reports progress in three steps: the list answers by file 
     const r = await early;
     assert.ok(r.ok && (r.value as { hits: Array<{ id: string }> }).hits[0]?.id === 'n599.md', 'search waited for the full text');
     await api.indexed();
+    const boundedLater = await api.dispatch('search', { query: 'word599' }, { waitMs: 0 });
+    assert.ok(boundedLater.ok && (boundedLater.value as { hits: Array<{ id: string }> }).hits[0]?.id === 'n599.md', 'once indexed, a bounded search answers');
     const progress = (stage: string) => events.filter((e) => e.kind === 'progress' && e.stage === stage).map((e) => e.kind === 'progress' && [e.done, e.total]);
     assert.deepEqual(progress('read'), [
       [0, 600],

@@ -32,7 +32,7 @@ import { errorValue } from './error-values.ts';
 import { CalcService } from './services/calc-service.ts';
 import { ExamService } from './services/exam-service.ts';
 import { VaultSettingsStore } from './domain/settings/vault-settings.ts';
-import type { ApiPort } from './api-port.ts';
+import type { ApiPort, DispatchOptions } from './api-port.ts';
 
 export interface AppApiOptions {
   /** Whether this transport may open another vault (Electron: yes, via its folder dialog). */
@@ -239,17 +239,35 @@ export class AppApi implements ApiPort {
   }
 
   /** Parses an untrusted payload, runs the operation and wraps any failure as an error value. */
-  async dispatch(op: unknown, payload: unknown): Promise<Result<unknown>> {
+  async dispatch(op: unknown, payload: unknown, options: DispatchOptions = {}): Promise<Result<unknown>> {
     if (!isOpName(op)) return { ok: false, error: { code: 'UNKNOWN_OPERATION', message: `unknown operation: ${String(op).slice(0, 60)}` } };
     const req = parseRequest(op, payload);
     if (!req.ok) return req;
-    if (this.opening && op !== 'openVault') await this.opening.catch(() => undefined);
-    if (op !== 'openVault') await this.stageFor(op);
+    if (op !== 'openVault' && !(await this.canAnswer(op, options.waitMs))) {
+      return { ok: false, error: { code: 'NOT_READY', message: `${op} waits for the vault's index, which is still being built` } };
+    }
     try {
       const handler = this.handlers[op] as (r: unknown) => unknown;
       return { ok: true, value: await handler(req.value) };
     } catch (err) {
       return { ok: false, error: errorValue(err) };
+    }
+  }
+
+  /** Whether the open vault can answer `op` within `waitMs` (left out: waits as long as it takes). */
+  private async canAnswer(op: OpName, waitMs: number | undefined): Promise<boolean> {
+    const stage = (async () => {
+      if (this.opening) await this.opening.catch(() => undefined);
+      await this.stageFor(op);
+      return true;
+    })();
+    if (waitMs === undefined) return stage;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), waitMs)));
+    try {
+      return await Promise.race([stage, late]);
+    } finally {
+      clearTimeout(timer);
     }
   }
 

@@ -32,6 +32,9 @@ export type ErrorCode =
   | 'CALCULATOR_NOT_FOUND'
   | 'BAD_INPUT'
   | 'FORBIDDEN'
+  /** The vault is still being indexed past the wait the caller allowed (DispatchOptions.waitMs);
+   *  the operation did not run. The local host's page asks again (renderer/api.ts). */
+  | 'NOT_READY'
   | 'INTERNAL';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };

@@ -13,9 +13,15 @@ declare global {
 function browserApi(): CairnApi {
   const headers = { 'content-type': 'application/json' };
   const call = async (op: OpName, req: unknown, options?: CallOptions): Promise<Result<never>> => {
+    const body = JSON.stringify(req ?? {});
     try {
-      const res = await fetch(`/api/${op}`, { method: 'POST', headers, body: JSON.stringify(req ?? {}), signal: options?.signal });
-      return (await res.json()) as Result<never>;
+      for (;;) {
+        const res = await fetch(`/api/${op}`, { method: 'POST', headers, body, signal: options?.signal });
+        const result = (await res.json()) as Result<never>;
+        // The host held the call as long as it holds one (a second) and the index is still being
+        // built: ask again, on a connection that others had the use of meanwhile.
+        if (result.ok || result.error.code !== 'NOT_READY') return result;
+      }
     } catch (err) {
       // Given up by the view that asked (useApi): nobody reads this answer.
       if (options?.signal?.aborted) return { ok: false, error: { code: 'CANCELLED', message: `${op} was given up` } };

@@ -88,21 +88,25 @@ export async function probeServe(opts: {
     const origin = new URL(url).origin;
     const signIn = await fetch(url, { redirect: 'manual' });
     const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0];
+    // As the page asks (renderer/api.ts): a call the host held for a second while the index is
+    // built answers NOT_READY, and is asked again.
     const call = async (op: string, payload: unknown) => {
-      const res = await fetch(`${origin}/api/${op}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', cookie, origin },
-        body: JSON.stringify(payload),
-      });
-      const body = (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-      if (!body.ok) throw new Error(`${op}: ${body.error?.message}`);
-      return body.value;
+      for (;;) {
+        const res = await fetch(`${origin}/api/${op}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', cookie, origin },
+          body: JSON.stringify(payload),
+        });
+        const body = (await res.json()) as { ok: boolean; value?: unknown; error?: { code: string; message: string } };
+        if (body.ok) return body.value;
+        if (body.error?.code !== 'NOT_READY') throw new Error(`${op}: ${body.error?.message}`);
+      }
     };
     await call('noteList', {});
     const listMs = performance.now() - t0;
-    // A search asked before the full text is in waits for it, and at 50k notes a cold index
-    // takes longer than fetch waits for response headers (undici: 300 s, "fetch failed"): the
-    // index's stage is polled every 20 ms first, as the page follows it by events.
+    // The index's stage is polled every 20 ms, as the page follows it by events, and the search
+    // asked once it is full (a search asked before would be held and asked again, a second at a
+    // time, which would time the hold, not the index).
     for (;;) {
       const state = (await call('vaultInfo', {})) as { index: { stage: string } };
       if (state.index.stage === 'full') break;

@@ -48,6 +48,8 @@ export interface Host {
 }
 
 const MAX_BODY = 1024 * 1024;
+/** How long an API request may wait for the index before it is answered NOT_READY. */
+const HOLD_MS = 1_000;
 const NOT_SIGNED_IN = 'not signed in: open the URL that `cairn serve` printed';
 
 export async function startHost(options: HostOptions): Promise<Host> {
@@ -99,7 +101,10 @@ export async function startHost(options: HostOptions): Promise<Host> {
       } catch {
         return send(res, 400, { ok: false, error: { code: 'BAD_REQUEST', message: 'body is not JSON' } });
       }
-      return send(res, 200, await options.api.dispatch(pathname.slice(5), payload));
+      // A call that waits for the index answers NOT_READY after HOLD_MS and the page asks again:
+      // held for a whole cold index, a few such calls would take every connection the browser
+      // keeps to this host (six) and stall the ones that answer at once.
+      return send(res, 200, await options.api.dispatch(pathname.slice(5), payload, { waitMs: HOLD_MS }));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { ok: false, error: { code: 'BAD_REQUEST', message: 'GET only' } });
     if (url.searchParams.has('code')) return signIn(res, url);
