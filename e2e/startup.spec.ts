@@ -132,7 +132,8 @@ test('a cold start lists the notes by name before they are read; the switcher an
     // And however many calls wait (eight views asking for the full text at once, none given up),
     // the host holds each for a second at most, so the connections turn over.
     await page.evaluate(() => {
-      for (let i = 0; i < 8; i++) void fetch('/api/searchCount', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `spot ${i}` }) });
+      for (let i = 0; i < 8; i++)
+        void fetch('/api/searchCount', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `spot ${i}` }) });
     });
     const switcher = await app.openSwitcher();
     await switcher.box.fill('note-3-1');
