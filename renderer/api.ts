@@ -83,12 +83,18 @@ function browserApi(): CairnApi {
 /** Electron's verbs take the request alone: an AbortSignal cannot cross the context bridge (it is
  *  not cloneable), and IPC has no connection to free, so the options stay on this side. */
 function electronApi(bridge: CairnApi): CairnApi {
-  // A plain copy, not a Proxy: the bridged object's properties may be frozen, which a Proxy's
-  // `get` must then return unchanged.
-  const entries = Object.entries(bridge).map(([key, value]) =>
-    typeof value === 'function' && !key.startsWith('on') ? [key, (req: unknown) => (value as (r: unknown) => unknown)(req)] : [key, value],
-  );
-  return Object.fromEntries(entries) as CairnApi;
+  const verbs = new Map<string, (req: unknown) => unknown>();
+  // Over an empty object of its own: a Proxy's `get` must give a frozen target's properties back
+  // unchanged, and the bridged object may be frozen.
+  return new Proxy({} as CairnApi, {
+    get(_target, key) {
+      const value = Reflect.get(bridge, key);
+      if (typeof key !== 'string' || typeof value !== 'function' || key.startsWith('on')) return value;
+      let verb = verbs.get(key);
+      if (!verb) verbs.set(key, (verb = (req: unknown) => (value as (r: unknown) => unknown)(req)));
+      return verb;
+    },
+  });
 }
 
 export const api: CairnApi = window.cairn ? electronApi(window.cairn) : browserApi();
