@@ -100,3 +100,24 @@ test('Esc in the quick switcher gives focus back; the skip link reaches the note
   await page.keyboard.press('PageDown');
   await expect.poll(() => app.mainScrollTop()).toBeGreaterThan(200);
 });
+
+test('a key that scrolls the note while its place is being restored after a reload is not undone', async ({ app, page }) => {
+  await app.goto(`#/note/${encodeURIComponent(SEED)}`);
+  await expect(app.noteTitle()).toBeVisible();
+  // The unlinked mentions come late: the restore of the place (the top) waits while they load.
+  let held = 0;
+  await page.route('**/api/noteMentions', async (route) => {
+    held++;
+    await new Promise((r) => setTimeout(r, 2500));
+    await route.continue();
+  });
+  await page.reload();
+  await expect(app.noteTitle()).toBeVisible();
+  await expect.poll(() => held).toBe(1);
+  await app.main().focus();
+  await page.keyboard.press('PageDown');
+  await expect.poll(() => app.mainScrollTop()).toBeGreaterThan(200);
+  await expect(page.getByText('Looking for mentions…')).toHaveCount(0, { timeout: 8000 });
+  await page.waitForTimeout(300);
+  expect(await app.mainScrollTop()).toBeGreaterThan(200);
+});

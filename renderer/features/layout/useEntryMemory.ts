@@ -60,7 +60,8 @@ export function useEntryMemory(scroller: RefObject<HTMLElement | null>, panels: 
     const onScroll = () => {
       if (!pending) writeEntry(key.current, { scroll: el.scrollTop });
     };
-    // The user taking over ends a restore still waiting for text.
+    // The user taking over ends a restore still waiting for text: a wheel, a pointer, or a key
+    // (PageDown, Space, the arrows), which would otherwise be undone once the text is in.
     const takeOver = () => {
       pending = null;
     };
@@ -69,12 +70,14 @@ export function useEntryMemory(scroller: RefObject<HTMLElement | null>, panels: 
     el.addEventListener('scroll', onScroll, { passive: true });
     el.addEventListener('wheel', takeOver, { passive: true });
     el.addEventListener('pointerdown', takeOver);
+    el.addEventListener('keydown', takeOver);
     window.addEventListener('hashchange', onHash);
     return () => {
       cancelAnimationFrame(frame);
       el.removeEventListener('scroll', onScroll);
       el.removeEventListener('wheel', takeOver);
       el.removeEventListener('pointerdown', takeOver);
+      el.removeEventListener('keydown', takeOver);
       window.removeEventListener('hashchange', onHash);
     };
   }, [scroller]);
