@@ -129,6 +129,8 @@ test('a cold start lists the notes by name before they are read; the switcher an
       await app.searchBox.fill(query);
       await page.waitForTimeout(150);
     }
+    // The search panel says what it waits for.
+    await expect(page.getByText('Searching… the full text is still being indexed; the hits come once it is.')).toBeVisible();
     // And however many calls wait (eight views asking for the full text at once, none given up),
     // the host holds each for a second at most, so the connections turn over.
     await page.evaluate(() => {

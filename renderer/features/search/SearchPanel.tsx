@@ -12,6 +12,8 @@ interface Props {
   query: string;
   onQuery: (q: string) => void;
   inputRef: RefObject<HTMLInputElement | null>;
+  /** The vault's full text is still being indexed: a search is answered once it is. */
+  indexing?: boolean;
 }
 
 /** Hits asked for at a time: the API's own page (SEARCH_PAGE in electron/contract.ts); "Show
@@ -23,7 +25,7 @@ const DELAY_MS = 60;
 
 /** Results as you type: words, "phrases", tag:name — ranked by the domain's search. The box is a
  *  WAI-ARIA combobox: ↓/↑ move from the box through the hits and back, Enter opens one. */
-export function SearchPanel({ query, onQuery, inputRef }: Props) {
+export function SearchPanel({ query, onQuery, inputRef, indexing = false }: Props) {
   // Pages of hits shown for `pagesFor` (a new query starts at one).
   const [paging, setPaging] = useState({ pagesFor: query, pages: 1 });
   const pages = paging.pagesFor === query ? paging.pages : 1;
@@ -78,7 +80,9 @@ export function SearchPanel({ query, onQuery, inputRef }: Props) {
           Try <code>인스턴스</code>, <code>"Savings Plan"</code> or <code>tag:service 비용</code>.
         </p>
       )}
-      {query.trim() && !answer && <p className="status">Searching…</p>}
+      {query.trim() && !answer && (
+        <p className="status">{indexing ? 'Searching… the full text is still being indexed; the hits come once it is.' : 'Searching…'}</p>
+      )}
       {result && !result.ok && (
         <p className="error" role="alert">
           Search failed: {result.error.message}
