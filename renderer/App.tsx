@@ -18,6 +18,7 @@ import { useResizable } from './features/layout/useResizable.ts';
 import { useRoute } from './useRoute.ts';
 import { useShortcuts } from './useShortcuts.ts';
 import { useVaultData } from './useVaultData.ts';
+import { IndexStageContext } from './index-stage.ts';
 
 type Dialog = 'switcher' | 'palette' | null;
 
@@ -94,29 +95,31 @@ export function App() {
 
   return (
     <LayoutContext.Provider value={layout}>
-      <div className="app">
-        <button type="button" className="skip-link" onClick={focusNote}>
-          Skip to the note
-        </button>
-        <TopBar data={data} route={route} onCommand={run} />
-        <Sidebar data={data} tab={tab} onTab={setTab} query={query} onQuery={setQuery} searchInput={searchInput} onTag={filterByTag} />
-        <Separator label="Resize the sidebar" size={sidebar} panel="left" controls={SIDEBAR_ID} />
-        <main className="main" id="main" ref={main} tabIndex={-1} aria-label="Note" data-hash={shownHash}>
-          {route.view === 'note' ? (
-            <NoteView key={route.id} id={route.id} heading={route.heading} onTag={filterByTag} />
-          ) : route.view === 'cards' ? (
-            <CardsView />
-          ) : route.view === 'exam' ? (
-            <ExamView tab={route.tab} />
-          ) : route.view === 'graph' ? (
-            <GraphView />
-          ) : (
-            <Home data={data} />
-          )}
-        </main>
-        {dialog === 'switcher' && <QuickSwitcher onClose={closeDialog} />}
-        {dialog === 'palette' && <CommandPalette commands={commands} onRun={run} onClose={closeDialog} />}
-      </div>
+      <IndexStageContext.Provider value={data.index}>
+        <div className="app">
+          <button type="button" className="skip-link" onClick={focusNote}>
+            Skip to the note
+          </button>
+          <TopBar data={data} route={route} onCommand={run} />
+          <Sidebar data={data} tab={tab} onTab={setTab} query={query} onQuery={setQuery} searchInput={searchInput} onTag={filterByTag} />
+          <Separator label="Resize the sidebar" size={sidebar} panel="left" controls={SIDEBAR_ID} />
+          <main className="main" id="main" ref={main} tabIndex={-1} aria-label="Note" data-hash={shownHash}>
+            {route.view === 'note' ? (
+              <NoteView key={route.id} id={route.id} heading={route.heading} onTag={filterByTag} />
+            ) : route.view === 'cards' ? (
+              <CardsView />
+            ) : route.view === 'exam' ? (
+              <ExamView tab={route.tab} />
+            ) : route.view === 'graph' ? (
+              <GraphView />
+            ) : (
+              <Home data={data} />
+            )}
+          </main>
+          {dialog === 'switcher' && <QuickSwitcher onClose={closeDialog} />}
+          {dialog === 'palette' && <CommandPalette commands={commands} onRun={run} onClose={closeDialog} />}
+        </div>
+      </IndexStageContext.Provider>
     </LayoutContext.Provider>
   );
 }

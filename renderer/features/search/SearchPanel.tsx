@@ -7,13 +7,12 @@ import { openNote } from '../../useRoute.ts';
 import { SearchResults } from './SearchResults.tsx';
 import { isComposing } from './search-keys.ts';
 import { useLatestAnswer } from './useLatestAnswer.ts';
+import { useTextIndexing } from '../../index-stage.ts';
 
 interface Props {
   query: string;
   onQuery: (q: string) => void;
   inputRef: RefObject<HTMLInputElement | null>;
-  /** The vault's full text is still being indexed: a search is answered once it is. */
-  indexing?: boolean;
 }
 
 /** Hits asked for at a time: the API's own page (SEARCH_PAGE in electron/contract.ts); "Show
@@ -25,7 +24,9 @@ const DELAY_MS = 60;
 
 /** Results as you type: words, "phrases", tag:name — ranked by the domain's search. The box is a
  *  WAI-ARIA combobox: ↓/↑ move from the box through the hits and back, Enter opens one. */
-export function SearchPanel({ query, onQuery, inputRef, indexing = false }: Props) {
+export function SearchPanel({ query, onQuery, inputRef }: Props) {
+  // A search asked while the full text is indexed is answered once it is: the panel says so.
+  const indexing = useTextIndexing();
   // Pages of hits shown for `pagesFor` (a new query starts at one).
   const [paging, setPaging] = useState({ pagesFor: query, pages: 1 });
   const pages = paging.pagesFor === query ? paging.pages : 1;

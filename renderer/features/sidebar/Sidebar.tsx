@@ -64,9 +64,7 @@ export function Sidebar({ data, tab, onTab, query, onQuery, searchInput, onTag }
       <div className="tab-panel" id="sidebar-panel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
         {tab === 'notes' && <FileTree notes={data.notes} />}
         {tab === 'tags' && <TagTree tags={data.tags} onTag={onTag} />}
-        {tab === 'search' && (
-          <SearchPanel query={query} onQuery={onQuery} inputRef={searchInput} indexing={data.index !== null && data.index.stage !== 'full'} />
-        )}
+        {tab === 'search' && <SearchPanel query={query} onQuery={onQuery} inputRef={searchInput} />}
       </div>
     </aside>
   );
