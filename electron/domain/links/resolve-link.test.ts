@@ -1,6 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { FileIndex, resolveLink } from './resolve-link.ts';
+import path from 'node:path';
+import fc from 'fast-check';
+import { FileIndex, isNormalPath, resolveLink } from './resolve-link.ts';
 
 const files = new FileIndex([
   'Note.md',
@@ -49,4 +51,21 @@ describe('resolveLink (electron/domain/README.md §1 order)', () => {
     idx.remove('p/Dup.md');
     assert.deepEqual(resolveLink('Dup', 'q.md', idx), { target: 'o/Dup.md', ambiguous: false, candidates: [] });
   });
+});
+
+test('property: a path resolveLink takes for normal (isNormalPath) is what path.posix.normalize gives, alone and joined to a folder', () => {
+  const segment = fc.constantFrom('.', '..', '', 'a', 'Note', 'note.md', '노트', 'x y', '...', '.hidden', 'b.', 'ü');
+  const folder = fc.constantFrom('', 'a', 'a/b', '노트/폴더');
+  fc.assert(
+    fc.property(fc.array(segment, { minLength: 1, maxLength: 5 }), folder, (segments, dir) => {
+      const p = segments.join('/').replace(/^\/+/, '');
+      if (!isNormalPath(p)) return;
+      assert.equal(path.posix.normalize(p), p);
+      const joined = dir === '' ? p : `${dir}/${p}`;
+      assert.equal(path.posix.normalize(path.posix.join(dir, p)), joined);
+    }),
+    { numRuns: 3000 },
+  );
+  // And the ones it does not take: each has something normalize changes.
+  for (const p of ['./a', 'a/./b', 'a/..', '..', '.', 'a//b', 'a/../b']) assert.equal(isNormalPath(p), false, p);
 });
