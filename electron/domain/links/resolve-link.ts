@@ -99,8 +99,9 @@ export function resolveLink(linkPath: string, fromId: string, files: FileIndex):
   if (p.includes('\0')) return none;
   p = p.replace(/^\/+/, '');
 
-  // Most links are a bare name or a plain path, already in normal form: the two normalize calls
-  // (and the join) took a third of resolving a cold 10k-note vault's links.
+  // Most links are a bare name or a plain path, already in normal form: skipping the two
+  // normalize calls and the join for them, and NFC for ASCII (`nfc`), took resolving the 10k
+  // bench vault's links from about 500 to 300 ms.
   const plain = isNormalPath(p);
   const normal = plain ? p : path.posix.normalize(p);
   if (!normal.startsWith('../') && normal !== '..') {
