@@ -38,7 +38,7 @@ export function splitWords(text: string): string[] {
  *  Symbol.split (the hook String.prototype.split calls) is splitWords. */
 function wordSplitter(): RegExp {
   const re = new RegExp(NON_WORD.source, NON_WORD.flags);
-  Object.defineProperty(re, Symbol.split, { value: (text: string) => splitWords(text) });
+  Object.defineProperty(re, Symbol.split, { value: splitWords });
   return re;
 }
 
