@@ -29,18 +29,18 @@ export interface Served {
 /**
  * Starts `cairn serve` on `vault` and resolves with the URL it prints, once it also says its file
  * watcher is live (so a test's edits on disk are seen; `watching: false` resolves at the URL,
- * while the notes are still being read). The first visit signs the
+ * while the notes are still being read; `env` adds to its environment). The first visit signs the
  * browser context in (the code becomes a session cookie and is dropped from the address bar);
  * later visits to the same URL find the code spent and go on with the cookie. `dataDir` is the
  * app data folder (index cache, price imports): the one given, else $CAIRN_DATA_DIR when a test
  * set it, else a fresh one (`ownDataDir`, removed after the test).
  */
-export async function serve(vault: string, dataDir?: string, { watching = true } = {}): Promise<Served> {
+export async function serve(vault: string, dataDir?: string, { watching = true, env = {} as Record<string, string> } = {}): Promise<Served> {
   const given = dataDir ?? process.env.CAIRN_DATA_DIR;
   const data = given ?? (await mkdtemp(path.join(os.tmpdir(), 'cairn-e2e-data-')));
   const child = spawn(process.execPath, [path.join(ROOT, 'electron/bin/cairn.mjs'), 'serve', '--vault', vault, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, CAIRN_DATA_DIR: data },
+    env: { ...process.env, ...env, CAIRN_DATA_DIR: data },
   });
   let err = '';
   child.stderr!.on('data', (d) => (err += d));

@@ -1,6 +1,7 @@
 // The operations of the contract, implemented once over the domain. Transports (ipc.ts, host/)
 // only parse payloads, call `dispatch` and carry the Result.
 import { localeOrder } from './domain/text/locale-order.ts';
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defaultDataDir } from './domain/prices/load-catalog.ts';
@@ -51,6 +52,15 @@ export interface AppApiOptions {
   indexCache?: boolean;
   /** The built parse thread (out/parse-worker.cjs) for cold indexes on a thread per core. */
   parseWorker?: string;
+  /** For end-to-end tests (default: $CAIRN_STAGE_GATES): a folder in which the vault being opened
+   *  waits for a file named `read` before it reads its notes, and for one named `full` before it
+   *  reports its full text (VaultOpenOptions.stageGate). Unset, nothing waits. */
+  stageGates?: string;
+}
+
+/** Resolves once `file` exists (looked for every 50 ms). */
+async function untilExists(file: string): Promise<void> {
+  while (!existsSync(file)) await new Promise((r) => setTimeout(r, 50));
 }
 
 /** Operations that answer as soon as the folder is walked, before any note is read (Vault stage
@@ -94,8 +104,10 @@ export class AppApi implements ApiPort {
     const cacheDir = this.options.indexCache === false ? undefined : path.join(dataDir, 'index-cache');
     let named!: (v: Vault) => void;
     const names = new Promise<Vault>((resolve) => (named = resolve));
+    const gates = this.options.stageGates ?? process.env.CAIRN_STAGE_GATES;
     const full = Vault.open(dir, {
       cacheDir,
+      stageGate: gates ? (next) => untilExists(path.join(gates, next)) : undefined,
       parseWorker: this.options.parseWorker,
       onProgress: (done, total, stage) => this.emit({ kind: 'progress', done, total, stage }),
       onNames: (v) => named(v),

@@ -70,6 +70,40 @@ describe('opening in steps', () => {
       ['good.md'],
     );
   });
+
+  test('a stage gate holds the open before the notes are read and before the full text, until it lets go', async () => {
+    const asked: string[] = [];
+    const gate = () => {
+      let resolve!: () => void;
+      return { promise: new Promise<void>((r) => (resolve = r)), resolve: () => resolve() };
+    };
+    const gates = { read: gate(), full: gate() };
+    let vault: Vault | null = null;
+    const opened = Vault.open(dir, {
+      onNames: (v) => (vault = v),
+      stageGate: (next) => {
+        asked.push(next);
+        return gates[next].promise;
+      },
+    });
+    const turns = () => new Promise((r) => setTimeout(r, 50));
+    await turns();
+    assert.equal(vault!.stage, 'names');
+    assert.equal(vault!.allNotes().length, 0, 'no note read while held');
+    gates.read.resolve();
+    await vault!.listed;
+    await turns();
+    assert.equal(vault!.stage, 'read');
+    assert.equal(vault!.fullText, false, 'the full text is not reported while held');
+    assert.deepEqual(asked, ['read', 'full']);
+    gates.full.resolve();
+    await vault!.searchable;
+    assert.equal(vault!.stage, 'full');
+    assert.deepEqual(
+      (await opened).search.search('needle-at-the-end').map((h) => h.id),
+      ['big.md'],
+    );
+  });
 });
 
 describe('Vault on a vault of broken notes', () => {

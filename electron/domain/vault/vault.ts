@@ -47,6 +47,10 @@ export interface VaultOpenOptions {
   /** Run the search warm-up (SearchIndex.warmingUp) once the full text is in, before open
    *  resolves: for a process that will answer searches (the app), not a one-shot CLI command. */
   warmUp?: boolean;
+  /** Waits before the vault goes on to `read` its notes, and before it reports its full text
+   *  (`full`): for end-to-end tests that look at a view in an earlier stage, which a fast machine
+   *  would otherwise pass before the test looks (AppApi's CAIRN_STAGE_GATES). */
+  stageGate?: (next: 'read' | 'full') => Promise<void>;
 }
 
 /** Below this many notes to read, starting threads costs more than it saves. */
@@ -134,7 +138,7 @@ export class Vault {
    *  graph (`onList` fires), then fill the full-text index. Resolves when all of it is done.
    *  @param options its options, or only `onProgress`. */
   static async open(dir: string, options: VaultOpenOptions | VaultOpenOptions['onProgress'] = {}): Promise<Vault> {
-    const { onProgress, cacheDir, onNames, onList, parseWorker, warmUp } =
+    const { onProgress, cacheDir, onNames, onList, parseWorker, warmUp, stageGate } =
       typeof options === 'function' ? ({ onProgress: options } as VaultOpenOptions) : options;
     const root = path.resolve(dir);
     let st: Stats;
@@ -189,6 +193,7 @@ export class Vault {
           cached = null;
         }
       }
+      await stageGate?.('read');
       await vault.readNotes(scan.files, total, cached, parseWorker, onProgress);
     } catch (err) {
       vault.filled.resolve();
@@ -199,7 +204,7 @@ export class Vault {
     onList?.(vault);
     vault.readDone.resolve();
     try {
-      await vault.indexText(cached, total, switcherDone, onProgress);
+      await vault.indexText(cached, total, Promise.all([switcherDone, stageGate?.('full')]), onProgress);
     } catch (err) {
       vault.textDone.reject(err);
       throw err;
@@ -212,8 +217,9 @@ export class Vault {
   }
 
   /** Second step: the full-text index, from the cache's snapshot where it can be trusted, then
-   *  the notes read from their files; stage `full` at the end. */
-  private async indexText(cached: CachedNotes | null, total: number, switcherDone: Promise<void>, onProgress: VaultOpenOptions['onProgress']): Promise<void> {
+   *  the notes read from their files; stage `full` at the end, once `before` (the switcher's
+   *  entries by name completed, and the stage gate) is done too. */
+  private async indexText(cached: CachedNotes | null, total: number, before: Promise<unknown>, onProgress: VaultOpenOptions['onProgress']): Promise<void> {
     // The list's callers (the note list, the quick switcher) get their answers before the full text.
     await new Promise((r) => setImmediate(r));
     const fresh = this.fresh;
@@ -258,7 +264,7 @@ export class Vault {
       await pause();
     }
     this.encodedFresh.clear();
-    await switcherDone;
+    await before;
     this.fullText = true;
     this.stage = 'full';
     this.flushText();
