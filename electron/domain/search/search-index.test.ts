@@ -331,6 +331,31 @@ describe('a restored index (FlexSearch import, no fast-update registry)', () => 
     sweptLikeFresh(idx, fresh);
   });
 
+  test("the spelling vocabulary follows the edits: after a rewrite and a removal it is the fresh index's", () => {
+    const vocabulary = (i: SearchIndex) => new Map(i.snapshot().vocabulary);
+    for (const idx of [restored(), new SearchIndex()]) {
+      if (!idx.size) for (const note of notes().values()) idx.put(note);
+      assert.ok(vocabulary(idx).has('saving'));
+      const fresh = editAndFresh(idx);
+      assert.deepEqual(vocabulary(idx), vocabulary(fresh));
+      assert.ok(!vocabulary(idx).has('saving'), 'b.md was the only note with "savings"');
+    }
+  });
+
+  test('a word typed in part finds the note that has it, however many words of notes gone began with it', () => {
+    const idx = new SearchIndex();
+    // The body is searched by the vault's commonest words that begin with what was typed
+    // (COMPLETIONS of them): words of deleted notes must not take those places.
+    const gone = 'abcdefghij'.split('').map((c, i) => parseNote(`gone-${i}.md`, `draft xqz${c}${c}`));
+    for (const note of gone) idx.put(note);
+    idx.put(parseNote('kept.md', 'the xqzlongerword stays'));
+    for (const note of gone) idx.remove(note.id);
+    assert.deepEqual(
+      idx.search('xqz').map((h) => h.id),
+      ['kept.md'],
+    );
+  });
+
   test('the gone notes travel with the snapshot, and notes missing at restore join them', () => {
     const idx = restored();
     idx.put(parseNote('a.md', '# Alpha\nrewritten text'));

@@ -127,6 +127,10 @@ export class SearchIndex {
   remove(id: string): void {
     const num = this.numOf.get(id);
     if (num === undefined) return;
+    // Its terms leave the spelling vocabulary, worked out again from the note as it was indexed
+    // (about half a millisecond): the index keeps no term list per note, which at 10k notes would
+    // hold a few million strings for the rare edit.
+    this.vocabulary.remove(encodeNote(this.docs.get(num)!.note, this.encoder).terms);
     this.removals.remove(num);
     this.docs.delete(num);
     this.byNum[num] = undefined;

@@ -54,6 +54,40 @@ describe('Vocabulary.completions (the body is searched by prefix through them)',
   });
 });
 
+describe('Vocabulary.remove (a note changed or deleted takes its terms back)', () => {
+  test('a term left in no note is no correction or completion any more; one still in a note stays', () => {
+    const v = vocabularyOf([
+      ['sagemaker', 'spotlight', 'savings'],
+      ['sagemaker', 'savings'],
+    ]);
+    v.remove(['sagemaker', 'spotlight', 'savings']);
+    assert.deepEqual(v.completions('spo', 8), [], 'spotlight was in the removed note only');
+    assert.deepEqual(v.corrections('spotlihgt'), []);
+    assert.deepEqual(v.completions('sa', 8), ['savings', 'sagemaker'], 'as common: the shorter first');
+    assert.deepEqual(v.corrections('sagemkaer'), ['sagemaker']);
+    v.remove(['sagemaker', 'savings']);
+    assert.equal(v.size, 0);
+    assert.deepEqual(v.completions('sa', 8), []);
+    v.remove(['never-added']);
+    assert.equal(v.size, 0, 'a term it never had is ignored');
+  });
+
+  test('adding notes and removing some gives the vocabulary of the notes left', () => {
+    const word = fc.constantFrom('instance', 'instant', 'install', '인스턴스', 'spot', 'spotlight', 'sagemaker', 'savings', 'save');
+    const notes = fc.array(fc.uniqueArray(word, { maxLength: 6 }), { minLength: 1, maxLength: 20 });
+    fc.assert(
+      fc.property(notes, fc.array(fc.boolean(), { minLength: 20, maxLength: 20 }), fc.constantFrom('in', 'ins', 'sp', 'sa', 's'), (terms, gone, term) => {
+        const v = vocabularyOf(terms);
+        terms.forEach((t, i) => gone[i] && v.remove(t));
+        const left = vocabularyOf(terms.filter((_, i) => !gone[i]));
+        assert.deepEqual(new Map(v.toJSON()), new Map(left.toJSON()));
+        assert.deepEqual(v.completions(term, 3), left.completions(term, 3));
+        for (const typo of ['instanse', 'spotlihgt', 'savigns']) assert.deepEqual(new Set(v.corrections(typo, 9)), new Set(left.corrections(typo, 9)));
+      }),
+    );
+  });
+});
+
 describe('Vocabulary.merging (a cold open counts terms on the parse threads)', () => {
   test('counts taken in parts, each over ascending notes, make the vocabulary of adding every note in order', () => {
     const word = fc.constantFrom('instance', 'instant', '인스턴스', 'spot', 'sagemaker', 'cost', '비용', 'ml', 'gpu', 'savings');

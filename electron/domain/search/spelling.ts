@@ -33,7 +33,8 @@ export class TermCounter {
 }
 
 export class Vocabulary {
-  /** Term → in how many notes it was seen (never lowered: a stale term only finds nothing). */
+  /** Term → in how many notes it is (`remove` lowers it: a term no note holds any more is no
+   *  correction or completion to offer). */
   private counts = new Map<string, number>();
   /** Terms by length, for the scan. */
   private byLength = new Map<number, string[]>();
@@ -60,6 +61,25 @@ export class Vocabulary {
       let list = this.byLength.get(t.length);
       if (!list) this.byLength.set(t.length, (list = []));
       list.push(t);
+    }
+  }
+
+  /** Takes back the terms of a note that is removed or replaced (its `add` before). A term left
+   *  in no note leaves the lists it was in. */
+  remove(terms: Iterable<string>): void {
+    for (const t of terms) {
+      const n = this.counts.get(t);
+      if (n === undefined) continue;
+      if (n > 1) {
+        this.counts.set(t, n - 1);
+        continue;
+      }
+      this.counts.delete(t);
+      if (!HANGUL.test(t)) {
+        drop(this.byStart, t.slice(0, 2), t);
+        if (this.completed.size) this.completed.clear();
+      }
+      drop(this.byLength, t.length, t);
     }
   }
 
@@ -165,6 +185,15 @@ export class Vocabulary {
     }
     return v;
   }
+}
+
+/** Removes `term` from the list under `key` (the list goes when it is left empty). */
+function drop<K>(lists: Map<K, string[]>, key: K, term: string): void {
+  const list = lists.get(key);
+  const at = list?.indexOf(term) ?? -1;
+  if (at < 0) return;
+  list!.splice(at, 1);
+  if (!list!.length) lists.delete(key);
 }
 
 /** Seen in more notes first, then the shorter and alphabetical: the same order whatever order
