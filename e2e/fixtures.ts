@@ -22,23 +22,30 @@ export interface Served {
   /** Whether serve() made `dataDir` (and the fixture removes it). */
   ownDataDir: boolean;
   process: ChildProcess;
-  /** What the server has printed so far. */
+  /** What the server has printed so far, on its standard output and its standard error. */
   output: () => string;
+  errors: () => string;
 }
 
 /**
  * Starts `cairn serve` on `vault` and resolves with the URL it prints, once it also says its file
  * watcher is live (so a test's edits on disk are seen; `watching: false` resolves at the URL,
- * while the notes are still being read; `env` adds to its environment). The first visit signs the
+ * while the notes are still being read; `env` adds to its environment; `wrap` is a command it runs
+ * under, such as `unshare`). The first visit signs the
  * browser context in (the code becomes a session cookie and is dropped from the address bar);
  * later visits to the same URL find the code spent and go on with the cookie. `dataDir` is the
  * app data folder (index cache, price imports): the one given, else $CAIRN_DATA_DIR when a test
  * set it, else a fresh one (`ownDataDir`, removed after the test).
  */
-export async function serve(vault: string, dataDir?: string, { watching = true, env = {} as Record<string, string> } = {}): Promise<Served> {
+export async function serve(
+  vault: string,
+  dataDir?: string,
+  { watching = true, env = {} as Record<string, string>, wrap = [] as string[] } = {},
+): Promise<Served> {
   const given = dataDir ?? process.env.CAIRN_DATA_DIR;
   const data = given ?? (await mkdtemp(path.join(os.tmpdir(), 'cairn-e2e-data-')));
-  const child = spawn(process.execPath, [path.join(ROOT, 'electron/bin/cairn.mjs'), 'serve', '--vault', vault, '--port', '0'], {
+  const command = [...wrap, process.execPath, path.join(ROOT, 'electron/bin/cairn.mjs'), 'serve', '--vault', vault, '--port', '0'];
+  const child = spawn(command[0]!, command.slice(1), {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...env, CAIRN_DATA_DIR: data },
   });
@@ -58,7 +65,7 @@ export async function serve(vault: string, dataDir?: string, { watching = true, 
     });
     child.on('exit', (code) => reject(new Error(`cairn serve exited ${code}: ${err}`)));
   });
-  return { url, origin: new URL(url).origin + '/', vault, dataDir: data, ownDataDir: given === undefined, process: child, output: () => out };
+  return { url, origin: new URL(url).origin + '/', vault, dataDir: data, ownDataDir: given === undefined, process: child, output: () => out, errors: () => err };
 }
 
 /**

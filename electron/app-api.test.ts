@@ -132,7 +132,7 @@ test('the app keeps its index in the data folder: a second open comes from it; a
       return { index: (info.value as VaultInfo).index, hits: hits.value };
     };
     const first = await start();
-    assert.deepEqual({ ...first.index, read: first.index.read > 10 }, { stage: 'full', fromCache: 0, read: true, notice: null });
+    assert.deepEqual({ ...first.index, read: first.index.read > 10 }, { stage: 'full', fromCache: 0, read: true, notice: null, watch: null });
     const caches = await readdir(path.join(dataDir, 'index-cache'), { recursive: true });
     assert.ok(
       caches.some((f) => f.endsWith('manifest.json')),

@@ -22,7 +22,7 @@ import { collectGarbage } from './collect-garbage.ts';
 import { globalGraph, localGraph } from './domain/links/graph-view.ts';
 import { Vault } from './domain/vault/vault.ts';
 import { titleOf } from './domain/notes/parse-note.ts';
-import { watchVault, type VaultWatcher } from './domain/vault/watch-vault.ts';
+import { watchNotice, watchVault, type VaultWatcher } from './domain/vault/watch-vault.ts';
 import { noteMentions, noteView } from './domain/vault/note-details.ts';
 import { renderNotePart, type RenderSource } from './domain/render/render-note.ts';
 import { resolveInVault } from './domain/vault/scan-vault.ts';
@@ -85,6 +85,8 @@ export class AppApi implements ApiPort {
   /** The vault whose watcher is to start with its full text: another open or close clears it. */
   private watchFor: Vault | null = null;
   private listeners = new Set<(e: VaultEvent) => void>();
+  /** The open vault's watcher's first failure, as shown (watchNotice); null while it has none. */
+  private watchProblem: string | null = null;
 
   constructor(private readonly options: AppApiOptions) {}
 
@@ -135,13 +137,14 @@ export class AppApi implements ApiPort {
     this.saver = null;
     this.vault = vault;
     this.services = null;
+    this.watchProblem = null;
     const listing = vault.listed.then(() => this.take(vault, dataDir, cacheDir, full));
     listing.catch(() => undefined);
     this.listing = listing;
     void listing.finally(() => {
       if (this.listing === listing) this.listing = null;
     });
-    this.emit({ kind: 'indexed', index: indexState(vault) });
+    this.emit({ kind: 'indexed', index: this.indexState(vault) });
     this.emit({ kind: 'reload' });
     return vault;
   }
@@ -163,21 +166,31 @@ export class AppApi implements ApiPort {
     this.watchStarted = full.then(
       () => {
         if (this.watchFor !== vault) return;
-        this.watcher = watchVault(vault, (change) => {
-          saver?.changed();
-          this.emit(change);
-        });
+        this.watcher = watchVault(
+          vault,
+          (change) => {
+            saver?.changed();
+            this.emit(change);
+          },
+          // The first failure is shown, once (a vault past the system's limit fails a watch for
+          // every file left): the views and `cairn serve` say that edits on disk may not show.
+          (err) => {
+            if (this.vault !== vault || this.watchProblem) return;
+            this.watchProblem = watchNotice(err);
+            this.emit({ kind: 'indexed', index: this.indexState(vault) });
+          },
+        );
       },
       () => undefined,
     );
     this.options.onVaultOpened?.(vault.root);
-    this.emit({ kind: 'indexed', index: indexState(vault) });
+    this.emit({ kind: 'indexed', index: this.indexState(vault) });
     this.emit({ kind: 'reload' });
     void full.then(
       () => {
         if (this.indexing === full) this.indexing = null;
         if (this.vault !== vault) return;
-        this.emit({ kind: 'indexed', index: indexState(vault) });
+        this.emit({ kind: 'indexed', index: this.indexState(vault) });
         saver?.opened();
       },
       () => undefined,
@@ -313,6 +326,12 @@ export class AppApi implements ApiPort {
     return { body: (x) => vault.getNote(x)?.body ?? null, resolve: (p, from) => vault.resolve(p, from) };
   }
 
+  private indexState(vault: Vault): IndexState {
+    const { fromCache, read, notice } = vault.origin;
+    const stage = vault.stage === 'names' ? 'names' : vault.fullText ? 'full' : 'list';
+    return { stage, fromCache, read, notice, watch: vault === this.vault ? this.watchProblem : null };
+  }
+
   private info(): Responses['vaultInfo'] {
     const vault = this.current();
     return {
@@ -322,7 +341,7 @@ export class AppApi implements ApiPort {
       diagnostics: vault.diagnostics(),
       canOpenVault: this.options.canOpenVault,
       recent: this.options.recentVaults?.() ?? [],
-      index: indexState(vault),
+      index: this.indexState(vault),
     };
   }
 
@@ -388,9 +407,4 @@ export class AppApi implements ApiPort {
     suspendCard: ({ cardId, suspended }) => this.feature().exam.setSuspended(cardId, suspended),
     checkTyped: ({ cardId, typed }) => this.feature().exam.checkTyped(cardId, typed),
   };
-}
-
-function indexState(vault: Vault): IndexState {
-  const { fromCache, read, notice } = vault.origin;
-  return { stage: vault.stage === 'names' ? 'names' : vault.fullText ? 'full' : 'list', fromCache, read, notice };
 }

@@ -110,7 +110,7 @@ describe('preload in a sandboxed renderer', async () => {
     const { api, ipcRenderer } = setup();
     const got: unknown[] = [];
     const off = api.onVaultEvent((e) => void got.push(e));
-    const index = { stage: 'list', fromCache: 0, read: 12, notice: null };
+    const index = { stage: 'list', fromCache: 0, read: 12, notice: null, watch: null };
     const events = [
       { kind: 'reload' },
       { kind: 'change', id: 'aws/x.md', extra: 'dropped' },
@@ -125,6 +125,8 @@ describe('preload in a sandboxed renderer', async () => {
       { kind: 'progress', done: 3, total: 10, stage: 'exec' },
       { kind: 'indexed', index },
       { kind: 'indexed', index: { ...index, notice: 'the index cache was damaged; indexed again' } },
+      { kind: 'indexed', index: { ...index, watch: 'changes on disk will not show' } },
+      { kind: 'indexed', index: { ...index, watch: 7 } },
       { kind: 'indexed', index: { ...index, stage: 'other' } },
       { kind: 'indexed', index: { ...index, read: -1 } },
       { kind: 'indexed' },
@@ -138,6 +140,7 @@ describe('preload in a sandboxed renderer', async () => {
       { kind: 'progress', done: 3, total: 10 },
       { kind: 'indexed', index },
       { kind: 'indexed', index: { ...index, notice: 'the index cache was damaged; indexed again' } },
+      { kind: 'indexed', index: { ...index, watch: 'changes on disk will not show' } },
     ]);
   });
 

@@ -35,8 +35,9 @@ const readVaultEvent = (v: unknown): VaultEvent | null => {
   if (e.kind === 'indexed' && e.index && typeof e.index === 'object') {
     const i = e.index as Record<string, unknown>;
     const stageOk = i.stage === 'names' || i.stage === 'list' || i.stage === 'full';
-    if (!stageOk || !count(i.fromCache) || !count(i.read) || !(i.notice === null || typeof i.notice === 'string')) return null;
-    return { kind: 'indexed', index: { stage: i.stage as 'names' | 'list' | 'full', fromCache: i.fromCache, read: i.read, notice: i.notice as string | null } };
+    const line = (x: unknown): x is string | null => x === null || typeof x === 'string';
+    if (!stageOk || !count(i.fromCache) || !count(i.read) || !line(i.notice) || !line(i.watch)) return null;
+    return { kind: 'indexed', index: { stage: i.stage as 'names' | 'list' | 'full', fromCache: i.fromCache, read: i.read, notice: i.notice, watch: i.watch } };
   }
   return null;
 };

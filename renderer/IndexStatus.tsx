@@ -4,9 +4,11 @@ import type { VaultData } from './useVaultData.ts';
 const n = (v: number) => v.toLocaleString('en-US');
 
 /** The top bar's index state: the notes listed by name and being read (tags and links follow),
- *  then the full text being indexed, and a one-line notice when the persisted index could not be used. */
+ *  then the full text being indexed, a one-line notice when the persisted index could not be used,
+ *  and one when changes on disk cannot all be followed (the file watcher failed). */
 export function IndexStatus({ progress, index }: Pick<VaultData, 'progress' | 'index'>) {
-  const [dismissed, setDismissed] = useState<string | null>(null);
+  // The notices dismissed: each stays away until another line comes.
+  const [dismissed, setDismissed] = useState<string[]>([]);
   const textPending = index?.stage === 'list';
   const source = index ? (index.fromCache > 0 ? 'cache' : 'files') : undefined;
   const title = index ? `${n(index.fromCache)} notes from the index cache, ${n(index.read)} read from their files` : undefined;
@@ -29,13 +31,21 @@ export function IndexStatus({ progress, index }: Pick<VaultData, 'progress' | 'i
           {progress && <progress max={progress.total} value={progress.done} />}
         </span>
       )}
-      {index?.notice && index.notice !== dismissed && (
-        <span className="index-notice" role="status">
-          {index.notice}
-          <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => setDismissed(index.notice)}>
-            ×
-          </button>
-        </span>
+      {[index?.notice, index?.watch].map(
+        (line) =>
+          line &&
+          !dismissed.includes(line) && (
+            <span key={line} className="index-notice" role="status">
+              {/* The top bar has room for the start of the line: the whole of it opens below. */}
+              <details>
+                <summary title={line}>{line}</summary>
+                <p className="index-notice-full">{line}</p>
+              </details>
+              <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => setDismissed([...dismissed, line])}>
+                ×
+              </button>
+            </span>
+          ),
       )}
     </span>
   );

@@ -47,6 +47,14 @@ export const serveCommand: CliCommand = {
     }
     // The sign-in URL: the one-time code in it becomes this browser's session cookie (SECURITY.md).
     ctx.out(`Cairn is serving ${ctx.vaultDir} at ${host.loginUrl}`);
+    // A watcher that fails (the system's limit of watched files, say) is said here too, once, as
+    // the page's top bar says it: edits on disk to some files will not show.
+    let watchSaid = false;
+    api.onEvent((e) => {
+      if (e.kind !== 'indexed' || !e.index.watch || watchSaid) return;
+      watchSaid = true;
+      ctx.err(`cairn serve: ${e.index.watch}`);
+    });
     // Edits on disk are taken in once the watcher has walked the vault (tests that write files wait for this line).
     void api.watching().then(
       () => ctx.out(`Watching ${ctx.vaultDir} for changes`),

@@ -4,7 +4,7 @@ import { mkdtemp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Vault, type VaultChange } from './vault.ts';
-import { watchVault } from './watch-vault.ts';
+import { watchNotice, watchVault } from './watch-vault.ts';
 
 /** Waits until `check` holds, polling; fails after `ms`. */
 async function eventually(check: () => boolean, what: string, ms = 5000): Promise<void> {
@@ -101,4 +101,16 @@ test('what changed between the open and the watcher is caught up by the time it 
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+});
+
+test('a watcher failure is one line that says which changes will not show, and what to do', () => {
+  const err = (code: string, message = `${code}: failed`) => Object.assign(new Error(message), { code });
+  const limit = watchNotice(err('ENOSPC', 'ENOSPC: System limit for number of file watchers reached, watch /v/a.md'));
+  assert.match(limit, /^Changes made outside Cairn to some files will not show until the vault is opened again: the system's limit on watched files was reached\./);
+  assert.match(limit, /sysctl fs\.inotify\.max_user_watches=/);
+  assert.match(watchNotice(err('EMFILE')), /too many files are open/);
+  assert.match(watchNotice(err('ENFILE')), /too many files are open/);
+  const other = watchNotice(err('EACCES', `EACCES: permission denied, watch /v/${'private/'.repeat(40)}`));
+  assert.match(other, /watching them failed \(EACCES: permission denied, watch \/v\/private/);
+  assert.ok(other.length < 300, 'one line, whatever the error says');
 });

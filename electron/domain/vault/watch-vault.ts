@@ -11,10 +11,26 @@ export interface VaultWatcher {
 }
 
 /**
+ * The one line the app shows when the watcher fails: changes on disk to some files will then not
+ * show until the vault is opened again. chokidar puts a watch on every file and folder, so a large
+ * vault can meet the system's limit of them (Linux: fs.inotify.max_user_watches, 8,192 on older
+ * kernels), and every watch past it fails with ENOSPC.
+ */
+export function watchNotice(err: Error & { code?: string }): string {
+  const lost = 'Changes made outside Cairn to some files will not show until the vault is opened again';
+  if (err.code === 'ENOSPC')
+    return `${lost}: the system's limit on watched files was reached. Raise it (on Linux: sudo sysctl fs.inotify.max_user_watches=524288), then reopen the vault.`;
+  if (err.code === 'EMFILE' || err.code === 'ENFILE') return `${lost}: too many files are open. Raise the limit on open files, then reopen the vault.`;
+  return `${lost}: watching them failed (${err.message.slice(0, 160)}).`;
+}
+
+/**
  * Keeps `vault` in step with the disk: writes, creations, deletions and renames (a rename arrives
  * as delete + add). `onChange` hears about each change after the vault has taken it in.
  * chokidar reports what changes after its own first walk: what changed between the vault's walk
  * and that one (a note saved while the vault was opening) is caught up once it is done.
+ * `onError` hears each failure: a file or folder that could not be watched, or a change that
+ * could not be taken in.
  */
 export function watchVault(vault: Vault, onChange: (change: VaultChange) => void, onError: (err: Error) => void = () => {}): VaultWatcher {
   const watcher = watch(vault.root, {

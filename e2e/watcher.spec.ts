@@ -1,0 +1,57 @@
+// The file watcher at the system's limit of watched files (README.md, "How it is built"): a large
+// vault can need more watches than Linux allows one user (fs.inotify.max_user_watches). The app
+// must say that edits on disk to some files will not show, and go on working.
+import { spawnSync } from 'node:child_process';
+import { rm } from 'node:fs/promises';
+import { expect, serve, SEED, stop, tempVault, test } from './fixtures.ts';
+import { AppPage } from './pages/AppPage.ts';
+
+/** Runs `cairn serve` in a user namespace of its own whose limit is `watches` watched files: the
+ *  limit counts there and in the namespace above, so the rest of the machine keeps its own. */
+const underWatchLimit = (watches: number) => [
+  'unshare',
+  '--user',
+  '--map-root-user',
+  'sh',
+  '-c',
+  `echo ${watches} > /proc/sys/user/max_inotify_watches && exec "$@"`,
+  'sh',
+];
+
+const canLimit =
+  spawnSync('sh', [
+    '-c',
+    `${underWatchLimit(5)
+      .map((a) => `'${a}'`)
+      .join(' ')} true`,
+  ]).status === 0;
+
+test('at the system limit of watched files, the top bar and the terminal say edits on disk may not show; the app works on', async ({ page }) => {
+  if (!canLimit) console.log('no user namespaces here (unshare --user failed): the watch-limit e2e test is SKIPPED');
+  test.skip(!canLimit, 'user namespaces are not available on this machine');
+  const vault = await tempVault();
+  const served = await serve(vault, undefined, { watching: false, wrap: underWatchLimit(5) });
+  try {
+    const app = new AppPage(page, served.url);
+    await app.goto();
+    const notice = page.locator('.index-notice');
+    const said =
+      "Changes made outside Cairn to some files will not show until the vault is opened again: the system's limit on watched files was reached. Raise it (on Linux: sudo sysctl fs.inotify.max_user_watches=524288), then reopen the vault.";
+    // The top bar shows its start; a click (or Enter) opens the whole line below it.
+    await expect(notice.locator('summary')).toHaveText(said);
+    await notice.locator('summary').click();
+    await expect(notice.locator('.index-notice-full')).toHaveText(said);
+    await expect(notice.locator('.index-notice-full')).toBeInViewport({ ratio: 1 });
+    await page.screenshot({ path: 'e2e/artifacts/watch-limit-notice.png' });
+    // Said once in the terminal too, however many files failed.
+    await expect.poll(() => served.errors().match(/system's limit on watched files/g)?.length ?? 0).toBe(1);
+    // The vault answers as before.
+    await app.goto(`#/note/${encodeURIComponent(SEED)}`);
+    await expect(app.noteTitle()).toContainText('cost-sagemaker-processing-optimization');
+    await notice.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(notice).toHaveCount(0);
+  } finally {
+    await stop(served);
+    await rm(vault, { recursive: true, force: true });
+  }
+});
