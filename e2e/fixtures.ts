@@ -65,7 +65,16 @@ export async function serve(
     });
     child.on('exit', (code) => reject(new Error(`cairn serve exited ${code}: ${err}`)));
   });
-  return { url, origin: new URL(url).origin + '/', vault, dataDir: data, ownDataDir: given === undefined, process: child, output: () => out, errors: () => err };
+  return {
+    url,
+    origin: new URL(url).origin + '/',
+    vault,
+    dataDir: data,
+    ownDataDir: given === undefined,
+    process: child,
+    output: () => out,
+    errors: () => err,
+  };
 }
 
 /**

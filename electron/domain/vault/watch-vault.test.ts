@@ -106,7 +106,10 @@ test('what changed between the open and the watcher is caught up by the time it 
 test('a watcher failure is one line that says which changes will not show, and what to do', () => {
   const err = (code: string, message = `${code}: failed`) => Object.assign(new Error(message), { code });
   const limit = watchNotice(err('ENOSPC', 'ENOSPC: System limit for number of file watchers reached, watch /v/a.md'));
-  assert.match(limit, /^Changes made outside Cairn to some files will not show until the vault is opened again: the system's limit on watched files was reached\./);
+  assert.match(
+    limit,
+    /^Changes made outside Cairn to some files will not show until the vault is opened again: the system's limit on watched files was reached\./,
+  );
   assert.match(limit, /sysctl fs\.inotify\.max_user_watches=/);
   assert.match(watchNotice(err('EMFILE')), /too many files are open/);
   assert.match(watchNotice(err('ENFILE')), /too many files are open/);
