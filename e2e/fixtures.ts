@@ -22,7 +22,7 @@ export interface Served {
   /** Whether serve() made `dataDir` (and the fixture removes it). */
   ownDataDir: boolean;
   process: ChildProcess;
-  /** What the server has printed so far, on its standard output and its standard error. */
+  /** What the server has printed so far on its standard output, and on its standard error. */
   output: () => string;
   errors: () => string;
 }
