@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { VaultEvent, VaultInfo } from './contract.ts';
@@ -211,5 +211,43 @@ test('an open settles once the index cache it needed is written and the file wat
     await api.close();
     await rm(dir, { recursive: true, force: true });
     await rm(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('stage gates (for end-to-end tests) hold an open at each stage until their file is there; a gates folder that does not exist holds nothing', async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'cairn-gates-'));
+  try {
+    await writeFile(path.join(dir, 'a.md'), '# A\nsome words #tag');
+    const gates = path.join(dir, '.gates');
+    await mkdir(gates);
+    const api = new AppApi({ canOpenVault: false, watch: false, dataDir: path.join(dir, '.data'), device: 't', stageGates: gates });
+    await api.open(dir);
+    const stage = async () => ((await api.dispatch('vaultInfo', {})) as { ok: true; value: VaultInfo }).value.index.stage;
+    const after = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    await after(200);
+    assert.equal(await stage(), 'names');
+    await writeFile(path.join(gates, 'read'), '');
+    await api.dispatch('tagList', {});
+    await after(200);
+    assert.equal(await stage(), 'list');
+    await writeFile(path.join(gates, 'full'), '');
+    const found = await api.dispatch('search', { query: 'words' });
+    assert.ok(found.ok && (found.value as { hits: unknown[] }).hits.length === 1);
+    assert.equal(await stage(), 'full');
+    await api.close();
+
+    const stray = new AppApi({
+      canOpenVault: false,
+      watch: false,
+      dataDir: path.join(dir, '.data2'),
+      device: 't',
+      stageGates: path.join(dir, 'no-such-folder'),
+    });
+    await stray.open(dir);
+    const r = await stray.dispatch('search', { query: 'words' }, { waitMs: 5_000 });
+    assert.ok(r.ok, JSON.stringify(r));
+    await stray.close();
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
 });

@@ -54,7 +54,8 @@ export interface AppApiOptions {
   parseWorker?: string;
   /** For end-to-end tests (default: $CAIRN_STAGE_GATES): a folder in which the vault being opened
    *  waits for a file named `read` before it reads its notes, and for one named `full` before it
-   *  reports its full text (VaultOpenOptions.stageGate). Unset, nothing waits. */
+   *  reports its full text (VaultOpenOptions.stageGate). Unset, or a folder that does not exist,
+   *  nothing waits. */
   stageGates?: string;
 }
 
@@ -106,7 +107,9 @@ export class AppApi implements ApiPort {
     const cacheDir = this.options.indexCache === false ? undefined : path.join(dataDir, 'index-cache');
     let named!: (v: Vault) => void;
     const names = new Promise<Vault>((resolve) => (named = resolve));
-    const gates = this.options.stageGates ?? process.env.CAIRN_STAGE_GATES;
+    // A gates folder that does not exist (a stray variable) holds nothing up.
+    const given = this.options.stageGates ?? process.env.CAIRN_STAGE_GATES;
+    const gates = given && existsSync(given) ? given : undefined;
     const full = Vault.open(dir, {
       cacheDir,
       stageGate: gates ? (next) => untilExists(path.join(gates, next)) : undefined,
