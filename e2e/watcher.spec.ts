@@ -43,6 +43,13 @@ test('at the system limit of watched files, the top bar and the terminal say edi
     await expect(notice.locator('.index-notice-full')).toHaveText(said);
     await expect(notice.locator('.index-notice-full')).toBeInViewport({ ratio: 1 });
     await page.screenshot({ path: 'e2e/artifacts/watch-limit-notice.png' });
+    // A click elsewhere closes it, and so does Esc.
+    await page.locator('main').click({ position: { x: 400, y: 400 } });
+    await expect(notice.locator('.index-notice-full')).toBeHidden();
+    await notice.locator('summary').click();
+    await expect(notice.locator('.index-notice-full')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(notice.locator('.index-notice-full')).toBeHidden();
     // Said once in the terminal too, however many files failed.
     await expect.poll(() => served.errors().match(/system's limit on watched files/g)?.length ?? 0).toBe(1);
     // The vault answers as before.

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { IndexNotice } from './IndexNotice.tsx';
 import type { VaultData } from './useVaultData.ts';
 
 const n = (v: number) => v.toLocaleString('en-US');
@@ -32,20 +33,7 @@ export function IndexStatus({ progress, index }: Pick<VaultData, 'progress' | 'i
         </span>
       )}
       {[index?.notice, index?.watch].map(
-        (line) =>
-          line &&
-          !dismissed.includes(line) && (
-            <span key={line} className="index-notice" role="status">
-              {/* The top bar has room for the start of the line: the whole of it opens below. */}
-              <details>
-                <summary title={line}>{line}</summary>
-                <p className="index-notice-full">{line}</p>
-              </details>
-              <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => setDismissed([...dismissed, line])}>
-                ×
-              </button>
-            </span>
-          ),
+        (line) => line && !dismissed.includes(line) && <IndexNotice key={line} line={line} onDismiss={() => setDismissed([...dismissed, line])} />,
       )}
     </span>
   );
