@@ -39,8 +39,18 @@ export function Sidebar({ data, tab, onTab, query, onQuery, searchInput, onTag }
     e.preventDefault();
     const next = TABS[to % TABS.length][0];
     onTab(next);
-    // After the panel mounts: the search panel focuses its box on mount, the arrows keep the tab.
-    requestAnimationFrame(() => document.getElementById(`tab-${next}`)?.focus());
+    // The new tab takes the focus at once, so a Tab pressed right after goes into its panel.
+    document.getElementById(`tab-${next}`)?.focus();
+    if (next !== 'search') return;
+    // The search panel focuses its box when it mounts: the arrows keep the tab, unless a key was
+    // pressed before that frame (a Tab into the box, on a slow machine).
+    let keyed = false;
+    const mark = () => (keyed = true);
+    document.addEventListener('keydown', mark, { capture: true, once: true });
+    requestAnimationFrame(() => {
+      document.removeEventListener('keydown', mark, { capture: true });
+      if (!keyed && document.activeElement === searchInput.current) document.getElementById('tab-search')?.focus();
+    });
   };
   return (
     <aside className="sidebar" id={SIDEBAR_ID} aria-label="Sidebar">
