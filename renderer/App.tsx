@@ -45,10 +45,12 @@ export function App() {
     if (typeof p.side === 'boolean') setSideOpen(p.side);
   });
 
+  // Focus moves at once, so keys typed right after land there (a frame later, on a slow machine,
+  // they went to the old place): the search box when it is shown, else its own focus on mount.
   const showSearch = useCallback((q?: string) => {
     setTab('search');
     if (q !== undefined) setQuery(q);
-    requestAnimationFrame(() => searchInput.current?.focus());
+    searchInput.current?.focus();
   }, []);
   const filterByTag = useCallback((tag: string) => showSearch(`tag:${tag}`), [showSearch]);
 
@@ -66,9 +68,10 @@ export function App() {
     else main.current?.focus();
   }, []);
   const focusNote = useCallback(() => main.current?.focus(), []);
+  // A dialog that ran the command has given its focus back by now (CommandPalette closes first).
   const focusTab = (t: SidebarTab) => {
     setTab(t);
-    requestAnimationFrame(() => document.getElementById(`tab-${t}`)?.focus());
+    document.getElementById(`tab-${t}`)?.focus();
   };
 
   const run = useCallback(
