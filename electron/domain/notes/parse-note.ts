@@ -59,9 +59,10 @@ export function parseNote(id: string, text: string, extra: Diagnostic[] = []): P
     blockIds,
     created: dateProperty(fm.data, ['created', 'date']),
     modified: dateProperty(fm.data, ['modified', 'updated']),
-    body,
     bodyStartLine: fm.lineOffset + 1,
     diagnostics,
+    // Last, so that note-bodies.ts can let it go and keep the object's shape.
+    body,
   };
 }
 

@@ -7,6 +7,7 @@ import type { GraphSnapshot } from '../links/link-graph.ts';
 import type { FlexParts } from '../search/flex-import.ts';
 import type { QuickSwitchSnapshot } from '../search/quick-switch.ts';
 import type { CachedIndex, IndexCacheData, SearchSnapshot } from './index-cache.ts';
+import { BodyFile, storeBody } from './note-bodies.ts';
 import { SectionReader, type SectionTable } from './index-cache-sections.ts';
 
 export interface Manifest {
@@ -65,7 +66,7 @@ export async function decode(file: string, manifest: Manifest): Promise<CachedIn
       allFiles: meta.allFiles,
       tags,
       switcher: () => read('switcher', () => readSwitcher(reader)),
-      rest: () => read('rest', () => readRest(reader, meta, ids)),
+      rest: () => read('rest', () => readRest(reader, meta, ids, file, manifest.root)),
       search: () => read('search', () => readSearch(reader), true),
       close: () => reader.close(),
     };
@@ -142,13 +143,21 @@ async function readJsonLines(reader: SectionReader, name: string): Promise<unkno
 
 const readJson = async (reader: SectionReader, name: string) => JSON.parse((await reader.read(name)).toString('utf8')) as unknown;
 
-/** The notes (bodies in) and the link graph; the search sections are checked here too, so a cache
+/** The notes (their bodies left in the file) and the link graph; the search sections are checked here too, so a cache
  *  whose notes were used is not found damaged later. */
-async function readRest(reader: SectionReader, meta: Meta, ids: Map<string, string>): Promise<Pick<IndexCacheData, 'notes' | 'graph'>> {
+async function readRest(
+  reader: SectionReader,
+  meta: Meta,
+  ids: Map<string, string>,
+  file: string,
+  root: string,
+): Promise<Pick<IndexCacheData, 'notes' | 'graph'>> {
   const metaNotes = (await readJsonLines(reader, 'notes')) as ParsedNote[];
   const graph = (await readJsonLines(reader, 'graph')) as GraphSnapshot;
   const exactNotes = v8.deserialize(await reader.read('exact')) as ParsedNote[];
-  const bodies = (await reader.read('bodies')).toString('utf16le');
+  // The bodies stay in the file, checked here and read when asked for (note-bodies.ts).
+  await reader.verify('bodies');
+  const [bodiesAt, bodiesBytes] = reader.place('bodies');
   const bodyEnds = int32s(await reader.read('bodyEnds'));
   await reader.verify('searchHead');
   await reader.verify('flex');
@@ -161,10 +170,12 @@ async function readRest(reader: SectionReader, meta: Meta, ids: Map<string, stri
   let start = 0;
   metaNotes.forEach((note, i) => {
     const end = bodyEnds[i];
-    if (end < start || end > bodies.length || typeof note?.id !== 'string' || note.id !== meta.files[i][0]) throw new Error('cache note out of range');
-    note.body = bodies.slice(start, end);
+    if (end < start || end * 2 > bodiesBytes || typeof note?.id !== 'string' || note.id !== meta.files[i][0]) throw new Error('cache note out of range');
     start = end;
   });
+  if (start * 2 !== bodiesBytes) throw new Error('cache sections disagree');
+  const bodies = new BodyFile(file, bodiesAt, bodyEnds, root);
+  metaNotes.forEach((note, i) => storeBody(note, bodies, i));
   return { notes: metaNotes, graph };
 }
 

@@ -109,6 +109,12 @@ export class SectionReader {
     if (sum !== crc) throw new Error(`cache section ${name} is damaged`);
   }
 
+  /** Where a section starts in the file, and its length in bytes. */
+  place(name: string): [offset: number, length: number] {
+    const [offset, length] = this.entry(name);
+    return [offset, length];
+  }
+
   async close(): Promise<void> {
     await this.fh.close().catch(() => undefined);
   }

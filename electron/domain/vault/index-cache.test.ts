@@ -4,6 +4,7 @@ import { cp, mkdtemp, readFile, readdir, rm, truncate, unlink, utimes, writeFile
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { withBody } from './note-bodies.ts';
 import { Vault } from './vault.ts';
 import { INDEX_VERSION, cacheFolderOf } from './index-cache.ts';
 import { noteDetails } from './note-details.ts';
@@ -26,7 +27,12 @@ async function rewriteUnnoticed(rel: string, from: string, to: string): Promise<
   await utimes(at(rel), PINNED, PINNED);
 }
 
-const sortedNotes = (v: Vault) => v.allNotes().sort((a, b) => (a.id < b.id ? -1 : 1));
+/** The notes as data, bodies in (a note read from the cache reads its body from the file). */
+const sortedNotes = (v: Vault) =>
+  v
+    .allNotes()
+    .sort((a, b) => (a.id < b.id ? -1 : 1))
+    .map(withBody);
 const answers = (v: Vault) => QUERIES.map((q) => [v.search.search(q, 50), v.switcher.search(q)]);
 /** Everything a user can ask of every note: its details (links, backlinks with their context,
  *  unlinked mentions, tags, diagnostics), a search and a quick switch by its title, and the tags. */
@@ -305,6 +311,16 @@ describe('index cache', () => {
       async (f, data) => {
         const m = JSON.parse(await readFile(path.join(f, 'manifest.json'), 'utf8'));
         const [offset, length] = m.sections.switcher;
+        const bytes = await readFile(data);
+        bytes[offset + (length >> 1)] ^= 0xff;
+        await writeFile(data, bytes);
+      },
+    ],
+    [
+      'a flipped byte in the bodies (left in the file, and read from it when asked for)',
+      async (f, data) => {
+        const m = JSON.parse(await readFile(path.join(f, 'manifest.json'), 'utf8'));
+        const [offset, length] = m.sections.bodies;
         const bytes = await readFile(data);
         bytes[offset + (length >> 1)] ^= 0xff;
         await writeFile(data, bytes);

@@ -22,13 +22,14 @@ import type { QuickSwitchSnapshot } from '../search/quick-switch.ts';
 import type { SearchIndex } from '../search/search-index.ts';
 import type { VaultFile } from './scan-vault.ts';
 import { SectionWriter, type Pieces } from './index-cache-sections.ts';
+import { BodyFile } from './note-bodies.ts';
 import { decode, type Manifest, type Meta, type SearchHead, type SwitcherLine } from './index-cache-decode.ts';
 import type { FlexParts } from '../search/flex-import.ts';
 
 /** Bump when the cache layout, ParsedNote, the note parser, link resolution or the search index
  *  changes: an old cache would otherwise serve notes parsed or indexed the old way. The search
  *  snapshot is opaque here (SearchIndex.snapshot/restore); a restore that throws also means cold. */
-export const INDEX_VERSION = 14; // 2: property links; 3: the FlexSearch snapshot; 4: link graph and quick switcher; 5: sections written piece by piece; 6: search fields hold encoded terms; 7: `#/` and `2024/05` are no tags; 8: a light `tags` section, read before the notes; 9: the quick switcher's FlexSearch export; 10: search documents without the repeats FlexSearch's cached stems let through; 11: the search snapshot lists the gone notes still in FlexSearch; 12: the body's search field is `strict`; 13: the notes and the graph as JSON lines; 14: search documents whatever was encoded before them
+export const INDEX_VERSION = 15; // 2: property links; 3: the FlexSearch snapshot; 4: link graph and quick switcher; 5: sections written piece by piece; 6: search fields hold encoded terms; 7: `#/` and `2024/05` are no tags; 8: a light `tags` section, read before the notes; 9: the quick switcher's FlexSearch export; 10: search documents without the repeats FlexSearch's cached stems let through; 11: the search snapshot lists the gone notes still in FlexSearch; 12: the body's search field is `strict`; 13: the notes and the graph as JSON lines; 14: search documents whatever was encoded before them; 15: the notes carry no body key (their bodies are read from the file)
 
 /** How far an mtime may move and still be the same. A time put back with Node's utimes (as tools
  *  that restore times do) is cut to the microsecond by libuv, so a file saved at 12.3456789 s comes
@@ -120,7 +121,7 @@ const shortReason = (err: unknown) =>
 
 /** Writes the cache a piece at a time (index-cache-sections.ts): the thread keeps answering while it
  *  is encoded, and only one piece is held as bytes at once. */
-export async function writeIndexCache(cacheDir: string, root: string, data: IndexCacheData): Promise<void> {
+export async function writeIndexCache(cacheDir: string, root: string, data: IndexCacheData): Promise<BodyFile> {
   const folder = cacheFolderOf(cacheDir, root);
   await mkdir(folder, { recursive: true });
   const name = `index-${Date.now().toString(36)}-${process.pid}-${(writes++).toString(36)}.bin`;
@@ -129,8 +130,9 @@ export async function writeIndexCache(cacheDir: string, root: string, data: Inde
   const file = path.join(folder, name);
   const part = `${file}.part`;
   const writer = await SectionWriter.create(part);
+  let bodyEnds: Int32Array;
   try {
-    await encode(writer, data);
+    bodyEnds = await encode(writer, data);
     await writer.close();
     await rename(part, file);
   } catch (err) {
@@ -151,6 +153,7 @@ export async function writeIndexCache(cacheDir: string, root: string, data: Inde
       if (age > 3_600_000) await rm(at, { force: true });
     }
   }
+  return new BodyFile(file, writer.sections.bodies[0], bodyEnds, root);
 }
 
 let writes = 0;
@@ -213,13 +216,14 @@ const PER_PIECE = 500;
 /** Words or FlexSearch terms per line of the quick switcher's section (small items). */
 const PER_LINE = PER_PIECE * 4;
 
-async function encode(writer: SectionWriter, { files, notes, allFiles, graph, search, switcher }: IndexCacheData): Promise<void> {
+/** Writes every section; returns where each note's body ends in `bodies` (in UTF-16 units). */
+async function encode(writer: SectionWriter, { files, notes, allFiles, graph, search, switcher }: IndexCacheData): Promise<Int32Array> {
   const exact: number[] = [];
-  const exactNotes: ParsedNote[] = [];
+  const exactNotes: Array<Omit<ParsedNote, 'body'>> = [];
   notes.forEach((note, i) => {
     if (isJsonExact(note.frontmatter)) return;
     exact.push(i);
-    exactNotes.push({ ...note, body: '' });
+    exactNotes.push(withoutBody(note));
   });
   const meta: Meta = { files: files.map((f) => [f.id, f.size, f.mtimeMs]), allFiles, exact };
   await writer.section('meta', [JSON.stringify(meta)]);
@@ -229,34 +233,29 @@ async function encode(writer: SectionWriter, { files, notes, allFiles, graph, se
   );
   await writer.section('switcher', switcherLines(switcher));
   await writer.section('exact', [v8.serialize(exactNotes)]);
-  // The notes without their body (in `bodies`; the key stays, so keys keep their order).
+  // The notes without their body (in `bodies`).
   const exactSet = new Set(exact);
   // The notes and the graph as JSON lines, each decoded on its own with turns for the thread
   // between (index-cache-decode.ts): parsed whole, the notes held it for 0.4 s at 10k notes.
   await writer.section(
     'notes',
-    jsonLines(notes, (note, i) => ({ ...note, body: '', ...(exactSet.has(i) ? { frontmatter: {} } : {}) })),
+    jsonLines(notes, (note, i) => ({ ...withoutBody(note), ...(exactSet.has(i) ? { frontmatter: {} } : {}) })),
   );
   await writer.section(
     'graph',
     jsonLines(graph, (entry) => entry),
   );
-  // Bodies as UTF-16: decoding them is a copy (unlike UTF-8), and each body is then a slice of
-  // one text, so no body is held twice.
+  // Bodies as UTF-16, each read alone when asked for (note-bodies.ts): decoding is a copy.
+  // A stored note's body is read from the data file of the last save once, here.
   const bodyEnds = new Int32Array(notes.length);
   let end = 0;
-  notes.forEach((n, i) => (bodyEnds[i] = end += n.body.length));
   await writer.section(
     'bodies',
-    pieces(notes.length, (from, to) =>
-      Buffer.from(
-        notes
-          .slice(from, to)
-          .map((n) => n.body)
-          .join(''),
-        'utf16le',
-      ),
-    ),
+    pieces(notes.length, (from, to) => {
+      const bodies: string[] = [];
+      for (let i = from; i < to; i++) bodyEnds[i] = end += bodies[bodies.push(notes[i].body) - 1].length;
+      return Buffer.from(bodies.join(''), 'utf16le');
+    }),
   );
   await writer.section('bodyEnds', [Buffer.from(bodyEnds.buffer, bodyEnds.byteOffset, bodyEnds.byteLength)]);
   // FlexSearch's export is a few large JSON texts (well-formed, so UTF-8 carries them exactly):
@@ -270,6 +269,15 @@ async function encode(writer: SectionWriter, { files, notes, allFiles, graph, se
     'flex',
     (flex ?? []).map(([, text]) => Buffer.from(text)),
   );
+  return bodyEnds;
+}
+
+/** A copy of the note without its body, which is written apart (`bodies`); a stored note's body
+ *  is not read for it (note-bodies.ts). */
+function withoutBody(note: ParsedNote): Omit<ParsedNote, 'body'> {
+  const copy: Partial<ParsedNote> = { ...note };
+  delete copy.body;
+  return copy as Omit<ParsedNote, 'body'>;
 }
 
 /** The quick switcher's snapshot as JSON lines of a few hundred kilobytes at most, so that

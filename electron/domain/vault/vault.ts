@@ -11,6 +11,7 @@ import { SearchIndex } from '../search/search-index.ts';
 import type { EncodedNote } from '../search/note-document.ts';
 import { fold } from '../text/fold.ts';
 import { CachedNotes, cacheNotice, cachedFileOf, readIndexCache, writeIndexCache } from './index-cache.ts';
+import { storeBody } from './note-bodies.ts';
 import { readNoteFile, readNoteFileSync } from './read-note-file.ts';
 import { type BuiltIndex, parseOnPool } from './parse-pool.ts';
 import { isNoteId, resolveInVault, scanVault, type VaultFile } from './scan-vault.ts';
@@ -526,13 +527,20 @@ export class Vault {
     const quick = this.quick;
     const edits = quick.edits;
     const switcher = quick.snapshot();
-    await writeIndexCache(this.cacheDir, this.root, {
+    const bodies = await writeIndexCache(this.cacheDir, this.root, {
       files,
       notes,
       allFiles: [...this.files.keys()],
       graph: this.links().snapshot(),
       search: this.search.snapshot(),
       switcher,
+    });
+    // The bodies just written are read from there from now on, and not held: those of the notes
+    // not changed meanwhile (an edit made during the save keeps its own, until the next save).
+    // The file read before stays open while a note that was replaced meanwhile can still be read
+    // (the index re-reads a note it takes out); it closes once none is left (note-bodies.ts).
+    notes.forEach((note, i) => {
+      if (this.notes.get(note.id) === note) storeBody(note, bodies, i);
     });
     if (swapSwitcher && !quick.imported) await this.reimportSwitcher(quick, switcher, edits);
   }

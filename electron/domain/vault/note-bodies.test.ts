@@ -1,0 +1,111 @@
+// The notes' bodies are read from the index cache's data file, not held (note-bodies.ts): after a
+// warm open, and after the save that follows a cold one; a note changed since keeps its own.
+import assert from 'node:assert/strict';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import type { ParsedNote } from '../notes/note-types.ts';
+import { BodyFile, isStored, storeBody, withBody } from './note-bodies.ts';
+import { Vault } from './vault.ts';
+
+const NOTES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../notes');
+let vaultDir: string;
+let cacheDir: string;
+
+beforeEach(async () => {
+  vaultDir = await mkdtemp(path.join(os.tmpdir(), 'cairn-bodies-vault-'));
+  cacheDir = await mkdtemp(path.join(os.tmpdir(), 'cairn-bodies-cache-'));
+  await cp(NOTES, vaultDir, { recursive: true });
+});
+
+afterEach(async () => {
+  await rm(vaultDir, { recursive: true, force: true });
+  await rm(cacheDir, { recursive: true, force: true });
+});
+
+const bodies = (v: Vault) => new Map(v.allNotes().map((n) => [n.id, n.body]));
+
+test('a warm open holds no body: each is read from the data file, and equals the cold one', async () => {
+  const cold = await Vault.open(vaultDir, { cacheDir });
+  assert.ok(cold.allNotes().length > 5);
+  assert.ok(
+    cold.allNotes().every((n) => !isStored(n)),
+    'a cold open holds the bodies it read',
+  );
+  const expected = bodies(cold);
+  await cold.saveCache();
+  assert.ok(cold.allNotes().every(isStored), 'after the save, the cold vault lets them go too');
+  assert.deepEqual(bodies(cold), expected);
+  const warm = await Vault.open(vaultDir, { cacheDir });
+  assert.equal(warm.origin.fromCache, expected.size);
+  assert.ok(warm.allNotes().every(isStored));
+  assert.deepEqual(bodies(warm), expected);
+  assert.ok(
+    [...expected.values()].some((b) => /[가-힣]/.test(b)),
+    'Korean text comes back whole',
+  );
+  // What reads bodies works on them: search snippets, and the note's unlinked mentions.
+  const hit = warm.search.search('SageMaker Processing', 5)[0];
+  assert.ok(hit && /<mark>/i.test(hit.snippet), JSON.stringify(hit));
+  // A copy as data has its body, and a spread of a stored note does not read it.
+  const note = warm.allNotes()[0];
+  assert.equal(withBody(note).body, expected.get(note.id));
+  assert.equal(Object.hasOwn({ ...note }, 'body'), false);
+});
+
+test('a note changed after the save keeps its own body until the next save stores it', async () => {
+  const vault = await Vault.open(vaultDir, { cacheDir });
+  await vault.saveCache();
+  const id = vault.allNotes()[0].id;
+  await writeFile(path.join(vaultDir, id), '---\ntags: [x/y]\n---\nrewritten body with zebraword\n');
+  await vault.fileChanged(path.join(vaultDir, id));
+  const changed = vault.getNote(id)!;
+  assert.equal(isStored(changed), false);
+  assert.equal(changed.body, 'rewritten body with zebraword\n');
+  await vault.saveCache();
+  assert.equal(isStored(vault.getNote(id)!), true);
+  assert.equal(vault.getNote(id)!.body, 'rewritten body with zebraword\n');
+  const warm = await Vault.open(vaultDir, { cacheDir });
+  assert.equal(warm.getNote(id)!.body, 'rewritten body with zebraword\n');
+  assert.deepEqual(
+    warm.search.search('zebraword').map((h) => h.id),
+    [id],
+  );
+});
+
+test('a note replaced while the cache is written keeps its own body (the new text)', async () => {
+  const vault = await Vault.open(vaultDir, { cacheDir });
+  const id = vault.allNotes()[1].id;
+  const saving = vault.saveCache();
+  await writeFile(path.join(vaultDir, id), 'written during the save\n');
+  await vault.fileChanged(path.join(vaultDir, id));
+  await saving;
+  assert.equal(isStored(vault.getNote(id)!), false);
+  assert.equal(vault.getNote(id)!.body, 'written during the save\n');
+});
+
+test('a body whose data file cannot be read comes from its note file; assigning a body keeps it', async () => {
+  const data = path.join(cacheDir, 'bodies.bin');
+  const text = 'first body\n두 번째';
+  await writeFile(data, Buffer.from(`xx${text}`, 'utf16le'));
+  const file = new BodyFile(data, 4, Int32Array.of(11, text.length), vaultDir);
+  const id = 'aws/some-note.md';
+  const note = { id, title: 'some-note' } as ParsedNote;
+  const other = { id: 'gone.md', title: 'gone' } as ParsedNote;
+  storeBody(note, file, 1);
+  storeBody(other, file, 0);
+  assert.equal(note.body, '두 번째');
+  assert.equal(other.body, 'first body\n');
+  assert.equal(file.read(2), null, 'no such body');
+  file.close();
+  await writeFile(path.join(vaultDir, id), '---\ntags: [a]\n---\nfrom the note file\n');
+  assert.equal(note.body, 'from the note file\n', 'the file closed: read from the vault');
+  assert.equal(other.body, '', 'and a note whose file is gone too has none');
+  note.body = 'assigned';
+  assert.equal(note.body, 'assigned');
+  assert.equal(isStored(note), false);
+  assert.deepEqual(JSON.parse(JSON.stringify(note)).body, 'assigned');
+  assert.equal((await readFile(data)).length, 2 * (text.length + 2));
+});
