@@ -22,7 +22,7 @@ const node = {
   target: 'node20',
   format: 'cjs',
   sourcemap: true,
-  external: ['electron'],
+  external: ['electron', '@parcel/watcher'],
   logLevel: 'warning',
 };
 

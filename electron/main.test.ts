@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import Module, { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -154,7 +154,9 @@ test('main process: window locked down, IPC served, menu and events reach the wi
   await writeFile(path.join(other, 'only.md'), '# Only\n#solo');
   await mkdir(path.join(tmp, 'out', 'renderer'), { recursive: true });
   await writeFile(path.join(tmp, 'out', 'renderer', 'index.html'), '<!doctype html>');
-  // main.cjs and the index worker it starts, built the way electron/build.mjs builds them.
+  // main.cjs and the index worker it starts, built the way electron/build.mjs builds them; the
+  // worker requires the file watcher from node_modules, as in a checkout.
+  await symlink(path.join(here, '..', 'node_modules'), path.join(tmp, 'node_modules'), 'junction');
   for (const [entry, outfile] of [
     ['main.ts', 'main.cjs'],
     ['api-worker-entry.ts', 'api-worker-entry.cjs'],
@@ -166,7 +168,7 @@ test('main process: window locked down, IPC served, menu and events reach the wi
       platform: 'node',
       target: 'node20',
       format: 'cjs',
-      external: ['electron'],
+      external: ['electron', '@parcel/watcher'],
       logLevel: 'silent',
       define: { 'import.meta.url': '__cairn_import_meta_url' },
       banner: { js: "const __cairn_import_meta_url = require('url').pathToFileURL(__filename).href;" },

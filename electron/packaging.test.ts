@@ -1,11 +1,12 @@
-// The packaged app carries out/ and nothing from node_modules (electron-builder.yml; README.md,
-// "Packaging"). These tests check that on the real bundles: the index worker, its parse threads
-// and the SQLite wasm run from a copy of the app.asar.unpacked layout with no node_modules above
-// it, and — where an Electron zip is in the cache, since none can be downloaded here — that
-// electron-builder --dir lays the app out that way.
+// The packaged app carries out/ and, from node_modules, only the file watcher (@parcel/watcher,
+// native) and what it requires (electron-builder.yml; README.md, "Packaging"). These tests check
+// that on the real bundles: the index worker, its parse threads and the SQLite wasm run from a
+// copy of the app.asar.unpacked layout with no node_modules above it, the worker watches the vault
+// with only the packages electron-builder.yml unpacks beside it, and — where an Electron zip is in
+// the cache, since none can be downloaded here — electron-builder --dir lays the app out that way.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,17 +25,63 @@ function built(): void {
     execFileSync(process.execPath, [path.join(ROOT, 'electron/build.mjs')], { stdio: 'ignore' });
 }
 
-test('the app bundles require nothing but Node built-ins and electron', () => {
+/** The native file watcher: the one package the bundles leave to node_modules. */
+const WATCHER = '@parcel/watcher';
+
+test('the app bundles require nothing but Node built-ins, electron, and the watcher from the index worker', () => {
   built();
   const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
   for (const file of BUNDLES) {
     const code = readFileSync(path.join(OUT, file), 'utf8');
     const required = [...code.matchAll(/\brequire\(\s*["']([^"'./][^"']*)["']\s*\)/g)].map((m) => m[1]);
-    const outside = [...new Set(required)].filter((m) => m !== 'electron' && !builtins.has(m));
+    const allowed = (m: string) => m === 'electron' || builtins.has(m) || (file === 'api-worker-entry.cjs' && m === WATCHER);
+    const outside = [...new Set(required)].filter((m) => !allowed(m));
     assert.deepEqual(outside, [], `${file} requires packages the packaged app does not carry`);
   }
   const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
-  assert.deepEqual(Object.keys(pkg.dependencies ?? {}), [], 'runtime dependencies would be copied into the package for nothing');
+  assert.deepEqual(Object.keys(pkg.dependencies ?? {}), [WATCHER], 'any other runtime dependency would be copied into the package for nothing');
+});
+
+/** The node_modules folders electron-builder.yml unpacks (its `node_modules/<name>/**` lines). */
+function unpackedModules(): string[] {
+  const yml = readFileSync(path.join(ROOT, 'electron-builder.yml'), 'utf8');
+  return [...yml.matchAll(/^\s*-\s*node_modules\/(.+?)\/\*\*\s*$/gm)].map((m) => m[1]);
+}
+
+test('the index worker watches the vault with only the packages electron-builder.yml unpacks beside it', async (t) => {
+  built();
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'cairn-packaged-'));
+  t.after(() => rmSync(tmp, { recursive: true, force: true }));
+  const unpacked = path.join(tmp, 'resources', 'app.asar.unpacked');
+  const dir = path.join(unpacked, 'out');
+  mkdirSync(dir, { recursive: true });
+  for (const f of UNPACKED) copyFileSync(path.join(OUT, f), path.join(dir, f));
+  const modules = unpackedModules();
+  assert.ok(modules.includes('@parcel'), 'the watcher is unpacked');
+  for (const m of modules) cpSync(path.join(ROOT, 'node_modules', m), path.join(unpacked, 'node_modules', m), { recursive: true });
+  const vault = path.join(tmp, 'vault');
+  cpSync(path.join(ROOT, 'notes'), vault, { recursive: true });
+
+  const api = new ApiWorkerClient(path.join(dir, 'api-worker-entry.cjs'), {
+    canOpenVault: false,
+    watch: true,
+    dataDir: path.join(tmp, 'data'),
+    indexCache: false,
+  });
+  t.after(() => api.close());
+  await api.open(vault);
+  await api.watching();
+  const info = await api.dispatch('vaultInfo', {});
+  assert.ok(info.ok && (info.value as { index: { watch: string | null } }).index.watch === null, `no watcher failure: ${JSON.stringify(info)}`);
+  writeFileSync(path.join(vault, 'written-after.md'), '# Written after\nzanzibarword');
+  const until = Date.now() + 10_000;
+  let hits: unknown[] = [];
+  while (Date.now() < until && hits.length === 0) {
+    const found = await api.dispatch('search', { query: 'zanzibarword', limit: 5 });
+    hits = found.ok ? (found.value as { hits: unknown[] }).hits : [];
+    if (!hits.length) await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.equal(hits.length, 1, 'the note written on disk was heard and indexed');
 });
 
 test('the index worker runs from an unpacked layout with no node_modules: it indexes, searches and writes an Anki package', async (t) => {
@@ -101,6 +148,9 @@ test('electron-builder --dir lays out the app: bundles in app.asar, workers unpa
   const { listPackage } = createRequire(import.meta.url)('@electron/asar') as { listPackage(p: string, o: object): string[] };
   const files = listPackage(path.join(resources, 'app.asar'), {}).map((f) => f.split(path.sep).join('/'));
   for (const f of ['/out/main.cjs', '/out/preload.cjs', '/out/renderer/index.html', '/package.json']) assert.ok(files.includes(f), `${f} is in app.asar`);
-  assert.equal(files.filter((f) => f.startsWith('/node_modules/')).length, 0, 'no node_modules in app.asar');
+  // node_modules holds the watcher and what it requires, unpacked (the worker loads them from there).
+  for (const m of unpackedModules()) assert.ok(existsSync(path.join(resources, 'app.asar.unpacked', 'node_modules', m)), `node_modules/${m} is unpacked`);
+  const platform = readdirSync(path.join(resources, 'app.asar.unpacked', 'node_modules', '@parcel')).find((d) => d.startsWith('watcher-'));
+  assert.ok(platform, "the watcher's .node file for this platform is unpacked");
   assert.equal(files.filter((f) => f.startsWith('/out/cli/')).length, 0, 'the source-checkout CLI is not packaged');
 });

@@ -1,47 +1,53 @@
-import { watch } from 'chokidar';
+import type { AsyncSubscription, Event } from '@parcel/watcher';
+import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import type { Vault, VaultChange } from './vault.ts';
 import { isIgnoredName } from './scan-vault.ts';
 
 export interface VaultWatcher {
-  /** Resolves once the initial scan of the watcher is done, events flow, and what changed before
-   *  is taken in (Vault.catchUp). */
+  /** Resolves once the watch is set up, events flow, and what changed before is taken in
+   *  (Vault.catchUp); also when the watch could not be set up (`onError` heard why). */
   ready: Promise<void>;
   close(): Promise<void>;
 }
 
 /**
- * The one line the app shows when the watcher fails: changes on disk to some files will then not
- * show until the vault is opened again. chokidar puts a watch on every file and folder, so a large
- * vault can meet the system's limit of them (Linux: fs.inotify.max_user_watches, 8,192 on older
- * kernels), and every watch past it fails with ENOSPC.
+ * The one line the app shows when the watcher fails: changes on disk will then not show until
+ * the vault is opened again. The watcher needs a watch per folder (Linux:
+ * fs.inotify.max_user_watches, 8,192 on older kernels, counts them for all of a user's programs),
+ * and it is set up for the whole vault or not at all.
  */
 export function watchNotice(err: Error & { code?: string }): string {
-  const lost = 'Changes made outside Cairn to some files will not show until the vault is opened again';
-  if (err.code === 'ENOSPC')
-    return `${lost}: the system's limit on watched files was reached. Raise it (on Linux: sudo sysctl fs.inotify.max_user_watches=524288), then reopen the vault.`;
-  if (err.code === 'EMFILE' || err.code === 'ENFILE') return `${lost}: too many files are open. Raise the limit on open files, then reopen the vault.`;
-  return `${lost}: watching them failed (${err.message.slice(0, 160)}).`;
+  const lost = 'Changes made outside Cairn will not show until the vault is opened again';
+  const said = `${err.code ?? ''} ${err.message}`;
+  if (/ENOSPC|No space left on device/.test(said))
+    return `${lost}: the system's limit on watched folders was reached. Raise it (on Linux: sudo sysctl fs.inotify.max_user_watches=524288), then reopen the vault.`;
+  if (/EMFILE|ENFILE|Too many open files/.test(said)) return `${lost}: too many files are open. Raise the limit on open files, then reopen the vault.`;
+  return `${lost}: watching them failed (${err.message.split('\n')[0].slice(0, 160)}).`;
 }
+
+/** What the watcher leaves out: the folders the vault never reads (scan-vault.ts, isIgnoredName). */
+const IGNORE = ['**/.*', '**/node_modules'];
+/** A new folder's own folders are watched this long after its creation is heard (see below). */
+const NEW_FOLDER_MS = 100;
 
 /**
  * Keeps `vault` in step with the disk: writes, creations, deletions and renames (a rename arrives
- * as delete + add). `onChange` hears about each change after the vault has taken it in.
- * chokidar reports what changes after its own first walk: what changed between the vault's walk
- * and that one (a note saved while the vault was opening) is caught up once it is done.
- * `onError` hears each failure: a file or folder that could not be watched, or a change that
- * could not be taken in.
+ * as delete + create). `onChange` hears about each change after the vault has taken it in.
+ * `onError` hears each failure: a watch that could not be set up, or a change that could not be
+ * taken in.
+ *
+ * @parcel/watcher (README.md, "How it is built") watches folders in native code: one watch per
+ * folder, and no JavaScript object per file. It reports what changes after its own first walk, so
+ * what changed between the vault's walk and that one (a note saved while the vault was opening)
+ * is caught up once it is set up.
+ *
+ * This layer covers what it does not do on Linux (parcel-bundler/watcher#97, open): a folder
+ * created or moved into the vault is watched, but not the folders inside it, and the files it
+ * already holds are not reported. So a new folder makes the layer subscribe again (the new
+ * subscription walks the whole vault, in native code) and catch up with the disk.
  */
 export function watchVault(vault: Vault, onChange: (change: VaultChange) => void, onError: (err: Error) => void = () => {}): VaultWatcher {
-  const watcher = watch(vault.root, {
-    ignoreInitial: true,
-    followSymlinks: false,
-    ignored: (p: string) => path.relative(vault.root, p).split(path.sep).some(isIgnoredName),
-    // A file written in several pieces is read once it has stopped growing. Most saves are one
-    // write or a rename (atomic), so the wait is short: it is part of every edit's way to the
-    // backlinks (README's target: 100 ms at 10k notes). A piece arriving later is another change.
-    awaitWriteFinish: { stabilityThreshold: 20, pollInterval: 5 },
-  });
   // Changes are applied one at a time, in the order they arrived, once every note is read and the
   // quick switcher filled (a change before would be overwritten by the note read for the list).
   let queue: Promise<unknown> = Promise.all([vault.listed, vault.switcherFilled]).catch(() => undefined);
@@ -52,21 +58,65 @@ export function watchVault(vault: Vault, onChange: (change: VaultChange) => void
       .then((result) => [result ?? []].flat().forEach(onChange))
       .catch((err) => onError(err as Error));
   };
-  watcher.on('add', (p) => apply(() => vault.fileChanged(p)));
-  watcher.on('change', (p) => apply(() => vault.fileChanged(p)));
-  watcher.on('unlink', (p) => apply(() => vault.fileDeleted(p)));
-  watcher.on('unlinkDir', (p) => apply(() => vault.folderDeleted(p)));
-  watcher.on('error', (err) => onError(err as Error));
-  const ready = new Promise<void>((resolve) =>
-    watcher.once('ready', () => {
+  const ignored = (p: string) => path.relative(vault.root, p).split(path.sep).some(isIgnoredName);
+  const isFolder = (p: string) => {
+    try {
+      return lstatSync(p).isDirectory();
+    } catch {
+      return false;
+    }
+  };
+
+  let closed = false;
+  let subscription: AsyncSubscription | null = null;
+  let again: ReturnType<typeof setTimeout> | null = null;
+  const heard = (err: Error | null, events: Event[]) => {
+    if (err) onError(err);
+    let newFolder = false;
+    for (const { type, path: p } of events) {
+      if (ignored(p)) continue;
+      if (type === 'delete') apply(() => vault.fileDeleted(p) ?? vault.folderDeleted(p));
+      else if (type === 'create' && isFolder(p)) newFolder = true;
+      else apply(() => vault.fileChanged(p));
+    }
+    if (newFolder && !again && !closed) again = setTimeout(subscribeAgain, NEW_FOLDER_MS);
+  };
+  // The module is native: where it cannot load, the vault is not watched, and the notice says so.
+  const subscribe = async () => (await import('@parcel/watcher')).subscribe(vault.root, heard, { ignore: IGNORE });
+  // The watcher of a folder is shared by its subscriptions (a second one would not walk again):
+  // the first goes before the next is made. What changes in between is caught up.
+  const subscribeAgain = async () => {
+    again = null;
+    try {
+      const before = subscription;
+      subscription = null;
+      await before?.unsubscribe();
+      const next = await subscribe();
+      if (closed) return void (await next.unsubscribe());
+      subscription = next;
+    } catch (err) {
+      onError(err as Error);
+    }
+    apply(() => vault.catchUp());
+  };
+
+  const ready = subscribe().then(
+    async (s) => {
+      if (closed) return void (await s.unsubscribe());
+      subscription = s;
       apply(() => vault.catchUp());
-      void queue.then(() => resolve());
-    }),
+      await queue;
+    },
+    (err) => onError(err as Error),
   );
   return {
     ready,
     close: async () => {
-      await watcher.close();
+      closed = true;
+      if (again) clearTimeout(again);
+      await ready;
+      await subscription?.unsubscribe();
+      subscription = null;
       await queue;
     },
   };
