@@ -50,6 +50,11 @@ test.describe('start-up from the persisted index', () => {
     await cacheFiles(dataDir);
     // Once the start is over (cache written), the server says how it went.
     await expect.poll(first.served.output).toMatch(/\nIndexed 16 notes \(read from their files\); start-up over after \d+\.\d s\n/);
+    // The index worker's code cache (api-worker-boot.ts) is made a few seconds after its start:
+    // the second launch runs from it, as every launch after the first does.
+    await expect
+      .poll(async () => (await readdir(path.join(dataDir, 'code-cache')).catch(() => [])).filter((f) => f.endsWith('.bin')).length, { timeout: 20_000 })
+      .toBe(1);
     await stop(first.served);
 
     const second = await launch(page, vault, dataDir);
@@ -60,6 +65,13 @@ test.describe('start-up from the persisted index', () => {
     await expect(page.getByRole('tree', { name: 'Notes' })).toContainText('cost-sagemaker-processing-optimization');
     await second.app.search('인스턴스를');
     await expect(second.app.searchResults().first()).toContainText('cost-sagemaker-processing-optimization');
+    // And it follows the disk: a note written now shows in the list (the watcher once failed to
+    // load under the code cache, on every launch but the first).
+    await expect.poll(second.served.output).toMatch(/\nWatching .* for changes\n/);
+    await writeFile(path.join(vault, 'written-after-launch.md'), '# Written after launch\n');
+    await page.getByRole('tab', { name: 'Notes' }).click();
+    await expect(page.getByRole('tree', { name: 'Notes' })).toContainText('written-after-launch');
+    expect(second.served.errors()).not.toMatch(/will not show/);
   });
 
   test('a damaged cache file is ignored with a notice, and the answers are right', async ({ page }) => {

@@ -40,7 +40,9 @@ try {
 const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
   filename: bundle,
   cachedData,
-  // FlexSearch's worker mode holds an `import()` (never called here): the default loader answers it.
+  // FlexSearch's worker mode holds an `import()` (never called here): the default loader answers it,
+  // but only while no cached data was accepted (Node 20 then says "A dynamic import callback was
+  // not specified"), so the bundle imports no package with import() (packaging.test.ts).
   importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
 });
 if (cacheFile && (!cachedData || script.cachedDataRejected)) setTimeout(() => saveCache(cacheFile), saveAfterMs).unref();

@@ -42,6 +42,18 @@ test('the app bundles require nothing but Node built-ins, electron, and the watc
   assert.deepEqual(Object.keys(pkg.dependencies ?? {}), [WATCHER], 'any other runtime dependency would be copied into the package for nothing');
 });
 
+test("the index worker's bundle imports no package with import(): it fails there once V8's code cache is used", () => {
+  built();
+  // api-worker-boot.ts runs the bundle as a vm.Script with cached data; with the cache accepted,
+  // Node 20 answers `import()` with "A dynamic import callback was not specified" (the watcher
+  // once failed so, on every warm start). esbuild turns import() of our own modules into
+  // requires; a package left outside the bundle must be required. FlexSearch's worker mode holds
+  // one that Node never reaches (it takes the `require` branch).
+  const code = readFileSync(path.join(OUT, 'api-worker-entry.cjs'), 'utf8');
+  const imported = [...code.matchAll(/[^\w.$]import\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]);
+  assert.deepEqual([...new Set(imported)], ['worker_threads']);
+});
+
 /** The node_modules folders electron-builder.yml unpacks (its `node_modules/<name>/**` lines). */
 function unpackedModules(): string[] {
   const yml = readFileSync(path.join(ROOT, 'electron-builder.yml'), 'utf8');

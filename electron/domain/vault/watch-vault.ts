@@ -1,5 +1,6 @@
 import type { AsyncSubscription, Event } from '@parcel/watcher';
 import { lstatSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Vault, VaultChange } from './vault.ts';
 import { isIgnoredName } from './scan-vault.ts';
@@ -25,6 +26,8 @@ export function watchNotice(err: Error & { code?: string }): string {
   if (/EMFILE|ENFILE|Too many open files/.test(said)) return `${lost}: too many files are open. Raise the limit on open files, then reopen the vault.`;
   return `${lost}: watching them failed (${err.message.split('\n')[0].slice(0, 160)}).`;
 }
+
+const require = createRequire(import.meta.url);
 
 /** What the watcher leaves out: the folders the vault never reads (scan-vault.ts, isIgnoredName). */
 const IGNORE = ['**/.*', '**/node_modules'];
@@ -82,7 +85,9 @@ export function watchVault(vault: Vault, onChange: (change: VaultChange) => void
     if (newFolder && !again && !closed) again = setTimeout(subscribeAgain, NEW_FOLDER_MS);
   };
   // The module is native: where it cannot load, the vault is not watched, and the notice says so.
-  const subscribe = async () => (await import('@parcel/watcher')).subscribe(vault.root, heard, { ignore: IGNORE });
+  // Required, not imported: the index worker's bundle runs as a vm.Script with V8's code cache
+  // (api-worker-boot.ts), where `import()` fails.
+  const subscribe = async () => (require('@parcel/watcher') as typeof import('@parcel/watcher')).subscribe(vault.root, heard, { ignore: IGNORE });
   // The watcher of a folder is shared by its subscriptions (a second one would not walk again):
   // the first goes before the next is made. What changes in between is caught up.
   const subscribeAgain = async () => {
