@@ -68,6 +68,10 @@ function sizeTable({ size, runs, serve }: SizeResults, info: RunInfo): string[] 
     row('search p50 / p95 / p99 (ms)', (c) => pct(c?.search)),
     row('search: the exact count, asked after the page, p50 / p95 / p99 (ms)', (c) => pct(c?.searchCount)),
     row('quick switch p50 / p95 / p99 (ms)', (c) => pct(c?.quickSwitch)),
+    row('`cairn serve` warm: search through the host, p50 / p95 (ms)', (c) => {
+      const s = c?.engine === 'cairn' ? serve?.warm?.search : undefined;
+      return s ? `${ms(s.p50)} / ${ms(s.p95)}` : na;
+    }),
     row('`cairn serve` warm: edit on disk → backlink listed, p50 / p95 (ms)', (c) => {
       const eb = c?.engine === 'cairn' ? serve?.warm?.editBacklink : undefined;
       return eb ? `${ms(eb.p50)} / ${ms(eb.p95)}${eb.missed ? ` (${eb.missed} missed)` : ''}` : na;

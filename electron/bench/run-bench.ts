@@ -151,7 +151,7 @@ async function serveRuns(vaultDir: string, queries: string[], size: number, edit
     out.warm = await probeServe({ root: ROOT, vaultDir, dataDir, queries, edits });
     const eb = out.warm.editBacklink;
     console.error(
-      `  [serve ${size} warm] list ${(out.warm.listMs / 1000).toFixed(2)} s, first answer ${(out.warm.firstAnswerMs / 1000).toFixed(2)} s, RSS ${out.warm.rssMB.toFixed(0)} MB (${out.warm.peakMB.toFixed(0)} at most), ${out.warm.fromCache} from cache${eb ? `, edit → backlink p50 ${eb.p50.toFixed(0)} / p95 ${eb.p95.toFixed(0)} ms` : ''}`,
+      `  [serve ${size} warm] list ${(out.warm.listMs / 1000).toFixed(2)} s, first answer ${(out.warm.firstAnswerMs / 1000).toFixed(2)} s, RSS ${out.warm.rssMB.toFixed(0)} MB (${out.warm.peakMB.toFixed(0)} at most), ${out.warm.fromCache} from cache${eb ? `, edit → backlink p50 ${eb.p50.toFixed(0)} / p95 ${eb.p95.toFixed(0)} ms` : ''}${out.warm.search ? `, search p50 ${out.warm.search.p50.toFixed(2)} / p95 ${out.warm.search.p95.toFixed(2)} ms` : ''}`,
     );
   } catch (err) {
     console.error(`  serve ${size} failed: ${(err as Error).message}`);

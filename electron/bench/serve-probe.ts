@@ -25,7 +25,14 @@ export interface ServeProbe {
   notice: string | null;
   /** Edits on disk → the linked note's view lists the backlink, through the watcher (p50/p95, ms). */
   editBacklink?: { p50: number; p95: number; missed: number };
+  /** Searches through the host once the start is over, as the page asks them (HTTP round trip
+   *  included; p50/p95 of SERVE_SEARCHES, ms): the index worker's own heap settings count here,
+   *  not in the in-process figure. */
+  search?: { p50: number; p95: number };
 }
+
+/** Searches timed through the host, after the memory is read (they do not change its figures). */
+const SERVE_SEARCHES = 200;
 
 /** An edit for `editBacklink`: `source` (at `abs`) gets a wikilink to `title`, the note `target`. */
 export interface ProbeEdit {
@@ -127,6 +134,14 @@ export async function probeServe(opts: {
     await settled;
     const rssMB = rss();
     const editBacklink = opts.edits?.length ? await editsThroughWatcher(opts.edits, call) : undefined;
+    const times: number[] = [];
+    for (let i = 0; i < SERVE_SEARCHES; i++) {
+      const t = performance.now();
+      await call('search', { query: opts.queries[i % opts.queries.length] });
+      times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    const search = { p50: times[Math.floor(times.length / 2)], p95: times[Math.floor(times.length * 0.95)] };
     return {
       listMs,
       firstAnswerMs,
@@ -136,6 +151,7 @@ export async function probeServe(opts: {
       fromCache: info.index.fromCache,
       notice: info.index.notice,
       editBacklink,
+      search,
     };
   } finally {
     child.kill('SIGTERM');
