@@ -1,6 +1,6 @@
 // The notes' bodies, read from the index cache's data file when they are asked for, instead of
-// held in memory (README.md, "Memory"): at 10k notes they were 42 MB of the index worker's
-// 370, at 50k over 200 MB. Every note the cache holds has its body there already, as UTF-16, so
+// held in memory (README.md, "How it is built"): at 10k notes they were 42 MB of the index
+// worker's 370, at 50k over 200 MB. Every note the cache holds has its body there already, as UTF-16, so
 // a body is one positioned read of its own bytes (a few microseconds from the page cache). Its
 // readers (search snippets and re-ranking, cards, calculators, mentions, context lines) ask for
 // a few notes at a time; those that go through every note (the cards' first extraction, a
