@@ -88,6 +88,8 @@ export class AppApi implements ApiPort {
   private listeners = new Set<(e: VaultEvent) => void>();
   /** The open vault's watcher's first failure, as shown (watchNotice); null while it has none. */
   private watchProblem: string | null = null;
+  /** Set by `close` (the worker is about to stop), cleared by the next `open`. */
+  private closed = false;
 
   constructor(private readonly options: AppApiOptions) {}
 
@@ -103,6 +105,7 @@ export class AppApi implements ApiPort {
   /** Opens a vault in three steps; resolves once its note list answers (the notes by name), while
    *  the notes are read (see `listing`) and the full text indexed (see `indexed`). */
   async open(dir: string): Promise<Vault> {
+    this.closed = false;
     const dataDir = this.options.dataDir ?? defaultDataDir();
     const cacheDir = this.options.indexCache === false ? undefined : path.join(dataDir, 'index-cache');
     let named!: (v: Vault) => void;
@@ -165,7 +168,9 @@ export class AppApi implements ApiPort {
     // watches every file: at 10k notes 1.6 s, in turns of up to 0.2 s. Started with the list, it
     // held up the search index's restore, and the first searches through `cairn serve` took
     // 130-260 ms each instead of 5-15.
-    this.watchFor = this.options.watch === false ? null : vault;
+    // Never after close: an open still under way when the worker is asked to close must not start
+    // the watcher's native work (a thread stopped while that work is in flight aborts the process).
+    this.watchFor = this.options.watch === false || this.closed ? null : vault;
     this.watchStarted = full.then(
       () => {
         if (this.watchFor !== vault) return;
@@ -233,6 +238,7 @@ export class AppApi implements ApiPort {
 
   /** Stops watching and writes the index cache if it has changes not yet saved. */
   async close(): Promise<void> {
+    this.closed = true;
     await this.listing?.catch(() => undefined);
     this.watchFor = null;
     await this.watcher?.close();

@@ -6,7 +6,7 @@ import type { ParsedNote } from '../notes/note-types.ts';
 import type { GraphSnapshot } from '../links/link-graph.ts';
 import type { FlexParts } from '../search/flex-import.ts';
 import type { QuickSwitchSnapshot } from '../search/quick-switch.ts';
-import type { CachedIndex, IndexCacheData, SearchSnapshot } from './index-cache.ts';
+import type { CachedIndex, CachedRest, SearchSnapshot } from './index-cache.ts';
 import { BodyFile, storeBody } from './note-bodies.ts';
 import { SectionReader, type SectionTable } from './index-cache-sections.ts';
 
@@ -145,13 +145,7 @@ const readJson = async (reader: SectionReader, name: string) => JSON.parse((awai
 
 /** The notes (their bodies left in the file) and the link graph; the search sections are checked here too, so a cache
  *  whose notes were used is not found damaged later. */
-async function readRest(
-  reader: SectionReader,
-  meta: Meta,
-  ids: Map<string, string>,
-  file: string,
-  root: string,
-): Promise<Pick<IndexCacheData, 'notes' | 'graph'>> {
+async function readRest(reader: SectionReader, meta: Meta, ids: Map<string, string>, file: string, root: string): Promise<CachedRest> {
   const metaNotes = (await readJsonLines(reader, 'notes')) as ParsedNote[];
   const graph = (await readJsonLines(reader, 'graph')) as GraphSnapshot;
   const exactNotes = v8.deserialize(await reader.read('exact')) as ParsedNote[];
@@ -176,7 +170,7 @@ async function readRest(
   if (start * 2 !== bodiesBytes) throw new Error('cache sections disagree');
   const bodies = new BodyFile(file, bodiesAt, bodyEnds, root);
   metaNotes.forEach((note, i) => storeBody(note, bodies, i));
-  return { notes: metaNotes, graph };
+  return { notes: metaNotes, graph, bodies };
 }
 
 /** JSON.parse makes a string per occurrence: a note's id appears in the file list, the note, the

@@ -72,10 +72,13 @@ export type CachedIndex = CachedList & {
   /** The quick switcher's snapshot (undefined in a cache written without one), read once the list
    *  answers: it is the largest of the sections read before the notes. Asked before `rest`. */
   switcher(): Promise<QuickSwitchSnapshot | undefined>;
-  rest(): Promise<Pick<IndexCacheData, 'notes' | 'graph'>>;
+  rest(): Promise<CachedRest>;
   search(): Promise<SearchSnapshot>;
   close(): Promise<void>;
 };
+
+/** The notes (their bodies read from `bodies`, note-bodies.ts) and the link graph. */
+export type CachedRest = Pick<IndexCacheData, 'notes' | 'graph'> & { bodies: BodyFile };
 
 /** `data` null: no cache (first start, `notice` null) or one that cannot be trusted (`notice` says why). */
 export type CacheRead = { data: CachedIndex; notice: null } | { data: null; notice: string | null };
@@ -171,6 +174,8 @@ export class CachedNotes {
   private readonly tagsById = new Map<string, string[]>();
   private readonly taken = new Set<string>();
   graph: GraphSnapshot = [];
+  /** The data file the cached notes' bodies are read from, once `withNotes` is done. */
+  bodies: BodyFile | null = null;
 
   constructor(readonly data: CachedIndex) {
     data.files.forEach((f, i) => {
@@ -192,9 +197,10 @@ export class CachedNotes {
 
   /** Reads the notes and the link graph (rejects when they are damaged: then nothing is reused). */
   async withNotes(): Promise<void> {
-    const { notes, graph } = await this.data.rest();
+    const { notes, graph, bodies } = await this.data.rest();
     this.data.files.forEach((f, i) => this.byId.set(f.id, notes[i]));
     this.graph = graph;
+    this.bodies = bodies;
   }
 
   /** The cached note of `file` when the file has the same size and mtime as when it was cached. */

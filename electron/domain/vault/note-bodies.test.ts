@@ -1,6 +1,7 @@
 // The notes' bodies are read from the index cache's data file, not held (note-bodies.ts): after a
 // warm open, and after the save that follows a cold one; a note changed since keeps its own.
 import assert from 'node:assert/strict';
+import { readdirSync, readlinkSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -108,4 +109,44 @@ test('a body whose data file cannot be read comes from its note file; assigning 
   assert.equal(isStored(note), false);
   assert.deepEqual(JSON.parse(JSON.stringify(note)).body, 'assigned');
   assert.equal((await readFile(data)).length, 2 * (text.length + 2));
+});
+
+/** The index cache data files this process holds open (Linux: /proc/self/fd). */
+const openDataFiles = () =>
+  readdirSync('/proc/self/fd')
+    .map((fd) => {
+      try {
+        return readlinkSync(`/proc/self/fd/${fd}`);
+      } catch {
+        return '';
+      }
+    })
+    .filter((l) => l.startsWith(cacheDir) && /index-.*\.bin/.test(l));
+
+test('saves keep at most two data files open: the last and the one before', async (t) => {
+  if (process.platform !== 'linux') {
+    console.log('*** no /proc/self/fd here: the open data files cannot be counted — test SKIPPED ***');
+    t.skip('needs /proc/self/fd');
+    return;
+  }
+  const first = await Vault.open(vaultDir, { cacheDir });
+  await first.saveCache();
+  const vault = await Vault.open(vaultDir, { cacheDir });
+  const id = vault.allNotes()[0].id;
+  const kept = vault.allNotes()[2];
+  for (let i = 0; i < 4; i++) {
+    await writeFile(path.join(vaultDir, id), `edit number ${i} with word${i}\n`);
+    await vault.fileChanged(path.join(vaultDir, id));
+    await vault.saveCache();
+  }
+  // Each save deleted the data file before it. Open: the first vault's (the first save), and this
+  // vault's last two; not the one it opened, nor the two saves between.
+  const open = openDataFiles();
+  assert.equal(open.length, 3, open.join('\n'));
+  assert.equal(open.filter((l) => !l.endsWith(' (deleted)')).length, 1, 'and one of them is the cache as it is now');
+  assert.equal(kept.body, bodies(first).get(kept.id), 'a note stored in the last file reads its body');
+  assert.deepEqual(
+    vault.search.search('word3').map((h) => h.id),
+    [id],
+  );
 });

@@ -11,7 +11,7 @@ import { SearchIndex } from '../search/search-index.ts';
 import type { EncodedNote } from '../search/note-document.ts';
 import { fold } from '../text/fold.ts';
 import { CachedNotes, cacheNotice, cachedFileOf, readIndexCache, writeIndexCache } from './index-cache.ts';
-import { storeBody } from './note-bodies.ts';
+import { type BodyFile, storeBody } from './note-bodies.ts';
 import { readNoteFile, readNoteFileSync } from './read-note-file.ts';
 import { type BuiltIndex, parseOnPool } from './parse-pool.ts';
 import { isNoteId, resolveInVault, scanVault, type VaultFile } from './scan-vault.ts';
@@ -132,6 +132,9 @@ export class Vault {
   readonly searchable = this.textDone.promise;
 
   private cacheDir: string | null = null;
+  /** The data files the notes' bodies are read from (note-bodies.ts): the last two, the cache the
+   *  vault opened from or each one saved since. */
+  private readonly bodyFiles: BodyFile[] = [];
 
   private constructor(readonly root: string) {}
 
@@ -335,6 +338,7 @@ export class Vault {
       if (unchanged) parsed[i] = unchanged;
       else toRead.push(i);
     });
+    if (cached?.bodies) this.bodyFiles.push(cached.bodies);
     let done = total - toRead.length;
     this.origin.fromCache = done;
     this.origin.read = toRead.length;
@@ -537,11 +541,16 @@ export class Vault {
     });
     // The bodies just written are read from there from now on, and not held: those of the notes
     // not changed meanwhile (an edit made during the save keeps its own, until the next save).
-    // The file read before stays open while a note that was replaced meanwhile can still be read
-    // (the index re-reads a note it takes out); it closes once none is left (note-bodies.ts).
     notes.forEach((note, i) => {
       if (this.notes.get(note.id) === note) storeBody(note, bodies, i);
     });
+    // The file before stays open: a note replaced during this save was read from it, and the
+    // index reads it again when it takes it out (at the latest when the next save snapshots the
+    // index). The one before that is let go now, or every save would keep a deleted data file
+    // open (and its disk space taken) for as long as an old note is referenced somewhere; such a
+    // note reads its body from its own file instead.
+    this.bodyFiles.push(bodies);
+    while (this.bodyFiles.length > 2) this.bodyFiles.shift()!.close();
     if (swapSwitcher && !quick.imported) await this.reimportSwitcher(quick, switcher, edits);
   }
 

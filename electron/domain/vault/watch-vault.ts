@@ -73,6 +73,8 @@ export function watchVault(vault: Vault, onChange: (change: VaultChange) => void
   let closed = false;
   let subscription: AsyncSubscription | null = null;
   let again: ReturnType<typeof setTimeout> | null = null;
+  /** A subscription under way after a new folder: `close` waits for it (see there). */
+  let resubscribing: Promise<void> = Promise.resolve();
   const heard = (err: Error | null, events: Event[]) => {
     if (err) onError(err);
     let newFolder = false;
@@ -82,7 +84,10 @@ export function watchVault(vault: Vault, onChange: (change: VaultChange) => void
       else if (type === 'create' && isFolder(p)) newFolder = true;
       else apply(() => vault.fileChanged(p));
     }
-    if (newFolder && !again && !closed) again = setTimeout(subscribeAgain, NEW_FOLDER_MS);
+    if (newFolder && !again && !closed)
+      again = setTimeout(() => {
+        resubscribing = subscribeAgain();
+      }, NEW_FOLDER_MS);
   };
   // The module is native: where it cannot load, the vault is not watched, and the notice says so.
   // Required, not imported: the index worker's bundle runs as a vm.Script with V8's code cache
@@ -116,10 +121,14 @@ export function watchVault(vault: Vault, onChange: (change: VaultChange) => void
   );
   return {
     ready,
+    // Resolves once no native work of the watcher is under way: a thread stopped while a
+    // subscription is being made aborts the whole process (node-addon-api's error in a torn-down
+    // environment), so the worker is closed only after this.
     close: async () => {
       closed = true;
       if (again) clearTimeout(again);
       await ready;
+      await resubscribing;
       await subscription?.unsubscribe();
       subscription = null;
       await queue;
