@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Vault, type VaultChange } from './vault.ts';
@@ -152,10 +152,17 @@ test('a folder moved in is read whole, its inner folders are watched, and ignore
     await writeFile(path.join(dir, '.obsidian', 'hidden.md'), 'hiddenword');
     await mkdir(path.join(dir, 'node_modules', 'pkg'), { recursive: true });
     await writeFile(path.join(dir, 'node_modules', 'pkg', 'readme.md'), 'hiddenword');
+    // A link to a folder outside is never followed (SECURITY.md), after the new folders too.
+    await mkdir(path.join(outside, 'elsewhere'));
+    await writeFile(path.join(outside, 'elsewhere', 'secret.md'), 'outsideword');
+    await symlink(path.join(outside, 'elsewhere'), path.join(dir, 'link'));
+    await writeFile(path.join(outside, 'elsewhere', 'secret.md'), 'outsideword again');
     // The whole tree deleted: its notes leave.
     await rm(path.join(dir, 'tree'), { recursive: true });
     await eventually(() => hits('topword').length === 0 && hits('changedword').length === 0, 'the deleted tree left');
     assert.deepEqual(hits('hiddenword'), []);
+    assert.deepEqual(hits('outsideword'), []);
+    assert.equal(vault.getNote('link/secret.md'), undefined);
     assert.equal(vault.getNote('.obsidian/hidden.md'), undefined);
     await watcher.close();
   } finally {
