@@ -170,3 +170,31 @@ test('a folder moved in is read whole, its inner folders are watched, and ignore
     await rm(outside, { recursive: true, force: true });
   }
 });
+
+test('new folders made while the watcher subscribes again are all watched, and closing lets every subscription go', async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'cairn-watch-'));
+  try {
+    await writeFile(path.join(dir, 'a.md'), '# A');
+    const vault = await Vault.open(dir);
+    const watcher = watchVault(vault, () => {});
+    await watcher.ready;
+    const hits = (q: string) => vault.search.search(q).map((h) => h.id);
+    // Folders a few at a time, some while a subscription is being made again.
+    for (let i = 0; i < 6; i++) {
+      await mkdir(path.join(dir, `f${i}`, 'inner'), { recursive: true });
+      await writeFile(path.join(dir, `f${i}`, 'inner', 'n.md'), `burstword${i}`);
+      await new Promise((r) => setTimeout(r, 40 * i));
+    }
+    await eventually(() => [0, 1, 2, 3, 4, 5].every((i) => hits(`burstword${i}`).length === 1), 'every note of the burst');
+    // Each inner folder is watched: an edit in each is heard.
+    for (let i = 0; i < 6; i++) await writeFile(path.join(dir, `f${i}`, 'inner', 'n.md'), `laterword${i}`);
+    await eventually(() => [0, 1, 2, 3, 4, 5].every((i) => hits(`laterword${i}`).length === 1), 'every later edit');
+    await watcher.close();
+    // Closed: nothing is heard any more (no subscription left behind).
+    await writeFile(path.join(dir, 'f0', 'inner', 'n.md'), 'afterclose');
+    await new Promise((r) => setTimeout(r, 300));
+    assert.deepEqual(hits('afterclose'), []);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});

@@ -73,7 +73,8 @@ export function watchVault(vault: Vault, onChange: (change: VaultChange) => void
   let closed = false;
   let subscription: AsyncSubscription | null = null;
   let again: ReturnType<typeof setTimeout> | null = null;
-  /** A subscription under way after a new folder: `close` waits for it (see there). */
+  /** The subscriptions made again after new folders, one after another (two at once would each
+   *  replace the one before, and one of them would never be let go); `close` waits for them. */
   let resubscribing: Promise<void> = Promise.resolve();
   const heard = (err: Error | null, events: Event[]) => {
     if (err) onError(err);
@@ -86,7 +87,8 @@ export function watchVault(vault: Vault, onChange: (change: VaultChange) => void
     }
     if (newFolder && !again && !closed)
       again = setTimeout(() => {
-        resubscribing = subscribeAgain();
+        again = null;
+        resubscribing = resubscribing.then(subscribeAgain);
       }, NEW_FOLDER_MS);
   };
   // The module is native: where it cannot load, the vault is not watched, and the notice says so.
@@ -96,7 +98,7 @@ export function watchVault(vault: Vault, onChange: (change: VaultChange) => void
   // The watcher of a folder is shared by its subscriptions (a second one would not walk again):
   // the first goes before the next is made. What changes in between is caught up.
   const subscribeAgain = async () => {
-    again = null;
+    if (closed) return;
     try {
       const before = subscription;
       subscription = null;
