@@ -164,10 +164,10 @@ export class AppApi implements ApiPort {
     const saver = cacheDir ? new IndexSaver(vault) : null;
     this.saver = saver;
     // The watcher starts once the full text is in and warmed up, and then catches up with what
-    // changed on disk since the folder was walked (watch-vault.ts). Its first walk stats and
-    // watches every file: at 10k notes 1.6 s, in turns of up to 0.2 s. Started with the list, it
-    // held up the search index's restore, and the first searches through `cairn serve` took
-    // 130-260 ms each instead of 5-15.
+    // changed on disk since the folder was walked (watch-vault.ts). Started with the list, the
+    // watcher of the time (chokidar, whose first walk stats every file: 1.6 s at 10k notes) held up
+    // the search index's restore, and the first searches through `cairn serve` took 130-260 ms
+    // each instead of 5-15; the catch-up that follows any watcher still walks the vault.
     // Never after close: an open still under way when the worker is asked to close must not start
     // the watcher's native work (a thread stopped while that work is in flight aborts the process).
     this.watchFor = this.options.watch === false || this.closed ? null : vault;
@@ -180,8 +180,8 @@ export class AppApi implements ApiPort {
             saver?.changed();
             this.emit(change);
           },
-          // The first failure is shown, once (a vault past the system's limit fails a watch for
-          // every file left): the views and `cairn serve` say that edits on disk may not show.
+          // The first failure is shown, once: the views and `cairn serve` say that edits on disk
+          // will not show.
           (err) => {
             if (this.vault !== vault || this.watchProblem) return;
             this.watchProblem = watchNotice(err);

@@ -85,8 +85,8 @@ export interface IndexState {
   read: number;
   /** One line to show when the persisted index could not be used (the vault was indexed again). */
   notice: string | null;
-  /** One line to show when changes on disk cannot all be followed (the file watcher failed,
-   *  e.g. at the system's limit of watched files). */
+  /** One line to show when changes on disk cannot be followed (the file watcher failed, e.g. at
+   *  the system's limit of watched folders). */
   watch: string | null;
 }
 

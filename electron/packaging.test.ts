@@ -10,7 +10,7 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, 
 import { builtinModules, createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { ApiWorkerClient } from './api-worker-client.ts';
 
@@ -60,7 +60,9 @@ function unpackedModules(): string[] {
   return [...yml.matchAll(/^\s*-\s*node_modules\/(.+?)\/\*\*\s*$/gm)].map((m) => m[1]);
 }
 
-test('the index worker watches the vault with only the packages electron-builder.yml unpacks beside it', async (t) => {
+/** A copy of the app.asar.unpacked layout in a temp folder, removed after the test: the unpacked
+ *  bundles in its out/, and `worker` starts the index worker from there (stopped after the test). */
+function unpackedLayout(t: TestContext, watch: boolean) {
   built();
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'cairn-packaged-'));
   t.after(() => rmSync(tmp, { recursive: true, force: true }));
@@ -68,19 +70,23 @@ test('the index worker watches the vault with only the packages electron-builder
   const dir = path.join(unpacked, 'out');
   mkdirSync(dir, { recursive: true });
   for (const f of UNPACKED) copyFileSync(path.join(OUT, f), path.join(dir, f));
+  const worker = () => {
+    const api = new ApiWorkerClient(path.join(dir, 'api-worker-entry.cjs'), { canOpenVault: false, watch, dataDir: path.join(tmp, 'data'), indexCache: false });
+    t.after(() => api.close());
+    return api;
+  };
+  return { tmp, unpacked, worker };
+}
+
+test('the index worker watches the vault with only the packages electron-builder.yml unpacks beside it', async (t) => {
+  const { tmp, unpacked, worker } = unpackedLayout(t, true);
   const modules = unpackedModules();
   assert.ok(modules.includes('@parcel'), 'the watcher is unpacked');
   for (const m of modules) cpSync(path.join(ROOT, 'node_modules', m), path.join(unpacked, 'node_modules', m), { recursive: true });
   const vault = path.join(tmp, 'vault');
   cpSync(path.join(ROOT, 'notes'), vault, { recursive: true });
 
-  const api = new ApiWorkerClient(path.join(dir, 'api-worker-entry.cjs'), {
-    canOpenVault: false,
-    watch: true,
-    dataDir: path.join(tmp, 'data'),
-    indexCache: false,
-  });
-  t.after(() => api.close());
+  const api = worker();
   await api.open(vault);
   await api.watching();
   const info = await api.dispatch('vaultInfo', {});
@@ -97,21 +103,10 @@ test('the index worker watches the vault with only the packages electron-builder
 });
 
 test('the index worker runs from an unpacked layout with no node_modules: it indexes, searches and writes an Anki package', async (t) => {
-  built();
-  const tmp = mkdtempSync(path.join(os.tmpdir(), 'cairn-packaged-'));
-  t.after(() => rmSync(tmp, { recursive: true, force: true }));
-  const dir = path.join(tmp, 'resources', 'app.asar.unpacked', 'out');
-  mkdirSync(dir, { recursive: true });
-  for (const f of UNPACKED) copyFileSync(path.join(OUT, f), path.join(dir, f));
+  const { tmp, worker } = unpackedLayout(t, false);
   assert.equal(existsSync(path.join(tmp, 'node_modules')), false);
 
-  const api = new ApiWorkerClient(path.join(dir, 'api-worker-entry.cjs'), {
-    canOpenVault: false,
-    watch: false,
-    dataDir: path.join(tmp, 'data'),
-    indexCache: false,
-  });
-  t.after(() => api.close());
+  const api = worker();
   await api.open(path.join(ROOT, 'notes'));
   const found = await api.dispatch('search', { query: 'sagemaker processing', limit: 5 });
   assert.ok(found.ok, JSON.stringify(found));

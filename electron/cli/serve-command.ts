@@ -47,7 +47,7 @@ export const serveCommand: CliCommand = {
     }
     // The sign-in URL: the one-time code in it becomes this browser's session cookie (SECURITY.md).
     ctx.out(`Cairn is serving ${ctx.vaultDir} at ${host.loginUrl}`);
-    // A watcher that fails (the system's limit of watched files, say) is said here too, once, as
+    // A watcher that fails (the system's limit of watched folders, say) is said here too, once, as
     // the page's top bar says it: edits on disk will not show.
     let watchSaid = false;
     api.onEvent((e) => {

@@ -296,6 +296,14 @@ describe('index cache', () => {
     assert.ok(warm.tagTree().has('fresh/tag'));
   });
 
+  /** Flips the byte in the middle of one section of the data file (the manifest says where). */
+  const flipInSection = (name: string) => async (folder: string, data: string) => {
+    const m = JSON.parse(await readFile(path.join(folder, 'manifest.json'), 'utf8'));
+    const [offset, length] = m.sections[name];
+    const bytes = await readFile(data);
+    bytes[offset + (length >> 1)] ^= 0xff;
+    await writeFile(data, bytes);
+  };
   const damage: Array<[string, (folder: string, data: string) => Promise<void>]> = [
     ['a truncated data file', async (_f, data) => truncate(data, 100)],
     [
@@ -306,26 +314,8 @@ describe('index cache', () => {
         await writeFile(data, bytes);
       },
     ],
-    [
-      "a flipped byte in the quick switcher's section (read before the notes)",
-      async (f, data) => {
-        const m = JSON.parse(await readFile(path.join(f, 'manifest.json'), 'utf8'));
-        const [offset, length] = m.sections.switcher;
-        const bytes = await readFile(data);
-        bytes[offset + (length >> 1)] ^= 0xff;
-        await writeFile(data, bytes);
-      },
-    ],
-    [
-      'a flipped byte in the bodies (left in the file, and read from it when asked for)',
-      async (f, data) => {
-        const m = JSON.parse(await readFile(path.join(f, 'manifest.json'), 'utf8'));
-        const [offset, length] = m.sections.bodies;
-        const bytes = await readFile(data);
-        bytes[offset + (length >> 1)] ^= 0xff;
-        await writeFile(data, bytes);
-      },
-    ],
+    ["a flipped byte in the quick switcher's section (read before the notes)", flipInSection('switcher')],
+    ['a flipped byte in the bodies (left in the file, and read from it when asked for)', flipInSection('bodies')],
     ['a missing data file', async (_f, data) => unlink(data)],
     ['a manifest that is not JSON', async (f) => writeFile(path.join(f, 'manifest.json'), '{"version": 1, "da')],
     [

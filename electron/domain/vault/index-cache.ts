@@ -259,7 +259,11 @@ async function encode(writer: SectionWriter, { files, notes, allFiles, graph, se
     'bodies',
     pieces(notes.length, (from, to) => {
       const bodies: string[] = [];
-      for (let i = from; i < to; i++) bodyEnds[i] = end += bodies[bodies.push(notes[i].body) - 1].length;
+      for (let i = from; i < to; i++) {
+        const body = notes[i].body;
+        bodies.push(body);
+        bodyEnds[i] = end += body.length;
+      }
       return Buffer.from(bodies.join(''), 'utf16le');
     }),
   );

@@ -118,15 +118,20 @@ test('a watcher failure is one line that says which changes will not show, and w
   assert.equal(required, "Changes made outside Cairn will not show until the vault is opened again: watching them failed (Cannot find module 'picomatch').");
 });
 
+/** A vault of one note `a.md` in `dir`, opened and watched; `hits` searches it. */
+async function watched(dir: string, a: string) {
+  await writeFile(path.join(dir, 'a.md'), a);
+  const vault = await Vault.open(dir);
+  const watcher = watchVault(vault, () => {});
+  await watcher.ready;
+  return { vault, watcher, hits: (q: string) => vault.search.search(q).map((h) => h.id) };
+}
+
 test('a folder moved in is read whole, its inner folders are watched, and ignored folders stay out', async () => {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'cairn-watch-'));
   const outside = await mkdtemp(path.join(os.tmpdir(), 'cairn-outside-'));
   try {
-    await writeFile(path.join(dir, 'a.md'), '# A\nlinks to [[deep]]');
-    const vault = await Vault.open(dir);
-    const watcher = watchVault(vault, () => {});
-    await watcher.ready;
-    const hits = (q: string) => vault.search.search(q).map((h) => h.id);
+    const { vault, watcher, hits } = await watched(dir, '# A\nlinks to [[deep]]');
     // A tree made elsewhere and renamed in: the watcher hears of its top folder only.
     await mkdir(path.join(outside, 'tree', 'inner', 'deeper'), { recursive: true });
     await writeFile(path.join(outside, 'tree', 'top.md'), 'topword');
@@ -174,11 +179,7 @@ test('a folder moved in is read whole, its inner folders are watched, and ignore
 test('new folders made while the watcher subscribes again are all watched, and closing lets every subscription go', async () => {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'cairn-watch-'));
   try {
-    await writeFile(path.join(dir, 'a.md'), '# A');
-    const vault = await Vault.open(dir);
-    const watcher = watchVault(vault, () => {});
-    await watcher.ready;
-    const hits = (q: string) => vault.search.search(q).map((h) => h.id);
+    const { watcher, hits } = await watched(dir, '# A');
     // Folders a few at a time, some while a subscription is being made again.
     for (let i = 0; i < 6; i++) {
       await mkdir(path.join(dir, `f${i}`, 'inner'), { recursive: true });
