@@ -17,6 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import v8 from 'node:v8';
 import type { ParsedNote } from '../notes/note-types.ts';
+import { isJsonExact } from '../notes/json-exact.ts';
 import type { GraphSnapshot } from '../links/link-graph.ts';
 import type { QuickSwitchSnapshot } from '../search/quick-switch.ts';
 import type { SearchIndex } from '../search/search-index.ts';
@@ -334,15 +335,3 @@ function* pieces(count: number, piece: (from: number, to: number) => Buffer): Pi
 
 const isFlexExport = (flex: unknown): flex is Array<[string, string]> =>
   Array.isArray(flex) && flex.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string' && typeof e[1] === 'string');
-
-/** Whether JSON.parse(JSON.stringify(value)) gives `value` back exactly. */
-function isJsonExact(value: unknown): boolean {
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
-  if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) if (!(i in value) || !isJsonExact(value[i])) return false;
-    return true;
-  }
-  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) return Object.values(value as object).every(isJsonExact);
-  return false;
-}

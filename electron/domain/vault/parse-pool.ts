@@ -5,6 +5,7 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ParsedNote } from '../notes/note-types.ts';
+import { isJsonExact } from '../notes/json-exact.ts';
 import type { EncodedNote } from '../search/note-document.ts';
 import type { FlexExport } from '../search/flex-merge.ts';
 import type { TermCounts } from '../search/spelling.ts';
@@ -42,7 +43,10 @@ export interface MergedIndex {
 
 export interface ParsedBatch {
   batch: number;
-  notes: ParsedNote[];
+  /** The batch's notes as JSON (json-exact.ts says why), 0 in place of a note whose frontmatter
+   *  JSON would change: those are in `exact`, in order. */
+  notes: string;
+  exact: ParsedNote[];
   /** Each note's search document (SearchIndex.put takes it); null when the thread keeps them
    *  (`keep`). */
   encoded: EncodedNote[] | null;
@@ -91,7 +95,8 @@ export async function parseOnPool(
       };
       worker.on('message', (msg: ParsedBatch | IndexedPart | IndexedSome | MergedIndex) => {
         if (!('batch' in msg)) return;
-        const { batch, notes, encoded } = msg;
+        const { batch, encoded } = msg;
+        const notes = batchNotes(msg);
         notes.forEach((n, k) => {
           out[batch + k] = n;
           if (encodedOut && encoded) encodedOut[batch + k] = encoded[k];
@@ -124,6 +129,18 @@ export async function parseOnPool(
     .finally(stop);
   built.catch(() => undefined);
   return { notes: out, encoded: encodedOut, index: built };
+}
+
+/** The notes a thread sent (ParsedBatch). */
+function batchNotes({ notes, exact }: ParsedBatch): ParsedNote[] {
+  let next = 0;
+  return (JSON.parse(notes) as Array<ParsedNote | 0>).map((n) => (n === 0 ? exact[next++] : n));
+}
+
+/** What a thread sends back for the notes it parsed (ParsedBatch). */
+export function batchOf(batch: number, notes: ParsedNote[], encoded: EncodedNote[] | null): ParsedBatch {
+  const exact = notes.filter((n) => !isJsonExact(n.frontmatter));
+  return { batch, notes: JSON.stringify(notes.map((n) => (exact.includes(n) ? 0 : n))), exact, encoded };
 }
 
 /** Sends a thread a request and resolves with its answer (the message holding `key`). */

@@ -12,7 +12,8 @@ import { NoteFields } from '../search/note-fields.ts';
 import { type FlexExport, mergeExports } from '../search/flex-merge.ts';
 import { TermCounter } from '../search/spelling.ts';
 import { readNoteFileSync } from './read-note-file.ts';
-import type { IndexedPart, IndexedSome, MergedIndex, ParseBatch, ParsedBatch, PoolRequest } from './parse-pool.ts';
+import { batchOf, type IndexedPart, type IndexedSome, type MergedIndex, type ParseBatch, type PoolRequest } from './parse-pool.ts';
+import type { ParsedNote } from '../notes/note-types.ts';
 
 const port = parentPort;
 if (!port) throw new Error('parse-worker must run as a worker thread');
@@ -51,7 +52,7 @@ port.on('message', (msg: PoolRequest) => {
     return;
   }
   const batch: ParseBatch = msg;
-  const notes: ParsedBatch['notes'] = [];
+  const notes: ParsedNote[] = [];
   const encoded: EncodedNote[] = [];
   batch.files.forEach(({ id, abs }, k) => {
     const { text, diagnostics } = readNoteFileSync(id, abs);
@@ -64,5 +65,5 @@ port.on('message', (msg: PoolRequest) => {
       terms.add(num, doc.terms);
     } else encoded.push(doc);
   });
-  port.postMessage({ batch: batch.batch, notes, encoded: batch.keep ? null : encoded } satisfies ParsedBatch);
+  port.postMessage(batchOf(batch.batch, notes, batch.keep ? null : encoded));
 });
