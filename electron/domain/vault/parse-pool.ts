@@ -69,6 +69,9 @@ export interface PoolResult {
 
 /** Files per message: big enough that messaging costs little, small enough to balance threads. */
 const BATCH = 64;
+/** Batches a thread holds at once: the next is waiting when it posts one, so it does not sit
+ *  idle while the thread that takes the notes is busy. */
+const AHEAD = 2;
 
 /** Parses the notes of `files` (in their order) on `threads` worker threads running `script`
  *  (the bundle of parse-worker.ts). `onParsed` hears each batch's size as it arrives. With
@@ -89,12 +92,16 @@ export async function parseOnPool(
   let next = 0;
   const run = (worker: Worker) =>
     new Promise<void>((resolve, reject) => {
+      let sent = 0;
       const send = () => {
-        if (next >= batches.length) return resolve();
-        worker.postMessage(batches[next++]);
+        if (next < batches.length) {
+          sent++;
+          worker.postMessage(batches[next++]);
+        } else if (sent === 0) resolve();
       };
       worker.on('message', (msg: ParsedBatch | IndexedPart | IndexedSome | MergedIndex) => {
         if (!('batch' in msg)) return;
+        sent--;
         const { batch, encoded } = msg;
         const notes = batchNotes(msg);
         notes.forEach((n, k) => {
@@ -105,8 +112,8 @@ export async function parseOnPool(
         send();
       });
       worker.on('error', reject);
-      worker.on('exit', (code) => (next < batches.length || code !== 0 ? reject(new Error(`a parse thread stopped (exit ${code})`)) : resolve()));
-      send();
+      worker.on('exit', (code) => (next < batches.length || sent > 0 || code !== 0 ? reject(new Error(`a parse thread stopped (exit ${code})`)) : resolve()));
+      for (let i = 0; i < AHEAD; i++) send();
     });
   const workers = Array.from({ length: Math.max(1, Math.min(threads, batches.length)) }, () => new Worker(script, { execArgv: [] }));
   const stop = () => Promise.all(workers.map((w) => w.terminate()));
