@@ -31,7 +31,8 @@ let gc: (() => void) | null = null;
  *  shrinks the young generation back to its first size (from 32 MB; it grows again as the work
  *  needs); and it collects again for as long as the last round let something go, so Node's
  *  strings of over a megabyte (the index cache's sections) go too. Its pages are let go before
- *  it returns. */
+ *  it returns. It holds the thread once, for about as long as one of the two `gc()` below
+ *  (measured: 0.15-0.18 s at 10k notes, 0.46-0.53 s at 50k). */
 export async function collectGarbage(options: { inspector?: boolean } = {}): Promise<void> {
   if (options.inspector !== false && (await lowMemoryCollection())) return;
   await collectTwice();
