@@ -23,6 +23,7 @@ const start = await timed(async () => {
   return { ...(times || {}), openMs };
 });
 log(`${job.phase} start ${(start.ms / 1000).toFixed(2)} s (list ${((start.value.listMs ?? NaN) / 1000).toFixed(2)} s)`);
+await engine.settled?.();
 const result: ChildResult = {
   engine: job.engine,
   phase: job.phase,

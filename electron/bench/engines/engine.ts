@@ -6,6 +6,9 @@ export interface BenchEngine {
   /** A first start: scans, reads, parses and indexes the vault; returns when it can be searched.
    *  `cacheDir` is an empty folder for the engine's persisted index. */
   coldIndex(dir: string, cacheDir: string): Promise<StartTimes | undefined>;
+  /** Resolves once the start's work that goes on after it can be searched is over (Cairn: the
+   *  search warm-up, which runs between requests); nothing else is measured before. */
+  settled?(): Promise<void>;
   /** Writes the persisted index into the `cacheDir` given to `coldIndex`. */
   saveCache?(): Promise<void>;
   /** A later start from the persisted index, re-reading only the files changed since. */
