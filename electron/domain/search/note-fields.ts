@@ -4,6 +4,7 @@
 import { Document, type Index } from 'flexsearch';
 import { tagKey } from '../notes/parse-tags.ts';
 import { createTermEncoder } from './encoder.ts';
+import type { FieldGroup } from './field-split.ts';
 import { type FieldName, intersect } from './fuse.ts';
 import { isHangulTerm, type NoteDocument, queryGrams } from './note-document.ts';
 
@@ -19,7 +20,7 @@ const RESOLUTION = 5;
  *  (NoteFields.body). */
 export const COMPLETIONS = 8;
 
-function newDocument(): Document<NoteDocument> {
+function newDocument(only?: FieldGroup): Document<NoteDocument> {
   // Every field reads terms the language encoder made (note-document.ts): one pass-through
   // Encoder for all.
   const encoder = createTermEncoder();
@@ -34,18 +35,21 @@ function newDocument(): Document<NoteDocument> {
   // The body is `strict`: a whole word per entry. As `forward` it held every prefix of every
   // word, about half of the whole export at 10k notes (22 of 45 MB), of the memory and of the
   // time to add a note; prefixes are looked up from the vocabulary instead (NoteFields.body).
+  const fields = [
+    field('name', 'forward'),
+    field('head', 'forward'),
+    field('tagtext', 'forward'),
+    field('body', 'strict', RESOLUTION),
+    ko,
+    field('typo', 'tolerant', RESOLUTION),
+  ];
+  // A parse thread builds some of the fields only (field-split.ts).
+  const tags = !only || only.includes('tags');
   return new Document<NoteDocument>({
     document: {
       id: 'id',
-      index: [
-        field('name', 'forward'),
-        field('head', 'forward'),
-        field('tagtext', 'forward'),
-        field('body', 'strict', RESOLUTION),
-        ko,
-        field('typo', 'tolerant', RESOLUTION),
-      ],
-      tag: [{ field: 'tags' }],
+      index: only ? fields.filter((f) => only.includes(f.field)) : fields,
+      ...(tags ? { tag: [{ field: 'tags' }] } : {}),
     },
     // No fast-update registry, whether the index is built note by note or imported (FlexSearch's
     // import refuses one: flex-import.ts). The registry made removing a note cheap, but it held a
@@ -64,12 +68,14 @@ export class NoteFields {
   private gramSeen = new Uint8Array(0);
 
   /** `size`: the highest note number + 1, for whole lists. `completions`: the vault's commonest
-   *  words that begin with a word (spelling.ts). */
+   *  words that begin with a word (spelling.ts). `only`: the fields (and the tag index or not)
+   *  a parse thread builds, to export (field-split.ts); all of them by default. */
   constructor(
     private readonly size: () => number,
     private readonly completions: (term: string, max: number) => string[],
+    only?: FieldGroup,
   ) {
-    this.flex = newDocument();
+    this.flex = newDocument(only);
   }
 
   add(doc: NoteDocument): void {

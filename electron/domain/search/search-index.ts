@@ -171,7 +171,7 @@ export class SearchIndex {
   }
 
   /** Fills an empty index with `notes` already indexed elsewhere: the FlexSearch export of all
-   *  of them numbered 1, 2, 3… in their order (flex-merge.ts: the parse threads' parts, merged),
+   *  of them numbered 1, 2, 3… in their order (field-split.ts: the parse threads' fields, joined),
    *  and their terms counted in parts (Vocabulary.merging) for the spelling vocabulary. The same
    *  index as putting them in that order. It yields between pieces, as `restoring` does. */
   *fillingFrom(flex: FlexParts, notes: readonly ParsedNote[], terms: ReadonlyArray<TermCounts>): Generator<void> {

@@ -8,6 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Vault } from './vault.ts';
+import { parseOnPool, type PoolResult } from './parse-pool.ts';
+import { scanVault } from './scan-vault.ts';
+import { NoteFields } from '../search/note-fields.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const WORKER = path.join(ROOT, 'out/parse-worker.cjs');
@@ -124,6 +127,46 @@ require(${JSON.stringify(WORKER)});
     );
   } finally {
     process.off('warning', onWarning);
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('more threads than the index has fields: the same full text, and its progress to the end', { skip: !built && 'not built' }, async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'cairn-pool-'));
+  try {
+    await cp(path.join(ROOT, 'notes'), dir, { recursive: true });
+    for (let i = 0; i < 700; i++)
+      await writeFile(path.join(dir, `gen-${i}.md`), `---\ntags: [gen/n${i % 7}]\n---\n# Gen ${i}\nword${i % 9} 인스턴스를 [[gen-${(i + 1) % 700}]]\n`);
+    const { files } = await scanVault(dir);
+    const notes = files.filter((f) => f.id.endsWith('.md'));
+    // Eight threads: seven build a part of the Document each, the eighth only reads and parses.
+    const indexed: number[] = [];
+    const eight = await parseOnPool(
+      WORKER,
+      notes,
+      () => {},
+      8,
+      true,
+      (n) => indexed.push(n),
+    );
+    const two = await parseOnPool(WORKER, notes, () => {}, 2, true);
+    const asImported = async (pool: PoolResult) => {
+      const fields = new NoteFields(
+        () => notes.length + 1,
+        () => [],
+      );
+      for (const [key, data] of (await pool.index!).flex) fields.import(key, data);
+      const out: Array<[string, string]> = [];
+      fields.export((key, data) => void out.push([key, data]));
+      return out;
+    };
+    assert.deepStrictEqual(await asImported(eight), await asImported(two));
+    assert.equal(
+      indexed.reduce((a, b) => a + b, 0),
+      Math.floor(notes.length / 250) * 250,
+      'every thread that builds fields reports every 250 notes',
+    );
+  } finally {
     await rm(dir, { recursive: true, force: true });
   }
 });

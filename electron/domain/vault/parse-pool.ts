@@ -7,7 +7,8 @@ import { Worker } from 'node:worker_threads';
 import type { ParsedNote } from '../notes/note-types.ts';
 import { isJsonExact } from '../notes/json-exact.ts';
 import type { EncodedNote } from '../search/note-document.ts';
-import type { FlexExport } from '../search/flex-merge.ts';
+import { type FieldGroup, type FlexExport, fieldGroups, joinExports } from '../search/field-split.ts';
+import type { NoteText } from '../search/note-document.ts';
 import type { TermCounts } from '../search/spelling.ts';
 import type { VaultFile } from './scan-vault.ts';
 
@@ -20,25 +21,30 @@ export interface ParseBatch {
   keep: boolean;
 }
 
-/** What a thread is sent: a batch, or, once every batch is parsed, `index`: build and export its
- *  part of the full-text index (`index` is the highest note number + 1). */
-export type PoolRequest = ParseBatch | { index: number } | { merge: FlexExport[] };
+/** A note's search document for the fields a thread builds, by its number. */
+export type SharedDoc = [num: number, doc: Partial<NoteText>];
 
-/** A thread's part of the full-text index: FlexSearch's export of its notes, and their terms
- *  counted (for the spelling vocabulary). */
+/** What a thread is sent: a batch; once every batch is parsed, `share`: send the other threads
+ *  the fields of its notes they build (`groups`, by thread; it is thread `self`); then `index`:
+ *  with the other threads' notes for its fields (`take`), build and export its fields of the
+ *  full-text index (`index` is the highest note number + 1). field-split.ts says why by field. */
+export type PoolRequest = ParseBatch | { share: FieldGroup[]; self: number } | { index: number; fields: FieldGroup; take: SharedDoc[] };
+
+/** A thread's answer to `share`: for each thread, the fields it builds of this thread's notes. */
+export interface SharedDocs {
+  shared: SharedDoc[][];
+}
+
+/** A thread's part of the full-text index: FlexSearch's export of its fields, and the terms of
+ *  the notes it parsed counted (for the spelling vocabulary). */
 export interface IndexedPart {
   part: FlexExport;
   terms: TermCounts;
 }
 
-/** A thread has added this many more notes to its part (for the progress shown). */
+/** A thread has added this many more notes to its fields (for the progress shown). */
 export interface IndexedSome {
   added: number;
-}
-
-/** The parts merged into one export (flex-merge.ts). */
-export interface MergedIndex {
-  merged: FlexExport;
 }
 
 export interface ParsedBatch {
@@ -52,7 +58,7 @@ export interface ParsedBatch {
   encoded: EncodedNote[] | null;
 }
 
-/** The full-text index the threads built: the merged export, and each thread's term counts. */
+/** The full-text index the threads built: their exports joined, and each thread's term counts. */
 export interface BuiltIndex {
   flex: FlexExport;
   terms: TermCounts[];
@@ -62,8 +68,8 @@ export interface PoolResult {
   notes: ParsedNote[];
   /** Each note's search document; null with `index` (the threads index them themselves). */
   encoded: EncodedNote[] | null;
-  /** With `index`: the full-text index, built by the threads in parts after the notes are
-   *  returned, and merged (the threads stop then; rejects if one fails). */
+  /** With `index`: the full-text index, built by the threads a few fields each after the notes
+   *  are returned (the threads stop then; rejects if one fails). */
   index: Promise<BuiltIndex> | null;
 }
 
@@ -99,7 +105,7 @@ export async function parseOnPool(
           worker.postMessage(batches[next++]);
         } else if (sent === 0) resolve();
       };
-      worker.on('message', (msg: ParsedBatch | IndexedPart | IndexedSome | MergedIndex) => {
+      worker.on('message', (msg: ParsedBatch | IndexedPart | IndexedSome | SharedDocs) => {
         if (!('batch' in msg)) return;
         sent--;
         const { batch, encoded } = msg;
@@ -127,12 +133,24 @@ export async function parseOnPool(
     await stop();
     return { notes: out, encoded: encodedOut, index: null };
   }
-  for (const w of workers) w.on('message', (msg: object) => 'added' in msg && onIndexed((msg as IndexedSome).added));
-  const built = Promise.all(workers.map((w) => ask<IndexedPart>(w, { index: files.length + 1 }, 'part')))
-    .then(async (parts) => ({
-      flex: (await ask<MergedIndex>(workers[0], { merge: parts.map((p) => p.part) }, 'merged')).merged,
-      terms: parts.map((p) => p.terms),
-    }))
+  const groups = fieldGroups(workers.length);
+  // Every thread that builds fields adds every note to them: the progress is the slowest one's.
+  const added = new Map<number, number>(groups.flatMap((g, t) => (g.length ? [[t, 0]] : [])));
+  let shown = 0;
+  workers.forEach((w, t) =>
+    w.on('message', (msg: object) => {
+      if (!('added' in msg)) return;
+      added.set(t, (added.get(t) ?? 0) + (msg as IndexedSome).added);
+      const least = Math.min(...added.values());
+      if (least > shown) onIndexed(least - shown);
+      shown = least;
+    }),
+  );
+  const built = Promise.all(workers.map((w, self) => ask<SharedDocs>(w, { share: groups, self }, 'shared')))
+    .then((shares) =>
+      Promise.all(workers.map((w, t) => ask<IndexedPart>(w, { index: files.length + 1, fields: groups[t], take: shares.flatMap((s) => s.shared[t]) }, 'part'))),
+    )
+    .then((parts) => ({ flex: joinExports(parts.map((p) => p.part)), terms: parts.map((p) => p.terms) }))
     .finally(stop);
   built.catch(() => undefined);
   return { notes: out, encoded: encodedOut, index: built };

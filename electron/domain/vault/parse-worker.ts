@@ -1,53 +1,59 @@
 // A thread of the parse pool (parse-pool.ts): reads and parses the notes it is sent, in batches,
 // and posts the parsed notes back, each with its search document encoded (the language encoder
 // was a third of the time of indexing a note on the main thread), or, on a cold open, keeps the
-// documents for its part of the full-text index. It reads with blocking calls
+// documents, and then builds a few fields of the full-text index over every note (field-split.ts).
+// It reads with blocking calls
 // (readNoteFileSync). It needs the built bundle (out/parse-worker.cjs): a worker thread cannot
 // load TypeScript through tsx on Node 20.
 import { parentPort } from 'node:worker_threads';
 import { parseNote } from '../notes/parse-note.ts';
 import { createEncoder } from '../search/encoder.ts';
-import { type EncodedNote, encodeNote, type NoteText } from '../search/note-document.ts';
+import { type EncodedNote, encodeNote, type NoteDocument } from '../search/note-document.ts';
 import { NoteFields } from '../search/note-fields.ts';
-import { type FlexExport, mergeExports } from '../search/flex-merge.ts';
+import { type FlexExport, pick } from '../search/field-split.ts';
 import { TermCounter } from '../search/spelling.ts';
 import { readNoteFileSync } from './read-note-file.ts';
-import { batchOf, type IndexedPart, type IndexedSome, type MergedIndex, type ParseBatch, type PoolRequest } from './parse-pool.ts';
+import { batchOf, type IndexedPart, type IndexedSome, type ParseBatch, type PoolRequest, type SharedDoc, type SharedDocs } from './parse-pool.ts';
 import type { ParsedNote } from '../notes/note-types.ts';
 
 const port = parentPort;
 if (!port) throw new Error('parse-worker must run as a worker thread');
 
 const encoder = createEncoder();
-/** The search documents of this thread's notes, by number, in the order parsed (ascending). */
-const kept: Array<[num: number, doc: NoteText]> = [];
+/** The search documents of this thread's notes, by number, in the order parsed (ascending);
+ *  after `share`, only the fields this thread builds. */
+const kept: SharedDoc[] = [];
 /** Their terms, counted: sent with the part instead of every note's terms with the note (at 10k
  *  notes, 24 MB to copy, and a second on the index thread to take in). */
 const terms = new TermCounter();
 
 port.on('message', (msg: PoolRequest) => {
-  if ('merge' in msg) {
-    // Every thread's part as one export, here rather than on the thread that asked: at 10k notes
-    // the merge takes about 0.8 s.
-    const merged: FlexExport = mergeExports(msg.merge).map(([key, data]) => [key, JSON.stringify(data)]);
-    port.postMessage({ merged } satisfies MergedIndex);
+  if ('share' in msg) {
+    // The other threads' fields of this thread's notes, and this thread's own fields kept.
+    const shared = msg.share.map((group, t) => (t === msg.self ? [] : kept.map(([num, doc]): SharedDoc => [num, pick(doc, group)])));
+    for (const entry of kept) entry[1] = pick(entry[1], msg.share[msg.self]);
+    port.postMessage({ shared } satisfies SharedDocs);
     return;
   }
   if ('index' in msg) {
-    // This thread's part of the full-text index, built once every note is read (flex-merge.ts
-    // says how the parts become one).
-    const fields = new NoteFields(
-      () => msg.index,
-      () => [],
-    );
-    let added = 0;
-    for (const [num, doc] of kept) {
-      fields.add({ id: num, ...doc });
-      if (++added % 250 === 0) port.postMessage({ added: 250 } satisfies IndexedSome);
-    }
+    // This thread's fields of the full-text index over every note, in ascending number, once
+    // every note is read (field-split.ts says how the fields become one index).
+    const all = kept.concat(msg.take).sort((a, b) => a[0] - b[0]);
     kept.length = 0;
     const part: FlexExport = [];
-    fields.export((key: string, data: string) => void part.push([key, data]));
+    if (msg.fields.length) {
+      const fields = new NoteFields(
+        () => msg.index,
+        () => [],
+        msg.fields,
+      );
+      let added = 0;
+      for (const [num, doc] of all) {
+        fields.add({ id: num, ...doc } as NoteDocument);
+        if (++added % 250 === 0) port.postMessage({ added: 250 } satisfies IndexedSome);
+      }
+      fields.export((key: string, data: string) => void part.push([key, data]));
+    }
     port.postMessage({ part, terms: terms.take() } satisfies IndexedPart);
     return;
   }

@@ -275,9 +275,9 @@ export class Vault {
   }
 
   /**
-   * A cold open's full text from the index the parse threads built (their parts merged,
-   * flex-merge.ts), instead of putting the notes one by one on this thread: at 10k notes that
-   * took 8 s, and the threads, idle once the notes were read, build it in about half. It holds
+   * A cold open's full text from the index the parse threads built (a few fields each,
+   * field-split.ts), instead of putting the notes one by one on this thread: at 10k notes that
+   * took 8 s, and the threads, idle once the notes were read, build it in about 2.5. It holds
    * every note in the order they were read, numbered 1, 2, 3… A note changed or gone since it
    * was read waits in textPending with the watcher's other changes, and is put or removed when
    * the full text is flushed. Returns the notes still to put: none, or all of `notes` when the
