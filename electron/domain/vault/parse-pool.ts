@@ -28,11 +28,14 @@ export type SharedDoc = [num: number, doc: Partial<NoteText>];
  *  the fields of its notes they build (`groups`, by thread; it is thread `self`); then `index`:
  *  with the other threads' notes for its fields (`take`), build and export its fields of the
  *  full-text index (`index` is the highest note number + 1). field-split.ts says why by field. */
-export type PoolRequest = ParseBatch | { share: FieldGroup[]; self: number } | { index: number; fields: FieldGroup; take: SharedDoc[] };
+export type PoolRequest = ParseBatch | { share: FieldGroup[]; self: number } | { index: number; fields: FieldGroup; take: Uint8Array[] };
 
-/** A thread's answer to `share`: for each thread, the fields it builds of this thread's notes. */
+/** A thread's answer to `share`: for each thread, the fields it builds of this thread's notes,
+ *  as the UTF-8 of their JSON (SharedDoc[]; empty for itself). The bytes are moved, not copied:
+ *  the index thread only hands them on. Copied as objects through it, at 10k notes they left
+ *  its memory 17 MB larger (malloc keeps a thread's freed buffers). */
 export interface SharedDocs {
-  shared: SharedDoc[][];
+  shared: Uint8Array[];
 }
 
 /** A thread's part of the full-text index: FlexSearch's export of its fields, and the terms of
@@ -148,7 +151,17 @@ export async function parseOnPool(
   );
   const built = Promise.all(workers.map((w, self) => ask<SharedDocs>(w, { share: groups, self }, 'shared')))
     .then((shares) =>
-      Promise.all(workers.map((w, t) => ask<IndexedPart>(w, { index: files.length + 1, fields: groups[t], take: shares.flatMap((s) => s.shared[t]) }, 'part'))),
+      Promise.all(
+        workers.map((w, t) => {
+          const take = shares.map((s) => s.shared[t]).filter((bytes) => bytes.length);
+          return ask<IndexedPart>(
+            w,
+            { index: files.length + 1, fields: groups[t], take },
+            'part',
+            take.map((bytes) => bytes.buffer as ArrayBuffer),
+          );
+        }),
+      ),
     )
     .then((parts) => ({ flex: joinExports(parts.map((p) => p.part)), terms: parts.map((p) => p.terms) }))
     .finally(stop);
@@ -168,8 +181,9 @@ export function batchOf(batch: number, notes: ParsedNote[], encoded: EncodedNote
   return { batch, notes: JSON.stringify(notes.map((n) => (exact.includes(n) ? 0 : n))), exact, encoded };
 }
 
-/** Sends a thread a request and resolves with its answer (the message holding `key`). */
-function ask<T>(worker: Worker, request: PoolRequest, key: string): Promise<T> {
+/** Sends a thread a request (moving `transfer`) and resolves with its answer (the message
+ *  holding `key`). */
+function ask<T>(worker: Worker, request: PoolRequest, key: string, transfer: ArrayBuffer[] = []): Promise<T> {
   return new Promise((resolve, reject) => {
     const onMessage = (msg: object) => {
       if (!(key in msg)) return;
@@ -179,6 +193,6 @@ function ask<T>(worker: Worker, request: PoolRequest, key: string): Promise<T> {
     worker.on('message', onMessage);
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`a parse thread stopped (exit ${code})`)));
-    worker.postMessage(request);
+    worker.postMessage(request, transfer);
   });
 }

@@ -30,15 +30,22 @@ const terms = new TermCounter();
 port.on('message', (msg: PoolRequest) => {
   if ('share' in msg) {
     // The other threads' fields of this thread's notes, and this thread's own fields kept.
-    const shared = msg.share.map((group, t) => (t === msg.self ? [] : kept.map(([num, doc]): SharedDoc => [num, pick(doc, group)])));
+    const utf8 = new TextEncoder();
+    const shared = msg.share.map((group, t) =>
+      t === msg.self ? new Uint8Array() : utf8.encode(JSON.stringify(kept.map(([num, doc]): SharedDoc => [num, pick(doc, group)]))),
+    );
     for (const entry of kept) entry[1] = pick(entry[1], msg.share[msg.self]);
-    port.postMessage({ shared } satisfies SharedDocs);
+    port.postMessage(
+      { shared } satisfies SharedDocs,
+      shared.map((bytes) => bytes.buffer as ArrayBuffer),
+    );
     return;
   }
   if ('index' in msg) {
     // This thread's fields of the full-text index over every note, in ascending number, once
     // every note is read (field-split.ts says how the fields become one index).
-    const all = kept.concat(msg.take).sort((a, b) => a[0] - b[0]);
+    const utf8 = new TextDecoder();
+    const all = kept.concat(...msg.take.map((bytes) => JSON.parse(utf8.decode(bytes)) as SharedDoc[])).sort((a, b) => a[0] - b[0]);
     kept.length = 0;
     const part: FlexExport = [];
     if (msg.fields.length) {
