@@ -1,10 +1,9 @@
 // A thread of the parse pool (parse-pool.ts): reads and parses the notes it is sent, in batches,
 // and posts the parsed notes back, each with its search document encoded (the language encoder
 // was a third of the time of indexing a note on the main thread), or, on a cold open, keeps the
-// documents, and then builds a few fields of the full-text index over every note (field-split.ts).
-// It reads with blocking calls
-// (readNoteFileSync). It needs the built bundle (out/parse-worker.cjs): a worker thread cannot
-// load TypeScript through tsx on Node 20.
+// documents and then builds a few fields of the full-text index over every note
+// (field-split.ts). It reads with blocking calls (readNoteFileSync). It needs the built bundle
+// (out/parse-worker.cjs): a worker thread cannot load TypeScript through tsx on Node 20.
 import { parentPort } from 'node:worker_threads';
 import { parseNote } from '../notes/parse-note.ts';
 import { createEncoder } from '../search/encoder.ts';
