@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readdirSync, readlinkSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -249,5 +250,45 @@ test('stage gates (for end-to-end tests) hold an open at each stage until their 
     await stray.close();
   } finally {
     await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('opening another vault closes the index cache files the one before read its bodies from', async (t) => {
+  if (process.platform !== 'linux') {
+    console.log('*** no /proc/self/fd here: the open data files cannot be counted — test SKIPPED ***');
+    t.skip('needs /proc/self/fd');
+    return;
+  }
+  const first = await mkdtemp(path.join(os.tmpdir(), 'cairn-two-a-'));
+  const second = await mkdtemp(path.join(os.tmpdir(), 'cairn-two-b-'));
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'cairn-two-data-'));
+  const dataFiles = () =>
+    readdirSync('/proc/self/fd').filter((fd) => {
+      try {
+        return readlinkSync(`/proc/self/fd/${fd}`).startsWith(dataDir);
+      } catch {
+        return false;
+      }
+    }).length;
+  try {
+    await cp(path.resolve('notes'), first, { recursive: true });
+    await writeFile(path.join(second, 'one.md'), '# One\nthe only note\n');
+    const opened = async (api: AppApi, dir: string) => {
+      await api.open(dir);
+      await api.indexed();
+    };
+    // A first run writes the cache; a second reads the notes' bodies from it.
+    const writer = new AppApi({ canOpenVault: true, watch: false, dataDir, device: 't' });
+    await opened(writer, first);
+    await writer.close();
+    const api = new AppApi({ canOpenVault: true, watch: false, dataDir, device: 't' });
+    await opened(api, first);
+    const before = dataFiles();
+    assert.ok(before >= 1, 'the first vault reads its bodies from its data file');
+    await opened(api, second);
+    assert.equal(dataFiles(), before - 1, 'the first vault’s data file is closed');
+    await api.close();
+  } finally {
+    for (const d of [first, second, dataDir]) await rm(d, { recursive: true, force: true });
   }
 });

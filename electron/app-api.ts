@@ -141,6 +141,7 @@ export class AppApi implements ApiPort {
     this.watcher = null;
     await this.saver?.flush();
     this.saver = null;
+    if (this.vault !== vault) this.vault?.closeFiles();
     this.vault = vault;
     this.services = null;
     this.watchProblem = null;

@@ -150,3 +150,20 @@ test('saves keep at most two data files open: the last and the one before', asyn
     [id],
   );
 });
+
+test('a vault whose files are closed holds no data file open, and its notes read their bodies from their files', async (t) => {
+  if (process.platform !== 'linux') {
+    console.log('*** no /proc/self/fd here: the open data files cannot be counted — test SKIPPED ***');
+    t.skip('needs /proc/self/fd');
+    return;
+  }
+  const cold = await Vault.open(vaultDir, { cacheDir });
+  await cold.saveCache();
+  const expected = bodies(cold);
+  cold.closeFiles();
+  const warm = await Vault.open(vaultDir, { cacheDir });
+  assert.equal(openDataFiles().length, 1, 'the warm vault reads its bodies from the data file');
+  warm.closeFiles();
+  assert.deepEqual(openDataFiles(), []);
+  assert.deepEqual(bodies(warm), expected);
+});
