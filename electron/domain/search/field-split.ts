@@ -1,4 +1,4 @@
-// The full-text index of a cold open, built on the parse threads a field at a time (parse-pool.ts):
+// The full-text index of a cold open, built on the parse threads by field (parse-pool.ts):
 // each thread builds some of the FlexSearch Document's fields over every note, and the index
 // thread imports their exports side by side. A field's export is then exactly the one an index
 // built note by note on one thread gives (each thread adds every note, in ascending number), and
