@@ -21,8 +21,10 @@ let gc: (() => void) | null = null;
 /** Runs V8's collection for low memory, where the inspector is built in (Node and Electron):
  *  the one V8 runs when the system is short of memory. Compared with `gc()` run twice as below,
  *  at 10k notes through `cairn serve` after a warm start: 271-272 MB of RSS against 302-304,
- *  283 against 307-310 after 200 more searches, with searches as fast (p50 2.0-2.6 ms against
- *  1.8-2.0 through the host). It is the only way to it from JavaScript: the inspector's
+ *  283 against 307-310 after 200 more searches. The searches right after pay for the young
+ *  generation it gives back until it has grown again: through the host, p95 9.2-9.4 ms against
+ *  6.0-7.0 in the bench's runs (V8's own memory reducer gives it back too, once the process has
+ *  been idle a while). It is the only way to it from JavaScript: the inspector's
  *  `HeapProfiler.collectGarbage`, on a session of this thread's own, closed at once.
  *
  *  What it does that `gc()` does not: it compacts the old generation, which a cold index leaves
