@@ -5,7 +5,7 @@ import { readdirSync, readlinkSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, test } from 'node:test';
+import { afterEach, beforeEach, type TestContext, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { ParsedNote } from '../notes/note-types.ts';
 import { BodyFile, isStored, storeBody, withBody } from './note-bodies.ts';
@@ -123,12 +123,16 @@ const openDataFiles = () =>
     })
     .filter((l) => l.startsWith(cacheDir) && /index-.*\.bin/.test(l));
 
+/** Where there is no /proc/self/fd (not Linux): says so loudly and skips the test. */
+function noProcFd(t: TestContext): boolean {
+  if (process.platform === 'linux') return false;
+  console.log('*** no /proc/self/fd here: the open data files cannot be counted — test SKIPPED ***');
+  t.skip('needs /proc/self/fd');
+  return true;
+}
+
 test('saves keep at most two data files open: the last and the one before', async (t) => {
-  if (process.platform !== 'linux') {
-    console.log('*** no /proc/self/fd here: the open data files cannot be counted — test SKIPPED ***');
-    t.skip('needs /proc/self/fd');
-    return;
-  }
+  if (noProcFd(t)) return;
   const first = await Vault.open(vaultDir, { cacheDir });
   await first.saveCache();
   const vault = await Vault.open(vaultDir, { cacheDir });
@@ -152,11 +156,7 @@ test('saves keep at most two data files open: the last and the one before', asyn
 });
 
 test('a vault whose files are closed holds no data file open, and its notes read their bodies from their files', async (t) => {
-  if (process.platform !== 'linux') {
-    console.log('*** no /proc/self/fd here: the open data files cannot be counted — test SKIPPED ***');
-    t.skip('needs /proc/self/fd');
-    return;
-  }
+  if (noProcFd(t)) return;
   const cold = await Vault.open(vaultDir, { cacheDir });
   await cold.saveCache();
   const expected = bodies(cold);
