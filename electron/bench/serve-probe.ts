@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { percentiles } from './measure.ts';
 
 export interface ServeProbe {
   /** Process start → the note list answered. */
@@ -140,8 +141,8 @@ export async function probeServe(opts: {
       await call('search', { query: opts.queries[i % opts.queries.length] });
       times.push(performance.now() - t);
     }
-    times.sort((a, b) => a - b);
-    const search = { p50: times[Math.floor(times.length / 2)], p95: times[Math.floor(times.length * 0.95)] };
+    const { p50, p95 } = percentiles(times);
+    const search = { p50, p95 };
     return {
       listMs,
       firstAnswerMs,

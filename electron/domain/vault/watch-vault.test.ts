@@ -15,6 +15,12 @@ async function eventually(check: () => boolean, what: string, ms = 5000): Promis
   }
 }
 
+const backlinkIds = (vault: Vault, id: string) =>
+  vault
+    .links()
+    .backlinks(id)
+    .map((b) => b.id);
+
 test('the index follows writes, renames and deletes on disk', async () => {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'cairn-watch-'));
   try {
@@ -27,14 +33,7 @@ test('the index follows writes, renames and deletes on disk', async () => {
 
     await writeFile(path.join(dir, 'b.md'), '# B\nfreshly-written words');
     await eventually(() => hits('freshly').includes('b.md'), 'new note indexed');
-    assert.deepEqual(
-      vault
-        .links()
-        .backlinks('b.md')
-        .map((b) => b.id),
-      ['a.md'],
-      'the new note resolves the old link',
-    );
+    assert.deepEqual(backlinkIds(vault, 'b.md'), ['a.md'], 'the new note resolves the old link');
 
     await writeFile(path.join(dir, 'b.md'), '# B\nrewritten-content');
     await eventually(() => hits('rewritten').includes('b.md') && hits('freshly').length === 0, 'change indexed');
@@ -138,13 +137,7 @@ test('a folder moved in is read whole, its inner folders are watched, and ignore
     await writeFile(path.join(outside, 'tree', 'inner', 'deeper', 'deep.md'), 'deepword');
     await rename(path.join(outside, 'tree'), path.join(dir, 'tree'));
     await eventually(() => hits('topword').length === 1 && hits('deepword').length === 1, 'the moved-in notes indexed');
-    assert.deepEqual(
-      vault
-        .links()
-        .backlinks('tree/inner/deeper/deep.md')
-        .map((b) => b.id),
-      ['a.md'],
-    );
+    assert.deepEqual(backlinkIds(vault, 'tree/inner/deeper/deep.md'), ['a.md']);
     // An edit two folders down is heard (those folders were not watched by the first subscription).
     await writeFile(path.join(dir, 'tree', 'inner', 'deeper', 'deep.md'), 'changedword');
     await eventually(() => hits('changedword').join() === 'tree/inner/deeper/deep.md', 'an edit inside the moved-in tree');
