@@ -52,8 +52,11 @@ function sizeTable({ size, runs, serve }: SizeResults, info: RunInfo): string[] 
     row('`cairn serve` cold: launch → list / first answer (s)', (c) =>
       c?.engine === 'cairn' && serve?.cold ? `${secs(serve.cold.listMs)} / ${secs(serve.cold.firstAnswerMs)}` : c?.engine === 'floor' ? secs(c.startMs) : na,
     ),
-    row('`cairn serve` warm: launch → list / first answer (s)', (c) =>
+    row(`\`cairn serve\` warm: launch → list / first answer, median of ${serve?.warm?.launches?.firstAnswerMs.length ?? 1} launches (s)`, (c) =>
       c?.engine === 'cairn' && serve?.warm ? `${secs(serve.warm.listMs)} / ${secs(serve.warm.firstAnswerMs)}` : c?.engine === 'floor' ? secs(c.startMs) : na,
+    ),
+    row('`cairn serve` warm: each launch → first answer, in order (s)', (c) =>
+      c?.engine === 'cairn' && serve?.warm?.launches ? serve.warm.launches.firstAnswerMs.map(secs).join(', ') : na,
     ),
     row('`cairn serve` RSS after 20 searches, once the start is over, cold / warm (MB)', (c) =>
       c?.engine === 'cairn' && serve ? `${mb(serve.cold?.rssMB)} / ${mb(serve.warm?.rssMB)}` : c?.engine === 'floor' ? mb(c.memoryAfterStart.rssMB) : na,

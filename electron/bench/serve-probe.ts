@@ -11,10 +11,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { percentiles } from './measure.ts';
 
 export interface ServeProbe {
-  /** Process start → the note list answered. */
+  /** Process start → the note list answered (warm: the median of `launches`). */
   listMs: number;
-  /** Process start → the first search answered. */
+  /** Process start → the first search answered (warm: the median of `launches`). */
   firstAnswerMs: number;
+  /** Warm only: every launch timed, this probe's last (run-bench.ts, WARM_LAUNCHES). */
+  launches?: { listMs: number[]; firstAnswerMs: number[] };
   /** Resident memory after `searches` searches, once the start is over (`cairn serve` says
    *  `Indexed …`: the watcher live, the index cache written if it was due, and the worker's one
    *  collection after them, collect-garbage.ts). What the OS sees while the app is used. */
@@ -70,16 +72,19 @@ function outputLine(child: ChildProcess, line: RegExp): Promise<void> {
   return promise;
 }
 
-export async function probeServe(opts: {
+type Call = (op: string, payload: unknown) => Promise<unknown>;
+
+interface ProbeOptions {
   root: string;
   vaultDir: string;
   dataDir: string;
   queries: string[];
-  searches?: number;
-  waitForCache?: boolean;
-  edits?: ProbeEdit[];
-}): Promise<ServeProbe> {
-  const searches = opts.searches ?? 20;
+}
+
+/** `cairn serve` started on the vault and signed in to, as a user meets it: the clock runs from
+ *  the process's start until the note list answers, then until the first search answers. The
+ *  caller ends the process. */
+async function launch(opts: ProbeOptions) {
   const t0 = performance.now();
   const child = spawn(process.execPath, [path.join(opts.root, 'electron/bin/cairn.mjs'), 'serve', '--vault', opts.vaultDir, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -98,7 +103,7 @@ export async function probeServe(opts: {
     const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0];
     // As the page asks (renderer/api.ts): a call the host held for a second while the index is
     // built answers NOT_READY, and is asked again.
-    const call = async (op: string, payload: unknown) => {
+    const call: Call = async (op, payload) => {
       for (;;) {
         const res = await fetch(`${origin}/api/${op}`, {
           method: 'POST',
@@ -122,6 +127,31 @@ export async function probeServe(opts: {
     }
     await call('search', { query: opts.queries[0] });
     const firstAnswerMs = performance.now() - t0;
+    return { child, call, listMs, firstAnswerMs, watching, settled };
+  } catch (error) {
+    await stop(child);
+    throw error;
+  }
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  child.kill('SIGTERM');
+  await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+}
+
+/** A launch alone (process start → note list, → first answer), the process then ended: the warm
+ *  launch is timed this way more than once, and the median taken (run-bench.ts). Nothing on disk
+ *  changes, so the index cache stays as it was. */
+export async function probeLaunch(opts: ProbeOptions): Promise<{ listMs: number; firstAnswerMs: number }> {
+  const { child, listMs, firstAnswerMs } = await launch(opts);
+  await stop(child);
+  return { listMs, firstAnswerMs };
+}
+
+export async function probeServe(opts: ProbeOptions & { searches?: number; waitForCache?: boolean; edits?: ProbeEdit[] }): Promise<ServeProbe> {
+  const searches = opts.searches ?? 20;
+  const { child, call, listMs, firstAnswerMs, watching, settled } = await launch(opts);
+  try {
     for (let i = 1; i < searches; i++) await call('search', { query: opts.queries[i % opts.queries.length] });
     const rss = () => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
     const searchedMB = rss();
@@ -155,14 +185,13 @@ export async function probeServe(opts: {
       search,
     };
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+    await stop(child);
   }
 }
 
 /** Writes a link into each source note and asks for its target's view until the backlink is
  *  listed (as the note view asks again on the change event): write → watcher → re-index → answer. */
-async function editsThroughWatcher(edits: ProbeEdit[], call: (op: string, payload: unknown) => Promise<unknown>) {
+async function editsThroughWatcher(edits: ProbeEdit[], call: Call) {
   const times: number[] = [];
   let missed = 0;
   const listed = async (e: ProbeEdit) =>
