@@ -10,6 +10,7 @@ import type { EncodedNote } from '../search/note-document.ts';
 import { type FieldGroup, type FlexExport, fieldGroups, joinExports } from '../search/field-split.ts';
 import type { NoteText } from '../search/note-document.ts';
 import type { TermCounts } from '../search/spelling.ts';
+import { type MappedTexts, textsOf } from './mapped-bytes.ts';
 import type { VaultFile } from './scan-vault.ts';
 
 export interface ParseBatch {
@@ -28,20 +29,23 @@ export type SharedDoc = [num: number, doc: Partial<NoteText>];
  *  the fields of its notes they build (`groups`, by thread; it is thread `self`); then `index`:
  *  with the other threads' notes for its fields (`take`), build and export its fields of the
  *  full-text index (`index` is the highest note number + 1). field-split.ts says why by field. */
-export type PoolRequest = ParseBatch | { share: FieldGroup[]; self: number } | { index: number; fields: FieldGroup; take: Uint8Array[] };
+export type PoolRequest = ParseBatch | { share: FieldGroup[]; self: number } | { index: number; fields: FieldGroup; take: MappedTexts[] };
 
 /** A thread's answer to `share`: for each thread, the fields it builds of this thread's notes,
- *  as the UTF-8 of their JSON (SharedDoc[]; empty for itself). The bytes are moved, not copied:
+ *  as the UTF-8 of their JSON (SharedDoc[]; null for itself). The bytes are moved, not copied:
  *  the index thread only hands them on. Copied as objects through it, they left the process
- *  4 MB larger after a cold start at 10k notes (malloc keeps much of what a thread frees). */
+ *  4 MB larger after a cold start at 10k notes, and as bytes from malloc 10-15 MB (malloc keeps
+ *  much of what a thread frees: mapped-bytes.ts). */
 export interface SharedDocs {
-  shared: Uint8Array[];
+  shared: Array<MappedTexts | null>;
 }
 
-/** A thread's part of the full-text index: FlexSearch's export of its fields, and the terms of
- *  the notes it parsed counted (for the spelling vocabulary). */
+/** A thread's part of the full-text index: FlexSearch's export of its fields (its keys, and their
+ *  texts moved as bytes: by structured clone they left 16 MB in the thread's malloc arena,
+ *  mapped-bytes.ts), and the terms of the notes it parsed counted (for the spelling vocabulary). */
 export interface IndexedPart {
-  part: FlexExport;
+  keys: string[];
+  texts: MappedTexts;
   terms: TermCounts;
 }
 
@@ -153,20 +157,26 @@ export async function parseOnPool(
     .then((shares) =>
       Promise.all(
         workers.map((w, t) => {
-          const take = shares.map((s) => s.shared[t]).filter((bytes) => bytes.length);
+          const take = shares.flatMap((s) => s.shared[t] ?? []);
           return ask<IndexedPart>(
             w,
             { index: files.length + 1, fields: groups[t], take },
-            'part',
-            take.map((bytes) => bytes.buffer as ArrayBuffer),
+            'texts',
+            take.map((texts) => texts.bytes.buffer as ArrayBuffer),
           );
         }),
       ),
     )
-    .then((parts) => ({ flex: joinExports(parts.map((p) => p.part)), terms: parts.map((p) => p.terms) }))
+    .then((parts) => ({ flex: joinExports(parts.map(exportOf)), terms: parts.map((p) => p.terms) }))
     .finally(stop);
   built.catch(() => undefined);
   return { notes: out, encoded: encodedOut, index: built };
+}
+
+/** A thread's export, as FlexSearch gave it. */
+function exportOf({ keys, texts }: IndexedPart): FlexExport {
+  const data = textsOf(texts);
+  return keys.map((key, i) => [key, data[i]]);
 }
 
 /** The notes a thread sent (ParsedBatch). */

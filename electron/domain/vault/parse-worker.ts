@@ -11,6 +11,7 @@ import { type EncodedNote, encodeNote, type NoteDocument } from '../search/note-
 import { NoteFields } from '../search/note-fields.ts';
 import { type FlexExport, pick } from '../search/field-split.ts';
 import { TermCounter } from '../search/spelling.ts';
+import { mappedUtf8, textsOf } from './mapped-bytes.ts';
 import { readNoteFileSync } from './read-note-file.ts';
 import { batchOf, type IndexedPart, type IndexedSome, type ParseBatch, type PoolRequest, type SharedDoc, type SharedDocs } from './parse-pool.ts';
 import type { ParsedNote } from '../notes/note-types.ts';
@@ -29,22 +30,20 @@ const terms = new TermCounter();
 port.on('message', (msg: PoolRequest) => {
   if ('share' in msg) {
     // The other threads' fields of this thread's notes, and this thread's own fields kept.
-    const utf8 = new TextEncoder();
     const shared = msg.share.map((group, t) =>
-      t === msg.self ? new Uint8Array() : utf8.encode(JSON.stringify(kept.map(([num, doc]): SharedDoc => [num, pick(doc, group)]))),
+      t === msg.self ? null : mappedUtf8([JSON.stringify(kept.map(([num, doc]): SharedDoc => [num, pick(doc, group)]))]),
     );
     for (const entry of kept) entry[1] = pick(entry[1], msg.share[msg.self]);
     port.postMessage(
       { shared } satisfies SharedDocs,
-      shared.map((bytes) => bytes.buffer as ArrayBuffer),
+      shared.flatMap((s) => (s ? [s.bytes.buffer as ArrayBuffer] : [])),
     );
     return;
   }
   if ('index' in msg) {
     // This thread's fields of the full-text index over every note, in ascending number, once
     // every note is read (field-split.ts says how the fields become one index).
-    const utf8 = new TextDecoder();
-    const all = kept.concat(...msg.take.map((bytes) => JSON.parse(utf8.decode(bytes)) as SharedDoc[])).sort((a, b) => a[0] - b[0]);
+    const all = kept.concat(...msg.take.map((texts) => JSON.parse(textsOf(texts)[0]) as SharedDoc[])).sort((a, b) => a[0] - b[0]);
     kept.length = 0;
     const part: FlexExport = [];
     if (msg.fields.length) {
@@ -60,7 +59,8 @@ port.on('message', (msg: PoolRequest) => {
       }
       fields.export((key: string, data: string) => void part.push([key, data]));
     }
-    port.postMessage({ part, terms: terms.take() } satisfies IndexedPart);
+    const texts = mappedUtf8(part.map(([, data]) => data));
+    port.postMessage({ keys: part.map(([key]) => key), texts, terms: terms.take() } satisfies IndexedPart, [texts.bytes.buffer as ArrayBuffer]);
     return;
   }
   const batch: ParseBatch = msg;
