@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { mappedUtf8, textsOf } from './mapped-bytes.ts';
 
 test('texts come back as they were written: Korean, emoji, empty texts, none', () => {
-  const texts = ['', '세이지메이커 Processing', '😀 a\u0301', '', '{"ko":"인스턴스"}'];
+  const texts = ['', '세이지메이커 Processing', '😀 a\u0301', '', '{"ko":"인스턴스"}', '\uFEFF at the start of a text'];
   assert.deepEqual(textsOf(mappedUtf8(texts)), texts);
   assert.deepEqual(textsOf(mappedUtf8([])), []);
 });

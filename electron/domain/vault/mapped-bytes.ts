@@ -9,7 +9,7 @@
 // is such an allocation. After a cold open at 10k notes through `cairn serve`, the two parse
 // threads' arenas, long after the threads had ended, still held the high-water mark of what they
 // had sent: malloc held 70-84 MB in all, against 43 MB after this layer, and the process's RSS
-// went from 296-304 to 272 MB. A buffer of MAPPED bytes or more is always mapped on its own under
+// went from 296-305 to 271-273 MB. A buffer of MAPPED bytes or more is always mapped on its own under
 // glibc; the pages the text does not reach are never touched, so they never become resident.
 // (Other systems map a large allocation on its own anyway.)
 const MAPPED = 33 * 1024 * 1024;
@@ -39,8 +39,8 @@ export function mappedUtf8(texts: readonly string[]): MappedTexts {
   return { bytes: buffer.subarray(0, at), ends };
 }
 
-/** The texts mappedUtf8 wrote. */
+/** The texts mappedUtf8 wrote (a leading U+FEFF stays: it is a text's, not a byte-order mark). */
 export function textsOf({ bytes, ends }: MappedTexts): string[] {
-  const utf8 = new TextDecoder();
+  const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
   return ends.map((end, i) => utf8.decode(bytes.subarray(i ? ends[i - 1] : 0, end)));
 }
