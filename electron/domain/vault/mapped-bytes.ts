@@ -28,7 +28,7 @@ export interface MappedTexts {
 export function mappedUtf8(texts: readonly string[]): MappedTexts {
   // UTF-8 takes at most 3 bytes per UTF-16 unit.
   const most = texts.reduce((n, t) => n + t.length * 3, 0);
-  const buffer = new Uint8Array(most < LARGE ? most : Math.max(most, MAPPED));
+  const buffer = most < LARGE ? new Uint8Array(most) : mappedBuffer(most);
   const utf8 = new TextEncoder();
   const ends: number[] = [];
   let at = 0;
@@ -37,6 +37,16 @@ export function mappedUtf8(texts: readonly string[]): MappedTexts {
     ends.push(at);
   }
   return { bytes: buffer.subarray(0, at), ends };
+}
+
+/** A buffer of at least MAPPED bytes, or of `size` where the system will not reserve that much
+ *  (strict overcommit): the text still goes, from malloc's arena. */
+function mappedBuffer(size: number): Uint8Array {
+  try {
+    return new Uint8Array(Math.max(size, MAPPED));
+  } catch {
+    return new Uint8Array(size);
+  }
 }
 
 /** The texts mappedUtf8 wrote (a leading U+FEFF stays: it is a text's, not a byte-order mark). */
