@@ -9,9 +9,9 @@
 // is such an allocation. After a cold open at 10k notes through `cairn serve`, the two parse
 // threads' arenas, long after the threads had ended, still held the high-water mark of what they
 // had sent: malloc held 70-84 MB in all, against 43 MB after this layer, and the process's RSS
-// went from 296-305 to 271-273 MB. A buffer of MAPPED bytes or more is always mapped on its own under
-// glibc; the pages the text does not reach are never touched, so they never become resident.
-// (Other systems map a large allocation on its own anyway.)
+// went from 296-305 to 271-273 MB. A buffer of MAPPED bytes or more is always mapped on its own
+// under glibc; the pages the text does not reach are never touched, so they never become
+// resident. (Other systems map a large allocation on its own anyway.)
 const MAPPED = 33 * 1024 * 1024;
 /** Below this the text is encoded as usual: a small buffer costs little wherever it lives. */
 const LARGE = 256 * 1024;
