@@ -90,7 +90,7 @@ function sizeTable({ size, runs, serve }: SizeResults, info: RunInfo): string[] 
 }
 
 function engineTitle(e: EngineName): string {
-  return { floor: 'floor (read + gray-matter)', cairn: 'Cairn', minisearch: 'MiniSearch (Omnisearch config)' }[e];
+  return { floor: 'floor (read + gray-matter)', cairn: 'Cairn', minisearch: 'MiniSearch (Omnisearch config)', flexsearch: 'FlexSearch (defaults)' }[e];
 }
 
 function targetTable(checks: TargetCheck[]): string[] {
@@ -104,20 +104,21 @@ function targetTable(checks: TargetCheck[]): string[] {
   ];
 }
 
+/** Each query's hits and median, one column per engine that answered queries. */
 function queryTable({ size, runs }: SizeResults): string[] {
-  const cairn = runs.cairn?.cold;
-  const mini = runs.minisearch?.cold;
-  if (!cairn?.searchByQuery && !mini?.searchByQuery) return [];
-  const rows = (kind: string, a?: QueryStats[], b?: QueryStats[]) =>
-    (a ?? b ?? []).map(
-      (q, i) => `| ${kind}: ${q.label} | \`${q.query}\` | ${a ? `${a[i].hits} / ${ms(a[i].p50)}` : na} | ${b ? `${b[i].hits} / ${ms(b[i].p50)}` : na} |`,
-    );
+  const engines = ENGINE_NAMES.filter((e) => runs[e]?.cold?.searchByQuery);
+  if (!engines.length) return [];
+  const first = runs[engines[0]]!.cold!.searchByQuery!;
+  const switchRows = ENGINE_NAMES.map((e) => runs[e]?.cold?.quickSwitchByQuery).find(Boolean) ?? [];
+  const cell = (q?: QueryStats) => (q ? `${q.hits} / ${ms(q.p50)}` : na);
+  const rows = (kind: string, list: QueryStats[], of: (e: EngineName) => QueryStats[] | undefined) =>
+    list.map((q, i) => `| ${kind}: ${q.label} | \`${q.query}\` | ${engines.map((e) => cell(of(e)?.[i])).join(' | ')} |`);
   return [
-    `Queries at ${size.toLocaleString('en')} notes — hits (Cairn: a page of at most ${SEARCH_PAGE} for search, 20 for the switcher; MiniSearch: 20) / p50 ms:`,
+    `Queries at ${size.toLocaleString('en')} notes — hits (Cairn: a page of at most ${SEARCH_PAGE} for search, 20 for the switcher; the others: 20) / p50 ms:`,
     '',
-    '| query | text | Cairn | MiniSearch |',
-    '|---|---|---:|---:|',
-    ...rows('search', cairn?.searchByQuery, mini?.searchByQuery),
-    ...rows('switch', cairn?.quickSwitchByQuery, mini?.quickSwitchByQuery),
+    `| query | text | ${engines.map(engineTitle).join(' | ')} |`,
+    `|---|---|${engines.map(() => '---:').join('|')}|`,
+    ...rows('search', first, (e) => runs[e]?.cold?.searchByQuery),
+    ...rows('switch', switchRows, (e) => runs[e]?.cold?.quickSwitchByQuery),
   ];
 }

@@ -1,7 +1,7 @@
 // `npm run bench`: Cairn against MiniSearch (as Omnisearch configures it) and against the floor
 // (read + gray-matter), on the same synthetic vault, each engine and size in a child process.
 //   npm run bench -- --sizes 1000,10000,50000   (or BENCH_SIZES=…; default 1000,10000)
-//   --seed N (BENCH_SEED, default 42)  --engines cairn,minisearch,floor  --out DIR (default out/bench)
+//   --seed N (BENCH_SEED, default 42)  --engines cairn,minisearch,flexsearch,floor  --out DIR (default out/bench)
 //   BENCH_CPU_PROF=1 writes a .cpuprofile per child into DIR/profiles.
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { ChildJob, ChildResult } from './child-job.ts';
+import { createEngine } from './engines/create-engine.ts';
 import { ENGINE_NAMES, type EngineName } from './engines/engine.ts';
 import { ensureSyntheticVault } from './generate-vault.ts';
 import { loadAverage, percentiles } from './measure.ts';
@@ -84,7 +85,7 @@ for (const size of sizes) {
     const job = { engine, size, vaultDir: vault.dir, cacheDir, ...mix, updates, edits, latencyBudgetMs: 8000 };
     const cold = await runChild({ ...job, phase: 'cold', outFile: path.join(cacheDir, '..', `result-${engine}-${size}-cold.json`) });
     const warm =
-      cold && engine !== 'floor'
+      cold && createEngine(engine).warmStart
         ? await runChild({ ...job, phase: 'warm', coldAnswers: cold.answers, outFile: path.join(cacheDir, '..', `result-${engine}-${size}-warm.json`) })
         : undefined;
     entry.runs[engine] = { cold, warm };

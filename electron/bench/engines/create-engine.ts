@@ -1,5 +1,6 @@
 import { cairnEngine } from './cairn-engine.ts';
 import type { BenchEngine, EngineName } from './engine.ts';
+import { flexsearchEngine } from './flexsearch-engine.ts';
 import { floorEngine } from './floor-engine.ts';
 import { minisearchEngine } from './minisearch-engine.ts';
 
@@ -11,5 +12,7 @@ export function createEngine(name: EngineName): BenchEngine {
       return minisearchEngine();
     case 'floor':
       return floorEngine();
+    case 'flexsearch':
+      return flexsearchEngine();
   }
 }

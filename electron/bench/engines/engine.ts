@@ -31,5 +31,5 @@ export interface StartTimes {
   listMs?: number;
 }
 
-export type EngineName = 'floor' | 'cairn' | 'minisearch';
-export const ENGINE_NAMES: readonly EngineName[] = ['floor', 'cairn', 'minisearch'];
+export type EngineName = 'floor' | 'cairn' | 'minisearch' | 'flexsearch';
+export const ENGINE_NAMES: readonly EngineName[] = ['floor', 'cairn', 'minisearch', 'flexsearch'];
