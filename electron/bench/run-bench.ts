@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { ChildJob, ChildResult } from './child-job.ts';
 import { createEngine } from './engines/create-engine.ts';
+import { readIntoPageCache } from './page-cache.ts';
 import { ENGINE_NAMES, type EngineName } from './engines/engine.ts';
 import { ensureSyntheticVault } from './generate-vault.ts';
 import { loadAverage, percentiles } from './measure.ts';
@@ -83,6 +84,7 @@ for (const size of sizes) {
   for (const engine of engines) {
     const cacheDir = await mkdtemp(path.join(workDir, `cache-${engine}-`));
     const job = { engine, size, vaultDir: vault.dir, cacheDir, ...mix, updates, edits, latencyBudgetMs: 8000 };
+    await readIntoPageCache(vault.dir);
     const cold = await runChild({ ...job, phase: 'cold', outFile: path.join(cacheDir, '..', `result-${engine}-${size}-cold.json`) });
     const warm =
       cold && createEngine(engine).warmStart
@@ -91,13 +93,15 @@ for (const size of sizes) {
     entry.runs[engine] = { cold, warm };
     await rm(cacheDir, { recursive: true, force: true });
   }
-  if (engines.includes('cairn'))
+  if (engines.includes('cairn')) {
+    await readIntoPageCache(vault.dir);
     entry.serve = await serveRuns(
       vault.dir,
       mix.search.map((q) => q.query),
       size,
       edits.slice(0, 10),
     );
+  }
   results.push(entry);
   info.vaults[info.vaults.length - 1].seconds = (performance.now() - started) / 1000;
   console.error(`${size} notes measured in ${((performance.now() - started) / 60_000).toFixed(1)} min`);
