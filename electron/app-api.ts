@@ -182,10 +182,10 @@ export class AppApi implements ApiPort {
             this.emit(change);
           },
           // The first failure is shown, once: the views and `cairn serve` say that edits on disk
-          // will not show.
+          // will not show, or show late where the vault is walked for them instead.
           (err) => {
             if (this.vault !== vault || this.watchProblem) return;
-            this.watchProblem = watchNotice(err);
+            this.watchProblem = watchNotice(err, this.watcher?.pollingEvery ?? null);
             this.emit({ kind: 'indexed', index: this.indexState(vault) });
           },
         );

@@ -115,6 +115,100 @@ test('a watcher failure is one line that says which changes will not show, and w
   assert.ok(other.length < 300, 'one line, whatever the error says');
   const required = watchNotice(new Error("Cannot find module 'picomatch'\nRequire stack:\n- /app/node_modules/@parcel/watcher/wrapper.js"));
   assert.equal(required, "Changes made outside Cairn will not show until the vault is opened again: watching them failed (Cannot find module 'picomatch').");
+  // Where the vault is walked for changes instead, the line says they show late, and how late.
+  assert.equal(
+    watchNotice(err('ENOSPC'), 5000),
+    "Changes made outside Cairn show within about 5 s, not at once: the system's limit on watched folders was reached, so Cairn walks the vault for them. Raise it (on Linux: sudo sysctl fs.inotify.max_user_watches=524288), then reopen the vault for them to show at once.",
+  );
+  assert.equal(
+    watchNotice(new Error("Cannot find module 'picomatch'"), 5000),
+    "Changes made outside Cairn show within about 5 s, not at once: watching them failed (Cannot find module 'picomatch'), so Cairn walks the vault for them.",
+  );
+  assert.match(
+    watchNotice(err('EMFILE'), 5000),
+    /^Changes made outside Cairn show within about 5 s, not at once: too many files are open, so Cairn walks the vault for them\. Raise the limit on open files, then reopen the vault for them to show at once\.$/,
+  );
+});
+
+const enospc = () => Object.assign(new Error('ENOSPC: System limit for number of file watchers reached'), { code: 'ENOSPC' });
+
+test('where the vault cannot be watched, it is walked for changes: writes, new folders and deletes show; closing stops the walks', async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'cairn-watch-'));
+  try {
+    await writeFile(path.join(dir, 'a.md'), '# A\nlinks to [[b]]');
+    const vault = await Vault.open(dir);
+    const changes: VaultChange[] = [];
+    const errors: Error[] = [];
+    let walks = 0;
+    const catchUp = vault.catchUp.bind(vault);
+    vault.catchUp = () => {
+      walks++;
+      return catchUp();
+    };
+    const watcher = watchVault(
+      vault,
+      (c) => changes.push(c),
+      (e) => errors.push(e),
+      { subscribe: () => Promise.reject(enospc()), pollMs: 50 },
+    );
+    await watcher.ready;
+    assert.equal(errors.length, 1);
+    assert.equal((errors[0] as Error & { code?: string }).code, 'ENOSPC');
+    assert.equal(watcher.pollingEvery, 50, 'onError hears of the failure once the walks are set');
+    const hits = (q: string) => vault.search.search(q).map((h) => h.id);
+    await writeFile(path.join(dir, 'b.md'), '# B\npolledword');
+    await eventually(() => hits('polledword').join() === 'b.md', 'a new note found by a walk');
+    assert.deepEqual(backlinkIds(vault, 'b.md'), ['a.md']);
+    await mkdir(path.join(dir, 'x', 'y'), { recursive: true });
+    await writeFile(path.join(dir, 'x', 'y', 'deep.md'), 'deeppolled');
+    await eventually(() => hits('deeppolled').join() === 'x/y/deep.md', 'a note in new folders');
+    await rm(path.join(dir, 'b.md'));
+    await eventually(() => hits('polledword').length === 0, 'a deleted note gone');
+    assert.deepEqual(
+      changes.map((c) => `${c.kind} ${c.id}`),
+      ['add b.md', 'add x/y/deep.md', 'delete b.md'],
+    );
+    await watcher.close();
+    const after = walks;
+    await writeFile(path.join(dir, 'c.md'), 'afterclose');
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(walks, after, 'no walk after close');
+    assert.deepEqual(hits('afterclose'), []);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('a watch that fails when it is made again for a new folder falls back to walks too', async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'cairn-watch-'));
+  try {
+    await writeFile(path.join(dir, 'a.md'), '# A');
+    const vault = await Vault.open(dir);
+    const errors: Error[] = [];
+    const real = (await import('@parcel/watcher')).subscribe;
+    let subscriptions = 0;
+    const watcher = watchVault(
+      vault,
+      () => {},
+      (e) => errors.push(e),
+      {
+        subscribe: (root, heard, opts) => (++subscriptions === 1 ? real(root, heard, opts) : Promise.reject(enospc())),
+        pollMs: 50,
+      },
+    );
+    await watcher.ready;
+    assert.equal(watcher.pollingEvery, null, 'watched at first');
+    const hits = (q: string) => vault.search.search(q).map((h) => h.id);
+    await mkdir(path.join(dir, 'new', 'inner'), { recursive: true });
+    await eventually(() => watcher.pollingEvery === 50, 'walks once the new subscription failed');
+    assert.equal(errors.length, 1);
+    // The inner folder is not watched (the subscription failed): a walk finds its note.
+    await writeFile(path.join(dir, 'new', 'inner', 'n.md'), 'innerword');
+    await eventually(() => hits('innerword').join() === 'new/inner/n.md', 'a note in the folder the failed subscription left out');
+    await watcher.close();
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });
 
 /** A vault of one note `a.md` in `dir`, opened and watched; `hits` searches it. */
