@@ -1,5 +1,6 @@
-// `npm run bench`: Cairn against MiniSearch (as Omnisearch configures it) and against the floor
-// (read + gray-matter), on the same synthetic vault, each engine and size in a child process.
+// `npm run bench`: Cairn against MiniSearch (as Omnisearch configures it), FlexSearch with its
+// defaults and the floor (read + gray-matter), on the same synthetic vault, each engine and size
+// in a child process.
 //   npm run bench -- --sizes 1000,10000,50000   (or BENCH_SIZES=…; default 1000,10000)
 //   --seed N (BENCH_SEED, default 42)  --engines cairn,minisearch,flexsearch,floor  --out DIR (default out/bench)
 //   BENCH_CPU_PROF=1 writes a .cpuprofile per child into DIR/profiles.
