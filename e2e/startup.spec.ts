@@ -107,7 +107,7 @@ test('an edit on disk shows up as a backlink on the open note', async ({ app, se
   await expect(app.section('Backlinks')).toContainText('스팟 중단은 spot-interruption-handling 참고.');
 });
 
-test('a cold start lists the notes by name before they are read, then opens them before the full text; the switcher answers while searches wait', async ({
+test('a cold start lists the notes by name before they are read, then opens them before the full text; the switcher answers, and the search panel lists notes by name, while searches wait', async ({
   page,
 }) => {
   test.slow();
@@ -160,8 +160,35 @@ test('a cold start lists the notes by name before they are read, then opens them
     // (Up to four: one whose pause was cut short by the next was never asked.)
     await expect.poll(() => givenUp.length).toBeGreaterThan(0);
     expect(givenUp.join()).not.toContain('예약');
-    // The search panel says what it waits for.
-    await expect(page.getByText('Searching… the full text is still being indexed; the hits come once it is.')).toBeVisible();
+    // Meanwhile the panel shows the notes named like the text, by the quick switcher, and says
+    // what it waits for: none are named like the last text.
+    await expect(page.locator('.search-panel .status')).toHaveText(
+      'No note is named like “예약”. The full text is still being indexed; its hits come once it is.',
+    );
+    await app.searchBox.fill('note-2-3');
+    await expect(page.locator('.search-panel .status')).toHaveText(
+      /^(\d+ notes?|The 30 best notes) by name only\. The full text is still being indexed; its hits come once it is\.$/,
+    );
+    await expect(app.searchResults().first()).toContainText('note-2-3');
+    await page.screenshot({ path: 'e2e/artifacts/search-by-name-while-indexing.png' });
+    // Enter opens the first of them, as it opens the first hit once the full text is in.
+    await app.searchBox.press('Enter');
+    await expect(app.noteTitle()).toHaveText('note-2-3');
+    await page.goBack();
+    await expect(app.noteTitle()).toHaveText('note-0-0');
+    // ↓ moves through them as through the full text's hits.
+    await page.keyboard.press('Control+Shift+F');
+    await expect(app.searchBox).toHaveValue('note-2-3');
+    const second = (await app.searchResults().nth(1).locator('.hit-title').textContent()) ?? '';
+    await app.searchBox.press('ArrowDown');
+    await app.searchBox.press('ArrowDown');
+    await app.searchBox.press('Enter');
+    await expect(app.noteTitle()).toHaveText(second);
+    await page.goBack();
+    await expect(app.noteTitle()).toHaveText('note-0-0');
+    await page.keyboard.press('Control+Shift+F');
+    await app.searchBox.fill('예약');
+    await expect(page.locator('.search-panel .status')).toHaveText(/^No note is named like “예약”/);
     // And however many calls wait (eight views asking for the full text at once, none given up),
     // the host holds each for a second at most, so the connections turn over: the quick switcher
     // still answers.
@@ -179,6 +206,8 @@ test('a cold start lists the notes by name before they are read, then opens them
     // so are the mentions.
     await letOn('full');
     await expect(app.searchResults().first()).toBeVisible({ timeout: 30_000 });
+    await expect(page.locator('.search-panel')).not.toContainText('by name only');
+    await expect(page.locator('.search-panel .result-count')).toContainText('600 notes');
     await expect(page.locator('.search-panel [role="alert"]')).toHaveCount(0);
     await expect(indexStatus(page)).toHaveAttribute('data-index-stage', 'full');
     await expect(app.section('Unlinked mentions').getByRole('link', { name: 'note-0-1' })).toBeVisible();

@@ -6,8 +6,18 @@ import { folderOf, repeatedTitles } from './search-keys.ts';
 
 const FIELD_LABEL: Record<SearchHit['field'], string> = { title: 'title', alias: 'alias', heading: 'heading', tag: 'tag', body: 'text' };
 
+/** A note found by its names alone (the quick switcher's answer), shown while the full text is
+ *  indexed: the alias that matched, or the folder, as plain text where a search hit has its
+ *  snippet. */
+export interface NameHit {
+  id: string;
+  title: string;
+  field: 'title' | 'alias';
+  text: string;
+}
+
 interface Props {
-  hits: SearchHit[];
+  hits: Array<SearchHit | NameHit>;
   /** The hit chosen from the keyboard (-1: none). */
   active: number;
   onHover: (index: number) => void;
@@ -34,7 +44,7 @@ export function SearchResults({ hits, active, onHover }: Props) {
             <span className="hit-field">{FIELD_LABEL[hit.field]}</span>
           </span>
           {repeated.has(hit.title) && <span className="hit-folder">{folderOf(hit.id) || '(vault root)'}</span>}
-          <SafeHtml className="hit-snippet" html={hit.snippet} />
+          {'snippet' in hit ? <SafeHtml className="hit-snippet" html={hit.snippet} /> : <span className="hit-snippet">{hit.text}</span>}
         </a>
       )}
     />
