@@ -187,6 +187,10 @@ test('a cold start lists the notes by name before they are read, then opens them
     await page.goBack();
     await expect(app.noteTitle()).toHaveText('note-0-0');
     await page.keyboard.press('Control+Shift+F');
+    // A filter by tag cannot be answered by names: the panel only says what it waits for.
+    await app.searchBox.fill('tag:topic/t1 note');
+    await expect(page.locator('.search-panel .status')).toHaveText('Searching… the full text is still being indexed; the hits come once it is.');
+    await expect(app.searchResults()).toHaveCount(0);
     await app.searchBox.fill('예약');
     await expect(page.locator('.search-panel .status')).toHaveText(/^No note is named like “예약”/);
     // And however many calls wait (eight views asking for the full text at once, none given up),

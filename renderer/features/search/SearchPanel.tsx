@@ -5,7 +5,7 @@ import { useApi } from '../../useApi.ts';
 import { isContentChange } from '../../vault-events.ts';
 import { openNote } from '../../useRoute.ts';
 import { type NameHit, SearchResults } from './SearchResults.tsx';
-import { isComposing } from './search-keys.ts';
+import { isComposing, nameQuery } from './search-keys.ts';
 import { useLatestAnswer } from './useLatestAnswer.ts';
 import { useTextIndexing } from '../../index-stage.ts';
 
@@ -30,7 +30,8 @@ export function SearchPanel({ query, onQuery, inputRef }: Props) {
   // first step of the open, finds the notes by their names, and the panel shows those, saying so.
   const indexing = useTextIndexing();
   const askNames = useCallback((q: string, signal?: AbortSignal) => api.quickSwitch({ query: q, limit: PAGE }, { signal }), []);
-  const byName = useLatestAnswer<SwitchHit[]>(indexing ? query : '', askNames, DELAY_MS).answer;
+  const names = indexing ? nameQuery(query) : null;
+  const byName = useLatestAnswer<SwitchHit[]>(names ?? '', askNames, DELAY_MS).answer;
   // Pages of hits shown for `pagesFor` (a new query starts at one).
   const [paging, setPaging] = useState({ pagesFor: query, pages: 1 });
   const pages = paging.pagesFor === query ? paging.pages : 1;
@@ -47,7 +48,7 @@ export function SearchPanel({ query, onQuery, inputRef }: Props) {
   }
   const result = answer?.result;
   // The names' hits stand in until the full text answers, for the text in the box only.
-  const interim = !answer && byName?.text === query && byName.result.ok ? byName.result.value.map(nameHit) : null;
+  const interim = !answer && names !== null && byName?.text === names && byName.result.ok ? byName.result.value.map(nameHit) : null;
   const hits = result?.ok ? result.value.hits : (interim ?? []);
   const total = useTotal(answer?.text ?? '', result?.ok ? result.value : null);
   const more = result?.ok && hits.length === PAGE * pages && pages < MAX_PAGES && (total === null || total.total > hits.length);
@@ -59,9 +60,10 @@ export function SearchPanel({ query, onQuery, inputRef }: Props) {
     else if (e.key === 'Escape' && active >= 0) setActive(-1);
     else if (e.key === 'Enter') {
       const text = e.currentTarget.value;
-      if (active >= 0 && (answer?.text === text || (interim && byName?.text === text))) openNote(hits[active].id);
+      const byNameNow = interim !== null && text === query;
+      if (active >= 0 && (answer?.text === text || byNameNow)) openNote(hits[active].id);
       // From the box: the best hit for the text in it now (by name while the full text is indexed).
-      else if (interim?.[0] && byName?.text === text) openNote(interim[0].id);
+      else if (byNameNow && interim[0]) openNote(interim[0].id);
       else if (text.trim()) void answerFor(text).then((r) => r.ok && r.value.hits[0] && openNote(r.value.hits[0].id));
     } else return;
     e.preventDefault();
@@ -98,7 +100,7 @@ export function SearchPanel({ query, onQuery, inputRef }: Props) {
           <p className="status" role="status">
             {interim.length
               ? `${interim.length === PAGE ? `The ${PAGE} best notes` : `${interim.length} ${interim.length === 1 ? 'note' : 'notes'}`} by name only. The full text is still being indexed; its hits come once it is.`
-              : `No note is named like “${query}”. The full text is still being indexed; its hits come once it is.`}
+              : `No note is named like “${names}”. The full text is still being indexed; its hits come once it is.`}
           </p>
           {interim.length > 0 && <SearchResults hits={interim} active={active} onHover={setActive} />}
         </>

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { folderOf, isComposing, repeatedTitles } from './search-keys.ts';
+import { folderOf, isComposing, nameQuery, repeatedTitles } from './search-keys.ts';
 
 const key = (isComposing: boolean, keyCode: number) => ({ nativeEvent: { isComposing } as KeyboardEvent, keyCode });
 
@@ -16,4 +16,16 @@ test('titles that repeat are found, and a note id gives its folder', () => {
   assert.deepEqual(repeatedTitles([{ title: 'x' }]), new Set());
   assert.equal(folderOf('aws/cost/sagemaker-savings-plans.md'), 'aws/cost');
   assert.equal(folderOf('root.md'), '');
+});
+
+test('while the full text is indexed, names are searched for the words and phrases, never for a filter', () => {
+  assert.equal(nameQuery('sagemaker 비용'), 'sagemaker 비용');
+  assert.equal(nameQuery('"Savings Plan" spot'), 'Savings Plan  spot');
+  assert.equal(nameQuery('"unclosed phrase'), 'unclosed phrase');
+  // A filter by tag or an exclusion cannot be answered by names: none are shown.
+  for (const q of ['tag:service 비용', 'TAG:service', '#exam/saa', 'spot -gpu', '-"on demand" spot', '-tag:x y']) assert.equal(nameQuery(q), null, q);
+  // A hyphen inside a word is no exclusion.
+  assert.equal(nameQuery('is-an-the'), 'is-an-the');
+  assert.equal(nameQuery('  '), null);
+  assert.equal(nameQuery('""'), null);
 });

@@ -17,3 +17,16 @@ export function repeatedTitles(items: Array<{ title: string }>): Set<string> {
 
 /** A note id's folder ('' at the vault's root). */
 export const folderOf = (id: string) => (id.includes('/') ? id.slice(0, id.lastIndexOf('/')) : '');
+
+/** What the notes' names are searched for while the full text is indexed (SearchPanel): the
+ *  query's words and phrases, quotes dropped; null when it filters by tag (`tag:x`, `#x`) or
+ *  excludes (`-word`), which names cannot answer. */
+export function nameQuery(query: string): string | null {
+  const tokens = query.match(/-?"[^"]*"?|\S+/g) ?? [];
+  if (tokens.some((t) => /^(?:-|tag:|#)/i.test(t))) return null;
+  const text = tokens
+    .map((t) => t.replaceAll('"', ' '))
+    .join(' ')
+    .trim();
+  return text || null;
+}
