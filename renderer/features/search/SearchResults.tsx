@@ -43,7 +43,8 @@ export function SearchResults({ hits, active, onHover }: Props) {
             <span className="hit-title">{hit.title}</span>
             <span className="hit-field">{FIELD_LABEL[hit.field]}</span>
           </span>
-          {repeated.has(hit.title) && <span className="hit-folder">{folderOf(hit.id) || '(vault root)'}</span>}
+          {/* A name hit without an alias shows its folder as its text already. */}
+          {repeated.has(hit.title) && ('snippet' in hit || hit.field === 'alias') && <span className="hit-folder">{folderOf(hit.id) || '(vault root)'}</span>}
           {'snippet' in hit ? <SafeHtml className="hit-snippet" html={hit.snippet} /> : <span className="hit-snippet">{hit.text}</span>}
         </a>
       )}
