@@ -107,7 +107,7 @@ test('an edit on disk shows up as a backlink on the open note', async ({ app, se
   await expect(app.section('Backlinks')).toContainText('스팟 중단은 spot-interruption-handling 참고.');
 });
 
-test('a cold start lists the notes by name before they are read, then opens them before the full text; the switcher answers, and the search panel lists notes by name, while searches wait', async ({
+test('a cold start lists the notes by name before they are read and opens one from its file, then links them before the full text; the switcher answers, and the search panel lists notes by name, while searches wait', async ({
   page,
 }) => {
   test.slow();
@@ -141,10 +141,18 @@ test('a cold start lists the notes by name before they are read, then opens them
     await page.getByRole('tab', { name: 'Tags' }).click();
     await expect(page.getByText('Reading the notes for their tags…')).toBeVisible();
     await page.getByRole('tab', { name: 'Notes' }).click();
-    // The notes read and linked, the full text not yet: a note opens, its unlinked mentions wait
-    // and say for what.
+    // A note clicked before the notes are read opens from its own file; its backlinks follow.
+    await page.getByRole('tree', { name: 'Notes' }).getByRole('treeitem', { name: 'note-0-1', exact: true }).click();
+    await expect(app.noteTitle()).toHaveText('note-0-1');
+    await expect(page.locator('article.note .markdown')).toContainText('The details are in note-0-0.');
+    await expect(app.section('Backlinks')).toContainText('Reading every note for the links here…');
+    await expect(indexStatus(page)).toHaveAttribute('data-index-stage', 'names');
+    await page.screenshot({ path: 'e2e/artifacts/note-before-read.png' });
+    // The notes read and linked, the full text not yet: the open note gets its backlinks, a note
+    // opens, its unlinked mentions wait and say for what.
     await letOn('read');
     await expect(indexStatus(page)).toHaveAttribute('data-index-stage', 'list');
+    await expect(app.section('Backlinks')).toContainText('No note links here yet.');
     await page.getByRole('tree', { name: 'Notes' }).getByRole('treeitem', { name: 'note-0-0', exact: true }).click();
     await expect(app.noteTitle()).toHaveText('note-0-0');
     await expect(app.section('Unlinked mentions')).toContainText('Looking for mentions once the full text is indexed…');

@@ -4,7 +4,7 @@ import { readdirSync, readlinkSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { VaultEvent, VaultInfo } from './contract.ts';
+import type { NoteView, VaultEvent, VaultInfo } from './contract.ts';
 import type { Vault } from './domain/vault/vault.ts';
 import { AppApi } from './app-api.ts';
 
@@ -35,7 +35,8 @@ test('opening a vault reports progress in three steps: the list answers by file 
       return r;
     });
     const switched = api.dispatch('quickSwitch', { query: 'n599' });
-    // A note opens once the notes are read; its unlinked mentions wait for the full text.
+    // A note opens before the notes are read (from its own file, its backlinks pending) or once
+    // they are; its unlinked mentions wait for the full text.
     const textDone = () => events.some((e) => e.kind === 'progress' && e.stage === 'text' && e.done === e.total);
     let notedWhen: unknown[] = [];
     const noted = api.dispatch('getNote', { id: 'n599.md' }).then((r) => {
@@ -66,7 +67,8 @@ test('opening a vault reports progress in three steps: the list answers by file 
     assert.ok(sw.ok && (sw.value as Array<{ id: string }>)[0]?.id === 'n599.md', 'the quick switcher works from the list: ' + JSON.stringify(sw));
     const note = await noted;
     assert.ok(note.ok && (note.value as { title: string }).title === 'n599', JSON.stringify(note).slice(0, 300));
-    assert.deepEqual(notedWhen, ['names', 'list', false], 'the note opened before the full text was indexed');
+    const ahead = (note.value as NoteView).linksPending === true;
+    assert.deepEqual(notedWhen, ahead ? ['names', false] : ['names', 'list', false], 'the note opened before the full text was indexed');
     assert.ok((await mentioned).ok);
     assert.deepEqual(mentionedWhen, [true, true], 'the unlinked mentions waited for the full text');
     const r = await early;
@@ -169,6 +171,8 @@ test('the note view answers without its unlinked mentions; noteMentions answers 
     await writeFile(path.join(dir, 'c.md'), 'links [[alpha-note]]');
     const api = new AppApi({ canOpenVault: false, watch: false, dataDir: path.join(dir, '.data'), device: 't' });
     await api.open(dir);
+    // Before every note is read, a note is read on its own and its backlinks are pending.
+    await api.indexed();
     const view = await api.dispatch('getNote', { id: 'alpha-note.md' });
     assert.ok(view.ok);
     const v = view.value as Record<string, unknown> & { backlinks: Array<{ id: string }> };
@@ -249,6 +253,63 @@ test('stage gates (for end-to-end tests) hold an open at each stage until their 
     assert.ok(r.ok, JSON.stringify(r));
     await stray.close();
   } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('before every note is read, a note opens from its own file: links resolved, embeds shown, backlinks pending; then the full view', async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'cairn-ahead-'));
+  const gates = path.join(dir, '.gates');
+  let api: AppApi | undefined;
+  try {
+    await mkdir(path.join(dir, 'sub'));
+    await writeFile(path.join(dir, 'a.md'), '---\ntags: [topic/x]\n---\n# A\nSee [[b]] and [[nowhere]].\n\n![[sub/c]]\n');
+    await writeFile(path.join(dir, 'b.md'), '# B\nlinks back to [[a]]\n');
+    await writeFile(path.join(dir, 'sub/c.md'), '# C\nembedded words here\n');
+    await mkdir(gates);
+    api = new AppApi({ canOpenVault: false, watch: false, dataDir: path.join(dir, '.data'), device: 't', stageGates: gates });
+    await api.open(dir);
+    const early = await api.dispatch('getNote', { id: 'a.md' }, { waitMs: 5_000 });
+    assert.ok(early.ok, JSON.stringify(early));
+    const v = early.value as NoteView;
+    assert.equal(v.linksPending, true);
+    assert.equal(v.title, 'a');
+    assert.deepEqual(v.tags, ['topic/x']);
+    assert.deepEqual(
+      v.links.map((l) => [l.raw, l.target]),
+      [
+        ['[[b]]', 'b.md'],
+        ['[[nowhere]]', null],
+        ['![[sub/c]]', 'sub/c.md'],
+      ],
+    );
+    assert.deepEqual(v.backlinks, []);
+    assert.match(v.html, /embedded words here/, 'the embedded note is read ahead too');
+    assert.equal(((await api.dispatch('vaultInfo', {})) as { ok: true; value: VaultInfo }).value.index.stage, 'names', 'still before the read');
+    const missing = await api.dispatch('getNote', { id: 'no-such.md' }, { waitMs: 5_000 });
+    assert.ok(!missing.ok && missing.error.code === 'NOTE_NOT_FOUND');
+    const outside = await api.dispatch('getNote', { id: '../escape.md' }, { waitMs: 5_000 });
+    assert.ok(!outside.ok && outside.error.code === 'BAD_REQUEST', JSON.stringify(outside));
+    await writeFile(path.join(gates, 'read'), '');
+    await writeFile(path.join(gates, 'full'), '');
+    await api.indexed();
+    const full = await api.dispatch('getNote', { id: 'a.md' });
+    assert.ok(full.ok);
+    const f = full.value as NoteView;
+    assert.equal(f.linksPending, undefined);
+    assert.deepEqual(
+      f.backlinks.map((b) => b.id),
+      ['b.md'],
+    );
+    // The same note as read ahead, but for what only the whole vault tells: backlinks and the
+    // problems of its links.
+    assert.deepEqual({ ...v, linksPending: undefined, diagnostics: [], backlinks: [] }, { ...f, linksPending: undefined, diagnostics: [], backlinks: [] });
+    assert.ok(f.diagnostics.some((d) => d.code === 'UNRESOLVED_LINK'));
+  } finally {
+    // Held at a stage, an open would keep the test process alive.
+    await writeFile(path.join(gates, 'read'), '').catch(() => undefined);
+    await writeFile(path.join(gates, 'full'), '').catch(() => undefined);
+    await api?.close();
     await rm(dir, { recursive: true, force: true });
   }
 });

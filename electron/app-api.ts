@@ -22,9 +22,10 @@ import { collectGarbage } from './collect-garbage.ts';
 import { globalGraph, localGraph } from './domain/links/graph-view.ts';
 import { Vault } from './domain/vault/vault.ts';
 import { titleOf } from './domain/notes/parse-note.ts';
+import type { ParsedNote } from './domain/notes/note-types.ts';
 import { watchNotice, watchVault, type VaultWatcher } from './domain/vault/watch-vault.ts';
-import { noteMentions, noteView } from './domain/vault/note-details.ts';
-import { renderNotePart, type RenderSource } from './domain/render/render-note.ts';
+import { noteMentions, noteView, noteViewAhead } from './domain/vault/note-details.ts';
+import { MAX_EMBED_DEPTH, renderNotePart, type RenderSource } from './domain/render/render-note.ts';
 import { resolveInVault } from './domain/vault/scan-vault.ts';
 import type { VaultFileRef } from './domain/vault/open-vault-file.ts';
 import { ReviewStore } from './domain/reviews/review-store.ts';
@@ -68,6 +69,10 @@ async function untilExists(file: string): Promise<void> {
  *  `names`): the quick switcher once it holds every name, the tags once they are known (from the
  *  index cache, else once the notes are read). */
 const NAME_OPS = new Set<string>(['vaultInfo', 'noteList', 'tagList', 'quickSwitch']);
+/** Operations that answer from the note's own file until every note is read (a first open of a
+ *  10k-note vault reads them for about 6 s): a note clicked in the list opens at once, its
+ *  backlinks following (NoteView.linksPending). */
+const AHEAD_OPS = new Set<string>(['getNote', 'noteRest']);
 /** Operations that read the full-text index: they wait for it. Every other operation answers
  *  once every note is read and linked (names, frontmatter, tags, links), while the full text is
  *  still being indexed: a note opens then, its unlinked mentions follow (at 10k notes, a cold open
@@ -311,7 +316,7 @@ export class AppApi implements ApiPort {
     const vault = this.vault;
     if (op === 'quickSwitch') await vault?.switcherFilled;
     if (op === 'tagList' && vault && !vault.tagsKnown()) await this.listing?.catch(() => undefined);
-    if (NAME_OPS.has(op)) return;
+    if (NAME_OPS.has(op) || (AHEAD_OPS.has(op) && vault?.stage === 'names')) return;
     await this.listing?.catch(() => undefined);
     // The full text, not the open's end: a search asked during the warm-up that follows is
     // answered between two of its queries.
@@ -329,6 +334,18 @@ export class AppApi implements ApiPort {
     const note = vault.getNote(id);
     if (!note) throw new ApiError('NOTE_NOT_FOUND', `no note ${id}`);
     return note;
+  }
+
+  /** While the notes are being read: note `id` read from its own file, with what it embeds, and
+   *  the render source over them (Vault.readAhead). Null once every note is read. */
+  private async readAhead(id: string): Promise<{ note: ParsedNote; source: RenderSource } | null> {
+    const vault = this.current();
+    if (vault.stage !== 'names') return null;
+    if (!resolveInVault(vault.root, id)) throw new ApiError('OUTSIDE_VAULT', `not a note of this vault: ${id}`);
+    const ahead = await vault.readAhead(id, MAX_EMBED_DEPTH);
+    if (!ahead) throw new ApiError('NOTE_NOT_FOUND', `no note ${id}`);
+    const body = (x: string) => (x === id ? ahead.note : ahead.embedded.get(x))?.body ?? null;
+    return { note: ahead.note, source: { body, resolve: (p, from) => vault.resolve(p, from) } };
   }
 
   private renderSource(): RenderSource {
@@ -363,14 +380,22 @@ export class AppApi implements ApiPort {
         .map((id) => ({ id, title: titleOf(id) }))
         .sort((a, b) => localeOrder(a.id, b.id)),
     tagList: () => [...this.current().tagTree().values()].map((t) => ({ tag: t.tag, count: t.ids.size })).sort((a, b) => localeOrder(a.tag, b.tag)),
-    getNote: ({ id }) => {
+    getNote: async ({ id }) => {
+      const ahead = await this.readAhead(id);
+      if (ahead) {
+        const { html, more } = renderNotePart(id, ahead.source, 'first');
+        return { ...noteViewAhead(this.current(), ahead.note), html, more, frontmatter: ahead.note.frontmatter, linksPending: true as const };
+      }
       const note = this.note(id);
       const vault = this.current();
       const { html, more } = renderNotePart(note.id, this.renderSource(), 'first');
       return { ...noteView(vault, note.id)!, html, more, frontmatter: note.frontmatter };
     },
     noteMentions: ({ id }) => noteMentions(this.current(), this.note(id).id)!,
-    noteRest: ({ id }) => ({ html: renderNotePart(this.note(id).id, this.renderSource(), 'rest').html }),
+    noteRest: async ({ id }) => {
+      const ahead = await this.readAhead(id);
+      return { html: renderNotePart(ahead ? id : this.note(id).id, ahead ? ahead.source : this.renderSource(), 'rest').html };
+    },
     search: ({ query, limit }) => this.current().search.searchWithTotal(query, limit ?? SEARCH_PAGE),
     searchCount: ({ query }) => this.current().search.countHits(query),
     quickSwitch: ({ query, limit }) => this.current().switcher.search(query, limit ?? 20),

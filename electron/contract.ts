@@ -109,6 +109,10 @@ export interface NoteView extends Omit<NoteDetails, 'unlinkedMentions'> {
   /** A long note comes in two parts: `noteRest` renders the rest. */
   more: boolean;
   frontmatter: Record<string, unknown>;
+  /** Set while the vault's notes are still being read (a first open of a large vault): the note
+   *  was read on its own, its backlinks are not known yet and `backlinks` is empty. An `indexed`
+   *  event follows once every note is read. */
+  linksPending?: true;
 }
 
 export type { LocalGraphData as LocalGraph, GlobalGraphData as GlobalGraph } from './domain/links/graph-view.ts';

@@ -19,7 +19,7 @@ md.use(math).use(wikilinks).use(inlineTags).use(mark).use(footnotes).use(markdow
 md.use(callouts).use(blockIds).use(taskLists).use(headingAnchors).use(tableAlignment);
 
 const IMAGE = /\.(png|jpe?g|gif|webp|svg|bmp|avif)$/i;
-const MAX_EMBED_DEPTH = 2;
+export const MAX_EMBED_DEPTH = 2;
 
 export interface RenderSource {
   /** The note's markdown body (after frontmatter). */

@@ -1,6 +1,6 @@
-import type { Diagnostic, Heading, LinkKind } from '../notes/note-types.ts';
+import type { Diagnostic, Heading, LinkKind, ParsedNote } from '../notes/note-types.ts';
 import { unlinkedMentions } from '../links/unlinked-mentions.ts';
-import { contextAt } from '../links/link-graph.ts';
+import { contextAt, type ResolvedLink } from '../links/link-graph.ts';
 import type { Vault } from './vault.ts';
 
 export interface NoteLink {
@@ -31,6 +31,18 @@ export interface NoteDetails {
   diagnostics: Diagnostic[];
 }
 
+/** The note view of a note read ahead (Vault.readAhead), before every note is read: its links
+ *  resolved by the folder walk's files, no backlinks yet, its own problems only (those of its
+ *  links come with the link graph). */
+export function noteViewAhead(vault: Vault, note: ParsedNote): Omit<NoteDetails, 'unlinkedMentions'> {
+  return {
+    ...noteHeader(note),
+    links: vault.resolvedLinks(note).map(linkShown),
+    backlinks: [],
+    diagnostics: [...note.diagnostics],
+  };
+}
+
 /** Everything `cairn note` shows about one note. */
 export function noteDetails(vault: Vault, id: string): NoteDetails | null {
   const view = noteView(vault, id);
@@ -44,26 +56,9 @@ export function noteView(vault: Vault, id: string): Omit<NoteDetails, 'unlinkedM
   const note = vault.getNote(id);
   if (!note) return null;
   const graph = vault.links();
-  const links = graph.outgoing(id).map((l) => ({
-    raw: l.raw,
-    kind: l.kind,
-    target: l.target,
-    subpath: l.subpath,
-    display: l.display,
-    line: l.line,
-    ambiguous: l.ambiguous,
-    ...(l.property ? { property: l.property } : {}),
-  }));
   return {
-    id,
-    title: note.title,
-    subtitle: note.subtitle,
-    tags: note.tags,
-    aliases: note.aliases,
-    created: note.created,
-    modified: note.modified,
-    headings: note.headings,
-    links,
+    ...noteHeader(note),
+    links: graph.outgoing(id).map(linkShown),
     // Context lines are read from the linking notes now, not kept in the graph.
     backlinks: graph.backlinks(id).map((b) => {
       const from = vault.getNote(b.id);
@@ -82,4 +77,22 @@ export function noteMentions(vault: Vault, id: string): NoteDetails['unlinkedMen
   const lookup = { candidates: (t: string) => vault.textCandidates(t), get: (x: string) => vault.getNote(x) };
   const titleOf = (other: string) => vault.getNote(other)?.title ?? other;
   return unlinkedMentions(note, vault.links(), lookup).map((m) => ({ ...m, title: titleOf(m.id) }));
+}
+
+function noteHeader(note: ParsedNote) {
+  const { id, title, subtitle, tags, aliases, created, modified, headings } = note;
+  return { id, title, subtitle, tags, aliases, created, modified, headings };
+}
+
+function linkShown(l: ResolvedLink): NoteLink {
+  return {
+    raw: l.raw,
+    kind: l.kind,
+    target: l.target,
+    subpath: l.subpath,
+    display: l.display,
+    line: l.line,
+    ambiguous: l.ambiguous,
+    ...(l.property ? { property: l.property } : {}),
+  };
 }

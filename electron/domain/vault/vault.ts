@@ -5,7 +5,7 @@ import type { Diagnostic, ParsedNote } from '../notes/note-types.ts';
 import { parseNote, titleOf } from '../notes/parse-note.ts';
 import { tagKey, tagWithAncestors } from '../notes/parse-tags.ts';
 import { FileIndex, resolveLink } from '../links/resolve-link.ts';
-import { LinkGraph } from '../links/link-graph.ts';
+import { LinkGraph, type ResolvedLink } from '../links/link-graph.ts';
 import { QuickSwitchIndex, type QuickSwitchSnapshot } from '../search/quick-switch.ts';
 import { SearchIndex } from '../search/search-index.ts';
 import type { EncodedNote } from '../search/note-document.ts';
@@ -615,6 +615,46 @@ export class Vault {
   /** The file a link path written in note `fromId` points at (electron/domain/README.md §1), or null. */
   resolve(linkPath: string, fromId: string): string | null {
     return resolveLink(linkPath, fromId, this.fileIndex).target;
+  }
+
+  /** A note's links resolved against the files of the folder walk, as the link graph resolves
+   *  them: what the note view shows of a note read ahead (readAhead), before the graph is built. */
+  resolvedLinks(note: ParsedNote): ResolvedLink[] {
+    return note.links.map((link) => {
+      const r = resolveLink(link.path, note.id, this.fileIndex);
+      return { ...link, target: r.target, ambiguous: r.ambiguous };
+    });
+  }
+
+  /**
+   * Before every note is read (stage `names`, which takes seconds on a first open of a large
+   * vault): the note `id` read and parsed from its own file, with the notes it embeds, to
+   * `embedDepth` (the depth the view shows them). Nothing is kept: the open's own read puts every
+   * note in. Null when the vault has no such note file.
+   */
+  async readAhead(id: string, embedDepth: number): Promise<{ note: ParsedNote; embedded: Map<string, ParsedNote> } | null> {
+    const file = this.files.get(id);
+    if (!file || !isNoteId(id)) return null;
+    const note = await this.read(file);
+    const embedded = new Map<string, ParsedNote>();
+    let level = [note];
+    for (let depth = 0; depth < embedDepth && level.length; depth++) {
+      const next: ParsedNote[] = [];
+      for (const from of level) {
+        for (const link of from.links) {
+          if (link.kind !== 'embed') continue;
+          const target = this.resolve(link.path, from.id);
+          const targetFile = target ? this.files.get(target) : undefined;
+          if (!target || !targetFile || !isNoteId(target) || target === id || embedded.has(target)) continue;
+          const read = await this.read(targetFile).catch(() => null);
+          if (!read) continue;
+          embedded.set(target, read);
+          next.push(read);
+        }
+      }
+      level = next;
+    }
+    return { note, embedded };
   }
 
   links(): LinkGraph {

@@ -35,10 +35,9 @@ export function LinksPanel({ note }: { note: NoteView }) {
         </ul>
       </section>
       <section aria-label="Backlinks">
-        <h2>
-          Backlinks <span className="count">{backlinks.length}</span>
-        </h2>
-        {backlinks.length === 0 && <p className="empty">No note links here yet.</p>}
+        <h2>Backlinks {!note.linksPending && <span className="count">{backlinks.length}</span>}</h2>
+        {note.linksPending && <p className="status">Reading every note for the links here…</p>}
+        {!note.linksPending && backlinks.length === 0 && <p className="empty">No note links here yet.</p>}
         <ul>
           {backlinks.map((b) => (
             <li key={b.id}>
